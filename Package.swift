@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline, one module per stage: fetch → document → extract → (normalise) → audit
+// → snapshot/diff → report, the CLI thin on top. Each C library is imported by exactly
+// one Swift module: libxml2 by ContactDocument, libcurl by ContactFetch, libphonenumber
+// (through the C++ shim CPhoneNumber) by PhoneNumbers.
+let package = Package(
+    name: "contact-audit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "contact-audit", targets: ["contact-audit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "CPhoneNumber",
+            cxxSettings: [
+                // Debian builds libphonenumber against Boost's locks and singletons.
+                .define("I18N_PHONENUMBERS_USE_BOOST"),
+            ],
+            linkerSettings: [.linkedLibrary("phonenumber")]
+        ),
+
+        // Wrappers: the only places that see a C API.
+        .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber"]),
+        .target(name: "ContactDocument", dependencies: ["CLibXML2"]),
+        .target(name: "ContactFetch", dependencies: ["CCurl"]),
+
+        // Pipeline.
+        .target(name: "ContactModel"),
+        .target(
+            name: "ContactExtract",
+            dependencies: ["ContactModel", "ContactDocument", "PhoneNumbers"]
+        ),
+        .target(
+            name: "ContactPipeline",
+            dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract"]
+        ),
+        .executableTarget(
+            name: "contact-audit",
+            dependencies: [
+                "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
+        .testTarget(name: "ContactDocumentTests", dependencies: ["ContactDocument"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ContactFetchTests", dependencies: ["ContactFetch"]),
+        .testTarget(
+            name: "ContactExtractTests",
+            dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["contact-audit"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

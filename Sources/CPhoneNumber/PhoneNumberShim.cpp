@@ -1,0 +1,106 @@
+// The only translation unit that sees libphonenumber's C++ API.
+#include "CPhoneNumber.h"
+
+#include <cstring>
+#include <string>
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumbermatch.h>
+#include <phonenumbers/phonenumbermatcher.h>
+#include <phonenumbers/phonenumberutil.h>
+#include <phonenumbers/shortnumberinfo.h>
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberMatch;
+using i18n::phonenumbers::PhoneNumberMatcher;
+using i18n::phonenumbers::PhoneNumberUtil;
+using i18n::phonenumbers::ShortNumberInfo;
+
+namespace {
+
+const PhoneNumberUtil &util() {
+    return *PhoneNumberUtil::GetInstance();
+}
+
+// ShortNumberInfo loads its metadata in the constructor; one shared instance is
+// read-only afterwards. A function-local static is initialised thread-safely.
+const ShortNumberInfo &shortInfo() {
+    static const ShortNumberInfo *info = new ShortNumberInfo();
+    return *info;
+}
+
+void copyString(char *destination, size_t capacity, const std::string &source) {
+    size_t count = source.size() < capacity - 1 ? source.size() : capacity - 1;
+    std::memcpy(destination, source.data(), count);
+    destination[count] = '\0';
+}
+
+void describe(const PhoneNumber &number, cpn_number *out) {
+    std::memset(out, 0, sizeof(*out));
+    std::string e164;
+    util().Format(number, PhoneNumberUtil::E164, &e164);
+    copyString(out->e164, sizeof(out->e164), e164);
+    if (number.has_extension()) {
+        copyString(out->extension, sizeof(out->extension), number.extension());
+    }
+    std::string region;
+    util().GetRegionCodeForNumber(number, &region);
+    copyString(out->region, sizeof(out->region), region);
+    out->country_code = number.country_code();
+    out->type = static_cast<cpn_number_type>(util().GetNumberType(number));
+    out->is_valid = util().IsValidNumber(number) ? 1 : 0;
+}
+
+}  // namespace
+
+extern "C" size_t cpn_find_numbers(const char *text, size_t length, const char *region,
+                                   cpn_match *matches, size_t capacity) {
+    if (text == nullptr || region == nullptr) return 0;
+    // max_tries bounds the work on hostile text full of digit runs that are not numbers.
+    PhoneNumberMatcher matcher(util(), std::string(text, length), region,
+                               PhoneNumberMatcher::VALID, 65535);
+    size_t found = 0;
+    PhoneNumberMatch match;
+    while (matcher.HasNext()) {
+        if (!matcher.Next(&match)) break;
+        if (found < capacity) {
+            cpn_match *out = &matches[found];
+            describe(match.number(), &out->number);
+            out->start = static_cast<size_t>(match.start());
+            out->end = static_cast<size_t>(match.end());
+        }
+        found += 1;
+    }
+    return found;
+}
+
+extern "C" cpn_status cpn_parse(const char *text, size_t length, const char *region,
+                                cpn_number *out) {
+    if (text == nullptr || region == nullptr || out == nullptr) return CPN_NOT_A_NUMBER;
+    PhoneNumber number;
+    PhoneNumberUtil::ErrorType error = util().Parse(std::string(text, length), region, &number);
+    if (error != PhoneNumberUtil::NO_PARSING_ERROR) {
+        std::memset(out, 0, sizeof(*out));
+        return static_cast<cpn_status>(error);
+    }
+    describe(number, out);
+    return out->is_valid ? CPN_OK : CPN_NOT_VALID;
+}
+
+extern "C" int cpn_is_valid_short_number(const char *digits, const char *region) {
+    if (digits == nullptr || region == nullptr) return 0;
+    PhoneNumber number;
+    if (util().Parse(digits, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return 0;
+    return shortInfo().IsValidShortNumberForRegion(number, region) ? 1 : 0;
+}
+
+extern "C" int cpn_is_emergency_number(const char *digits, const char *region) {
+    if (digits == nullptr || region == nullptr) return 0;
+    return shortInfo().IsEmergencyNumber(digits, region) ? 1 : 0;
+}
+
+extern "C" int cpn_is_supported_region(const char *region) {
+    if (region == nullptr) return 0;
+    // GetCountryCodeForRegion answers 0 for a region it has no metadata for.
+    return util().GetCountryCodeForRegion(region) != 0 ? 1 : 0;
+}

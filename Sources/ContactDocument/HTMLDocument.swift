@@ -1,0 +1,158 @@
+internal import CLibXML2
+import Foundation
+
+/// A parsed page: its visible text cut into blocks, its links, structured data and
+/// the attributes extractors need. Owns the libxml2 document (freed in `deinit`) so
+/// that DOM paths can be computed for the few nodes that yield records.
+///
+/// Not Sendable: one document is used by one task at a time.
+public final class HTMLDocument {
+    public let source: String
+    public let charset: DetectedCharset
+    /// `<html lang>`, nil when absent.
+    public let language: String?
+    /// `<base href>`, nil when absent.
+    public let baseHref: String?
+    public let blocks: [TextBlock]
+    public let links: [Link]
+    public let markedAttributes: [MarkedAttribute]
+    public let scripts: [EmbeddedScript]
+    public let microdataScopes: [MicrodataScope]
+    public let microdataProperties: [MicrodataProperty]
+    public let microformats: [MicroformatElement]
+    /// True for documents made from plain text (no markup, one block per line).
+    public let isPlainText: Bool
+
+    private let document: htmlDocPtr?
+
+    /// Parses HTML bytes. `contentType` is the HTTP header when the page came over HTTP.
+    public init(bytes: some Collection<UInt8>, source: String, contentType: String? = nil) throws(DocumentError) {
+        let array = Array(bytes)
+        guard !array.isEmpty else { throw .empty(source: source) }
+        let result: Result<(DetectedCharset, htmlDocPtr), DocumentError> = array.withUnsafeBufferPointer { raw in
+            let charset = CharsetDetector.detect(raw, contentType: contentType, isSupported: LibXML2.isEncodingSupported)
+            var body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
+            // Invalid UTF-8 in a UTF-8 page is replaced by U+FFFD, as browsers do, rather
+            // than letting libxml2 switch the rest of the page to Latin-1.
+            var repaired: [UInt8] = []
+            if charset.name == "UTF-8", !CharsetDetector.isValidUTF8(body) {
+                repaired = Array(String(decoding: body, as: UTF8.self).utf8)
+            }
+            return repaired.withUnsafeBufferPointer { fixed in
+                if !repaired.isEmpty { body = fixed }
+                return LibXML2.parseHTML(body, url: source, encoding: charset.name).map { (charset, $0) }
+            }
+        }
+        let (charset, document) = try result.get()
+        var walker = DocumentWalker()
+        walker.walk(document)
+        self.source = source
+        self.charset = charset
+        self.document = document
+        self.language = walker.language
+        self.baseHref = walker.baseHref
+        self.blocks = walker.blocks
+        self.links = walker.links
+        self.markedAttributes = walker.attributes
+        self.scripts = walker.scripts
+        self.microdataScopes = walker.scopes
+        self.microdataProperties = walker.properties
+        self.microformats = walker.microformats
+        self.isPlainText = false
+    }
+
+    /// A document made from plain text (a scraped page saved as .txt): one block per
+    /// non-empty line. Short lines that do not end a sentence are taken as headings,
+    /// since scraped text keeps the page's headings as lines of their own.
+    public init(plainText bytes: some Collection<UInt8>, source: String) throws(DocumentError) {
+        let array = Array(bytes)
+        guard !array.isEmpty else { throw .empty(source: source) }
+        let (text, charset) = array.withUnsafeBufferPointer { raw -> (String, DetectedCharset) in
+            let charset = CharsetDetector.detect(raw, contentType: "text/plain", isSupported: LibXML2.isEncodingSupported)
+            let body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
+            return (Self.decode(body, charset: charset.name), charset)
+        }
+        var blocks: [TextBlock] = []
+        var headings: [String] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var trimmed = line.trimmingASCIIWhitespace()
+            if trimmed.isEmpty { continue }
+            var kind = BlockKind.paragraph
+            for bullet in ["•", "- ", "– ", "* "] where trimmed.hasPrefix(bullet) {
+                trimmed = String(trimmed.dropFirst(bullet.count)).trimmingASCIIWhitespace()
+                kind = .listItem
+            }
+            if kind == .listItem, let first = trimmed.first, first.isNumber, trimmed.contains(". ") {
+                kind = .listItem
+            }
+            let looksLikeHeading = kind == .paragraph && trimmed.count <= 90
+                && !(trimmed.last.map { ".;:!,)»".contains($0) } ?? false)
+            if looksLikeHeading {
+                // Scraped text loses heading levels: keep the last two as the chain.
+                blocks.append(TextBlock(text: trimmed, kind: .heading, node: NodeID(raw: UInt(lineNumber)),
+                                        headings: headings))
+                headings = Array((headings + [trimmed]).suffix(2))
+            } else {
+                blocks.append(TextBlock(text: trimmed, kind: kind, node: NodeID(raw: UInt(lineNumber)), headings: headings))
+            }
+        }
+        self.source = source
+        self.charset = charset
+        self.document = nil
+        self.language = nil
+        self.baseHref = nil
+        self.blocks = blocks
+        self.links = []
+        self.markedAttributes = []
+        self.scripts = []
+        self.microdataScopes = []
+        self.microdataProperties = []
+        self.microformats = []
+        self.isPlainText = true
+    }
+
+    deinit {
+        if let document { LibXML2.free(document) }
+    }
+
+    /// The DOM path of a node of this document (`/html/body/main/p[2]/a`); for
+    /// plain-text documents the line (`/text/line[12]`).
+    public func path(of node: NodeID) -> String {
+        guard document != nil, let pointer = UnsafeMutablePointer<xmlNode>(bitPattern: node.raw) else {
+            return "/text/line[\(node.raw)]"
+        }
+        return LibXML2.path(of: pointer)
+    }
+
+    /// Plain text that is not UTF-8: Foundation decodes the single-byte encodings we
+    /// detect; anything else is decoded leniently as UTF-8.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> String {
+        let data = Data(buffer: bytes)
+        let encoding: String.Encoding? = switch charset {
+        case "windows-1251": .windowsCP1251
+        case "windows-1252": .windowsCP1252
+        case "UTF-16LE": .utf16LittleEndian
+        case "UTF-16BE": .utf16BigEndian
+        default: nil
+        }
+        if let encoding, let text = String(data: data, encoding: encoding) { return text }
+        if charset == "KOI8-R" { return koi8r(bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// KOI8-R's upper half, from RFC 1489; Foundation has no KOI8-R on Linux.
+    private static func koi8r(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let letters = Array("юабцдефгхийклмнопярстужвьызшэщчъЮАБЦДЕФГХИЙКЛМНОПЯРСТУЖВЬЫЗШЭЩЧЪ")
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            if byte < 0x80 { scalars.append(Unicode.Scalar(byte)) }
+            else if byte >= 0xC0 { scalars.append(contentsOf: letters[Int(byte) - 0xC0].unicodeScalars) }
+            else if byte == 0xA3 { scalars.append("ё") }
+            else if byte == 0xB3 { scalars.append("Ё") }
+            else { scalars.append(" ") }
+        }
+        return String(scalars)
+    }
+}

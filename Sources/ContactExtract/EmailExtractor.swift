@@ -1,0 +1,49 @@
+import ContactDocument
+import ContactModel
+
+/// E-mails from `mailto:` links, visible text and Cloudflare's e-mail protection; the
+/// placeholder `[email protected]` with nothing to decode becomes a `hidden` record.
+struct EmailExtractor {
+    static let hiddenValue = "[email protected]"
+    static let cloudflarePath = "/cdn-cgi/l/email-protection"
+
+    func extract(from document: HTMLDocument, into records: inout RecordCollector) {
+        var linked: [Int: Set<String>] = [:]
+        var decodedPerBlock: [Int: Int] = [:]
+        func add(_ value: String, _ method: EvidenceMethod, _ node: NodeID, _ text: String, _ blockIndex: Int) {
+            let section = document.blocks.indices.contains(blockIndex) ? document.blocks[blockIndex].headings.last : nil
+            let record = ContactRecord(kind: .email, value: value, channel: .unknown, source: document.source,
+                                       evidence: Evidence(method: method, path: document.path(of: node), text: text),
+                                       section: section)
+            records.add(record, at: blockIndex)
+        }
+
+        for link in document.links {
+            if link.href.lowercased().hasPrefix("mailto:") {
+                for address in EmailAddress.mailtoAddresses(link.href) {
+                    linked[link.blockIndex, default: []].insert(address)
+                    add(address, .mailto, link.node, link.text.isEmpty ? link.href : link.text, link.blockIndex)
+                }
+            } else if let hash = link.href.range(of: Self.cloudflarePath + "#"),
+                      let address = EmailAddress.decodeCloudflare(String(link.href[hash.upperBound...])) {
+                guard linked[link.blockIndex, default: []].insert(address).inserted else { continue }
+                decodedPerBlock[link.blockIndex, default: 0] += 1
+                add(address, .cfemail, link.node, link.text, link.blockIndex)
+            }
+        }
+        for attribute in document.markedAttributes where attribute.name == "data-cfemail" {
+            guard let address = EmailAddress.decodeCloudflare(attribute.value) else { continue }
+            guard linked[attribute.blockIndex, default: []].insert(address).inserted else { continue }
+            decodedPerBlock[attribute.blockIndex, default: 0] += 1
+            add(address, .cfemail, attribute.node, attribute.elementText, attribute.blockIndex)
+        }
+        for (index, block) in document.blocks.enumerated() {
+            for found in EmailAddress.find(in: block.text) where linked[index]?.contains(found.value) != true {
+                add(found.value, .text, block.node, EvidenceText.window(block.text, around: found.utf8Range), index)
+            }
+            if EmailAddress.placeholderCount(in: block.text) > decodedPerBlock[index, default: 0] {
+                add(Self.hiddenValue, .hidden, block.node, EvidenceText.window(block.text), index)
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ContactDocument
+import ContactModel
+import PhoneNumbers
+
+/// Phones from `tel:` links and from visible text (libphonenumber's matcher).
+///
+/// A `tel:` link's own text is not reported again as a text match when it says the
+/// same number; when it says another number, both come out, so the audit can see the
+/// mismatch.
+struct PhoneExtractor {
+    var regions: RegionResolver
+
+    /// Blocks with fewer digits than this cannot hold a phone number the matcher accepts
+    /// (libphonenumber needs at least this many for any region we know); skipping them
+    /// saves the matcher's regex work on most of a page.
+    static let minimumDigits = 6
+
+    func extract(from document: HTMLDocument, into records: inout RecordCollector) {
+        var linkedValues: [Int: Set<String>] = [:]
+        for link in document.links {
+            guard let target = Self.telTarget(link.href) else { continue }
+            let region = regions.region(forLanguage: link.language ?? document.language)
+            guard let number = try? PhoneNumberService.parse(target, region: region) else { continue }
+            linkedValues[link.blockIndex, default: []].insert(number.e164)
+            records.add(ContactRecord(
+                kind: .phone, value: number.e164, channel: .unknown, source: document.source,
+                evidence: Evidence(method: .telLink, path: document.path(of: link.node),
+                                   text: link.text.isEmpty ? target : link.text),
+                type: number.type.rawValue, raw: target, extension: number.extensionDigits,
+                section: document.blocks.indices.contains(link.blockIndex)
+                    ? document.blocks[link.blockIndex].headings.last : nil),
+                at: link.blockIndex)
+        }
+        for (index, block) in document.blocks.enumerated() where Self.mightHoldNumber(block.text) {
+            let region = regions.region(forLanguage: block.language ?? document.language)
+            let folded = TypographicFolding(block.text)
+            let matches = PhoneNumberService.findNumbers(in: folded.text, region: region)
+            guard !matches.isEmpty else { continue }
+            let bytes = Array(block.text.utf8)
+            for var match in matches {
+                if linkedValues[index]?.contains(match.number.e164) == true { continue }
+                match.utf8Range = folded.originalRange(match.utf8Range)
+                let raw = String(decoding: bytes[match.utf8Range], as: UTF8.self)
+                records.add(ContactRecord(
+                    kind: .phone, value: match.number.e164, channel: .unknown, source: document.source,
+                    evidence: Evidence(method: .text, path: document.path(of: block.node),
+                                       text: EvidenceText.window(block.text, around: match.utf8Range)),
+                    type: match.number.type.rawValue, raw: raw, extension: match.number.extensionDigits,
+                    section: block.headings.last),
+                    at: index)
+            }
+        }
+    }
+
+    /// `tel:+7-800-100-70-10;ext=12` → `+7-800-100-70-10;ext=12`, percent-decoded.
+    static func telTarget(_ href: String) -> String? {
+        let lower = href.lowercased()
+        guard lower.hasPrefix("tel:") || lower.hasPrefix("callto:") else { return nil }
+        let body = href.drop(while: { $0 != ":" }).dropFirst()
+        let decoded = String(body).removingPercentEncodingLeniently()
+        let trimmed = decoded.trimmingCharacters(in: " /")
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    static func mightHoldNumber(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 {
+            digits += 1
+            if digits >= minimumDigits { return true }
+        }
+        return false
+    }
+}
+
+extension String {
+    /// Percent-decoding that leaves malformed escapes as they are instead of failing.
+    func removingPercentEncodingLeniently() -> String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var utf8 = Array(self.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2,
+               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) || f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) || l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

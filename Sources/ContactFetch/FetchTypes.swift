@@ -1,0 +1,59 @@
+/// Limits of one transfer; each is configurable under `crawl:` in an audit file.
+public struct FetchLimits: Sendable, Hashable {
+    public var connectTimeoutSeconds: Int = 10
+    public var transferTimeoutSeconds: Int = 30
+    /// Abort when slower than `lowSpeedBytesPerSecond` for `lowSpeedSeconds`.
+    public var lowSpeedBytesPerSecond: Int = 100
+    public var lowSpeedSeconds: Int = 15
+    public var maxRedirects: Int = 5
+    /// Decoded body bytes kept at most; the transfer stops when more arrive.
+    public var maxBodyBytes: Int = 5 * 1024 * 1024
+
+    public init() {}
+}
+
+/// What a fetch gave: the body when there is one, and everything a report needs to say
+/// what happened.
+public struct FetchedPage: Sendable, Hashable {
+    public var requestedURL: String
+    public var finalURL: String
+    /// HTTP status, or 0 for `file://` and failed transfers.
+    public var status: Int
+    public var contentType: String?
+    public var body: [UInt8]
+    public var redirects: Int
+    /// True when the body was cut at `maxBodyBytes`.
+    public var truncated: Bool
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(requestedURL: String, finalURL: String, status: Int, contentType: String?, body: [UInt8],
+                redirects: Int = 0, truncated: Bool = false, etag: String? = nil, lastModified: String? = nil) {
+        self.requestedURL = requestedURL
+        self.finalURL = finalURL
+        self.status = status
+        self.contentType = contentType
+        self.body = body
+        self.redirects = redirects
+        self.truncated = truncated
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+}
+
+public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// libcurl's code and its error-buffer text.
+    case transfer(url: String, code: Int, message: String)
+    case httpStatus(url: String, status: Int)
+    case unsupportedScheme(url: String)
+    case setup(String)
+
+    public var description: String {
+        switch self {
+        case .transfer(let url, let code, let message): return "\(url): \(message) (curl error \(code))"
+        case .httpStatus(let url, let status): return "\(url): the server answered HTTP \(status)"
+        case .unsupportedScheme(let url): return "\(url): only http, https and file URLs can be read"
+        case .setup(let message): return "libcurl could not be set up: \(message)"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ContactDocument
+import ContactExtract
+import ContactFetch
+import ContactModel
+import Foundation
+
+/// Why an input produced no document, in words that name the input.
+public enum SourceError: Error, Sendable, CustomStringConvertible {
+    case unreadableFile(path: String, reason: String)
+    case fetch(FetchError)
+    case document(DocumentError)
+
+    public var description: String {
+        switch self {
+        case .unreadableFile(let path, let reason): return "\(path): \(reason)"
+        case .fetch(let error): return error.description
+        case .document(let error): return error.description
+        }
+    }
+}
+
+/// Input → document: local files are read directly, URLs (`file://`, `http(s)://`)
+/// through libcurl. Plain-text inputs (scraped pages saved as `.txt`, `text/plain`
+/// answers) become one block per line.
+public struct SourceReader: Sendable {
+    public var fetcher: PageFetcher
+
+    public init(fetcher: PageFetcher = PageFetcher()) { self.fetcher = fetcher }
+
+    public static func isURL(_ input: String) -> Bool {
+        let lower = input.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://")
+    }
+
+    public func read(_ input: String) throws(SourceError) -> HTMLDocument {
+        if Self.isURL(input) {
+            let page: FetchedPage
+            do { page = try fetcher.fetch(input) } catch { throw .fetch(error) }
+            let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
+                || (page.contentType == nil && Self.looksLikePlainText(page.body, name: input))
+            return try Self.document(bytes: page.body, source: input, contentType: page.contentType, plainText: plain)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            throw .unreadableFile(path: input, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadableFile(path: input, reason: "is a directory, not a page") }
+        guard let data = FileManager.default.contents(atPath: input) else {
+            throw .unreadableFile(path: input, reason: "cannot be read (permissions?)")
+        }
+        let bytes = [UInt8](data)
+        return try Self.document(bytes: bytes, source: input, contentType: nil,
+                                 plainText: Self.looksLikePlainText(bytes, name: input))
+    }
+
+    static func document(bytes: [UInt8], source: String, contentType: String?, plainText: Bool) throws(SourceError) -> HTMLDocument {
+        do {
+            if plainText { return try HTMLDocument(plainText: bytes, source: source) }
+            return try HTMLDocument(bytes: bytes, source: source, contentType: contentType)
+        } catch {
+            throw .document(error)
+        }
+    }
+
+    /// `.txt` files are text; otherwise a page is HTML when its first non-blank
+    /// character (after a byte-order mark) is `<`.
+    static func looksLikePlainText(_ bytes: [UInt8], name: String) -> Bool {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { return true }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return false }
+        var index = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x00].contains(bytes[index]) { index += 1 }
+        return index < bytes.count && bytes[index] != UInt8(ascii: "<")
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import ContactExtract
+import ContactModel
+import ContactPipeline
+import Foundation
+
+struct Extract: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract phones, e-mails and hours from pages and print them.",
+        discussion: """
+        INPUT is a local HTML or plain-text file, or a file://, http:// or https:// URL. \
+        An input that cannot be read is reported on standard error and the others go on; \
+        the exit code is then 2.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "ISO 3166 region for numbers written without a country code (default: the page's <html lang>).")
+    var region: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Argument(help: "Files or URLs to read.")
+    var inputs: [String]
+
+    func validate() throws {
+        if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
+            throw ValidationError("--region takes a two-letter ISO 3166 code such as RU or GB, not '\(region)'")
+        }
+    }
+
+    func run() async throws {
+        let reader = SourceReader()
+        let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(explicitRegion: region)))
+        var records: [ContactRecord] = []
+        var failures = 0
+        for input in inputs {
+            do {
+                let document = try reader.read(input)
+                records += extractor.extract(from: document)
+            } catch {
+                failures += 1
+                StandardError.print("contact-audit: \(error)")
+            }
+        }
+        switch format {
+        case .json:
+            let data = try JSONOutput.encode(RecordList(records: records))
+            FileHandle.standardOutput.write(data)
+        case .text:
+            print(RecordTextFormatter.format(records), terminator: "")
+        }
+        if failures > 0 { throw ExitCode(2) }
+    }
+}
+
+enum StandardError {
+    static func print(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
