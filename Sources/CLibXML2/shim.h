@@ -29,4 +29,20 @@ static inline int ca_xml_encoding_supported(const char *name) {
     return 1;
 }
 
+/* HTML_PARSE_NOERROR silences the parser's own reports, but encoding and I/O errors
+   still go to the generic error handler (stderr). That handler is variadic, which Swift
+   cannot implement, and per thread, so every parse installs these first. */
+static inline void ca_xml_ignore_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+static inline void ca_xml_ignore_structured_error(void *context, xmlErrorPtr error) {
+    (void)context;
+    (void)error;
+}
+static inline void ca_xml_silence_errors(void) {
+    xmlSetGenericErrorFunc(NULL, ca_xml_ignore_generic_error);
+    xmlSetStructuredErrorFunc(NULL, ca_xml_ignore_structured_error);
+}
+
 #endif

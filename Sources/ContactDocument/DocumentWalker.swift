@@ -49,6 +49,9 @@ struct DocumentWalker {
         var blockIndex: Int
         var bytes: [UInt8] = []
         var pendingSpace = false
+        /// No more text: an unclosed `<a>` that libxml2 keeps open over the following
+        /// blocks, where a browser would have split it, ends at the first block boundary.
+        var sealed = false
     }
 
     /// Per open element, what to undo when it closes.
@@ -210,7 +213,10 @@ struct DocumentWalker {
     /// Turns the text gathered so far into a block of the innermost owner.
     @discardableResult
     private mutating func flush() -> String? {
-        for index in captures.indices { captures[index].pendingSpace = true }
+        for index in captures.indices {
+            captures[index].pendingSpace = true
+            if case .anchor = captures[index].kind, !captures[index].bytes.isEmpty { captures[index].sealed = true }
+        }
         pendingSpace = false
         guard !buffer.isEmpty, let owner = owners.last else { return nil }
         let text = String(decoding: buffer, as: UTF8.self)
@@ -242,7 +248,7 @@ struct DocumentWalker {
             }
             buffer.append(byte)
             if !captures.isEmpty {
-                for index in captures.indices {
+                for index in captures.indices where !captures[index].sealed {
                     if captures[index].pendingSpace {
                         if !captures[index].bytes.isEmpty { captures[index].bytes.append(0x20) }
                         captures[index].pendingSpace = false

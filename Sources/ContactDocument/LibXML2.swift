@@ -24,6 +24,7 @@ enum LibXML2 {
     /// libxml2 gave for failing.
     static func parseHTML(_ bytes: UnsafeBufferPointer<UInt8>, url: String, encoding: String) -> Result<htmlDocPtr, DocumentError> {
         _ = initialised
+        ca_xml_silence_errors()
         xmlResetLastError()
         let document = bytes.withMemoryRebound(to: CChar.self) { chars in
             htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), url, encoding, parseOptions)

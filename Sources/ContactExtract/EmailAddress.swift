@@ -21,10 +21,13 @@ enum EmailAddress {
             guard !label.isEmpty, label.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-"),
                   label.unicodeScalars.allSatisfy(isDomainScalar) else { return false }
         }
-        guard let tld = labels.last, tld.count >= 2, tld.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
+        guard let tld = labels.last, !fileExtensions.contains(tld.lowercased()), tld.count >= 2, tld.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
                 || tld.lowercased().hasPrefix("xn--") else { return false }
         return true
     }
+
+    /// `logo@2x.png` is a retina image name, not an address.
+    static let fileExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "ico", "bmp", "tif", "tiff", "avif"]
 
     static func isLocalScalar(_ s: Unicode.Scalar) -> Bool {
         switch s {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactFetch
+import Foundation
 
 @main
 struct ContactAudit: AsyncParsableCommand {
@@ -13,4 +14,24 @@ struct ContactAudit: AsyncParsableCommand {
         version: PageFetcher.version,
         subcommands: [Extract.self]
     )
+
+    /// ArgumentParser exits with 64 (EX_USAGE) on a usage error; our contract says 2,
+    /// which scripts and CI already test for.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

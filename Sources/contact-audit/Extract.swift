@@ -45,6 +45,7 @@ struct Extract: AsyncParsableCommand {
                 StandardError.print("contact-audit: \(error)")
             }
         }
+        records.sort()
         switch format {
         case .json:
             let data = try JSONOutput.encode(RecordList(records: records))

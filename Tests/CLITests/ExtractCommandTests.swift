@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@Suite struct ExtractCommandTests {
+    static let seed004 = "Tests/ContactExtractTests/Fixtures/seed-004.html"
+    static let seed000 = "Tests/ContactExtractTests/Fixtures/seed-000.html"
+
+    private func records(_ json: String) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return try #require(object?["records"] as? [[String: Any]])
+    }
+
+    @Test func jsonOnSeed004() throws {
+        let result = try CommandRunner.run(["extract", "--format", "json", "--region", "RU", Self.seed004])
+        #expect(result.status == 0, "\(result.stderr)")
+        let phones = try records(result.stdout).filter { $0["kind"] as? String == "phone" }.compactMap { $0["value"] as? String }
+        #expect(phones == ["+74957717171", "+78005553535"])
+        let first = try #require(try records(result.stdout).first)
+        #expect(Set(first.keys).isSuperset(of: ["kind", "value", "channel", "source", "evidence"]))
+        let evidence = try #require(first["evidence"] as? [String: Any])
+        #expect(Set(evidence.keys) == ["method", "path", "text"])
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let a = try CommandRunner.run(["extract", "--format", "json", Self.seed000, Self.seed004])
+        let b = try CommandRunner.run(["extract", "--format", "json", Self.seed004, Self.seed000])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+    }
+
+    @Test func textFormatGroupsBySource() throws {
+        let result = try CommandRunner.run(["extract", Self.seed000])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("\(Self.seed000)  (2 records)\n"))
+        #expect(result.stdout.contains("+74957778899"))
+    }
+
+    @Test func readsPlainTextAndFileURLs() throws {
+        let seed = CommandRunner.packageRoot.appendingPathComponent("../shared/seeds/000_77b5e22247185d17.txt").standardized
+        try #require(FileManager.default.fileExists(atPath: seed.path), "the shared seeds sit beside the project")
+        let fromPath = try CommandRunner.run(["extract", "--region", "RU", "--format", "json", seed.path])
+        let fromURL = try CommandRunner.run(["extract", "--region", "RU", "--format", "json", seed.absoluteString])
+        #expect(fromPath.status == 0 && fromURL.status == 0, "\(fromPath.stderr)\(fromURL.stderr)")
+        #expect(try records(fromPath.stdout).contains { $0["value"] as? String == "+74957778899" })
+        #expect(try records(fromURL.stdout).contains { $0["value"] as? String == "+74957778899" })
+    }
+
+    @Test func aBadInputIsNamedAndTheOthersGoOn() throws {
+        let result = try CommandRunner.run(["extract", "--format", "json", "no/such/page.html", Self.seed000])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no/such/page.html: no such file"))
+        #expect(try records(result.stdout).contains { $0["value"] as? String == "+74957778899" })
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let result = try CommandRunner.run(["extract", "--region", "Russia", Self.seed000])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("two-letter"))
+    }
+
+    @Test(arguments: [["--help"], ["extract", "--help"], ["--version"]])
+    func helpAndVersion(_ arguments: [String]) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 0)
+        #expect(!result.stdout.isEmpty)
+    }
+}
