@@ -36,8 +36,7 @@ import Testing
     }
 
     @Test func readsPlainTextAndFileURLs() throws {
-        let seed = CommandRunner.packageRoot.appendingPathComponent("../shared/seeds/000_77b5e22247185d17.txt").standardized
-        try #require(FileManager.default.fileExists(atPath: seed.path), "the shared seeds sit beside the project")
+        let seed = CommandRunner.packageRoot.appendingPathComponent("Tests/ContactExtractTests/Fixtures/seed-000.txt")
         let fromPath = try CommandRunner.run(["extract", "--region", "RU", "--format", "json", seed.path])
         let fromURL = try CommandRunner.run(["extract", "--region", "RU", "--format", "json", seed.absoluteString])
         #expect(fromPath.status == 0 && fromURL.status == 0, "\(fromPath.stderr)\(fromURL.stderr)")
