@@ -42,9 +42,12 @@ let package = Package(
 
         // Pipeline.
         .target(name: "ContactModel"),
+        // Opening hours: natural language → weekly schedule → OSM opening_hours. Pure Swift.
+        .target(name: "ContactHours"),
         .target(
             name: "ContactExtract",
-            dependencies: ["ContactModel", "ContactDocument", "PhoneNumbers"]
+            dependencies: ["ContactModel", "ContactDocument", "ContactHours", "PhoneNumbers"],
+            resources: [.copy("Resources/short-numbers.json")]
         ),
         .target(
             name: "ContactPipeline",

@@ -4,7 +4,12 @@ import ContactModel
 /// Options of one extraction run.
 public struct ExtractOptions: Sendable {
     public var regions: RegionResolver
-    public init(regions: RegionResolver = RegionResolver()) { self.regions = regions }
+    public var shortNumbers: ShortNumberTable
+
+    public init(regions: RegionResolver = RegionResolver(), shortNumbers: ShortNumberTable = .builtIn) {
+        self.regions = regions
+        self.shortNumbers = shortNumbers
+    }
 }
 
 /// Document → records: runs every extractor over a parsed page and returns its records
@@ -16,8 +21,12 @@ public struct ContactExtractor: Sendable {
 
     public func extract(from document: HTMLDocument) -> [ContactRecord] {
         var collector = RecordCollector()
-        PhoneExtractor(regions: options.regions).extract(from: document, into: &collector)
-        EmailExtractor().extract(from: document, into: &collector)
+        var page = PageContext(document: document)
+        PhoneExtractor(regions: options.regions, shortNumbers: options.shortNumbers).extract(from: document, page: &page, into: &collector)
+        EmailExtractor().extract(from: document, page: &page, into: &collector)
+        StructuredDataExtractor(regions: options.regions).extract(from: document, page: &page, into: &collector)
+        HoursExtractor().extract(from: document, page: &page, phoneChannels: collector.phoneChannelsByPosition(),
+                                 into: &collector)
         return collector.finish()
     }
 }
@@ -32,15 +41,27 @@ struct RecordCollector {
         items.append((record, position))
     }
 
+    /// An extension is part of what a page tells you to dial: "доб. 55" and "доб. 123"
+    /// are two contact points.
+    /// The channel of the first phone found in each block, for the hours next to it.
+    func phoneChannelsByPosition() -> [Int: Channel] {
+        var channels: [Int: Channel] = [:]
+        for item in items where item.record.kind == .phone && channels[item.position] == nil {
+            channels[item.position] = item.record.channel
+        }
+        return channels
+    }
+
     private struct Key: Hashable {
-        var kind: RecordKind, value: String, channel: Channel, source: String
+        var kind: RecordKind, value: String, channel: Channel, source: String, extensionDigits: String?
     }
 
     func finish() -> [ContactRecord] {
         var groups: [Key: [(record: ContactRecord, position: Int)]] = [:]
         for item in items {
             let r = item.record
-            groups[Key(kind: r.kind, value: r.value, channel: r.channel, source: r.source), default: []].append(item)
+            groups[Key(kind: r.kind, value: r.value, channel: r.channel, source: r.source, extensionDigits: r.extension),
+                   default: []].append(item)
         }
         var records: [ContactRecord] = []
         records.reserveCapacity(groups.count)

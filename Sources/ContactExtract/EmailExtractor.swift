@@ -7,12 +7,14 @@ struct EmailExtractor {
     static let hiddenValue = "[email protected]"
     static let cloudflarePath = "/cdn-cgi/l/email-protection"
 
-    func extract(from document: HTMLDocument, into records: inout RecordCollector) {
+    func extract(from document: HTMLDocument, page: inout PageContext, into records: inout RecordCollector) {
         var linked: [Int: Set<String>] = [:]
         var decodedPerBlock: [Int: Int] = [:]
-        func add(_ value: String, _ method: EvidenceMethod, _ node: NodeID, _ text: String, _ blockIndex: Int) {
+        func add(_ value: String, _ method: EvidenceMethod, _ node: NodeID, _ text: String, _ blockIndex: Int,
+                 range: Range<Int>? = nil) {
             let section = document.blocks.indices.contains(blockIndex) ? document.blocks[blockIndex].headings.last : nil
-            let record = ContactRecord(kind: .email, value: value, channel: .unknown, source: document.source,
+            let channel = ChannelClassifier.emailChannel(page.context(block: blockIndex, range: range))
+            let record = ContactRecord(kind: .email, value: value, channel: channel, source: document.source,
                                        evidence: Evidence(method: method, path: document.path(of: node), text: text),
                                        section: section)
             records.add(record, at: blockIndex)
@@ -39,7 +41,11 @@ struct EmailExtractor {
         }
         for (index, block) in document.blocks.enumerated() {
             for found in EmailAddress.find(in: block.text) where linked[index]?.contains(found.value) != true {
-                add(found.value, .text, block.node, EvidenceText.window(block.text, around: found.utf8Range), index)
+                add(found.value, .text, block.node, EvidenceText.window(block.text, around: found.utf8Range), index,
+                    range: found.utf8Range)
+            }
+            for address in EmailDeobfuscator.reveal(in: block.text) where linked[index]?.contains(address) != true {
+                add(address, .obfuscated, block.node, EvidenceText.window(block.text), index)
             }
             if EmailAddress.placeholderCount(in: block.text) > decodedPerBlock[index, default: 0] {
                 add(Self.hiddenValue, .hidden, block.node, EvidenceText.window(block.text), index)

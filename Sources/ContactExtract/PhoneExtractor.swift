@@ -9,21 +9,24 @@ import PhoneNumbers
 /// mismatch.
 struct PhoneExtractor {
     var regions: RegionResolver
+    var shortNumbers: ShortNumberTable
 
     /// Blocks with fewer digits than this cannot hold a phone number the matcher accepts
     /// (libphonenumber needs at least this many for any region we know); skipping them
     /// saves the matcher's regex work on most of a page.
     static let minimumDigits = 6
 
-    func extract(from document: HTMLDocument, into records: inout RecordCollector) {
+    func extract(from document: HTMLDocument, page: inout PageContext, into records: inout RecordCollector) {
         var linkedValues: [Int: Set<String>] = [:]
         for link in document.links {
             guard let target = Self.telTarget(link.href) else { continue }
             let region = regions.region(forLanguage: link.language ?? document.language)
-            guard let number = try? PhoneNumberService.parse(target, region: region) else { continue }
+            guard let number = Self.parseLinkTarget(target, region: region) else { continue }
             linkedValues[link.blockIndex, default: []].insert(number.e164)
+            let channel = ChannelClassifier.phoneChannel(
+                page.context(block: link.blockIndex, range: Self.range(of: link.text, in: document, block: link.blockIndex)))
             records.add(ContactRecord(
-                kind: .phone, value: number.e164, channel: .unknown, source: document.source,
+                kind: .phone, value: number.e164, channel: channel, source: document.source,
                 evidence: Evidence(method: .telLink, path: document.path(of: link.node),
                                    text: link.text.isEmpty ? target : link.text),
                 type: number.type.rawValue, raw: target, extension: number.extensionDigits,
@@ -31,18 +34,34 @@ struct PhoneExtractor {
                     ? document.blocks[link.blockIndex].headings.last : nil),
                 at: link.blockIndex)
         }
-        for (index, block) in document.blocks.enumerated() where Self.mightHoldNumber(block.text) {
+        let shortFinder = ShortNumberFinder(table: shortNumbers)
+        for (index, block) in document.blocks.enumerated() {
+            let digits = Self.digitCount(block.text)
+            guard digits >= 2 else { continue }
             let region = regions.region(forLanguage: block.language ?? document.language)
+            for found in shortFinder.find(in: block.text, region: region)
+            where linkedValues[index]?.contains(found.digits) != true {
+                let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: found.utf8Range))
+                records.add(ContactRecord(
+                    kind: .phone, value: found.digits, channel: channel, source: document.source,
+                    evidence: Evidence(method: .text, path: document.path(of: block.node),
+                                       text: EvidenceText.window(block.text, around: found.utf8Range)),
+                    type: PhoneNumberType.short.rawValue, raw: found.digits, section: block.headings.last),
+                    at: index)
+            }
+            guard digits >= Self.minimumDigits else { continue }
             let folded = TypographicFolding(block.text)
             let matches = PhoneNumberService.findNumbers(in: folded.text, region: region)
             guard !matches.isEmpty else { continue }
             let bytes = Array(block.text.utf8)
-            for var match in matches {
+            let ranges = matches.map { folded.originalRange($0.utf8Range) }
+            for (var match, range) in zip(matches, ranges) {
                 if linkedValues[index]?.contains(match.number.e164) == true { continue }
-                match.utf8Range = folded.originalRange(match.utf8Range)
+                match.utf8Range = range
                 let raw = String(decoding: bytes[match.utf8Range], as: UTF8.self)
+                let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges))
                 records.add(ContactRecord(
-                    kind: .phone, value: match.number.e164, channel: .unknown, source: document.source,
+                    kind: .phone, value: match.number.e164, channel: channel, source: document.source,
                     evidence: Evidence(method: .text, path: document.path(of: block.node),
                                        text: EvidenceText.window(block.text, around: match.utf8Range)),
                     type: match.number.type.rawValue, raw: raw, extension: match.number.extensionDigits,
@@ -50,6 +69,16 @@ struct PhoneExtractor {
                     at: index)
             }
         }
+    }
+
+    /// Where a link's text stands in its block, for the words around it.
+    static func range(of text: String, in document: HTMLDocument, block: Int) -> Range<Int>? {
+        guard !text.isEmpty, document.blocks.indices.contains(block),
+              let found = document.blocks[block].text.range(of: text) else { return nil }
+        let blockText = document.blocks[block].text
+        let lower = blockText.utf8.distance(from: blockText.startIndex, to: found.lowerBound)
+        let upper = blockText.utf8.distance(from: blockText.startIndex, to: found.upperBound)
+        return lower..<upper
     }
 
     /// `tel:+7-800-100-70-10;ext=12` → `+7-800-100-70-10;ext=12`, percent-decoded.
@@ -62,13 +91,21 @@ struct PhoneExtractor {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    static func mightHoldNumber(_ text: String) -> Bool {
+    static func digitCount(_ text: String) -> Int {
         var digits = 0
-        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 {
-            digits += 1
-            if digits >= minimumDigits { return true }
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
+        return digits
+    }
+
+    /// A `tel:` target is a full number, or a short number written as bare digits
+    /// (`tel:115`), which libphonenumber's parser does not accept as a number.
+    static func parseLinkTarget(_ target: String, region: String) -> PhoneNumber? {
+        if let number = try? PhoneNumberService.parse(target, region: region) { return number }
+        let digits = target.filter(\.isASCII).filter(\.isNumber)
+        guard digits.count >= 2, digits.count <= 6, digits.count == target.filter({ !"-. ()".contains($0) }).count else {
+            return nil
         }
-        return false
+        return PhoneNumber(e164: digits, region: region, countryCode: 0, type: .short)
     }
 }
 

@@ -10,7 +10,7 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Compa
 /// The contact channel a value belongs to. `hotline` is the main phone support line,
 /// other phone lines are `phone`.
 public enum Channel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case hotline, phone, chat, email, messenger, form, fax, office, unknown
+    case hotline, phone, chat, email, messenger, form, fax, office, press, unknown
 
     public static func < (a: Channel, b: Channel) -> Bool { a.rawValue < b.rawValue }
 }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Addresses people write so that harvesters miss them: `name [at] host [dot] ru`,
+/// `name(at)host.ru`, `name собака host точка ru`, `name @ host . ru`,
+/// `john at example dot com`. Works on a block's text, never on markup.
+enum EmailDeobfuscator {
+    private static func regex(_ pattern: String) -> NSRegularExpression {
+        // The patterns are literals of this file; a typo is a programming error.
+        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    private static let bracketedAt = regex(#"\s*[\[\(\{<]\s*(?:at|собака|эт|@)\s*[\]\)\}>]\s*"#)
+    private static let bracketedDot = regex(#"\s*[\[\(\{<]\s*(?:dot|точка|тчк|\.)\s*[\]\)\}>]\s*"#)
+    private static let wordAt = regex(#"\s+(?:собака|at)\s+"#)
+    private static let wordDot = regex(#"\s+(?:точка|dot)\s+"#)
+    private static let spacedAt = regex(#"(?<=[\p{L}\p{N}_.+-])\s+@\s+(?=[\p{L}\p{N}])"#)
+    private static let spacedDot = regex(#"(?<=[\p{L}\p{N}])\s+\.\s+(?=[\p{L}]{2,})"#)
+
+    /// Cheap test: does the text carry any of the markers above?
+    static func mightHide(_ lowercased: String) -> Bool {
+        lowercased.contains("at]") || lowercased.contains("at)") || lowercased.contains("at}") || lowercased.contains("at>")
+            || lowercased.contains("собак") || lowercased.contains(" @ ") || lowercased.contains(" at ")
+            || lowercased.contains("(@)") || lowercased.contains("[@]")
+    }
+
+    /// Addresses that appear only once the obfuscation is undone.
+    static func reveal(in text: String) -> [String] {
+        let lower = text.lowercased()
+        guard mightHide(lower) else { return [] }
+        var rewritten = text
+        rewritten = replace(bracketedAt, in: rewritten, with: "@")
+        rewritten = replace(bracketedDot, in: rewritten, with: ".")
+        rewritten = replace(spacedAt, in: rewritten, with: "@")
+        rewritten = replace(spacedDot, in: rewritten, with: ".")
+        // Bare words are ordinary words too ("meet at noon"): only an address that
+        // validates after both replacements counts, and only with both words present.
+        let hasWordAt = lower.contains(" at ") || lower.contains(" собака ")
+        let hasWordDot = lower.contains(" dot ") || lower.contains(" точка ")
+        if hasWordAt && hasWordDot {
+            rewritten = replace(wordAt, in: rewritten, with: "@")
+            rewritten = replace(wordDot, in: rewritten, with: ".")
+        } else if hasWordAt, rewritten.contains(".") {
+            rewritten = replace(wordAt, in: rewritten, with: "@")
+        }
+        guard rewritten != text else { return [] }
+        let plain = Set(EmailAddress.find(in: text).map(\.value))
+        var seen = Set<String>()
+        return EmailAddress.find(in: rewritten).map(\.value).filter { !plain.contains($0) && seen.insert($0).inserted }
+    }
+
+    private static func replace(_ regex: NSRegularExpression, in text: String, with template: String) -> String {
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex.stringByReplacingMatches(in: text, range: range, withTemplate: template)
+    }
+}

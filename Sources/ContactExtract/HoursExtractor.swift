@@ -1,0 +1,102 @@
+import ContactDocument
+import ContactHours
+import ContactModel
+
+/// Hours from visible text. A schedule laid out over several lines ("Понедельник -
+/// пятница: 08:00 - 20:00", "Суббота: 09:00 - 18:00", then "в праздничные дни … не
+/// ведётся") is one statement: consecutive partial statements, in adjacent list items,
+/// paragraphs or table rows, merge into one schedule, and a holidays line right after a
+/// schedule joins it. Table rows are read as one line ("Mon" | "9:00 - 17:00").
+struct HoursExtractor {
+    private struct Piece {
+        var statement: HoursStatement
+        var block: Int
+        var text: String
+        var utf8Range: Range<Int>
+        var neighbours: [Range<Int>]
+        var method: EvidenceMethod
+    }
+
+    func extract(from document: HTMLDocument, page: inout PageContext, phoneChannels: [Int: Channel],
+                 into records: inout RecordCollector) {
+        var run: [Piece] = []
+        var previousBlock = -2
+        var index = 0
+        let blocks = document.blocks
+        while index < blocks.count {
+            let (text, method, next) = Self.unit(blocks, at: index)
+            defer { index = next }
+            guard HoursParser.mightContainHours(text) else { continue }
+            let statements = HoursParser.statements(in: text)
+            guard !statements.isEmpty else { continue }
+            let ranges = statements.map { $0.utf8Offsets(in: text) }
+            // A run only continues into the very next block.
+            if index != previousBlock + 1 && !run.isEmpty {
+                emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records)
+                run = []
+            }
+            previousBlock = next - 1
+            for (statement, range) in zip(statements, ranges) {
+                let piece = Piece(statement: statement, block: index, text: text, utf8Range: range,
+                                  neighbours: ranges, method: method)
+                if Self.joins(statement, run) {
+                    run.append(piece)
+                } else {
+                    if !run.isEmpty { emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records) }
+                    run = [piece]
+                }
+            }
+        }
+        if !run.isEmpty { emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records) }
+    }
+
+    /// A holidays-only statement joins any schedule before it; a partial statement joins
+    /// a run made only of partial statements.
+    private static func joins(_ statement: HoursStatement, _ run: [Piece]) -> Bool {
+        guard let last = run.last, case .schedule = last.statement.value else { return false }
+        if statement.isHolidayRule { return true }
+        guard case .schedule = statement.value else { return false }
+        return statement.isPartial && run.allSatisfy { $0.statement.isPartial || $0.statement.isHolidayRule }
+    }
+
+    /// The text read as one unit starting at `index`: a block, or a whole table row.
+    private static func unit(_ blocks: [TextBlock], at index: Int) -> (String, EvidenceMethod, Int) {
+        let block = blocks[index]
+        guard let row = block.tableRow else { return (block.text, .text, index + 1) }
+        var end = index + 1
+        var cells = [block.text]
+        while end < blocks.count, blocks[end].tableRow == row {
+            cells.append(blocks[end].text)
+            end += 1
+        }
+        return (cells.joined(separator: " "), cells.count > 1 ? .table : .text, end)
+    }
+
+    private func emit(_ run: [Piece], document: HTMLDocument, page: inout PageContext, phoneChannels: [Int: Channel],
+                      into records: inout RecordCollector) {
+        guard let first = run.first else { return }
+        let value: String
+        var timezone: String?
+        if run.count == 1, case .unspecified = first.statement.value {
+            value = "unspecified"
+        } else {
+            // Holiday-only pieces never stand alone as a schedule.
+            guard run.contains(where: { !$0.statement.isHolidayRule }) else { return }
+            let schedule = HoursParser.merge(run.map(\.statement))
+            guard !schedule.isClosedAllWeek || schedule.publicHolidays == .off else { return }
+            value = schedule.openingHours
+            timezone = run.lazy.compactMap(\.statement.schedule?.timeZone).first
+        }
+        let context = page.context(block: first.block, range: first.utf8Range, neighbours: first.neighbours)
+        let channel = ChannelClassifier.hoursChannel(context, phoneChannelInBlock: phoneChannels[first.block])
+        var texts: [String] = []
+        for piece in run where texts.last != piece.text { texts.append(piece.text) }
+        let text = texts.count == 1 ? EvidenceText.window(first.text, around: first.utf8Range)
+            : EvidenceText.window(texts.joined(separator: " / "))
+        let block = document.blocks[first.block]
+        records.add(ContactRecord(kind: .hours, value: value, channel: channel, source: document.source,
+                                  evidence: Evidence(method: first.method, path: document.path(of: block.node), text: text),
+                                  timezone: timezone, section: block.headings.last),
+                    at: first.block)
+    }
+}
