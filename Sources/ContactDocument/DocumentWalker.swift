@@ -278,17 +278,13 @@ struct DocumentWalker {
         element.pointee.properties != nil
     }
 
-    /// `hidden`, or an inline style that hides the element.
+    /// The `hidden` attribute. Inline `display:none` is not a reason to skip: tabs and
+    /// accordions ("Area Offices") hide their panels that way until a click, and a
+    /// reader who clicks sees the numbers there.
     private func isHidden(_ element: xmlNodePtr) -> Bool {
         var attr = element.pointee.properties
         while let a = attr {
-            if let name = a.pointee.name {
-                if nameEquals(name, "hidden") { return true }
-                if nameEquals(name, "style") {
-                    let style = attributeValue(a).lowercased().filter { $0 != " " }
-                    if style.contains("display:none") || style.contains("visibility:hidden") { return true }
-                }
-            }
+            if let name = a.pointee.name, nameEquals(name, "hidden") { return true }
             attr = a.pointee.next
         }
         return false

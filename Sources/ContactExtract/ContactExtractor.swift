@@ -43,6 +43,11 @@ struct RecordCollector {
 
     /// An extension is part of what a page tells you to dial: "доб. 55" and "доб. 123"
     /// are two contact points.
+    /// Phone values already recorded for a block.
+    func phoneValues(at position: Int) -> Set<String> {
+        Set(items.lazy.filter { $0.position == position && $0.record.kind == .phone }.map(\.record.value))
+    }
+
     /// The channel of the first phone found in each block, for the hours next to it.
     func phoneChannelsByPosition() -> [Int: Channel] {
         var channels: [Int: Channel] = [:]

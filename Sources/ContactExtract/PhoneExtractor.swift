@@ -35,6 +35,12 @@ struct PhoneExtractor {
                 at: link.blockIndex)
         }
         let shortFinder = ShortNumberFinder(table: shortNumbers)
+        let host = (document.baseHref).flatMap(RegionResolver.host(ofURL:)) ?? RegionResolver.host(ofURL: document.source)
+        // Blocks with digits but no number in the page's regions, and the countries of
+        // the numbers the page writes with a +CC: a page that writes "+91 22 6177 4200"
+        // also means India by "079-6630 4000".
+        var unmatched: [Int] = []
+        var pageCountries: [String: Int] = [:]
         for (index, block) in document.blocks.enumerated() {
             let digits = Self.digitCount(block.text)
             guard digits >= 2 else { continue }
@@ -50,25 +56,63 @@ struct PhoneExtractor {
                     at: index)
             }
             guard digits >= Self.minimumDigits else { continue }
-            let folded = TypographicFolding(block.text)
-            let matches = PhoneNumberService.findNumbers(in: folded.text, region: region)
-            guard !matches.isEmpty else { continue }
-            let bytes = Array(block.text.utf8)
-            let ranges = matches.map { folded.originalRange($0.utf8Range) }
-            for (var match, range) in zip(matches, ranges) {
-                if linkedValues[index]?.contains(match.number.e164) == true { continue }
-                match.utf8Range = range
-                let raw = String(decoding: bytes[match.utf8Range], as: UTF8.self)
-                let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges))
-                records.add(ContactRecord(
-                    kind: .phone, value: match.number.e164, channel: channel, source: document.source,
-                    evidence: Evidence(method: .text, path: document.path(of: block.node),
-                                       text: EvidenceText.window(block.text, around: match.utf8Range)),
-                    type: match.number.type.rawValue, raw: raw, extension: match.number.extensionDigits,
-                    section: block.headings.last),
-                    at: index)
+            let regionsToTry = regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)
+            let found = numbers(in: block, at: index, regions: regionsToTry, linkedValues: linkedValues,
+                                document: document, page: &page, into: &records)
+            // Digits the matcher did not read: a second try with the page's own hints.
+            let read = found.reduce(0) { $0 + Self.digitCount($1.raw) }
+            if digits - read >= Self.minimumDigits { unmatched.append(index) }
+            for number in found where number.raw.hasPrefix("+") {
+                if let country = number.region { pageCountries[country, default: 0] += 1 }
             }
         }
+        guard regions.explicitRegion == nil, !unmatched.isEmpty else { return }
+        var hints = pageCountries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        let pageText = document.blocks.lazy.map(\.text).joined(separator: "\n").lowercased()
+        for region in CountryHints.regions(in: pageText) where !hints.contains(region) { hints.append(region) }
+        guard !hints.isEmpty else { return }
+        for index in unmatched {
+            let block = document.blocks[index]
+            let tried = Set(regions.candidateRegions(forLanguage: block.language ?? document.language, host: host))
+            let rest = hints.filter { !tried.contains($0) }
+            guard !rest.isEmpty else { continue }
+            var known = linkedValues
+            known[index, default: []].formUnion(records.phoneValues(at: index))
+            _ = numbers(in: block, at: index, regions: rest, linkedValues: known,
+                        document: document, page: &page, into: &records)
+        }
+    }
+
+    /// Runs the matcher over one block with the first region that finds anything, adds
+    /// the records, and returns what it found (with the raw text) for the page hints.
+    private func numbers(in block: TextBlock, at index: Int, regions candidates: [String],
+                         linkedValues: [Int: Set<String>], document: HTMLDocument, page: inout PageContext,
+                         into records: inout RecordCollector) -> [(raw: String, region: String?)] {
+        let folded = TypographicFolding(block.text)
+        var matches: [PhoneNumberMatch] = []
+        for candidate in candidates {
+            matches = PhoneNumberService.findNumbers(in: folded.text, region: candidate)
+            if !matches.isEmpty { break }
+        }
+        guard !matches.isEmpty else { return [] }
+        let bytes = Array(block.text.utf8)
+        let ranges = matches.map { folded.originalRange($0.utf8Range) }
+        var found: [(raw: String, region: String?)] = []
+        for (var match, range) in zip(matches, ranges) {
+            match.utf8Range = range
+            let raw = String(decoding: bytes[match.utf8Range], as: UTF8.self)
+            found.append((raw, match.number.region))
+            if linkedValues[index]?.contains(match.number.e164) == true { continue }
+            let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges))
+            records.add(ContactRecord(
+                kind: .phone, value: match.number.e164, channel: channel, source: document.source,
+                evidence: Evidence(method: .text, path: document.path(of: block.node),
+                                   text: EvidenceText.window(block.text, around: match.utf8Range)),
+                type: match.number.type.rawValue, raw: raw, extension: match.number.extensionDigits,
+                section: block.headings.last),
+                at: index)
+        }
+        return found
     }
 
     /// Where a link's text stands in its block, for the words around it.

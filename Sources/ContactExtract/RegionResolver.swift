@@ -12,6 +12,46 @@ public struct RegionResolver: Sendable {
         self.fallbackRegion = fallbackRegion?.uppercased()
     }
 
+    /// Regions to read a block's national-format numbers in, most likely first. An
+    /// explicit region is the only one. Otherwise: a region the `lang` tag names
+    /// (`en-GB`), the country of the page's host (`.co.uk`, `.ru`), the language's
+    /// main country (`ru` → RU), then the fallback. Templates often carry a language
+    /// they were not written for (a Farmington, NM firm's page says `lang="en-gb"`), so
+    /// later candidates are tried when earlier ones find nothing.
+    public func candidateRegions(forLanguage language: String?, host: String? = nil) -> [String] {
+        if let explicitRegion { return [explicitRegion] }
+        var regions: [String] = []
+        func add(_ region: String?) { if let region, !regions.contains(region) { regions.append(region) } }
+        if let language { add(Self.region(fromLanguageTag: language, subtagOnly: true)) }
+        if let host { add(Self.region(fromHost: host)) }
+        if let language { add(Self.region(fromLanguageTag: language)) }
+        add(fallbackRegion)
+        return regions.isEmpty ? ["ZZ"] : regions
+    }
+
+    /// Country-code top-level domains that are sold worldwide and say nothing about the
+    /// country (`.io`, `.tv`, `.me`, ...).
+    static let genericCountryDomains: Set<String> = ["io", "tv", "me", "fm", "ai", "co", "cc", "ws", "am", "gg", "ly",
+                                                    "to", "la", "sh", "ac", "vc", "nu", "tk", "ms", "gl", "im", "is", "it"]
+
+    /// `www.example.co.uk` → GB, `gosuslugi.ru` → RU; nil for .com and friends.
+    public static func region(fromHost host: String) -> String? {
+        guard let tld = host.lowercased().split(separator: ".").last.map(String.init), tld.count == 2,
+              !genericCountryDomains.contains(tld) else { return nil }
+        let region = tld == "uk" ? "GB" : tld.uppercased()
+        return PhoneNumberService.isSupported(region: region) ? region : nil
+    }
+
+    /// `https://www.example.co.uk/contact` → `www.example.co.uk`.
+    public static func host(ofURL url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostPort = authority.split(separator: "@").last ?? authority
+        let host = hostPort.split(separator: ":").first.map(String.init) ?? ""
+        return host.isEmpty ? nil : host
+    }
+
     public func region(forLanguage language: String?) -> String {
         if let explicitRegion { return explicitRegion }
         if let language, let region = Self.region(fromLanguageTag: language) { return region }
@@ -26,13 +66,14 @@ public struct RegionResolver: Sendable {
         "tr": "TR", "hy": "AM", "ka": "GE", "uz": "UZ", "et": "EE", "lv": "LV", "lt": "LT", "sr": "RS",
     ]
 
-    static func region(fromLanguageTag tag: String) -> String? {
+    static func region(fromLanguageTag tag: String, subtagOnly: Bool = false) -> String? {
         let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" })
         // A region subtag is two letters or three digits after the language.
         for part in parts.dropFirst() where part.count == 2 && part.allSatisfy(\.isLetter) {
             let region = part.uppercased()
             if PhoneNumberService.isSupported(region: region) { return region }
         }
+        if subtagOnly { return nil }
         guard let language = parts.first?.lowercased(), language.count == 2 || language.count == 3 else { return nil }
         if let region = languageRegions[language] { return region }
         let guess = language.uppercased()

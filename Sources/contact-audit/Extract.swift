@@ -19,6 +19,9 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "ISO 3166 region for numbers written without a country code (default: the page's <html lang>).")
     var region: String?
 
+    @Option(help: "Region for numbers without a country code when neither --region nor the page's lang gives one.")
+    var defaultRegion: String?
+
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
@@ -26,14 +29,16 @@ struct Extract: AsyncParsableCommand {
     var inputs: [String]
 
     func validate() throws {
-        if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
-            throw ValidationError("--region takes a two-letter ISO 3166 code such as RU or GB, not '\(region)'")
+        for (flag, value) in [("--region", region), ("--default-region", defaultRegion)] {
+            if let value, value.count != 2 || !value.allSatisfy(\.isLetter) {
+                throw ValidationError("\(flag) takes a two-letter ISO 3166 code such as RU or GB, not '\(value)'")
+            }
         }
     }
 
     func run() async throws {
         let reader = SourceReader()
-        let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(explicitRegion: region)))
+        let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(explicitRegion: region, fallbackRegion: defaultRegion)))
         var records: [ContactRecord] = []
         var failures = 0
         for input in inputs {
