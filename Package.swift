@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // System libraries.
@@ -42,6 +43,7 @@ let package = Package(
 
         // Pipeline.
         .target(name: "ContactModel"),
+        .target(name: "ContactHours"),
         .target(
             name: "ContactExtract",
             dependencies: ["ContactModel", "ContactDocument", "PhoneNumbers"]
@@ -50,10 +52,19 @@ let package = Package(
             name: "ContactPipeline",
             dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract"]
         ),
+        .target(
+            name: "ContactAudit",
+            dependencies: [
+                "ContactModel", "PhoneNumbers", "ContactHours",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit"]),
         .executableTarget(
             name: "contact-audit",
             dependencies: [
                 "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch",
+                "ContactAudit", "ContactReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +77,8 @@ let package = Package(
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ContactAuditTests", dependencies: ["ContactAudit", "ContactModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel"], resources: [.copy("Golden")]),
         .testTarget(name: "CLITests", dependencies: ["contact-audit"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -1,0 +1,99 @@
+/// Word lists for Russian, Ukrainian, Bulgarian, English and German. All entries are in the
+/// tokenizer's folded form (lower case, ё → е, `'` apostrophe).
+enum HoursLexicon {
+    struct DayWord {
+        var day: Weekday
+        /// Also an ordinary word ("so", "do", "we", "sun"): only a day next to times, another day
+        /// or a "closed" word.
+        var ambiguous: Bool
+    }
+
+    static let exactDays: [String: DayWord] = {
+        var map: [String: DayWord] = [:]
+        func add(_ day: Weekday, _ words: [String], ambiguous: Bool = false) {
+            for w in words { map[w] = DayWord(day: day, ambiguous: ambiguous) }
+        }
+        add(.mo, ["пн", "пнд", "понед", "пон", "mon", "mondays", "monday", "montag", "montags"])
+        add(.tu, ["вт", "втор", "вто", "втр", "tue", "tues", "tuesday", "tuesdays", "dienstag", "dienstags"])
+        add(.we, ["ср", "сре", "срд", "среда", "среду", "среды", "средам", "середа", "середу", "сряда", "wed", "weds", "wednesday", "wednesdays", "mittwoch", "mittwochs"])
+        add(.th, ["чт", "чтв", "четв", "thu", "thur", "thurs", "thursday", "thursdays", "donnerstag", "donnerstags"])
+        add(.fr, ["пт", "птн", "пятн", "пят", "петък", "fri", "friday", "fridays", "freitag", "freitags"])
+        add(.sa, ["сб", "суб", "субб", "съб", "saturday", "saturdays", "samstag", "samstags", "sonnabend"])
+        add(.su, ["вс", "вск", "вскр", "воск", "воскр", "нд", "нед", "sunday", "sundays", "sonntag", "sonntags"])
+        // Short forms that are also common words in one of the languages.
+        add(.mo, ["mo"], ambiguous: true)
+        add(.tu, ["tu"], ambiguous: true)
+        add(.th, ["th"], ambiguous: true)
+        add(.fr, ["fr"], ambiguous: true)
+        add(.su, ["su"], ambiguous: true)
+        add(.tu, ["di"], ambiguous: true)
+        add(.we, ["we", "mi"], ambiguous: true)
+        add(.th, ["do", "чет"], ambiguous: true)
+        add(.fr, ["пет"], ambiguous: true)
+        add(.sa, ["sat", "sa"], ambiguous: true)
+        add(.su, ["sun", "so"], ambiguous: true)
+        return map
+    }()
+
+    /// Inflected full names: a prefix is enough ("понедельника", "пятницу", "субботам").
+    static let dayPrefixes: [(String, Weekday)] = [
+        ("понедельн", .mo), ("понеділ", .mo), ("понеделн", .mo),
+        ("вторник", .tu), ("вівтор", .tu),
+        ("четверг", .th), ("четвер", .th), ("четвърт", .th),
+        ("пятниц", .fr), ("п'ятниц", .fr), ("пятн", .fr),
+        ("суббот", .sa), ("субот", .sa), ("събот", .sa),
+        ("воскресен", .su), ("неділ", .su),
+    ]
+
+    static func day(_ word: String) -> DayWord? {
+        if let d = exactDays[word] { return d }
+        guard word.utf8.count >= 8 else { return nil } // Cyrillic prefixes are ≥ 4 letters
+        for (prefix, day) in dayPrefixes where word.hasPrefix(prefix) {
+            return DayWord(day: day, ambiguous: false)
+        }
+        return nil
+    }
+
+    static let everyDayWords: Set<String> = ["ежедневно", "ежедн", "daily", "täglich", "taeglich", "щодня", "щоденно", "everyday", "ежедневный", "ежедневная"]
+    static let weekdayGroupWords: Set<String> = ["будни", "будням", "weekdays", "weekday", "werktags", "werktag", "werktage", "будні", "буднях"]
+    static let weekdayGroupAdjectives: Set<String> = ["будние", "будним", "будничные"]
+    static let weekendWords: Set<String> = ["weekend", "weekends", "wochenende", "wochenenden"]
+
+    static let closedWords: Set<String> = ["выходной", "выходные", "выходный", "закрыто", "закрыт", "закрыта", "closed", "geschlossen", "geschl", "ruhetag", "вихідний", "вихідні", "почивен", "off", "нерабочий", "неработает", "зачинено"]
+
+    static let allDayWords: Set<String> = ["круглосуточно", "круглосуточная", "круглосуточный", "круглосуточное", "круглосуточные", "цілодобово", "цілодобовий", "денонощно", "nonstop", "круглосуточной"]
+
+    static let breakWords: Set<String> = ["перерыв", "обед", "обеденный", "break", "lunch", "pause", "mittagspause", "перерва", "обідня", "обід", "почивка"]
+
+    static let holidayPrefixes: [String] = ["праздн", "holiday", "feiertag", "святков", "празни", "свят"]
+    static func isHoliday(_ word: String) -> Bool {
+        holidayPrefixes.contains { word.hasPrefix($0) } && word != "святой" && word != "святая"
+    }
+
+    /// Words that make a bare `9-18` an hours range (the text is about hours).
+    static let contextWords: Set<String> = [
+        "часы", "час", "часов", "время", "режим", "работы", "работаем", "работает", "работают", "график", "приём", "прием",
+        "hours", "hour", "open", "opening", "opens", "uhr", "öffnungszeiten", "geöffnet", "sprechzeiten", "geschäftszeiten",
+        "мск", "msk", "daily", "ежедневно", "täglich", "am", "pm", "годинник", "години", "працюємо",
+    ]
+
+    static let rangePrefixes: Set<String> = ["с", "c", "from", "von", "з", "от", "between", "із", "зі", "со"]
+    static let rangeSeparatorWords: Set<String> = ["до", "to", "till", "til", "until", "bis", "thru", "through", "'til", "по"]
+    static let explicitSeparatorWords: Set<String> = ["до", "till", "til", "until", "bis"]
+    static let dayRangeWords: Set<String> = ["-", "до", "по", "to", "through", "thru", "bis", "till", "until"]
+    static let listWords: Set<String> = ["и", "and", "und", "та", "і", "й", "u", "&", ",", "/", "+"]
+
+    /// Zone names right after times. `мск` and friends are accepted anywhere in the statement.
+    static let zoneWords: [String: String] = [
+        "мск": "Europe/Moscow", "msk": "Europe/Moscow",
+        "cet": "Europe/Berlin", "cest": "Europe/Berlin", "mez": "Europe/Berlin", "mesz": "Europe/Berlin",
+        "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
+        "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+        "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+        "utc": "UTC", "gmt": "UTC", "bst": "Europe/London",
+    ]
+    static let anywhereZoneWords: Set<String> = ["мск", "msk"]
+
+    static let pageWords: Set<String> = ["chapter", "глава", "гл", "стр", "page", "pages", "pp", "p", "страницы", "страница", "art", "статья", "статьи", "ст", "пункт", "п", "verse", "items", "kapitel", "seite", "seiten", "abs", "no", "nr", "№", "тел", "tel", "phone", "телефон", "fax", "факс", "раздел", "section", "paragraph", "ч", "фз", "класс", "классы", "grade", "grades", "size", "размер", "возраст", "age", "ages", "лет", "years"]
+    static let currencyWords: Set<String> = ["руб", "рублей", "рубля", "р", "₽", "eur", "euro", "usd", "rub", "dollars", "€", "$", "грн", "лв", "%", "kg", "кг", "km", "км", "mb", "мб", "gb", "гб", "см", "cm", "мм", "mm", "шт"]
+}

@@ -1,0 +1,668 @@
+/// A time span as written: `end <= start` means it runs past midnight.
+struct RawSpan: Hashable, Sendable {
+    var start: Int
+    var end: Int
+}
+
+/// A recognised phrase, spanning tokens `first...last`.
+struct HoursItem: Sendable {
+    enum Kind: Sendable {
+        case days(Set<Weekday>, everyDay: Bool, holidays: Bool)
+        case ranges([RawSpan], needsContext: Bool)
+        case closed
+        case allDay
+        case vague
+        case breakRanges([RawSpan])
+        case holidayOff
+        case timeZone(String)
+        case separator(strong: Bool)
+    }
+    var kind: Kind
+    var first: Int
+    var last: Int
+
+    var isContent: Bool {
+        switch kind {
+        case .ranges, .closed, .allDay, .vague: return true
+        default: return false
+        }
+    }
+}
+
+/// First stage of the grammar: a single left-to-right pass over the tokens that turns phrases
+/// into items. Every matcher looks at a bounded number of tokens, so the pass is linear in the
+/// text length whatever the input.
+struct HoursRecognizer {
+    let t: [HoursToken]
+    private(set) var items: [HoursItem] = []
+    private var hasContextWord = false
+    private var hasColonTime = false
+
+    init(tokens: [HoursToken]) { t = tokens }
+
+    // MARK: token helpers
+
+    @inline(__always) func word(_ i: Int) -> String? {
+        i >= 0 && i < t.count && t[i].kind == .word ? t[i].text : nil
+    }
+    @inline(__always) func sym(_ i: Int) -> String? {
+        i >= 0 && i < t.count && t[i].kind == .symbol ? t[i].text : nil
+    }
+    @inline(__always) func number(_ i: Int) -> HoursToken? {
+        i >= 0 && i < t.count && t[i].kind == .number ? t[i] : nil
+    }
+    /// Token `i` follows the previous one without whitespace.
+    @inline(__always) func attached(_ i: Int) -> Bool { i >= 0 && i < t.count && !t[i].spaceBefore }
+
+    private mutating func emit(_ kind: HoursItem.Kind, _ first: Int, _ last: Int) {
+        items.append(HoursItem(kind: kind, first: first, last: max(first, last)))
+    }
+
+    mutating func run() {
+        for k in t.indices {
+            let tok = t[k]
+            if tok.kind == .word, HoursLexicon.contextWords.contains(tok.text) { hasContextWord = true }
+            if !hasColonTime, tok.kind == .number, tok.digitCount <= 2, tok.value <= 24, sym(k + 1) == ":", attached(k + 1),
+               let m = number(k + 2), attached(k + 2), m.digitCount == 2, m.value < 60 {
+                hasColonTime = true
+            }
+        }
+        var i = 0
+        while i < t.count {
+            let next = step(i)
+            i = max(next, i + 1)
+        }
+        // A bare "9-18" counts only when the text is about hours at all.
+        let hasDays = items.contains { if case .days = $0.kind { return true } else { return false } }
+        if !(hasDays || hasContextWord || hasColonTime) {
+            items.removeAll { if case .ranges(_, true) = $0.kind { return true } else { return false } }
+        }
+    }
+
+    /// Recognises the phrase starting at token `i`; returns the index after it.
+    private mutating func step(_ i: Int) -> Int {
+        let tok = t[i]
+        switch tok.kind {
+        case .symbol:
+            switch tok.text {
+            case ";", "|", "!", "?", ".", "•":
+                emit(.separator(strong: true), i, i)
+            case ",":
+                emit(.separator(strong: false), i, i)
+            default:
+                break
+            }
+            return i + 1
+        case .number:
+            if let n = matchAllDayNumber(i) { return n }
+            if let n = matchEveryDayNumber(i) { return n }
+            if let n = matchRangeItem(i) { return n }
+            return i + 1
+        case .word:
+            if let n = matchAllDayWord(i) { return n }
+            if let n = matchVague(i) { return n }
+            if let n = matchExceptHolidays(i) { return n }
+            if let n = matchHoliday(i) { return n }
+            if let n = matchBreak(i) { return n }
+            if let n = matchEveryDayWord(i) { return n }
+            if let n = matchWeekGroups(i) { return n }
+            if let n = matchClosed(i) { return n }
+            if let n = matchZone(i) { return n }
+            if let n = matchRangeItem(i) { return n }
+            if let n = matchDays(i) { return n }
+            return i + 1
+        }
+    }
+
+    // MARK: 24/7
+
+    private static let openWords: Set<String> = ["open", "opened", "geöffnet", "offen", "работаем", "работает", "работают", "открыто", "открыты", "открыт", "працюємо", "працює", "доступен", "доступна", "available"]
+    private static let hourUnits: Set<String> = ["hours", "hour", "hrs", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
+
+    private mutating func matchAllDayNumber(_ i: Int) -> Int? {
+        guard let n = number(i), n.value == 24, n.digitCount == 2 else { return nil }
+        // 24/7, 24x7, 24х7, 24 × 7, 24*7
+        let joiner = sym(i + 1) ?? word(i + 1)
+        if let j = joiner, ["/", "x", "х", "×", "*", "\u{2715}"].contains(j), let seven = number(i + 2), seven.value == 7, seven.digitCount == 1 {
+            var end = i + 2
+            if sym(end + 1) == "/", let n365 = number(end + 2), n365.value == 365 { end += 2 }
+            emit(.allDay, i, end)
+            return end + 1
+        }
+        guard let unit = word(i + 1), HoursRecognizer.hourUnits.contains(unit) else { return nil }
+        var k = i + 2
+        if sym(k) == "." { k += 1 }
+        let openBefore = word(i - 1).map { HoursRecognizer.openWords.contains($0) } ?? false
+        var suffixEnd: Int?
+        if let w = word(k) {
+            if (w == "a" || w == "per" || w == "each" || w == "every") && word(k + 1) == "day" { suffixEnd = k + 1 }
+            else if (w == "в" || w == "на") && (word(k + 1) == "сутки" || word(k + 1) == "добу") { suffixEnd = k + 1 }
+            else if w == "am" && word(k + 1) == "tag" { suffixEnd = k + 1 }
+            else if ["daily", "täglich", "ежедневно", "щодня"].contains(w) { suffixEnd = k }
+        }
+        if suffixEnd == nil {
+            var m = k
+            if sym(m) == "," || sym(m) == "/" { m += 1 }
+            if let seven = number(m), seven.value == 7 { suffixEnd = k - 1 }
+        }
+        guard openBefore || suffixEnd != nil else { return nil }
+        let end = suffixEnd ?? (k - 1)
+        emit(.allDay, i, end)
+        return end + 1
+    }
+
+    private mutating func matchAllDayWord(_ i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        if HoursLexicon.allDayWords.contains(w) || w.hasPrefix("круглосуточ") || w.hasPrefix("цілодобов") {
+            emit(.allDay, i, i)
+            return i + 1
+        }
+        if w == "rund", word(i + 1) == "um", word(i + 2) == "die", word(i + 3) == "uhr" {
+            emit(.allDay, i, i + 3)
+            return i + 4
+        }
+        if w == "around" || w == "round" {
+            var k = i + 1
+            if sym(k) == "-" { k += 1 }
+            guard word(k) == "the" else { return nil }
+            k += 1
+            if sym(k) == "-" { k += 1 }
+            guard word(k) == "clock" else { return nil }
+            emit(.allDay, i, k)
+            return k + 1
+        }
+        return nil
+    }
+
+    // MARK: day groups
+
+    private mutating func matchEveryDayNumber(_ i: Int) -> Int? {
+        guard let n = number(i), n.value == 7, n.digitCount == 1 else { return nil }
+        if sym(i + 1) == "/", let m = number(i + 2), m.value == 7 {
+            emit(.days(Set(Weekday.allCases), everyDay: true, holidays: false), i, i + 2)
+            return i + 3
+        }
+        guard let unit = word(i + 1), ["дней", "days", "tage", "днів", "дни", "day"].contains(unit) else { return nil }
+        let pairs: [(String, String)] = [("в", "неделю"), ("a", "week"), ("per", "week"), ("die", "woche"), ("pro", "woche"), ("на", "тиждень"), ("в", "тиждень"), ("в", "седмицата")]
+        for (a, b) in pairs where word(i + 2) == a && word(i + 3) == b {
+            emit(.days(Set(Weekday.allCases), everyDay: true, holidays: false), i, i + 3)
+            return i + 4
+        }
+        if word(i - 1) == "open" || word(i - 1) == "geöffnet" {
+            emit(.days(Set(Weekday.allCases), everyDay: true, holidays: false), i, i + 1)
+            return i + 2
+        }
+        return nil
+    }
+
+    private mutating func matchEveryDayWord(_ i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        let all = Set(Weekday.allCases)
+        if HoursLexicon.everyDayWords.contains(w) {
+            emit(.days(all, everyDay: true, holidays: false), i, i)
+            return i + 1
+        }
+        let next = word(i + 1)
+        if (w == "каждый" && next == "день") || (w == "every" && next == "day") || (w == "jeden" && next == "tag")
+            || (w == "все" && next == "дни") || (w == "all" && (next == "week" || next == "days")) || (w == "кожен" && next == "день")
+            || (w == "seven" && next == "days") {
+            var end = i + 1
+            if w == "seven", word(i + 2) == "a", word(i + 3) == "week" { end = i + 3 }
+            emit(.days(all, everyDay: true, holidays: false), i, end)
+            return end + 1
+        }
+        if (w == "без" || w == "без") , let n = next, n.hasPrefix("выходн") || n.hasPrefix("вихідн") {
+            emit(.days(all, everyDay: true, holidays: false), i, i + 1)
+            return i + 2
+        }
+        return nil
+    }
+
+    private mutating func matchWeekGroups(_ i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        let weekdays: Set<Weekday> = [.mo, .tu, .we, .th, .fr]
+        let weekend: Set<Weekday> = [.sa, .su]
+        let dayNouns: Set<String> = ["дни", "дням", "днях", "дні", "днi", "days", "day"]
+        if HoursLexicon.weekdayGroupWords.contains(w) {
+            emit(.days(weekdays, everyDay: false, holidays: false), i, i)
+            return i + 1
+        }
+        if HoursLexicon.weekdayGroupAdjectives.contains(w) {
+            let end = word(i + 1).map { dayNouns.contains($0) } ?? false ? i + 1 : i
+            emit(.days(weekdays, everyDay: false, holidays: false), i, end)
+            return end + 1
+        }
+        if ["рабочие", "рабочим", "робочі", "рабочих"].contains(w), let n = word(i + 1), dayNouns.contains(n) {
+            emit(.days(weekdays, everyDay: false, holidays: false), i, i + 1)
+            return i + 2
+        }
+        if HoursLexicon.weekendWords.contains(w) {
+            emit(.days(weekend, everyDay: false, holidays: false), i, i)
+            return i + 1
+        }
+        // "выходные" is the weekend when hours follow ("в выходные дни с 10 до 16"),
+        // otherwise it marks days off ("сб-вс выходные"); the latter is left to matchClosed.
+        if w == "выходным" || w == "вихідним" {
+            emit(.days(weekend, everyDay: false, holidays: false), i, i)
+            return i + 1
+        }
+        if w == "выходные" || w == "вихідні" {
+            var k = i + 1
+            if let n = word(k), dayNouns.contains(n) { k += 1 }
+            if sym(k) == ":" { k += 1 }
+            if number(k) != nil || (word(k).map { HoursLexicon.rangePrefixes.contains($0) } ?? false) {
+                if parseRange(k) != nil {
+                    emit(.days(weekend, everyDay: false, holidays: false), i, k - 1)
+                    return k
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: closed, holidays, vague, breaks
+
+    private static let fillers: Set<String> = ["on", "in", "at", "during", "public", "bank", "national", "official", "all", "the", "в", "во", "на", "государственные", "государственных", "официальные", "an", "den", "gesetzlichen", "gesetzliche", "und", "and", "и", "all", "federal", "legal", "religious", "нерабочие", "общегосударственные", "державні", "святкові"]
+
+    private mutating func matchClosed(_ i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        var end = i
+        if w == "не" || w == "nicht" {
+            guard let w2 = word(i + 1), w2.hasPrefix("работа") || w2.hasPrefix("працю") || w2 == "geöffnet" || w2.hasPrefix("ведет") || w2.hasPrefix("принима") else { return nil }
+            end = i + 1
+        } else if !HoursLexicon.closedWords.contains(w) {
+            return nil
+        }
+        if w.hasPrefix("выходн") || w == "почивен" || w.hasPrefix("вихідн"), let n = word(end + 1), ["день", "дни", "дней", "ден", "дні", "день"].contains(n) {
+            end += 1
+        }
+        // "closed on public holidays", "не работаем в праздничные дни"
+        var k = end + 1
+        var steps = 0
+        while k < t.count && steps < 5 {
+            if let wk = word(k) {
+                if HoursLexicon.isHoliday(wk) {
+                    var last = k
+                    if let n = word(k + 1), ["дни", "days", "дня", "дні"].contains(n) { last = k + 1 }
+                    emit(.holidayOff, i, last)
+                    return last + 1
+                }
+                if !HoursRecognizer.fillers.contains(wk) { break }
+            } else {
+                break
+            }
+            k += 1
+            steps += 1
+        }
+        emit(.closed, i, end)
+        return end + 1
+    }
+
+    private mutating func matchExceptHolidays(_ i: Int) -> Int? {
+        guard let w = word(i), ["кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl"].contains(w) else { return nil }
+        var k = i + 1
+        var steps = 0
+        while k < t.count && steps < 4 {
+            guard let wk = word(k) else { return nil }
+            if HoursLexicon.isHoliday(wk) {
+                var last = k
+                if let n = word(k + 1), ["дни", "days", "дня", "дней"].contains(n) { last = k + 1 }
+                emit(.holidayOff, i, last)
+                return last + 1
+            }
+            if !HoursRecognizer.fillers.contains(wk) { return nil }
+            k += 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// "В государственные праздничные дни работа операторов не ведётся", "holidays closed".
+    private mutating func matchHoliday(_ i: Int) -> Int? {
+        guard let w = word(i), HoursLexicon.isHoliday(w) else { return nil }
+        var k = i + 1
+        var steps = 0
+        var found: Int?
+        while k < t.count && steps < 8 {
+            if let s = sym(k), [";", ".", "|", "!", "?"].contains(s) { break }
+            if number(k) != nil { break }
+            if let wk = word(k) {
+                if wk == "не" || wk == "nicht" || wk == "no" {
+                    found = word(k + 1) != nil ? k + 1 : k
+                    break
+                }
+                if HoursLexicon.closedWords.contains(wk) || wk.hasPrefix("нерабоч") || wk.hasPrefix("выходн") || wk.hasPrefix("закрыт") || wk.hasPrefix("вихідн") {
+                    found = k
+                    break
+                }
+                if HoursLexicon.rangePrefixes.contains(wk) || HoursLexicon.day(wk) != nil { break }
+            }
+            k += 1
+            steps += 1
+        }
+        guard let last = found else { return nil }
+        var first = i
+        while first - 1 >= 0, let p = word(first - 1), HoursRecognizer.fillers.contains(p), first > i - 3 { first -= 1 }
+        if let lastItem = items.last, lastItem.last >= first { first = i }
+        emit(.holidayOff, first, last)
+        return last + 1
+    }
+
+    private static let vaguePrepositions: Set<String> = ["в", "во", "in", "during", "within", "während", "innerhalb", "durante", "у", "протягом"]
+    private static let vagueModifiers: Set<String> = ["our", "normal", "regular", "standard", "usual", "the", "наши", "обычные", "unseren", "unserer", "unsere", "den", "der", "normalen", "üblichen", "its", "their", "your"]
+    private static let vaguePairs: Set<String> = ["рабочие часы", "рабочее время", "часы работы", "business hours", "office hours", "working hours", "work hours", "opening hours", "service hours", "робочий час", "робочі години", "години роботи", "робочий час", "работно време", "рабочие часы,", "support hours", "operating hours"]
+    private static let vagueSingles: Set<String> = ["geschäftszeiten", "öffnungszeiten", "bürozeiten", "arbeitszeit", "arbeitszeiten", "servicezeiten", "sprechzeiten", "geschaeftszeiten", "businesshours"]
+
+    private mutating func matchVague(_ i: Int) -> Int? {
+        guard let w = word(i), HoursRecognizer.vaguePrepositions.contains(w) else { return nil }
+        var k = i + 1
+        if let m = word(k), HoursRecognizer.vagueModifiers.contains(m) { k += 1 }
+        guard let a = word(k) else { return nil }
+        if HoursRecognizer.vagueSingles.contains(a) {
+            emit(.vague, i, k)
+            return k + 1
+        }
+        if let b = word(k + 1), HoursRecognizer.vaguePairs.contains(a + " " + b) {
+            emit(.vague, i, k + 1)
+            return k + 2
+        }
+        return nil
+    }
+
+    private mutating func matchBreak(_ i: Int) -> Int? {
+        guard let w = word(i), HoursLexicon.breakWords.contains(w) else { return nil }
+        var k = i + 1
+        var skipped = 0
+        while skipped < 3, k < t.count {
+            if let s = sym(k), [":", "-", "("].contains(s) { k += 1; skipped += 1; continue }
+            if let wk = word(k), ["на", "обед", "break", "перерыв", "pause", "time", "hour", "обід"].contains(wk) { k += 1; skipped += 1; continue }
+            break
+        }
+        guard let r = parseRange(k) else { return nil }
+        emit(.breakRanges([r.span]), i, r.end - 1)
+        return r.end
+    }
+
+    // MARK: time zones
+
+    private mutating func matchZone(_ i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        if HoursLexicon.anywhereZoneWords.contains(w) {
+            emit(.timeZone("Europe/Moscow"), i, i)
+            return i + 1
+        }
+        if w.hasPrefix("московск") || w == "moscow" || w == "москве" {
+            let next = word(i + 1)
+            if next == "времени" || next == "время" || next == "time" || w == "москве" {
+                let first = word(i - 1) == "по" ? i - 1 : i
+                let last = w == "москве" ? i : i + 1
+                if w == "москве" && word(i - 1) != "по" { return nil }
+                emit(.timeZone("Europe/Moscow"), first, last)
+                return last + 1
+            }
+        }
+        if let zone = HoursLexicon.zoneWords[w], let lastItem = items.last, case .ranges = lastItem.kind {
+            var gap = i - 1
+            if sym(gap) == "(" { gap -= 1 }
+            if lastItem.last == gap {
+                var last = i
+                if sym(i + 1) == ")" { last = i + 1 }
+                emit(.timeZone(zone), i, last)
+                return last + 1
+            }
+        }
+        return nil
+    }
+
+    // MARK: days
+
+    private mutating func matchDays(_ i: Int) -> Int? {
+        var start = i
+        if let w = word(i), ["с", "from", "von", "з", "от", "со", "із"].contains(w) {
+            start = i + 1
+        }
+        guard let spec = parseDaySpec(start) else { return nil }
+        emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
+        return spec.end
+    }
+
+    private func dayWord(_ k: Int) -> HoursLexicon.DayWord? {
+        guard let w = word(k) else { return nil }
+        return HoursLexicon.day(w)
+    }
+
+    private func skipDot(_ k: Int) -> Int {
+        sym(k) == "." && attached(k) ? k + 1 : k
+    }
+
+    func parseDaySpec(_ i: Int) -> (days: Set<Weekday>, holidays: Bool, end: Int)? {
+        if word(i) == "m", sym(i + 1) == "-", word(i + 2) == "f" {
+            return ([.mo, .tu, .we, .th, .fr], false, i + 3)
+        }
+        guard let first = dayWord(i) else { return nil }
+        var days: Set<Weekday> = [first.day]
+        var last = first.day
+        var strong = !first.ambiguous
+        var holidays = false
+        var j = skipDot(i + 1)
+        var guardCount = 0
+        while j < t.count && guardCount < 16 {
+            guardCount += 1
+            let connector = sym(j) ?? word(j)
+            if let c = connector, HoursLexicon.dayRangeWords.contains(c), let d = dayWord(j + 1) {
+                days.formUnion(last.through(d.day))
+                last = d.day
+                strong = true
+                j = skipDot(j + 2)
+                continue
+            }
+            if let c = connector, HoursLexicon.listWords.contains(c) {
+                if let d = dayWord(j + 1) {
+                    days.insert(d.day)
+                    last = d.day
+                    strong = strong || !d.ambiguous || !first.ambiguous
+                    strong = true
+                    j = skipDot(j + 2)
+                    continue
+                }
+                var k = j + 1
+                if let f = word(k), HoursRecognizer.fillers.contains(f) { k += 1 }
+                if let h = word(k), HoursLexicon.isHoliday(h) {
+                    holidays = true
+                    j = k + 1
+                    if let n = word(j), ["дни", "days", "дня", "дні"].contains(n) { j += 1 }
+                    continue
+                }
+            }
+            if let d = dayWord(j), !d.ambiguous {
+                days.insert(d.day)
+                last = d.day
+                strong = true
+                j = skipDot(j + 1)
+                continue
+            }
+            break
+        }
+        if !strong {
+            // A lone ambiguous short form ("So", "Do", "Sun") is a day only when written like
+            // one (capitalised) and followed by hours; the English pronoun "we" never is.
+            guard t[i].isCapitalized, first.day != .we || word(i) != "we" else { return nil }
+            var k = j
+            if sym(k) == ":" { k += 1 }
+            let ok: Bool
+            if number(k) != nil {
+                ok = true
+            } else if let w = word(k) {
+                ok = HoursLexicon.closedWords.contains(w) || HoursLexicon.rangePrefixes.contains(w) || w == "noon" || w == "closed"
+            } else {
+                ok = false
+            }
+            if !ok { return nil }
+        }
+        return (days, holidays, j)
+    }
+
+    // MARK: time ranges
+
+    private mutating func matchRangeItem(_ i: Int) -> Int? {
+        guard let r = parseRange(i) else { return nil }
+        emit(.ranges([r.span], needsContext: !r.explicit), i, r.end - 1)
+        return r.end
+    }
+
+    struct Endpoint {
+        var hour: Int
+        var minute = 0
+        var clock = false
+        /// 0 none, 1 am, 2 pm.
+        var meridiem = 0
+        var unit = false
+        var midnight = false
+        var padded = false
+    }
+
+    private static let cyrillicPrefixes: Set<String> = ["с", "з", "от", "со", "із", "зі"]
+
+    /// `[prefix] endpoint separator endpoint`; returns the span, whether it is explicitly an
+    /// hours range (colon time, am/pm, Uhr, "с … до"), and the index after it.
+    func parseRange(_ i: Int) -> (span: RawSpan, explicit: Bool, end: Int)? {
+        var j = i
+        var prefix: String?
+        if let w = word(j) {
+            guard HoursLexicon.rangePrefixes.contains(w) || w == "noon" || w == "midnight" || w == "mitternacht" || w == "полночь" || w == "полдень" else { return nil }
+            if HoursLexicon.rangePrefixes.contains(w) {
+                prefix = w
+                j += 1
+            }
+        }
+        guard let (first, k1) = endpoint(j, after: prefix) else { return nil }
+        var k = k1
+        var sepWord: String?
+        if sym(k) == "-" {
+            k += 1
+        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между") {
+            sepWord = w
+            k += 1
+        } else {
+            return nil
+        }
+        guard let (second, k2) = endpoint(k, after: sepWord) else { return nil }
+        let explicit = prefix != nil || first.clock || second.clock || first.meridiem != 0 || second.meridiem != 0
+            || first.unit || second.unit || (sepWord.map { HoursLexicon.explicitSeparatorWords.contains($0) } ?? false)
+
+        if prefix == nil {
+            // Reject pieces of phone numbers, dates, scores, versions, prices and page ranges.
+            let p = i - 1
+            if number(p) != nil && !(first.clock && t[i].spaceBefore) { return nil }
+            if let s = sym(p) {
+                if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) { return nil }
+                if [".", ":", ",", "-"].contains(s) && number(p - 1) != nil && (attached(i) || s == "-") && !(s == "," && first.clock) { return nil }
+            }
+            if !first.clock, let w = word(p), HoursLexicon.pageWords.contains(w) { return nil }
+        }
+        if !second.clock {
+            if sym(k2) == "-", number(k2 + 1) != nil { return nil }
+            if let s = sym(k2), s == "." || s == ":", attached(k2), number(k2 + 1) != nil, attached(k2 + 1) { return nil }
+            if sym(k2) == ",", attached(k2), number(k2 + 1) != nil, attached(k2 + 1), sym(k2 + 2) != "-" { return nil }
+        }
+        if let s = sym(k2) ?? word(k2), HoursLexicon.currencyWords.contains(s) { return nil }
+
+        var a = first
+        if a.meridiem == 0 && second.meridiem != 0 && a.hour <= 12 && !a.midnight {
+            if second.meridiem == 2, let end = HoursRecognizer.minutes(second, isEnd: true), (a.hour % 12 + 12) * 60 + a.minute < end {
+                a.meridiem = 2
+            } else {
+                a.meridiem = 1
+            }
+        }
+        guard var s = HoursRecognizer.minutes(a, isEnd: false), var e = HoursRecognizer.minutes(second, isEnd: true) else { return nil }
+        if s == 1440 { s = 0 }
+        if e == 0 { e = 1440 }
+        let russianStyle = (prefix.map { HoursRecognizer.cyrillicPrefixes.contains($0) } ?? false) || sepWord == "до"
+        // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
+        if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
+            && e < s && e <= 720 && s <= 720 && e + 720 > s {
+            e += 720
+        }
+        if s == e {
+            guard s == 0 else { return nil }
+            e = 1440
+        }
+        return (RawSpan(start: s, end: e), explicit, k2)
+    }
+
+    static func minutes(_ e: Endpoint, isEnd: Bool) -> Int? {
+        if e.midnight { return isEnd ? 1440 : 0 }
+        var h = e.hour
+        switch e.meridiem {
+        case 1:
+            guard h <= 12 else { return nil }
+            if h == 12 { h = 0 }
+        case 2:
+            guard h <= 12 else { return nil }
+            if h < 12 { h += 12 }
+        default:
+            break
+        }
+        let v = h * 60 + e.minute
+        return v <= 1440 ? v : nil
+    }
+
+    private static let amWords: Set<String> = ["am", "утра", "ночи", "vorm"]
+    private static let pmWords: Set<String> = ["pm", "вечера", "дня", "noon", "nachm", "abends"]
+    private static let unitWords: Set<String> = ["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]
+
+    func endpoint(_ j: Int, after: String?) -> (Endpoint, Int)? {
+        if let w = word(j) {
+            switch w {
+            case "noon", "полдень", "mittag":
+                return (Endpoint(hour: 12, clock: true), j + 1)
+            case "midnight", "mitternacht", "полночь", "полуночи":
+                return (Endpoint(hour: 0, clock: true, midnight: true), j + 1)
+            default:
+                return nil
+            }
+        }
+        guard let n = number(j), n.digitCount <= 2, n.value <= 24 else { return nil }
+        var e = Endpoint(hour: n.value, padded: n.digitCount == 2)
+        var k = j + 1
+        if let s = sym(k), s == ":" || s == ".", attached(k), let m = number(k + 1), attached(k + 1), m.digitCount == 2, m.value < 60 {
+            // 12:30:45 and 21.11.2026 are not times of day.
+            if let s2 = sym(k + 2), s2 == ":" || s2 == ".", attached(k + 2), number(k + 3) != nil, attached(k + 3) { return nil }
+            e.minute = m.value
+            e.clock = true
+            k += 2
+        } else if word(k) == "h", attached(k), let m = number(k + 1), attached(k + 1), m.digitCount == 2, m.value < 60 {
+            e.minute = m.value
+            e.clock = true
+            k += 2
+        } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
+                  let a = after, ["с", "c", "до", "з", "от", "со"].contains(a) {
+            // Russian "с 09-00 до 18-00".
+            e.minute = m.value
+            e.clock = true
+            k += 2
+        }
+        if e.clock && e.hour == 24 && e.minute > 0 { return nil }
+        if let w = word(k) {
+            if HoursRecognizer.amWords.contains(w) {
+                e.meridiem = 1
+                k += 1
+            } else if HoursRecognizer.pmWords.contains(w) {
+                e.meridiem = 2
+                k += 1
+            } else if (w == "a" || w == "p"), sym(k + 1) == ".", word(k + 2) == "m" {
+                e.meridiem = w == "a" ? 1 : 2
+                k += 3
+            }
+            if e.meridiem != 0 && sym(k) == "." && attached(k) && (k + 1 >= t.count || t[k + 1].spaceBefore) { k += 1 }
+        }
+        if let w = word(k), HoursRecognizer.unitWords.contains(w) {
+            e.unit = true
+            k += 1
+            if sym(k) == "." && attached(k) { k += 1 }
+        }
+        if e.meridiem != 0 && e.hour > 12 { return nil }
+        return (e, k)
+    }
+}

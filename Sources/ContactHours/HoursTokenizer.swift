@@ -1,0 +1,157 @@
+/// One lexical unit of free text. Words are lower-cased (ё folded to е, typographic apostrophes
+/// to `'`), every dash variant becomes `-`, fullwidth digits/colons become ASCII, so the grammar
+/// compares plain strings.
+struct HoursToken: Sendable {
+    enum Kind: Sendable { case word, number, symbol }
+    var kind: Kind
+    /// Word: lower-cased text. Number: its digits. Symbol: the normalised character.
+    var text: String
+    /// Numeric value for numbers (saturated, so a 100 KB digit run cannot overflow).
+    var value: Int
+    var digitCount: Int
+    var range: Range<String.Index>
+    /// Whitespace directly before the token; times like `9:00` must not have gaps.
+    var spaceBefore: Bool
+    var isCapitalized: Bool
+}
+
+enum HoursTokenizer {
+    static func isSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isDash(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2D, 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D, 0x7E, 0xFF5E, 0x301C:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func digitValue(_ v: UInt32) -> Int? {
+        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
+        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
+        return nil
+    }
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        if v >= 0x400 && v <= 0x4FF { return true }
+        return s.properties.isAlphabetic
+    }
+
+    static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 || v == 0x2BC || v == 0x60 }
+
+    /// Lower-case for the scripts we parse without going through `String.lowercased()`.
+    @inline(__always)
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        var out = v
+        switch v {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: out = v + 0x20
+        case 0x410...0x42F: out = v + 0x20
+        case 0x400...0x40F: out = v + 0x50
+        case 0x490: out = 0x491
+        default:
+            if v >= 0x80 && v < 0x400 || v > 0x4FF {
+                if s.properties.changesWhenLowercased, let first = s.properties.lowercaseMapping.unicodeScalars.first {
+                    return first
+                }
+            }
+        }
+        if out == 0x451 { out = 0x435 } // ё → е
+        if isApostrophe(out) { out = 0x27 }
+        return Unicode.Scalar(out) ?? s
+    }
+
+    static func tokenize(_ text: String) -> [HoursToken] {
+        let scalars = text.unicodeScalars
+        var tokens: [HoursToken] = []
+        var i = scalars.startIndex
+        let end = scalars.endIndex
+        var spaceBefore = true
+        while i < end {
+            let c = scalars[i]
+            let v = c.value
+            if isSpace(v) || (v < 0x20) {
+                spaceBefore = true
+                i = scalars.index(after: i)
+                continue
+            }
+            let start = i
+            if let d = digitValue(v) {
+                var value = d
+                var count = 1
+                var digits = String.UnicodeScalarView()
+                digits.append(Unicode.Scalar(UInt8(0x30 + d)))
+                i = scalars.index(after: i)
+                while i < end, let d2 = digitValue(scalars[i].value) {
+                    if value < 100_000_000 { value = value * 10 + d2 }
+                    count += 1
+                    if count <= 12 { digits.append(Unicode.Scalar(UInt8(0x30 + d2))) }
+                    i = scalars.index(after: i)
+                }
+                tokens.append(HoursToken(kind: .number, text: String(digits), value: value, digitCount: count,
+                                         range: start..<i, spaceBefore: spaceBefore, isCapitalized: false))
+            } else if isLetter(c) {
+                var word = String.UnicodeScalarView()
+                var length = 1
+                let capitalized = c.properties.isUppercase
+                i = scalars.index(after: i)
+                word.append(fold(c))
+                while i < end {
+                    let n = scalars[i]
+                    if isLetter(n) || n.properties.generalCategory == .nonspacingMark {
+                        word.append(fold(n))
+                        length += 1
+                        i = scalars.index(after: i)
+                    } else if isApostrophe(n.value) {
+                        let next = scalars.index(after: i)
+                        guard next < end, isLetter(scalars[next]) else { break }
+                        word.append("'")
+                        i = next
+                    } else {
+                        break
+                    }
+                    if length > 64 { // pathological runs: keep scanning, stop growing
+                        while i < end, isLetter(scalars[i]) { i = scalars.index(after: i) }
+                        break
+                    }
+                }
+                tokens.append(HoursToken(kind: .word, text: String(word), value: 0, digitCount: 0,
+                                         range: start..<i, spaceBefore: spaceBefore, isCapitalized: capitalized))
+            } else {
+                let symbol: String
+                if isDash(v) {
+                    symbol = "-"
+                } else if v == 0xFF1A {
+                    symbol = ":"
+                } else if v == 0xFF0C || v == 0x3001 {
+                    symbol = ","
+                } else if v == 0xFF1B {
+                    symbol = ";"
+                } else if v == 0xFF08 {
+                    symbol = "("
+                } else if v == 0xFF09 {
+                    symbol = ")"
+                } else if v == 0x2022 || v == 0x00B7 {
+                    symbol = ","
+                } else {
+                    symbol = String(c)
+                }
+                i = scalars.index(after: i)
+                tokens.append(HoursToken(kind: .symbol, text: symbol, value: 0, digitCount: 0,
+                                         range: start..<i, spaceBefore: spaceBefore, isCapitalized: false))
+            }
+            spaceBefore = false
+        }
+        return tokens
+    }
+}
