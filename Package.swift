@@ -77,9 +77,11 @@ let package = Package(
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ContactAuditTests", dependencies: ["ContactAudit", "ContactModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel"], resources: [.copy("Golden")]),
-        .testTarget(name: "CLITests", dependencies: ["contact-audit"]),
+        .testTarget(name: "ContactAuditTests", dependencies: ["ContactAudit", "ContactModel", "ContactHours"]),
+        // Golden files are read and re-recorded through #filePath, not bundled.
+        .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["contact-audit"], exclude: ["Fixtures"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,5 +1,6 @@
 import ContactModel
 import Foundation
+import PhoneNumbers
 
 /// A page the audit reads.
 public struct AuditSource: Sendable, Hashable {
@@ -124,5 +125,22 @@ public enum AuditFileError: Error, Sendable, CustomStringConvertible {
         case .unreadable(let path, let reason): return "\(path): cannot read the audit file: \(reason)"
         case .invalid(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
         }
+    }
+}
+
+extension AuditFile {
+    /// The context rules see for this audit: official sources, which were read, and the
+    /// service numbers (the audit's `short_numbers` and the region's emergency numbers
+    /// among the records) that are never "unknown".
+    public func context(records: [ContactRecord], sources statuses: [SourceStatus]) -> AuditContext {
+        var service = Set(shortNumbers)
+        for record in records where record.kind == .phone && record.value.allSatisfy(\.isASCIIDigit) {
+            let region = self.region ?? "ZZ"
+            if PhoneNumberService.isEmergencyNumber(record.value, region: region) { service.insert(record.value) }
+        }
+        return AuditContext(records: records, catalog: catalog,
+                            officialSources: Set(sources.filter(\.official).map(\.url)),
+                            readSources: Set(statuses.filter(\.isRead).map(\.url)),
+                            serviceNumbers: service)
     }
 }

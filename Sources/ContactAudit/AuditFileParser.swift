@@ -28,7 +28,7 @@ struct AuditFileParser {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            parser.yamlError(error)
+            parser.yamlError(error, in: yaml)
             return (nil, parser.diagnostics)
         }
         guard let root else {
@@ -49,8 +49,24 @@ struct AuditFileParser {
         report(message, line: node?.mark?.line ?? 1, column: (node?.mark?.column ?? 1) + offset)
     }
 
-    mutating func yamlError(_ error: Error) {
+    mutating func yamlError(_ error: Error, in yaml: String) {
         switch error {
+        case YamlError.duplicatedKeysInMapping(let keys, let context):
+            // Yams stops at a repeated key and gives the first occurrence; point at the
+            // repeat, which is the line to delete.
+            let key = keys.first ?? ""
+            let first = context.mark
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+            let indent = first.column - 1
+            let repeated = lines.indices.dropFirst(first.line).first { index in
+                let line = lines[index]
+                guard line.count > indent, line[..<indent].allSatisfy({ $0 == " " || $0 == "-" }) else { return false }
+                let rest = String(String.UnicodeScalarView(line[indent...]))
+                return rest.hasPrefix(key) && rest.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix(":")
+            }
+            report("'\(key)' appears twice in the same mapping (first at \(first.line):\(first.column)); "
+                   + "fix this before the rest of the file can be checked",
+                   line: repeated.map { $0 + 1 } ?? first.line, column: first.column)
         case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),
              YamlError.composer(_, let problem, let mark, _):
             report("not valid YAML: \(problem)", line: mark.line, column: mark.column)

@@ -84,9 +84,10 @@ public struct AuditContext: Sendable {
         Dictionary(grouping: records, by: \.value).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// The channel a group of records is reported under: the first known one.
+    /// The channel a group of records is reported under: the first known one, else the
+    /// rule's natural channel (e-mail for addresses).
     static func channel(of records: [ContactRecord], default fallback: Channel = .unknown) -> Channel {
-        records.map(\.channel).filter { $0 != .unknown }.min() ?? records.first?.channel ?? fallback
+        records.map(\.channel).filter { $0 != .unknown }.min() ?? fallback
     }
 }
 
