@@ -10,7 +10,8 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        let sources = report.sources.map(\.url)
+        // A page that could not be read passes or fails no rule; the sources suite says so.
+        let sources = report.sources.filter(\.isRead).map(\.url)
         var suites: [String] = []
         var totalTests = 0, totalFailures = 0, totalErrors = 0
         for rule in report.rules {

@@ -26,10 +26,10 @@ public struct MarkdownReporter: Reporter {
             }
             lines += ["", "<details><summary>Evidence</summary>", ""]
             for f in findings {
-                lines.append("- `\(f.rule)` `\(Self.escape(f.value))`")
+                lines.append("- `\(f.rule)` `\(Self.escape(f.value, inTable: false))`")
                 for r in f.evidence {
-                    lines.append("  - \(Self.escape(r.source)) `\(Self.escape(r.evidence.path))` "
-                                 + "(\(r.evidence.method.rawValue)): \(Self.escape(TextReporter.quote(r.evidence.text)))")
+                    lines.append("  - \(Self.escape(r.source, inTable: false)) `\(Self.escape(r.evidence.path, inTable: false))` "
+                                 + "(\(r.evidence.method.rawValue)): \(Self.escape(TextReporter.quote(r.evidence.text), inTable: false))")
                 }
             }
             lines += ["", "</details>"]
@@ -38,8 +38,8 @@ public struct MarkdownReporter: Reporter {
         if !report.expiredWaivers.isEmpty {
             lines += ["", "### Expired waivers", ""]
             for w in report.expiredWaivers {
-                lines.append("- `\(w.rule)` `\(Self.escape(w.value))` on \(Self.escape(w.source)): expired \(w.expires ?? "")"
-                             + (w.reason.map { " (\(Self.escape($0)))" } ?? ""))
+                lines.append("- `\(w.rule)` `\(Self.escape(w.value, inTable: false))` on \(Self.escape(w.source, inTable: false)): "
+                             + "expired \(w.expires ?? "")" + (w.reason.map { " (\(Self.escape($0, inTable: false)))" } ?? ""))
             }
         }
         lines += ["", "### Sources", "", "| source | official | status |", "|---|---|---|"]
@@ -59,8 +59,8 @@ public struct MarkdownReporter: Reporter {
     }
 
     /// Table cells end at `|` and at a newline; backticks would open code spans.
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'")
-            .split(whereSeparator: \.isNewline).joined(separator: " ")
+    static func escape(_ text: String, inTable: Bool = true) -> String {
+        let flat = text.replacingOccurrences(of: "`", with: "'").split(whereSeparator: \.isNewline).joined(separator: " ")
+        return inTable ? flat.replacingOccurrences(of: "|", with: "\\|") : flat
     }
 }
