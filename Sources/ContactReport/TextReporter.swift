@@ -54,7 +54,7 @@ public struct TextReporter: Reporter {
             if let official = finding.official { lines.append("      (\(official))") }
             for record in finding.evidence {
                 lines.append("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]: "
-                             + Self.quote(record.evidence.text))
+                             + Self.quote(record.evidence.text, around: record.raw))
             }
         }
         return lines
@@ -77,9 +77,17 @@ public struct TextReporter: Reporter {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
-    /// Evidence text on one line, cut so a finding stays a few lines long.
-    static func quote(_ text: String, limit: Int = 120) -> String {
+    /// Evidence text on one line, cut so a finding stays a few lines long; the cut keeps
+    /// the value as written (`raw`) in view, since that is what the reader checks.
+    static func quote(_ text: String, around raw: String? = nil, limit: Int = 120) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return "\"" + (flat.count > limit ? String(flat.prefix(limit)) + "…" : flat) + "\""
+        guard flat.count > limit else { return "\"" + flat + "\"" }
+        var start = flat.startIndex
+        if let raw, let found = flat.range(of: raw) {
+            let offset = flat.distance(from: flat.startIndex, to: found.lowerBound)
+            start = flat.index(flat.startIndex, offsetBy: max(0, min(offset - 40, flat.count - limit)))
+        }
+        let end = flat.index(start, offsetBy: limit)
+        return "\"" + (start > flat.startIndex ? "…" : "") + String(flat[start..<end]) + (end < flat.endIndex ? "…" : "") + "\""
     }
 }
