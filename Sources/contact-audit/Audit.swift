@@ -22,7 +22,7 @@ struct Audit: AsyncParsableCommand {
     @Argument(help: "The audit file, or a directory holding audit.yaml.")
     var audit: String
 
-    @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Report format.")
     var format: ReportFormat = .text
 
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
@@ -37,7 +37,7 @@ struct Audit: AsyncParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Write a baseline accepting every current finding.")
     var writeBaseline: String?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error, warning or never.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above this severity.")
     var failOn: FailThreshold = .error
 
     @Option(help: "ISO 3166 region for numbers written without a country code (default: the page's lang, then the audit's region).")

@@ -1,6 +1,6 @@
 @testable import ContactAudit
 import ContactModel
-import ContactReport
+@testable import ContactReport
 import Foundation
 import Testing
 
@@ -66,6 +66,13 @@ import Testing
         #expect(!TextReporter(colour: false).render(Self.report).contains("\u{1B}["))
         #expect(TextReporter(colour: true).render(Self.report).contains("\u{1B}[1;31mERROR"))
         #expect(!TerminalColour.wanted(environment: ["NO_COLOR": "1"]))
+    }
+
+    @Test func longEvidenceIsCutAroundTheValue() {
+        let text = String(repeating: "слово ", count: 40) + "Номер +7 495 777-88-99 работает круглосуточно"
+        let quoted = TextReporter.quote(text, around: "+7 495 777-88-99")
+        #expect(quoted.contains("+7 495 777-88-99") && quoted.hasPrefix("\"…"))
+        #expect(TextReporter.quote("short") == "\"short\"")
     }
 
     @Test func junitEscapesAndCountsPerRuleAndSource() {
