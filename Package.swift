@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // System libraries.
@@ -53,10 +54,19 @@ let package = Package(
             name: "ContactPipeline",
             dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract"]
         ),
+        .target(
+            name: "ContactAudit",
+            dependencies: [
+                "ContactModel", "PhoneNumbers", "ContactHours",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit"]),
         .executableTarget(
             name: "contact-audit",
             dependencies: [
                 "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch",
+                "ContactAudit", "ContactReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +79,11 @@ let package = Package(
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["contact-audit"]),
+        .testTarget(name: "ContactAuditTests", dependencies: ["ContactAudit", "ContactModel", "ContactHours"]),
+        // Golden files are read and re-recorded through #filePath, not bundled.
+        .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["contact-audit"], exclude: ["Fixtures"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -8,10 +8,10 @@ enum HoursLexicon {
         var ambiguous: Bool
     }
 
-    static let exactDays: [String: DayWord] = {
-        var map: [String: DayWord] = [:]
+    static let exactDays: [WordKey: DayWord] = {
+        var map: [WordKey: DayWord] = [:]
         func add(_ day: Weekday, _ words: [String], ambiguous: Bool = false) {
-            for w in words { map[w] = DayWord(day: day, ambiguous: ambiguous) }
+            for w in words { map[WordKey(w)] = DayWord(day: day, ambiguous: ambiguous) }
         }
         add(.mo, ["пн", "пнд", "понед", "пон", "mon", "mondays", "monday", "montag", "montags"])
         add(.tu, ["вт", "втор", "вто", "втр", "tue", "tues", "tuesday", "tuesdays", "dienstag", "dienstags"])
@@ -45,46 +45,46 @@ enum HoursLexicon {
         ("воскресен", .su), ("неділ", .su),
     ]
 
-    static func day(_ word: String) -> DayWord? {
+    static func day(_ word: WordKey) -> DayWord? {
         if let d = exactDays[word] { return d }
-        guard word.utf8.count >= 8 else { return nil } // Cyrillic prefixes are ≥ 4 letters
+        guard word.utf8Count >= 8 else { return nil } // Cyrillic prefixes are ≥ 4 letters
         for (prefix, day) in dayPrefixes where word.hasPrefix(prefix) {
             return DayWord(day: day, ambiguous: false)
         }
         return nil
     }
 
-    static let everyDayWords: Set<String> = ["ежедневно", "ежедн", "daily", "täglich", "taeglich", "щодня", "щоденно", "everyday", "ежедневный", "ежедневная"]
-    static let weekdayGroupWords: Set<String> = ["будни", "будням", "weekdays", "weekday", "werktags", "werktag", "werktage", "будні", "буднях"]
-    static let weekdayGroupAdjectives: Set<String> = ["будние", "будним", "будничные"]
-    static let weekendWords: Set<String> = ["weekend", "weekends", "wochenende", "wochenenden"]
+    static let everyDayWords: Set<WordKey> = ["ежедневно", "ежедн", "daily", "täglich", "taeglich", "щодня", "щоденно", "everyday", "ежедневный", "ежедневная"]
+    static let weekdayGroupWords: Set<WordKey> = ["будни", "будням", "weekdays", "weekday", "werktags", "werktag", "werktage", "будні", "буднях"]
+    static let weekdayGroupAdjectives: Set<WordKey> = ["будние", "будним", "будничные"]
+    static let weekendWords: Set<WordKey> = ["weekend", "weekends", "wochenende", "wochenenden"]
 
-    static let closedWords: Set<String> = ["выходной", "выходные", "выходный", "закрыто", "закрыт", "закрыта", "closed", "geschlossen", "geschl", "ruhetag", "вихідний", "вихідні", "почивен", "off", "нерабочий", "неработает", "зачинено"]
+    static let closedWords: Set<WordKey> = ["выходной", "выходные", "выходный", "закрыто", "закрыт", "закрыта", "closed", "geschlossen", "geschl", "ruhetag", "вихідний", "вихідні", "почивен", "off", "нерабочий", "неработает", "зачинено"]
 
-    static let allDayWords: Set<String> = ["круглосуточно", "круглосуточная", "круглосуточный", "круглосуточное", "круглосуточные", "цілодобово", "цілодобовий", "денонощно", "nonstop", "круглосуточной"]
+    static let allDayWords: Set<WordKey> = ["круглосуточно", "круглосуточная", "круглосуточный", "круглосуточное", "круглосуточные", "цілодобово", "цілодобовий", "денонощно", "nonstop", "круглосуточной"]
 
-    static let breakWords: Set<String> = ["перерыв", "обед", "обеденный", "break", "lunch", "pause", "mittagspause", "перерва", "обідня", "обід", "почивка"]
+    static let breakWords: Set<WordKey> = ["pauza", "pauze", "přestávka", "перерыв", "обед", "обеденный", "break", "lunch", "pause", "mittagspause", "перерва", "обідня", "обід", "почивка"]
 
     static let holidayPrefixes: [String] = ["праздн", "holiday", "feiertag", "святков", "празни", "свят"]
-    static func isHoliday(_ word: String) -> Bool {
+    static func isHoliday(_ word: WordKey) -> Bool {
         holidayPrefixes.contains { word.hasPrefix($0) } && word != "святой" && word != "святая"
     }
 
     /// Words that make a bare `9-18` an hours range (the text is about hours).
-    static let contextWords: Set<String> = [
+    static let contextWords: Set<WordKey> = [
         "часы", "час", "часов", "время", "режим", "работы", "работаем", "работает", "работают", "график", "приём", "прием",
         "hours", "hour", "open", "opening", "opens", "uhr", "öffnungszeiten", "geöffnet", "sprechzeiten", "geschäftszeiten",
         "мск", "msk", "daily", "ежедневно", "täglich", "am", "pm", "годинник", "години", "працюємо",
     ]
 
-    static let rangePrefixes: Set<String> = ["с", "c", "from", "von", "з", "от", "between", "із", "зі", "со"]
-    static let rangeSeparatorWords: Set<String> = ["до", "to", "till", "til", "until", "bis", "thru", "through", "'til", "по"]
-    static let explicitSeparatorWords: Set<String> = ["до", "till", "til", "until", "bis"]
-    static let dayRangeWords: Set<String> = ["-", "до", "по", "to", "through", "thru", "bis", "till", "until"]
-    static let listWords: Set<String> = ["и", "and", "und", "та", "і", "й", "u", "&", ",", "/", "+"]
+    static let rangePrefixes: Set<WordKey> = ["с", "c", "from", "von", "з", "от", "between", "із", "зі", "со"]
+    static let rangeSeparatorWords: Set<WordKey> = ["до", "to", "till", "til", "until", "bis", "thru", "through", "'til", "по"]
+    static let explicitSeparatorWords: Set<WordKey> = ["до", "till", "til", "until", "bis"]
+    static let dayRangeWords: Set<WordKey> = ["-", "до", "по", "to", "through", "thru", "bis", "till", "until"]
+    static let listWords: Set<WordKey> = ["и", "and", "und", "та", "і", "й", "u", "&", ",", "/", "+"]
 
     /// Zone names right after times. `мск` and friends are accepted anywhere in the statement.
-    static let zoneWords: [String: String] = [
+    static let zoneWords: [WordKey: String] = [
         "мск": "Europe/Moscow", "msk": "Europe/Moscow",
         "cet": "Europe/Berlin", "cest": "Europe/Berlin", "mez": "Europe/Berlin", "mesz": "Europe/Berlin",
         "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
@@ -92,8 +92,8 @@ enum HoursLexicon {
         "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
         "utc": "UTC", "gmt": "UTC", "bst": "Europe/London",
     ]
-    static let anywhereZoneWords: Set<String> = ["мск", "msk"]
+    static let anywhereZoneWords: Set<WordKey> = ["мск", "msk"]
 
-    static let pageWords: Set<String> = ["chapter", "глава", "гл", "стр", "page", "pages", "pp", "p", "страницы", "страница", "art", "статья", "статьи", "ст", "пункт", "п", "verse", "items", "kapitel", "seite", "seiten", "abs", "no", "nr", "№", "тел", "tel", "phone", "телефон", "fax", "факс", "раздел", "section", "paragraph", "ч", "фз", "класс", "классы", "grade", "grades", "size", "размер", "возраст", "age", "ages", "лет", "years"]
-    static let currencyWords: Set<String> = ["руб", "рублей", "рубля", "р", "₽", "eur", "euro", "usd", "rub", "dollars", "€", "$", "грн", "лв", "%", "kg", "кг", "km", "км", "mb", "мб", "gb", "гб", "см", "cm", "мм", "mm", "шт"]
+    static let pageWords: Set<WordKey> = ["chapter", "глава", "гл", "стр", "page", "pages", "pp", "p", "страницы", "страница", "art", "статья", "статьи", "ст", "пункт", "п", "verse", "items", "kapitel", "seite", "seiten", "abs", "no", "nr", "№", "тел", "tel", "phone", "телефон", "fax", "факс", "раздел", "section", "paragraph", "ч", "фз", "класс", "классы", "grade", "grades", "size", "размер", "возраст", "age", "ages", "лет", "years"]
+    static let currencyWords: Set<WordKey> = ["руб", "рублей", "рубля", "р", "₽", "eur", "euro", "usd", "rub", "dollars", "€", "$", "грн", "лв", "%", "kg", "кг", "km", "км", "mb", "мб", "gb", "гб", "см", "cm", "мм", "mm", "шт"]
 }

@@ -34,7 +34,10 @@ public enum HoursParser {
     /// - any statement with holidays off sets `PH off`; the first time zone found is kept;
     /// - `.unspecified` statements are ignored. Nothing usable gives `WeeklySchedule.closed`.
     public static func merge(_ statements: [HoursStatement]) -> WeeklySchedule {
-        var result = WeeklySchedule()
+        // Hours a statement spills past midnight into a day it does not name are kept apart,
+        // so "пт с 12:00 до 05:00, сб 17:00-05:00" keeps Saturday 00:00-05:00.
+        var own = [[MinuteRange]](repeating: [], count: 7)
+        var spill = [[MinuteRange]](repeating: [], count: 7)
         var named = [Bool](repeating: false, count: 7)
         var zone: String?
         var holidays = HolidayRule.unspecified
@@ -46,21 +49,19 @@ public enum HoursParser {
             if let days = statement.days {
                 for d in 0..<7 {
                     if let day = Weekday(rawValue: d), days.contains(day) {
-                        result.days[d] = schedule.days[d]
+                        own[d] = schedule.days[d]
                         named[d] = true
                     } else if !schedule.days[d].isEmpty {
-                        result.days[d] += schedule.days[d]
+                        spill[d] += schedule.days[d]
                     }
                 }
             } else {
                 for d in 0..<7 where !named[d] {
-                    result.days[d] = schedule.days[d]
+                    own[d] = schedule.days[d]
                 }
             }
         }
-        result.publicHolidays = holidays
-        result.timeZone = zone
-        return result
+        return WeeklySchedule(days: (0..<7).map { own[$0] + spill[$0] }, publicHolidays: holidays, timeZone: zone)
     }
 
     /// Parses `text` and merges what it finds; nil when there is no usable statement.
@@ -110,11 +111,20 @@ public enum HoursParser {
             }
         }
         /// Days after content belong to it unless they are directly followed by content of their own.
-        func trailingAllowed(_ k: Int) -> Bool {
+        func trailingAllowed(_ k: Int, everyDay: Bool) -> Bool {
+            // After a comma only "daily"-like words still belong to the previous times
+            // ("круглосуточно, 7 дней в неделю"); "с 10 до 19, (Сб. …)" starts something new.
+            if sep == 1 && !everyDay { return false }
             var n = k + 1
             while n < items.count, case .timeZone = items[n].kind { n += 1 }
             guard n < items.count else { return true }
-            if items[n].isContent { return false }
+            if items[n].isContent {
+                // Time-first texts keep their style: "07:30-18:00 weekdays (08:30-14:00 Saturdays)".
+                var m = n + 1
+                while m < items.count, case .timeZone = items[m].kind { m += 1 }
+                if sep == 0, m < items.count, case .days = items[m].kind { return true }
+                return false
+            }
             if case .separator(strong: false) = items[n].kind {
                 var m = n
                 while m < items.count {
@@ -141,7 +151,7 @@ public enum HoursParser {
                 } else {
                     pendingZone = zone
                 }
-            case .days(let days, _, let holidays):
+            case .days(let days, let everyDay, let holidays):
                 if var c = current {
                     if c.content == nil && sep < 2 {
                         c.days = (c.days ?? []).union(days)
@@ -151,7 +161,7 @@ public enum HoursParser {
                         sep = 0
                         continue
                     }
-                    if c.content != nil && c.days == nil && sep < 2 && trailingAllowed(k) {
+                    if c.content != nil && c.days == nil && sep < 2 && trailingAllowed(k, everyDay: everyDay) {
                         c.days = days
                         c.daysLeading = false
                         c.holidaysInDays = holidays
@@ -199,8 +209,15 @@ public enum HoursParser {
                 }
                 current = Draft(content: kind, spans: spans, zone: pendingZone, first: item.first, last: item.last)
                 pendingZone = nil
+            case .exceptDays(let excluded):
+                if var c = current, sep < 2 {
+                    c.days = (c.days ?? Set(Weekday.allCases)).subtracting(excluded)
+                    c.last = max(c.last, item.last)
+                    current = c
+                }
             case .breakRanges(let spans):
-                if var c = current, sep < 2, c.content == .ranges || c.content == nil {
+                // A break belongs to the latest hours even across ";" ("08:00-21:00; pauza 12:00-13:00").
+                if var c = current, c.content == .ranges || c.content == nil {
                     c.breaks += spans
                     c.last = item.last
                     current = c
@@ -226,6 +243,7 @@ public enum HoursParser {
             return HoursStatement(value: .schedule(schedule), range: range, days: nil, isPartial: true, isHolidayRule: true)
         }
         let named = d.days.map { $0.sorted() } ?? Weekday.allCases
+        var days = [[MinuteRange]](repeating: [], count: 7)
         switch content {
         case .vague:
             return HoursStatement(value: .unspecified, range: range, days: d.days, isPartial: isPartial(d.days))
@@ -234,17 +252,18 @@ public enum HoursParser {
             guard d.days != nil else { return nil }
             if d.holidaysInDays { schedule.publicHolidays = .off }
         case .allDay:
-            for day in named { schedule.add(start: 0, end: 1440, on: day) }
+            for day in named { WeeklySchedule.add(start: 0, end: 1440, on: day, to: &days) }
         case .ranges:
             for day in named {
-                for span in d.spans { schedule.add(start: span.start, end: span.end, on: day) }
+                for span in d.spans { WeeklySchedule.add(start: span.start, end: span.end, on: day, to: &days) }
             }
             for day in named {
                 for b in d.breaks where b.end > b.start {
-                    schedule[day] = MinuteRange.subtracting(MinuteRange(start: b.start, end: b.end), from: schedule[day])
+                    days[day.rawValue] = MinuteRange.subtracting(MinuteRange(start: b.start, end: b.end), from: MinuteRange.normalized(days[day.rawValue]))
                 }
             }
         }
+        schedule.days = days
         return HoursStatement(value: .schedule(schedule), range: range, days: d.days, isPartial: isPartial(d.days))
     }
 

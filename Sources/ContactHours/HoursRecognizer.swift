@@ -13,6 +13,8 @@ struct HoursItem: Sendable {
         case allDay
         case vague
         case breakRanges([RawSpan])
+        /// "кроме воскресенья", "except Sundays": removes days from the statement.
+        case exceptDays(Set<Weekday>)
         case holidayOff
         case timeZone(String)
         case separator(strong: Bool)
@@ -42,10 +44,10 @@ struct HoursRecognizer {
 
     // MARK: token helpers
 
-    @inline(__always) func word(_ i: Int) -> String? {
+    @inline(__always) func word(_ i: Int) -> WordKey? {
         i >= 0 && i < t.count && t[i].kind == .word ? t[i].text : nil
     }
-    @inline(__always) func sym(_ i: Int) -> String? {
+    @inline(__always) func sym(_ i: Int) -> WordKey? {
         i >= 0 && i < t.count && t[i].kind == .symbol ? t[i].text : nil
     }
     @inline(__always) func number(_ i: Int) -> HoursToken? {
@@ -94,11 +96,14 @@ struct HoursRecognizer {
             }
             return i + 1
         case .number:
+            guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
             if let n = matchAllDayNumber(i) { return n }
             if let n = matchEveryDayNumber(i) { return n }
             if let n = matchRangeItem(i) { return n }
             return i + 1
         case .word:
+            // Most words of a page start nothing; one set lookup rejects them.
+            guard HoursRecognizer.canStartPhrase(tok.text) else { return i + 1 }
             if let n = matchAllDayWord(i) { return n }
             if let n = matchVague(i) { return n }
             if let n = matchExceptHolidays(i) { return n }
@@ -114,10 +119,64 @@ struct HoursRecognizer {
         }
     }
 
+    // MARK: pre-filter
+
+    /// Every word a matcher below can start with. Keep in sync when adding a matcher.
+    private static let startWords: Set<WordKey> = {
+        var set: Set<WordKey> = [
+            "rund", "around", "round", "каждый", "every", "jeden", "все", "all", "кожен", "seven", "без",
+            "рабочие", "рабочим", "робочі", "рабочих", "выходным", "вихідним", "выходные", "вихідні",
+            "не", "nicht", "moscow", "москве", "noon", "midnight", "mitternacht", "полночь", "полдень", "полуночи", "mittag",
+            "с", "from", "von", "з", "от", "со", "із", "m",
+            "кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl",
+        ]
+        set.formUnion(HoursLexicon.allDayWords)
+        set.formUnion(vaguePrepositions)
+        set.formUnion(HoursLexicon.breakWords)
+        set.formUnion(HoursLexicon.everyDayWords)
+        set.formUnion(HoursLexicon.weekdayGroupWords)
+        set.formUnion(HoursLexicon.weekdayGroupAdjectives)
+        set.formUnion(HoursLexicon.weekendWords)
+        set.formUnion(HoursLexicon.closedWords)
+        set.formUnion(HoursLexicon.anywhereZoneWords)
+        set.formUnion(HoursLexicon.zoneWords.keys)
+        set.formUnion(HoursLexicon.rangePrefixes)
+        set.formUnion(HoursLexicon.exactDays.keys)
+        return set
+    }()
+
+    private static let startPrefixes: [String] = ["круглосуточ", "цілодобов", "московск"]
+        + HoursLexicon.holidayPrefixes + HoursLexicon.dayPrefixes.map(\.0)
+    /// Prefixes as bytes bucketed by their first two bytes, so a word costs one lookup.
+    private static let prefixBuckets: [UInt16: [[UInt8]]] = {
+        var map: [UInt16: [[UInt8]]] = [:]
+        for p in startPrefixes {
+            let bytes = Array(p.utf8)
+            guard bytes.count >= 2 else { continue }
+            map[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(bytes)
+        }
+        return map
+    }()
+
+    static func canStartPhrase(_ w: WordKey) -> Bool {
+        if startWords.contains(w) { return true }
+        guard w.utf8Count >= 7 else { return false }
+        var raw = w.raw
+        return raw.withUTF8 { bytes in
+            guard bytes.count >= 2, let bucket = prefixBuckets[UInt16(bytes[0]) << 8 | UInt16(bytes[1])] else { return false }
+            for prefix in bucket where prefix.count <= bytes.count {
+                var k = 2
+                while k < prefix.count && bytes[k] == prefix[k] { k += 1 }
+                if k == prefix.count { return true }
+            }
+            return false
+        }
+    }
+
     // MARK: 24/7
 
-    private static let openWords: Set<String> = ["open", "opened", "geöffnet", "offen", "работаем", "работает", "работают", "открыто", "открыты", "открыт", "працюємо", "працює", "доступен", "доступна", "available"]
-    private static let hourUnits: Set<String> = ["hours", "hour", "hrs", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
+    private static let openWords: Set<WordKey> = ["open", "opened", "geöffnet", "offen", "работаем", "работает", "работают", "открыто", "открыты", "открыт", "працюємо", "працює", "доступен", "доступна", "available"]
+    private static let hourUnits: Set<WordKey> = ["hours", "hour", "hrs", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
 
     private mutating func matchAllDayNumber(_ i: Int) -> Int? {
         guard let n = number(i), n.value == 24, n.digitCount == 2 else { return nil }
@@ -183,7 +242,7 @@ struct HoursRecognizer {
             return i + 3
         }
         guard let unit = word(i + 1), ["дней", "days", "tage", "днів", "дни", "day"].contains(unit) else { return nil }
-        let pairs: [(String, String)] = [("в", "неделю"), ("a", "week"), ("per", "week"), ("die", "woche"), ("pro", "woche"), ("на", "тиждень"), ("в", "тиждень"), ("в", "седмицата")]
+        let pairs: [(WordKey, WordKey)] = [("в", "неделю"), ("a", "week"), ("per", "week"), ("die", "woche"), ("pro", "woche"), ("на", "тиждень"), ("в", "тиждень"), ("в", "седмицата")]
         for (a, b) in pairs where word(i + 2) == a && word(i + 3) == b {
             emit(.days(Set(Weekday.allCases), everyDay: true, holidays: false), i, i + 3)
             return i + 4
@@ -218,11 +277,13 @@ struct HoursRecognizer {
         return nil
     }
 
+    private static let dayNouns: Set<WordKey> = ["дни", "дням", "днях", "дні", "днi", "days", "day"]
+
     private mutating func matchWeekGroups(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
         let weekdays: Set<Weekday> = [.mo, .tu, .we, .th, .fr]
         let weekend: Set<Weekday> = [.sa, .su]
-        let dayNouns: Set<String> = ["дни", "дням", "днях", "дні", "днi", "days", "day"]
+        let dayNouns = HoursRecognizer.dayNouns
         if HoursLexicon.weekdayGroupWords.contains(w) {
             emit(.days(weekdays, everyDay: false, holidays: false), i, i)
             return i + 1
@@ -262,7 +323,7 @@ struct HoursRecognizer {
 
     // MARK: closed, holidays, vague, breaks
 
-    private static let fillers: Set<String> = ["on", "in", "at", "during", "public", "bank", "national", "official", "all", "the", "в", "во", "на", "государственные", "государственных", "официальные", "an", "den", "gesetzlichen", "gesetzliche", "und", "and", "и", "all", "federal", "legal", "religious", "нерабочие", "общегосударственные", "державні", "святкові"]
+    private static let fillers: Set<WordKey> = ["on", "in", "at", "during", "public", "bank", "national", "official", "all", "the", "в", "во", "на", "государственные", "государственных", "официальные", "an", "den", "gesetzlichen", "gesetzliche", "und", "and", "и", "all", "federal", "legal", "religious", "нерабочие", "общегосударственные", "державні", "святкові"]
 
     private mutating func matchClosed(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
@@ -300,6 +361,10 @@ struct HoursRecognizer {
 
     private mutating func matchExceptHolidays(_ i: Int) -> Int? {
         guard let w = word(i), ["кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl"].contains(w) else { return nil }
+        if let spec = parseDaySpec(i + 1) ?? parseDaySpec(i + 2) {
+            emit(.exceptDays(spec.days), i, spec.end - 1)
+            return spec.end
+        }
         var k = i + 1
         var steps = 0
         while k < t.count && steps < 4 {
@@ -331,9 +396,15 @@ struct HoursRecognizer {
                     found = word(k + 1) != nil ? k + 1 : k
                     break
                 }
-                if HoursLexicon.closedWords.contains(wk) || wk.hasPrefix("нерабоч") || wk.hasPrefix("выходн") || wk.hasPrefix("закрыт") || wk.hasPrefix("вихідн") {
-                    found = k
-                    break
+                if HoursLexicon.closedWords.contains(wk) || wk.hasPrefix("нерабоч") || wk.hasPrefix("закрыт") {
+                    // "праздничные и выходные дни с 10 до 16" lists days that have hours.
+                    var n = k + 1
+                    if let noun = word(n), HoursRecognizer.dayNouns.contains(noun) { n += 1 }
+                    let hoursFollow = number(n) != nil || (word(n).map { HoursLexicon.rangePrefixes.contains($0) } ?? false)
+                    if !hoursFollow {
+                        found = k
+                        break
+                    }
                 }
                 if HoursLexicon.rangePrefixes.contains(wk) || HoursLexicon.day(wk) != nil { break }
             }
@@ -348,10 +419,10 @@ struct HoursRecognizer {
         return last + 1
     }
 
-    private static let vaguePrepositions: Set<String> = ["в", "во", "in", "during", "within", "während", "innerhalb", "durante", "у", "протягом"]
-    private static let vagueModifiers: Set<String> = ["our", "normal", "regular", "standard", "usual", "the", "наши", "обычные", "unseren", "unserer", "unsere", "den", "der", "normalen", "üblichen", "its", "their", "your"]
-    private static let vaguePairs: Set<String> = ["рабочие часы", "рабочее время", "часы работы", "business hours", "office hours", "working hours", "work hours", "opening hours", "service hours", "робочий час", "робочі години", "години роботи", "робочий час", "работно време", "рабочие часы,", "support hours", "operating hours"]
-    private static let vagueSingles: Set<String> = ["geschäftszeiten", "öffnungszeiten", "bürozeiten", "arbeitszeit", "arbeitszeiten", "servicezeiten", "sprechzeiten", "geschaeftszeiten", "businesshours"]
+    private static let vaguePrepositions: Set<WordKey> = ["в", "во", "in", "during", "within", "während", "innerhalb", "durante", "у", "протягом"]
+    private static let vagueModifiers: Set<WordKey> = ["our", "normal", "regular", "standard", "usual", "the", "наши", "обычные", "unseren", "unserer", "unsere", "den", "der", "normalen", "üblichen", "its", "their", "your"]
+    private static let vaguePairs: Set<WordKey> = ["рабочие часы", "рабочее время", "часы работы", "business hours", "office hours", "working hours", "work hours", "opening hours", "service hours", "робочий час", "робочі години", "години роботи", "робочий час", "работно време", "рабочие часы,", "support hours", "operating hours"]
+    private static let vagueSingles: Set<WordKey> = ["geschäftszeiten", "öffnungszeiten", "bürozeiten", "arbeitszeit", "arbeitszeiten", "servicezeiten", "sprechzeiten", "geschaeftszeiten", "businesshours"]
 
     private mutating func matchVague(_ i: Int) -> Int? {
         guard let w = word(i), HoursRecognizer.vaguePrepositions.contains(w) else { return nil }
@@ -362,7 +433,7 @@ struct HoursRecognizer {
             emit(.vague, i, k)
             return k + 1
         }
-        if let b = word(k + 1), HoursRecognizer.vaguePairs.contains(a + " " + b) {
+        if let b = word(k + 1), HoursRecognizer.vaguePairs.contains(WordKey(a.raw + " " + b.raw)) {
             emit(.vague, i, k + 1)
             return k + 2
         }
@@ -431,6 +502,14 @@ struct HoursRecognizer {
         return HoursLexicon.day(w)
     }
 
+    /// A day after a range or list connector; also Bulgarian "неделя" (Sunday), which in
+    /// Russian means "week" and so is only a day in "понеделник - неделя", "събота и неделя".
+    private func continuationDay(_ k: Int) -> HoursLexicon.DayWord? {
+        if let d = dayWord(k) { return d }
+        if let w = word(k), w == "неделя" || w == "неделята" { return HoursLexicon.DayWord(day: .su, ambiguous: false) }
+        return nil
+    }
+
     private func skipDot(_ k: Int) -> Int {
         sym(k) == "." && attached(k) ? k + 1 : k
     }
@@ -449,7 +528,7 @@ struct HoursRecognizer {
         while j < t.count && guardCount < 16 {
             guardCount += 1
             let connector = sym(j) ?? word(j)
-            if let c = connector, HoursLexicon.dayRangeWords.contains(c), let d = dayWord(j + 1) {
+            if let c = connector, HoursLexicon.dayRangeWords.contains(c), let d = continuationDay(j + 1) {
                 days.formUnion(last.through(d.day))
                 last = d.day
                 strong = true
@@ -457,7 +536,7 @@ struct HoursRecognizer {
                 continue
             }
             if let c = connector, HoursLexicon.listWords.contains(c) {
-                if let d = dayWord(j + 1) {
+                if let d = continuationDay(j + 1) {
                     days.insert(d.day)
                     last = d.day
                     strong = strong || !d.ambiguous || !first.ambiguous
@@ -519,15 +598,16 @@ struct HoursRecognizer {
         var unit = false
         var midnight = false
         var padded = false
+        var comma = false
     }
 
-    private static let cyrillicPrefixes: Set<String> = ["с", "з", "от", "со", "із", "зі"]
+    private static let cyrillicPrefixes: Set<WordKey> = ["с", "з", "от", "со", "із", "зі"]
 
     /// `[prefix] endpoint separator endpoint`; returns the span, whether it is explicitly an
     /// hours range (colon time, am/pm, Uhr, "с … до"), and the index after it.
     func parseRange(_ i: Int) -> (span: RawSpan, explicit: Bool, end: Int)? {
         var j = i
-        var prefix: String?
+        var prefix: WordKey?
         if let w = word(j) {
             guard HoursLexicon.rangePrefixes.contains(w) || w == "noon" || w == "midnight" || w == "mitternacht" || w == "полночь" || w == "полдень" else { return nil }
             if HoursLexicon.rangePrefixes.contains(w) {
@@ -537,7 +617,7 @@ struct HoursRecognizer {
         }
         guard let (first, k1) = endpoint(j, after: prefix) else { return nil }
         var k = k1
-        var sepWord: String?
+        var sepWord: WordKey?
         if sym(k) == "-" {
             k += 1
         } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между") {
@@ -546,7 +626,9 @@ struct HoursRecognizer {
         } else {
             return nil
         }
-        guard let (second, k2) = endpoint(k, after: sepWord) else { return nil }
+        guard let (second, k2) = endpoint(k, after: sepWord, dashMinutes: first.clock && sepWord == nil) else { return nil }
+        // "9,00-18,00" is a time range only when both ends use the comma.
+        if first.comma != second.comma { return nil }
         let explicit = prefix != nil || first.clock || second.clock || first.meridiem != 0 || second.meridiem != 0
             || first.unit || second.unit || (sepWord.map { HoursLexicon.explicitSeparatorWords.contains($0) } ?? false)
 
@@ -608,11 +690,11 @@ struct HoursRecognizer {
         return v <= 1440 ? v : nil
     }
 
-    private static let amWords: Set<String> = ["am", "утра", "ночи", "vorm"]
-    private static let pmWords: Set<String> = ["pm", "вечера", "дня", "noon", "nachm", "abends"]
-    private static let unitWords: Set<String> = ["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]
+    private static let amWords: Set<WordKey> = ["am", "утра", "ночи", "vorm"]
+    private static let pmWords: Set<WordKey> = ["pm", "вечера", "дня", "noon", "nachm", "abends"]
+    private static let unitWords: Set<WordKey> = ["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]
 
-    func endpoint(_ j: Int, after: String?) -> (Endpoint, Int)? {
+    func endpoint(_ j: Int, after: WordKey?, dashMinutes: Bool = false) -> (Endpoint, Int)? {
         if let w = word(j) {
             switch w {
             case "noon", "полдень", "mittag":
@@ -626,7 +708,8 @@ struct HoursRecognizer {
         guard let n = number(j), n.digitCount <= 2, n.value <= 24 else { return nil }
         var e = Endpoint(hour: n.value, padded: n.digitCount == 2)
         var k = j + 1
-        if let s = sym(k), s == ":" || s == ".", attached(k), let m = number(k + 1), attached(k + 1), m.digitCount == 2, m.value < 60 {
+        if let s = sym(k), s == ":" || s == "." || s == ",", attached(k), let m = number(k + 1), attached(k + 1), m.digitCount == 2, m.value < 60 {
+            e.comma = s == ","
             // 12:30:45 and 21.11.2026 are not times of day.
             if let s2 = sym(k + 2), s2 == ":" || s2 == ".", attached(k + 2), number(k + 3) != nil, attached(k + 3) { return nil }
             e.minute = m.value
@@ -637,7 +720,8 @@ struct HoursRecognizer {
             e.clock = true
             k += 2
         } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
-                  let a = after, ["с", "c", "до", "з", "от", "со"].contains(a) {
+                  dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false),
+                  !(sym(k + 2) == "-" && number(k + 3) != nil) {
             // Russian "с 09-00 до 18-00".
             e.minute = m.value
             e.clock = true
@@ -662,7 +746,11 @@ struct HoursRecognizer {
             k += 1
             if sym(k) == "." && attached(k) { k += 1 }
         }
-        if e.meridiem != 0 && e.hour > 12 { return nil }
+        if e.meridiem != 0 && e.hour > 12 {
+            // "до 19 вечера" is redundant, "5:00 pm" with hour 17 is nonsense.
+            guard let w = word(k - 1), ["вечера", "дня", "утра", "ночи"].contains(w) else { return nil }
+            e.meridiem = 0
+        }
         return (e, k)
     }
 }

@@ -5,7 +5,7 @@ struct HoursToken: Sendable {
     enum Kind: Sendable { case word, number, symbol }
     var kind: Kind
     /// Word: lower-cased text. Number: its digits. Symbol: the normalised character.
-    var text: String
+    var text: WordKey
     /// Numeric value for numbers (saturated, so a 100 KB digit run cannot overflow).
     var value: Int
     var digitCount: Int
@@ -71,6 +71,54 @@ enum HoursTokenizer {
         return Unicode.Scalar(out) ?? s
     }
 
+    @inline(__always)
+    static func append(_ s: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18)))
+            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    static func removeLast(_ s: Unicode.Scalar, from bytes: inout [UInt8]) {
+        let width = s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4
+        bytes.removeLast(min(width, bytes.count))
+    }
+
+    /// "CБ" typed with a Latin C: in a word that is otherwise Cyrillic, Latin lookalikes are Cyrillic.
+    static func latinLookalikesToCyrillic(_ word: String) -> String {
+        let map: [UInt32: UInt32] = [0x61: 0x430, 0x63: 0x441, 0x65: 0x435, 0x6F: 0x43E, 0x70: 0x440, 0x78: 0x445,
+                                     0x79: 0x443, 0x6B: 0x43A, 0x6D: 0x43C, 0x74: 0x442, 0x68: 0x43D, 0x62: 0x432, 0x69: 0x456]
+        var out = String.UnicodeScalarView()
+        for s in word.unicodeScalars {
+            if let m = map[s.value], let c = Unicode.Scalar(m) { out.append(c) } else { out.append(s) }
+        }
+        return String(out)
+    }
+
+    static func compose(_ base: Unicode.Scalar, _ mark: UInt32) -> Unicode.Scalar? {
+        switch (base.value, mark) {
+        case (0x438, 0x306): return "й"
+        case (0x456, 0x308): return "ї"
+        case (0x435, 0x308): return "е"
+        case (0x61, 0x308): return "ä"
+        case (0x6F, 0x308): return "ö"
+        case (0x75, 0x308): return "ü"
+        default: return nil
+        }
+    }
+
     static func tokenize(_ text: String) -> [HoursToken] {
         let scalars = text.unicodeScalars
         var tokens: [HoursToken] = []
@@ -98,34 +146,50 @@ enum HoursTokenizer {
                     if count <= 12 { digits.append(Unicode.Scalar(UInt8(0x30 + d2))) }
                     i = scalars.index(after: i)
                 }
-                tokens.append(HoursToken(kind: .number, text: String(digits), value: value, digitCount: count,
+                tokens.append(HoursToken(kind: .number, text: WordKey(String(digits)), value: value, digitCount: count,
                                          range: start..<i, spaceBefore: spaceBefore, isCapitalized: false))
             } else if isLetter(c) {
-                var word = String.UnicodeScalarView()
-                var length = 1
-                let capitalized = c.properties.isUppercase
+                // Build the folded word as UTF-8 bytes: appending scalars to a String is slow.
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(16)
+                var length = 0
+                var lastScalar = fold(c)
+                let capitalized = v < 0x80 ? (v >= 0x41 && v <= 0x5A) : (v >= 0x400 && v <= 0x42F) || (v > 0x4FF && c.properties.isUppercase)
                 i = scalars.index(after: i)
-                word.append(fold(c))
-                while i < end {
+                var pending: Unicode.Scalar? = lastScalar
+                while true {
+                    if let p = pending { append(p, to: &bytes); length += 1; lastScalar = p; pending = nil }
+                    guard i < end else { break }
                     let n = scalars[i]
-                    if isLetter(n) || n.properties.generalCategory == .nonspacingMark {
-                        word.append(fold(n))
-                        length += 1
+                    if (n.value == 0x306 || n.value == 0x308), let composed = compose(lastScalar, n.value) {
+                        // Decomposed й/ї/ä/ö/ü (NFD text) must match the precomposed lexicon.
+                        removeLast(lastScalar, from: &bytes)
+                        pending = composed
+                        i = scalars.index(after: i)
+                        continue
+                    }
+                    if isLetter(n) || (n.value >= 0x300 && n.value <= 0x36F) {
+                        pending = fold(n)
                         i = scalars.index(after: i)
                     } else if isApostrophe(n.value) {
                         let next = scalars.index(after: i)
                         guard next < end, isLetter(scalars[next]) else { break }
-                        word.append("'")
+                        pending = "'"
                         i = next
                     } else {
                         break
                     }
                     if length > 64 { // pathological runs: keep scanning, stop growing
+                        pending = nil
                         while i < end, isLetter(scalars[i]) { i = scalars.index(after: i) }
                         break
                     }
                 }
-                tokens.append(HoursToken(kind: .word, text: String(word), value: 0, digitCount: 0,
+                var text = String(decoding: bytes, as: UTF8.self)
+                if bytes.contains(where: { $0 >= 0xD0 && $0 <= 0xD3 }) && bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
+                    text = latinLookalikesToCyrillic(text)
+                }
+                tokens.append(HoursToken(kind: .word, text: WordKey(text), value: 0, digitCount: 0,
                                          range: start..<i, spaceBefore: spaceBefore, isCapitalized: capitalized))
             } else {
                 let symbol: String
@@ -147,7 +211,7 @@ enum HoursTokenizer {
                     symbol = String(c)
                 }
                 i = scalars.index(after: i)
-                tokens.append(HoursToken(kind: .symbol, text: symbol, value: 0, digitCount: 0,
+                tokens.append(HoursToken(kind: .symbol, text: WordKey(symbol), value: 0, digitCount: 0,
                                          range: start..<i, spaceBefore: spaceBefore, isCapitalized: false))
             }
             spaceBefore = false

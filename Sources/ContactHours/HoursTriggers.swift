@@ -9,45 +9,89 @@ enum HoursTriggers {
         "робоч", "працю", "hours", "zeit", "час", "години", "geöffnet", "ведет", "принима", "време",
     ]
 
-    /// Stems folded to scalars, bucketed by first scalar so most positions cost one lookup.
-    private static let byFirst: [UInt32: [[UInt32]]] = {
-        var map: [UInt32: [[UInt32]]] = [:]
+    /// Stems folded to scalars, bucketed by first scalar. Every stem starts with an ASCII or
+    /// Cyrillic letter, so a flat table indexed by scalar value replaces hashing per character.
+    private static let buckets: [[[UInt32]]] = {
+        var list: [[[UInt32]]] = []
+        var index: [UInt32: Int] = [:]
         for stem in stems {
             let scalars = stem.unicodeScalars.map { $0.value }
             guard let first = scalars.first else { continue }
-            map[first, default: []].append(scalars)
+            if let i = index[first] {
+                list[i].append(scalars)
+            } else {
+                index[first] = list.count
+                list.append([scalars])
+            }
         }
-        return map
+        return list
     }()
 
+    private static let tableSize: UInt32 = 0x500
+
+    private static let firstTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: Int(tableSize))
+        for (i, bucket) in buckets.enumerated() {
+            if let first = bucket.first?.first, first < tableSize { table[Int(first)] = UInt8(i + 1) }
+        }
+        return table
+    }()
+
+    /// Decodes and folds the scalar at `i` of well-formed UTF-8 (Swift strings always are).
+    @inline(__always)
+    private static func folded(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (b0 >= 0x41 && b0 <= 0x5A ? b0 + 0x20 : b0, 1) }
+        var v: UInt32
+        var length: Int
+        if b0 < 0xE0 {
+            length = 2
+            v = b0 & 0x1F
+        } else if b0 < 0xF0 {
+            length = 3
+            v = b0 & 0x0F
+        } else {
+            length = 4
+            v = b0 & 0x07
+        }
+        guard i + length <= b.count else { return (0, 1) }
+        for k in 1..<length { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
+        switch v {
+        case 0x410...0x42F: return (v + 0x20, length)
+        case 0x430...0x450, 0x452...0x45F: return (v, length)
+        case 0x451, 0x401: return (0x435, length)
+        default:
+            guard let s = Unicode.Scalar(v) else { return (v, length) }
+            return (HoursTokenizer.fold(s).value, length)
+        }
+    }
+
+    /// Scans the UTF-8 bytes in place: no allocation, one table lookup per scalar.
     static func containsTrigger(_ text: String, asciiOnly: Bool) -> Bool {
-        var folded: [UInt32] = []
-        folded.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v >= 0xFF10 && v <= 0xFF19 { return true } // fullwidth digits
-            if v < 0x80 {
-                folded.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
-            } else {
-                folded.append(HoursTokenizer.fold(s).value)
-            }
-        }
-        let n = folded.count
-        var i = 0
-        while i < n {
-            if let candidates = byFirst[folded[i]] {
-                for stem in candidates where i + stem.count <= n {
-                    var match = true
-                    var k = 1
-                    while k < stem.count {
-                        if folded[i + k] != stem[k] { match = false; break }
-                        k += 1
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            let table = firstTable
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let (v, length) = folded(bytes, i)
+                if v >= 0xFF10 && v <= 0xFF19 { return true } // fullwidth digits
+                if v < tableSize, table[Int(v)] != 0 {
+                    for stem in buckets[Int(table[Int(v)]) - 1] {
+                        var j = i + length
+                        var k = 1
+                        while k < stem.count && j < n {
+                            let (w, l) = folded(bytes, j)
+                            if w != stem[k] { break }
+                            j += l
+                            k += 1
+                        }
+                        if k == stem.count { return true }
                     }
-                    if match { return true }
                 }
+                i += length
             }
-            i += 1
+            return false
         }
-        return false
     }
 }

@@ -100,13 +100,13 @@ struct OpeningHoursParser {
                 throw error("unexpected character '\(c)'")
             }
         }
-        var schedule = WeeklySchedule(publicHolidays: holidays)
+        var days = [[MinuteRange]](repeating: [], count: 7)
         for day in Weekday.allCases {
             for (start, end) in own[day.rawValue] {
-                schedule.add(start: start, end: end, on: day)
+                WeeklySchedule.add(start: start, end: end, on: day, to: &days)
             }
         }
-        return schedule
+        return WeeklySchedule(days: days, publicHolidays: holidays)
     }
 
     private mutating func parseRule(additional: Bool) throws(OpeningHoursSyntaxError) {

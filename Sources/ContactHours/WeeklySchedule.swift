@@ -116,6 +116,14 @@ public struct WeeklySchedule: Hashable, Sendable, CustomStringConvertible {
     /// Adds `start..<end` on `day`; an end at or before the start (or past 24:00) spills the
     /// remainder into the next day, so "Fr 22:00-02:00" is Fr 22:00-24:00 + Sa 00:00-02:00.
     mutating func add(start: Int, end: Int, on day: Weekday) {
+        var copy = days
+        WeeklySchedule.add(start: start, end: end, on: day, to: &copy)
+        days = copy
+    }
+
+    /// Same on a plain array, so builders normalise once instead of on every append.
+    static func add(start: Int, end: Int, on day: Weekday, to days: inout [[MinuteRange]]) {
+        while days.count < 7 { days.append([]) }
         var end = end
         if end <= start { end += 1440 }
         if end <= 1440 {

@@ -1,0 +1,74 @@
+import ContactModel
+
+/// How reading one source went.
+public struct SourceStatus: Sendable, Hashable, Codable, Comparable {
+    public var url: String
+    public var official: Bool
+    /// `ok` or `error`.
+    public var status: String
+    public var error: String?
+    public var records: Int
+
+    public init(url: String, official: Bool, error: String? = nil, records: Int = 0) {
+        self.url = url
+        self.official = official
+        self.status = error == nil ? "ok" : "error"
+        self.error = error
+        self.records = records
+    }
+
+    public var isRead: Bool { error == nil }
+
+    public static func < (a: SourceStatus, b: SourceStatus) -> Bool { a.url < b.url }
+}
+
+/// The counts every format shows; `sources`, `records`, `errors` and `warnings` are the
+/// contract, the rest extra.
+public struct ReportSummary: Sendable, Hashable, Codable {
+    public var sources: Int
+    public var records: Int
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+    /// Sources that could not be read.
+    public var unreadable: Int
+    /// Findings a baseline accepted.
+    public var suppressed: Int
+}
+
+/// Everything a reporter renders: one audit run after baseline filtering.
+public struct AuditReport: Sendable, Hashable {
+    public var name: String
+    public var sources: [SourceStatus]
+    public var records: [ContactRecord]
+    public var findings: [Finding]
+    /// Ids of the rules that ran, in `AllRules` order (JUnit lists a test case per rule).
+    public var rules: [String]
+    public var suppressed: Int
+    /// Waivers that no longer suppress their finding.
+    public var expiredWaivers: [BaselineEntry]
+
+    public init(name: String, sources: [SourceStatus], records: [ContactRecord], findings: [Finding],
+                rules: [String], suppressed: Int = 0, expiredWaivers: [BaselineEntry] = []) {
+        self.name = name
+        self.sources = sources.sorted()
+        self.records = records.sorted()
+        self.findings = findings.sorted()
+        self.rules = rules
+        self.suppressed = suppressed
+        self.expiredWaivers = expiredWaivers.sorted()
+    }
+
+    public var summary: ReportSummary {
+        ReportSummary(sources: sources.count, records: records.count,
+                      errors: findings.count { $0.severity == .error },
+                      warnings: findings.count { $0.severity == .warning },
+                      infos: findings.count { $0.severity == .info },
+                      unreadable: sources.count { !$0.isRead },
+                      suppressed: suppressed)
+    }
+
+    public func fails(at threshold: FailThreshold) -> Bool {
+        findings.contains { threshold.isFailing($0.severity) }
+    }
+}

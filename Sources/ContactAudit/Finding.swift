@@ -1,0 +1,51 @@
+import ContactModel
+
+/// One discrepancy a reader acts on, with the records that show it, so the URL, DOM
+/// path and text travel with the finding and can be checked in seconds.
+public struct Finding: Sendable, Hashable, Codable {
+    public var rule: String
+    public var severity: Severity
+    public var channel: Channel
+    /// The value the finding is about (a number, an address, a schedule); together with
+    /// `rule` and each source it is what a baseline matches, never the message.
+    public var value: String
+    public var message: String
+    /// Sorted, without duplicates.
+    public var sources: [String]
+    public var evidence: [ContactRecord]
+    /// Which side an official source is on ("official sources state 24/7"), nil when no
+    /// official source is involved.
+    public var official: String?
+
+    public init(rule: String, severity: Severity, channel: Channel, value: String, message: String,
+                sources: [String], evidence: [ContactRecord], official: String? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.channel = channel
+        self.value = value
+        self.message = message
+        self.sources = Array(Set(sources)).sorted()
+        self.evidence = evidence.sorted()
+        self.official = official
+    }
+
+    /// A finding built from the records that show it: sources come from the records.
+    public init(rule: String, severity: Severity, channel: Channel, value: String, message: String,
+                evidence: [ContactRecord], official: String? = nil) {
+        self.init(rule: rule, severity: severity, channel: channel, value: value, message: message,
+                  sources: evidence.map(\.source), evidence: evidence, official: official)
+    }
+}
+
+extension Finding: Comparable {
+    /// Most severe first, then by rule and content, so reports never depend on the order
+    /// pages were read in.
+    public static func < (a: Finding, b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.rule != b.rule { return a.rule < b.rule }
+        if a.value != b.value { return a.value < b.value }
+        if a.channel != b.channel { return a.channel < b.channel }
+        if a.sources != b.sources { return a.sources.lexicographicallyPrecedes(b.sources) }
+        return a.message < b.message
+    }
+}

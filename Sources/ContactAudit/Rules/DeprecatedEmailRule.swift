@@ -1,0 +1,24 @@
+import ContactModel
+
+/// An address the organisation has retired but a page still shows.
+public struct DeprecatedEmailRule: AuditRule {
+    public static let description = RuleDescription(
+        id: "deprecated-email",
+        severity: .error,
+        summary: "an e-mail address the catalog lists as deprecated",
+        rationale: "Mail to a retired mailbox bounces or goes unread.",
+        passing: [Example.context([Example.email(Example.email)])],
+        failing: [Example.context([Example.email(Example.retiredEmail)])]
+    )
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [Finding] {
+        let retired = context.emails.filter { context.catalog.deprecatedEmails.contains($0.value) }
+        return AuditContext.grouped(retired).map { value, records in
+            finding(channel: AuditContext.channel(of: records, default: .email), value: value,
+                    message: "\(value) is deprecated; pages should show a current address",
+                    evidence: records, official: context.officialNote(records, stating: value))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ContactModel
+
+/// A number the organisation has retired but a page still shows.
+public struct DeprecatedPhoneRule: AuditRule {
+    public static let description = RuleDescription(
+        id: "deprecated-phone",
+        severity: .error,
+        summary: "a number the catalog lists as deprecated",
+        rationale: "Retired numbers go unanswered or get reassigned; pages should show the current ones.",
+        passing: [Example.context([Example.phone(Example.abroad)])],
+        failing: [Example.context([Example.phone(Example.retired)])]
+    )
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [Finding] {
+        let retired = context.phones.filter { context.catalog.deprecatedPhones.contains($0.value) }
+        return AuditContext.grouped(retired).map { value, records in
+            finding(channel: AuditContext.channel(of: records), value: value,
+                    message: "\(value) is deprecated; pages should show a current number",
+                    evidence: records, official: context.officialNote(records, stating: value))
+        }
+    }
+}

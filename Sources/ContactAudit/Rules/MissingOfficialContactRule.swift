@@ -1,0 +1,38 @@
+import ContactModel
+
+/// An official page that shows none of the hotline numbers.
+public struct MissingOfficialContactRule: AuditRule {
+    public static let description = RuleDescription(
+        id: "missing-official-contact",
+        severity: .error,
+        summary: "an official source does not show a catalog hotline number",
+        rationale: """
+        People look for the hotline on the organisation's own help pages first; when it is \
+        missing there they search and find third-party numbers instead.
+        """,
+        passing: [
+            Example.context([Example.phone(Example.hotline, channel: .unknown, source: Example.official)]),
+            // A page that could not be read is reported as such, not as lacking the number.
+            Example.context([], read: []),
+        ],
+        failing: [
+            Example.context([Example.phone("+74957778899", source: Example.official)], read: [Example.official]),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [Finding] {
+        let hotlines = context.catalog.hotlineNumbers
+        guard !hotlines.isEmpty else { return [] }
+        let value = hotlines.sorted().joined(separator: ", ")
+        return context.officialSources.intersection(context.readSources).sorted().compactMap { source in
+            let shown = context.phones.filter { $0.source == source }
+            guard !shown.contains(where: { hotlines.contains($0.value) }) else { return nil }
+            return Finding(
+                rule: Self.description.id, severity: Self.description.severity, channel: .hotline, value: value,
+                message: "the official page \(source) shows none of the hotline numbers \(hotlines.sorted().listed)",
+                sources: [source], evidence: shown, official: "the official source lacks the hotline")
+        }
+    }
+}

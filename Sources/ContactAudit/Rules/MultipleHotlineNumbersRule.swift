@@ -1,0 +1,40 @@
+import ContactModel
+
+/// Pages together present more hotline numbers than the organisation has.
+public struct MultipleHotlineNumbersRule: AuditRule {
+    public static let description = RuleDescription(
+        id: "multiple-hotline-numbers",
+        severity: .warning,
+        summary: "pages present more distinct hotline numbers than the catalog has",
+        rationale: """
+        A reader who sees several "hotline" numbers cannot tell which one is real; extra \
+        numbers are how impersonators get called.
+        """,
+        passing: [
+            Example.context([Example.phone(Example.hotline), Example.phone(Example.abroad, source: Example.official)]),
+        ],
+        failing: [
+            Example.context([
+                Example.phone(Example.hotline), Example.phone(Example.abroad), Example.phone("115"),
+                Example.phone("+74957717171"),
+            ]),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [Finding] {
+        let hotlines = context.phones.filter { $0.channel == .hotline }
+        let numbers = Set(hotlines.map(\.value))
+        let expected = Set(context.catalog.hotlineNumbers)
+        guard numbers.count > expected.count else { return [] }
+        let extra = numbers.subtracting(expected).sorted()
+        let sorted = numbers.sorted()
+        return [finding(
+            channel: .hotline, value: sorted.joined(separator: ", "),
+            message: "pages present \(numbers.count) hotline numbers, the catalog has \(expected.count)"
+                + (extra.isEmpty ? "" : "; not in the catalog: \(extra.listed)"),
+            evidence: hotlines,
+            official: context.officialNote(hotlines.filter { extra.contains($0.value) }, stating: "extra hotline numbers"))]
+    }
+}

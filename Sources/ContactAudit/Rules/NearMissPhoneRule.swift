@@ -1,0 +1,46 @@
+import ContactModel
+
+/// A number one typo away from a catalog number.
+public struct NearMissPhoneRule: AuditRule {
+    public static let description = RuleDescription(
+        id: "near-miss-phone",
+        severity: .error,
+        summary: "a number one digit edit (substitution or swap of neighbours) away from a catalog number",
+        rationale: """
+        One wrong digit is the typical copy error, and also how look-alike numbers are chosen \
+        to catch callers of the real one.
+        """,
+        passing: [Example.context([Example.phone(Example.hotline), Example.phone("+74951234455")])],
+        failing: [
+            Example.context([Example.phone("+78001007011")]),
+            Example.context([Example.phone("+78001000710")]),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [Finding] {
+        let catalog = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
+        // Short numbers are a few digits apart from one another by nature (112, 115).
+        let targets = catalog.filter { $0.hasPrefix("+") }.sorted()
+        let candidates = context.phones.filter { $0.value.hasPrefix("+") && !catalog.contains($0.value) }
+        return AuditContext.grouped(candidates).compactMap { value, records in
+            guard let target = targets.first(where: { Self.isOneEditApart(value, $0) }) else { return nil }
+            return finding(channel: AuditContext.channel(of: records), value: value,
+                           message: "\(value) is one digit away from the catalog number \(target)",
+                           evidence: records, official: context.officialNote(records, stating: value))
+        }
+    }
+
+    /// One substitution, or one swap of neighbouring digits.
+    static func isOneEditApart(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        guard x.count == y.count, x != y else { return false }
+        let differences = x.indices.filter { x[$0] != y[$0] }
+        if differences.count == 1 { return true }
+        if differences.count == 2, let i = differences.first, differences[1] == i + 1 {
+            return x[i] == y[i + 1] && x[i + 1] == y[i]
+        }
+        return false
+    }
+}

@@ -1,0 +1,55 @@
+import ContactModel
+
+/// A `tel:` link that dials another number than the one it displays.
+public struct TelLinkMismatchRule: AuditRule {
+    public static let description = RuleDescription(
+        id: "tel-link-mismatch",
+        severity: .error,
+        summary: "a tel: link whose target differs from the number it displays",
+        rationale: """
+        A reader who taps the link trusts the number they read; a link that dials another \
+        number is a copy-paste slip at best and a hijacked page at worst.
+        """,
+        passing: [
+            Example.context([
+                Example.phone(Example.hotline, method: .telLink, path: "/html/body/p/a"),
+                Example.phone(Example.hotline, method: .text, path: "/html/body/p[2]"),
+            ]),
+        ],
+        failing: [
+            Example.context([
+                Example.phone("+74957717171", method: .telLink, path: "/html/body/p/a", text: "8 800 100-70-10"),
+                Example.phone(Example.hotline, method: .text, path: "/html/body/p/a", text: "8 800 100-70-10"),
+            ]),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [Finding] {
+        // Extraction states each value once per page and channel; the link and its text
+        // may be the primary evidence or a repeat, so look at every place a value is stated.
+        let places = context.phones.flatMap { record in
+            ([record.evidence] + (record.repeats ?? [])).map { (record: record, evidence: $0) }
+        }
+        var findings: [Finding] = []
+        var seen: Set<[String]> = []
+        for link in places where link.evidence.method == .telLink {
+            let shown = places.filter { other in
+                other.record.source == link.record.source && other.evidence.method != .telLink
+                    && other.record.value != link.record.value
+                    && (other.evidence.path == link.evidence.path || other.evidence.path.hasPrefix(link.evidence.path + "/"))
+            }
+            for text in shown {
+                let key = [link.record.source, link.evidence.path, link.record.value, text.record.value]
+                guard seen.insert(key).inserted else { continue }
+                findings.append(finding(
+                    channel: AuditContext.channel(of: [link.record, text.record]), value: link.record.value,
+                    message: "the link at \(link.evidence.path) dials \(link.record.value) but displays \(text.record.value)",
+                    evidence: [link.record, text.record],
+                    official: context.officialNote([link.record], stating: "this link")))
+            }
+        }
+        return findings
+    }
+}

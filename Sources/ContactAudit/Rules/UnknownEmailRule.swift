@@ -1,0 +1,26 @@
+import ContactModel
+
+/// An address on a page that the catalog does not list.
+public struct UnknownEmailRule: AuditRule {
+    public static let description = RuleDescription(
+        id: "unknown-email",
+        severity: .warning,
+        summary: "an e-mail address on a page that the catalog does not list (neither current nor deprecated)",
+        rationale: "Mail sent to an address the organisation does not read is lost, or read by someone else.",
+        passing: [Example.context([Example.email(Example.email)])],
+        failing: [Example.context([Example.email("help@example-support.com")])]
+    )
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [Finding] {
+        let known = context.catalog.currentEmailAddresses.union(context.catalog.deprecatedEmails)
+        // Undecodable addresses have no value to compare; hidden-email reports them.
+        let unknown = context.emails.filter { $0.evidence.method != .hidden && !known.contains($0.value) }
+        return AuditContext.grouped(unknown).map { value, records in
+            finding(channel: AuditContext.channel(of: records, default: .email), value: value,
+                    message: "\(value) is not in the catalog",
+                    evidence: records, official: context.officialNote(records, stating: value))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ContactModel
+
+/// A number on a page that the catalog does not list: callers may reach someone else.
+public struct UnknownPhoneRule: AuditRule {
+    public static let description = RuleDescription(
+        id: "unknown-phone",
+        severity: .error,
+        summary: "a phone number on a page that the catalog does not list (neither current nor deprecated)",
+        rationale: """
+        People call the number a page shows. A number the organisation does not publish sends \
+        them to a wrong line, a paid intermediary or a scammer.
+        """,
+        passing: [
+            Example.context([Example.phone(Example.hotline), Example.phone("115"), Example.phone("112")]),
+        ],
+        failing: [
+            Example.context([Example.phone("+74957778899")]),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: AuditContext) -> [Finding] {
+        let known = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
+            .union(context.serviceNumbers)
+        let unknown = context.phones.filter { !known.contains($0.value) }
+        return AuditContext.grouped(unknown).map { value, records in
+            let official = context.officialNote(records, stating: value)
+            return finding(
+                channel: AuditContext.channel(of: records), value: value,
+                message: "\(value) is not in the catalog"
+                    + (official != nil ? "; an official page states it, so the catalog may be out of date" : ""),
+                evidence: records, official: official)
+        }
+    }
+}

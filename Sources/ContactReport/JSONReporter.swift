@@ -1,0 +1,28 @@
+import ContactAudit
+import ContactModel
+import Foundation
+
+/// `{"findings": [...], "summary": {...}}` exactly as CONTRACTS.md shows, plus each
+/// source's fetch status and expired waivers.
+public struct JSONReporter: Reporter {
+    public static let id = "json"
+
+    public init() {}
+
+    struct Document: Encodable {
+        var name: String
+        var findings: [Finding]
+        var summary: ReportSummary
+        var sources: [SourceStatus]
+        var expired_waivers: [BaselineEntry]
+    }
+
+    public func render(_ report: AuditReport) -> String {
+        let document = Document(name: report.name, findings: report.findings, summary: report.summary,
+                                sources: report.sources, expired_waivers: report.expiredWaivers)
+        // Encoding plain strings, numbers and enums cannot fail; an empty object keeps
+        // the output parseable should it ever do so.
+        guard let data = try? JSONOutput.encode(document) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,66 @@
+import ContactAudit
+import ContactModel
+
+/// For a CI job summary or a pull-request comment: a headline a reviewer takes in at a
+/// glance, tables per severity, evidence folded away.
+public struct MarkdownReporter: Reporter {
+    public static let id = "markdown"
+
+    public init() {}
+
+    public func render(_ report: AuditReport) -> String {
+        let s = report.summary
+        var lines = ["## contact-audit: \(Self.escape(report.name))", "",
+                     "**\(s.errors) errors**, **\(s.warnings) warnings**, \(s.infos) info · "
+                     + "\(s.sources) sources, \(s.records) records"
+                     + (s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")]
+        for severity in Severity.allCases {
+            let findings = report.findings.filter { $0.severity == severity }
+            guard !findings.isEmpty else { continue }
+            lines += ["", "### \(Self.heading(severity)) (\(findings.count))", "",
+                      "| rule | value | channel | sources | message |", "|---|---|---|---|---|"]
+            for f in findings {
+                let message = f.message + (f.official.map { " (\($0))" } ?? "")
+                lines.append("| `\(f.rule)` | `\(Self.escape(f.value))` | \(f.channel.rawValue) | "
+                             + "\(Self.escape(f.sources.joined(separator: ", "))) | \(Self.escape(message)) |")
+            }
+            lines += ["", "<details><summary>Evidence</summary>", ""]
+            for f in findings {
+                lines.append("- `\(f.rule)` `\(Self.escape(f.value, inTable: false))`")
+                for r in f.evidence {
+                    lines.append("  - \(Self.escape(r.source, inTable: false)) `\(Self.escape(r.evidence.path, inTable: false))` "
+                                 + "(\(r.evidence.method.rawValue)): \(Self.escape(TextReporter.quote(r.evidence.text), inTable: false))")
+                }
+            }
+            lines += ["", "</details>"]
+        }
+        if report.findings.isEmpty { lines += ["", "No findings."] }
+        if !report.expiredWaivers.isEmpty {
+            lines += ["", "### Expired waivers", ""]
+            for w in report.expiredWaivers {
+                lines.append("- `\(w.rule)` `\(Self.escape(w.value, inTable: false))` on \(Self.escape(w.source, inTable: false)): "
+                             + "expired \(w.expires ?? "")" + (w.reason.map { " (\(Self.escape($0, inTable: false)))" } ?? ""))
+            }
+        }
+        lines += ["", "### Sources", "", "| source | official | status |", "|---|---|---|"]
+        for source in report.sources {
+            lines.append("| \(Self.escape(source.url)) | \(source.official ? "yes" : "") | "
+                         + "\(Self.escape(source.error.map { "error: \($0)" } ?? "\(source.records) records")) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func heading(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "Errors"
+        case .warning: return "Warnings"
+        case .info: return "Info"
+        }
+    }
+
+    /// Table cells end at `|` and at a newline; backticks would open code spans.
+    static func escape(_ text: String, inTable: Bool = true) -> String {
+        let flat = text.replacingOccurrences(of: "`", with: "'").split(whereSeparator: \.isNewline).joined(separator: " ")
+        return inTable ? flat.replacingOccurrences(of: "|", with: "\\|") : flat
+    }
+}

@@ -1,0 +1,42 @@
+import ContactAudit
+import Foundation
+
+/// Report → text in one format. One reporter per file; the CLI picks one by its id.
+public protocol Reporter: Sendable {
+    static var id: String { get }
+    func render(_ report: AuditReport) -> String
+}
+
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, markdown, junit
+
+    /// `colour` only matters for text, and only when writing to a terminal.
+    public func reporter(colour: Bool = false) -> any Reporter {
+        switch self {
+        case .text: return TextReporter(colour: colour)
+        case .json: return JSONReporter()
+        case .markdown: return MarkdownReporter()
+        case .junit: return JUnitReporter()
+        }
+    }
+}
+
+/// Colour when a person reads standard output on a terminal and has not asked for none
+/// (https://no-color.org).
+public enum TerminalColour {
+    public static func wanted(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        guard environment["NO_COLOR"].map({ $0.isEmpty }) ?? true else { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}
+
+/// Writes a rendered report to `--output FILE` atomically, or to standard output.
+public enum ReportOutput {
+    public static func write(_ text: String, to path: String?) throws(AtomicFileError) {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        try AtomicFile.write(Data(text.utf8), to: path)
+    }
+}

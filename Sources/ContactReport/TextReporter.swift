@@ -1,0 +1,93 @@
+import ContactAudit
+import ContactModel
+
+/// What a person reads in a terminal or a CI log: findings grouped by severity then
+/// rule, columns aligned, each with the evidence to check it.
+public struct TextReporter: Reporter {
+    public static let id = "text"
+    public var colour: Bool
+
+    public init(colour: Bool = false) { self.colour = colour }
+
+    public func render(_ report: AuditReport) -> String {
+        let s = report.summary
+        var lines = ["\(report.name): \(s.sources) sources, \(s.records) records: "
+                     + "\(Self.count(s.errors, "error")), \(Self.count(s.warnings, "warning")), \(s.infos) info"]
+        if s.suppressed > 0 { lines.append("\(Self.count(s.suppressed, "finding")) accepted by the baseline, not shown") }
+        for severity in Severity.allCases {
+            let bySeverity = report.findings.filter { $0.severity == severity }
+            let rules = Array(Set(bySeverity.map(\.rule))).sorted()
+            for rule in rules {
+                let findings = bySeverity.filter { $0.rule == rule }
+                lines.append("")
+                lines.append(paint(severity.rawValue.uppercased(), severity) + "  \(rule) (\(findings.count))")
+                lines += group(findings)
+            }
+        }
+        if report.findings.isEmpty { lines += ["", "no findings"] }
+        if !report.expiredWaivers.isEmpty {
+            lines += ["", "Expired waivers (no longer suppress their findings)"]
+            for waiver in report.expiredWaivers {
+                lines.append("  \(waiver.rule)  \(waiver.value)  \(waiver.source)  expired \(waiver.expires ?? "")"
+                             + (waiver.reason.map { ": \($0)" } ?? ""))
+            }
+        }
+        lines += ["", "Sources"]
+        let width = report.sources.map(\.url.count).max() ?? 0
+        for source in report.sources {
+            let status = source.isRead ? "ok   " : paint("error", .error)
+            let detail = source.error ?? "\(Self.count(source.records, "record"))"
+            lines.append("  \(status)  \(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(detail)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One block per finding, value and channel columns aligned within the rule.
+    private func group(_ findings: [Finding]) -> [String] {
+        let valueWidth = findings.map(\.value.count).max() ?? 0
+        let channelWidth = findings.map(\.channel.rawValue.count).max() ?? 0
+        var lines: [String] = []
+        for finding in findings {
+            lines.append("  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channel.rawValue, channelWidth))  "
+                         + finding.sources.joined(separator: ", "))
+            lines.append("      \(finding.message)")
+            if let official = finding.official { lines.append("      (\(official))") }
+            for record in finding.evidence {
+                lines.append("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]: "
+                             + Self.quote(record.evidence.text, around: record.raw))
+            }
+        }
+        return lines
+    }
+
+    private func paint(_ text: String, _ severity: Severity) -> String {
+        guard colour else { return text }
+        let code: String
+        switch severity {
+        case .error: code = "1;31"
+        case .warning: code = "1;33"
+        case .info: code = "1;36"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    /// Evidence text on one line, cut so a finding stays a few lines long; the cut keeps
+    /// the value as written (`raw`) in view, since that is what the reader checks.
+    static func quote(_ text: String, around raw: String? = nil, limit: Int = 120) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard flat.count > limit else { return "\"" + flat + "\"" }
+        var start = flat.startIndex
+        if let raw, let found = flat.range(of: raw) {
+            let offset = flat.distance(from: flat.startIndex, to: found.lowerBound)
+            start = flat.index(flat.startIndex, offsetBy: max(0, min(offset - 40, flat.count - limit)))
+        }
+        let end = flat.index(start, offsetBy: limit)
+        return "\"" + (start > flat.startIndex ? "…" : "") + String(flat[start..<end]) + (end < flat.endIndex ? "…" : "") + "\""
+    }
+}

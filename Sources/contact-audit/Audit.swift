@@ -1,0 +1,110 @@
+import ArgumentParser
+import ContactAudit
+import ContactExtract
+import ContactModel
+import ContactPipeline
+import ContactReport
+import Foundation
+
+extension ReportFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read an audit's sources, check them against its catalog and print the report.",
+        discussion: """
+        Exit codes: 0 nothing at or above --fail-on was found; 1 findings at or above it; 2 the \
+        audit file, the baseline or the options are invalid. A source that cannot be read is \
+        reported and does not by itself give 2.
+        """
+    )
+
+    @Argument(help: "The audit file, or a directory holding audit.yaml.")
+    var audit: String
+
+    @Option(help: "Report format.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Snapshot directory (accepted; snapshots are not written yet).")
+    var snapshot: String?
+
+    @Option(help: "Suppress findings this baseline accepts (rule + value + source).")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Write a baseline accepting every current finding.")
+    var writeBaseline: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above this severity.")
+    var failOn: FailThreshold = .error
+
+    @Option(help: "ISO 3166 region for numbers written without a country code (default: the page's lang, then the audit's region).")
+    var region: String?
+
+    func validate() throws {
+        if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
+            throw ValidationError("--region takes a two-letter ISO 3166 code such as RU or GB, not '\(region)'")
+        }
+    }
+
+    func run() async throws {
+        let file = try AuditLoading.load(audit)
+        let accepted: Baseline?
+        do { accepted = try baseline.map { path throws(BaselineError) in try Baseline.load(path) } } catch {
+            StandardError.print("contact-audit: \(error)")
+            throw ExitCode(2)
+        }
+        if snapshot != nil {
+            StandardError.print("contact-audit: --snapshot: snapshots are not written yet; the run goes on without one")
+        }
+
+        let (records, statuses) = read(file)
+        let auditor = Auditor(settings: file.rules)
+        let findings = auditor.run(file.context(records: records, sources: statuses))
+        let outcome = (accepted ?? Baseline(entries: [])).apply(to: findings, today: Baseline.today())
+        let report = AuditReport(name: file.name, sources: statuses, records: records, findings: outcome.findings,
+                                 rules: auditor.enabledRules, suppressed: outcome.suppressed.count,
+                                 expiredWaivers: outcome.expired)
+
+        do {
+            if let writeBaseline {
+                try Baseline(findings: findings, carryingOver: accepted).write(to: writeBaseline)
+            }
+            let colour = output == nil && TerminalColour.wanted()
+            try ReportOutput.write(format.reporter(colour: colour).render(report), to: output)
+        } catch {
+            StandardError.print("contact-audit: \(error)")
+            throw ExitCode(2)
+        }
+        if report.fails(at: failOn) { throw ExitCode(1) }
+    }
+
+    /// Every source, in file order; one that cannot be read becomes a status with its
+    /// reason, and the others go on.
+    private func read(_ file: AuditFile) -> ([ContactRecord], [SourceStatus]) {
+        let reader = SourceReader()
+        let extractor = ContactExtractor(options: ExtractOptions(
+            regions: RegionResolver(explicitRegion: region, fallbackRegion: file.region)))
+        var records: [ContactRecord] = []
+        var statuses: [SourceStatus] = []
+        for source in file.sources {
+            do {
+                let document = try reader.read(source.location)
+                // Name records by the source as the audit file writes it, so reports and
+                // baselines do not depend on where the audit was run from.
+                let found = extractor.extract(from: document).map { record in
+                    var record = record
+                    record.source = source.url
+                    return record
+                }
+                records += found
+                statuses.append(SourceStatus(url: source.url, official: source.official, records: found.count))
+            } catch {
+                statuses.append(SourceStatus(url: source.url, official: source.official, error: error.description))
+            }
+        }
+        return (records.sorted(), statuses)
+    }
+}

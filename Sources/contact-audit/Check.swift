@@ -1,0 +1,38 @@
+import ArgumentParser
+import ContactAudit
+import Foundation
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate an audit file and report every problem with its line and column.",
+        discussion: """
+        AUDIT is an audit.yaml or a directory holding one. Problems are printed on standard \
+        error as FILE:LINE:COLUMN: error: MESSAGE, all of them at once. Exit 0 when the file \
+        is valid, 2 when it is not.
+        """
+    )
+
+    @Argument(help: "The audit file, or a directory holding audit.yaml.")
+    var audit: String
+
+    func run() async throws {
+        let file = try AuditLoading.load(audit)
+        print("\(file.path): valid: \(file.catalog.phones.count) phones, \(file.catalog.emails.count) e-mails, "
+              + "\(file.sources.count) sources")
+    }
+}
+
+/// Shared by `check` and `audit`, so an invalid file gives the same messages and exit 2.
+enum AuditLoading {
+    static func load(_ argument: String) throws -> AuditFile {
+        do {
+            return try AuditFile.load(argument)
+        } catch {
+            StandardError.print(error.description)
+            if case .invalid(let diagnostics) = error {
+                StandardError.print("\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s") in the audit file")
+            }
+            throw ExitCode(2)
+        }
+    }
+}
