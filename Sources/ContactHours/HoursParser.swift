@@ -6,7 +6,12 @@
 public enum HoursParser {
     /// Every hours statement in one block of text, in text order. Empty when there is none.
     public static func statements(in text: String) -> [HoursStatement] {
-        guard mightContainHours(text) else { return [] }
+        statements(in: text, preCheck: true)
+    }
+
+    /// `preCheck: false` exists for tests that prove the pre-check never hides a statement.
+    static func statements(in text: String, preCheck: Bool) -> [HoursStatement] {
+        if preCheck && !mightContainHours(text) { return [] }
         let tokens = HoursTokenizer.tokenize(text)
         var recognizer = HoursRecognizer(tokens: tokens)
         recognizer.run()

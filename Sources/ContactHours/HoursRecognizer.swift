@@ -64,7 +64,7 @@ struct HoursRecognizer {
         for k in t.indices {
             let tok = t[k]
             if tok.kind == .word, HoursLexicon.contextWords.contains(tok.text) { hasContextWord = true }
-            if !hasColonTime, tok.kind == .number, tok.digitCount <= 2, tok.value <= 24, sym(k + 1) == ":", attached(k + 1),
+            if !hasColonTime, tok.kind == .number, tok.digitCount == 2, tok.value <= 24, sym(k + 1) == ":", attached(k + 1),
                let m = number(k + 2), attached(k + 2), m.digitCount == 2, m.value < 60 {
                 hasColonTime = true
             }
@@ -184,7 +184,11 @@ struct HoursRecognizer {
         let joiner = sym(i + 1) ?? word(i + 1)
         if let j = joiner, ["/", "x", "х", "×", "*", "\u{2715}"].contains(j), let seven = number(i + 2), seven.value == 7, seven.digitCount == 1 {
             var end = i + 2
-            if sym(end + 1) == "/", let n365 = number(end + 2), n365.value == 365 { end += 2 }
+            if sym(end + 1) == "/", let n365 = number(end + 2) {
+                // "24/7/2026" is a date.
+                guard n365.value == 365 else { return nil }
+                end += 2
+            }
             emit(.allDay, i, end)
             return end + 1
         }
@@ -599,6 +603,10 @@ struct HoursRecognizer {
         var midnight = false
         var padded = false
         var comma = false
+        var colon = false
+        var special = false
+        /// `HH:MM` (two-digit hour, colon) or noon/midnight.
+        var strongClock: Bool { special || (clock && colon && padded) }
     }
 
     private static let cyrillicPrefixes: Set<WordKey> = ["с", "з", "от", "со", "із", "зі"]
@@ -629,7 +637,8 @@ struct HoursRecognizer {
         guard let (second, k2) = endpoint(k, after: sepWord, dashMinutes: first.clock && sepWord == nil) else { return nil }
         // "9,00-18,00" is a time range only when both ends use the comma.
         if first.comma != second.comma { return nil }
-        let explicit = prefix != nil || first.clock || second.clock || first.meridiem != 0 || second.meridiem != 0
+        // An "HH:MM" end makes a range self-evident; "3:10-4:20" or "10.50-12.30" need context.
+        let explicit = prefix != nil || first.strongClock || second.strongClock || first.meridiem != 0 || second.meridiem != 0
             || first.unit || second.unit || (sepWord.map { HoursLexicon.explicitSeparatorWords.contains($0) } ?? false)
 
         if prefix == nil {
@@ -698,9 +707,9 @@ struct HoursRecognizer {
         if let w = word(j) {
             switch w {
             case "noon", "полдень", "mittag":
-                return (Endpoint(hour: 12, clock: true), j + 1)
+                return (Endpoint(hour: 12, clock: true, special: true), j + 1)
             case "midnight", "mitternacht", "полночь", "полуночи":
-                return (Endpoint(hour: 0, clock: true, midnight: true), j + 1)
+                return (Endpoint(hour: 0, clock: true, midnight: true, special: true), j + 1)
             default:
                 return nil
             }
@@ -710,6 +719,7 @@ struct HoursRecognizer {
         var k = j + 1
         if let s = sym(k), s == ":" || s == "." || s == ",", attached(k), let m = number(k + 1), attached(k + 1), m.digitCount == 2, m.value < 60 {
             e.comma = s == ","
+            e.colon = s == ":"
             // 12:30:45 and 21.11.2026 are not times of day.
             if let s2 = sym(k + 2), s2 == ":" || s2 == ".", attached(k + 2), number(k + 3) != nil, attached(k + 3) { return nil }
             e.minute = m.value

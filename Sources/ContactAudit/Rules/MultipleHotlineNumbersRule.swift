@@ -18,15 +18,21 @@ public struct MultipleHotlineNumbersRule: AuditRule {
                 Example.phone(Example.hotline), Example.phone(Example.abroad), Example.phone("115"),
                 Example.phone("+74957717171"),
             ]),
+            // The seeds: three numbers, none the catalog's; the catalog's three include 115.
+            Example.context([
+                Example.phone("+74957717171"), Example.phone("+74957778899"), Example.phone("+78005553535"),
+            ]),
         ]
     )
 
     public init() {}
 
+    /// Short numbers (115) are another way to dial a line, not another line, so only
+    /// full E.164 numbers are counted, on the pages and in the catalog.
     public func check(_ context: AuditContext) -> [Finding] {
-        let hotlines = context.phones.filter { $0.channel == .hotline }
+        let hotlines = context.phones.filter { $0.channel == .hotline && $0.value.hasPrefix("+") }
         let numbers = Set(hotlines.map(\.value))
-        let expected = Set(context.catalog.hotlineNumbers)
+        let expected = Set(context.catalog.hotlineNumbers.filter { $0.hasPrefix("+") })
         guard numbers.count > expected.count else { return [] }
         let extra = numbers.subtracting(expected).sorted()
         let sorted = numbers.sorted()
