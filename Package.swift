@@ -72,6 +72,7 @@ let package = Package(
         ),
 
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),
+        .testTarget(name: "ContactHoursTests", dependencies: ["ContactHours"]),
         .testTarget(name: "ContactDocumentTests", dependencies: ["ContactDocument"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContactFetchTests", dependencies: ["ContactFetch"]),
         .testTarget(

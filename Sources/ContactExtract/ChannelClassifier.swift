@@ -57,7 +57,7 @@ struct ChannelClassifier {
     /// Signals in one piece of text, specific channels first.
     static func signals(in text: String) -> [Signal] {
         var found: [Signal] = []
-        func has(_ stems: [String]) -> Bool { stems.contains { text.contains($0) } }
+        func has(_ stems: [String]) -> Bool { ByteSearch.containsAny(text, stems) }
         if has(fax) { found.append(.channel(.fax)) }
         if has(messenger) { found.append(.channel(.messenger)) }
         if has(chat) { found.append(.channel(.chat)) }

@@ -17,14 +17,24 @@ enum CountryHints {
         ("israel", "IL"), ("lebanon", "LB"), ("united arab emirates", "AE"), ("dubai", "AE"),
     ]
 
+    /// Names by their first word, so one pass over the words of a page finds them all.
+    private static let byFirstWord: [Substring: [(words: [Substring], region: String)]] = {
+        var table: [Substring: [(words: [Substring], region: String)]] = [:]
+        for (name, region) in names {
+            let words = name.split(separator: " ")
+            table[words[0], default: []].append((words, region))
+        }
+        return table
+    }()
+
     /// Regions named in the text, most mentioned first.
     static func regions(in lowercasedText: String) -> [String] {
+        let words = lowercasedText.split(whereSeparator: { !$0.isLetter })
         var counts: [String: Int] = [:]
-        for (name, region) in names {
-            var searchRange = lowercasedText.startIndex..<lowercasedText.endIndex
-            while let found = lowercasedText.range(of: name, range: searchRange) {
-                counts[region, default: 0] += 1
-                searchRange = found.upperBound..<lowercasedText.endIndex
+        for (index, word) in words.enumerated() {
+            guard let candidates = byFirstWord[word] else { continue }
+            for candidate in candidates where words[index...].starts(with: candidate.words) {
+                counts[candidate.region, default: 0] += 1
             }
         }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)

@@ -134,8 +134,7 @@ enum EmailAddress {
 
     /// Cloudflare's placeholder for an address it hid, with a plain or no-break space.
     static func placeholderCount(in text: String) -> Int {
-        guard text.utf8.contains(UInt8(ascii: "[")) else { return 0 }
-        return text.components(separatedBy: "[email protected]").count - 1
-            + text.components(separatedBy: "[email\u{A0}protected]").count - 1
+        guard ByteSearch.contains(text, "[email") else { return 0 }
+        return ByteSearch.count(text, "[email protected]") + ByteSearch.count(text, "[email\u{A0}protected]")
     }
 }

@@ -17,16 +17,17 @@ enum EmailDeobfuscator {
     private static let spacedDot = regex(#"(?<=[\p{L}\p{N}])\s+\.\s+(?=[\p{L}]{2,})"#)
 
     /// Cheap test: does the text carry any of the markers above?
-    static func mightHide(_ lowercased: String) -> Bool {
-        lowercased.contains("at]") || lowercased.contains("at)") || lowercased.contains("at}") || lowercased.contains("at>")
-            || lowercased.contains("собак") || lowercased.contains(" @ ") || lowercased.contains(" at ")
-            || lowercased.contains("(@)") || lowercased.contains("[@]")
+    static let markers = ["at]", "at)", "at}", "at>", "AT]", "AT)", "At]", "At)", "собак", "Собак", " @ ", " at ", " AT ",
+                          "(@)", "[@]"]
+
+    static func mightHide(_ text: String) -> Bool {
+        ByteSearch.containsAny(text, markers)
     }
 
     /// Addresses that appear only once the obfuscation is undone.
     static func reveal(in text: String) -> [String] {
+        guard mightHide(text) else { return [] }
         let lower = text.lowercased()
-        guard mightHide(lower) else { return [] }
         var rewritten = text
         rewritten = replace(bracketedAt, in: rewritten, with: "@")
         rewritten = replace(bracketedDot, in: rewritten, with: ".")

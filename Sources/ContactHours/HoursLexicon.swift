@@ -79,7 +79,6 @@ enum HoursLexicon {
 
     static let rangePrefixes: Set<WordKey> = ["с", "c", "from", "von", "з", "от", "between", "із", "зі", "со"]
     static let rangeSeparatorWords: Set<WordKey> = ["до", "to", "till", "til", "until", "bis", "thru", "through", "'til", "по"]
-    static let explicitSeparatorWords: Set<WordKey> = ["до", "till", "til", "until", "bis"]
     static let dayRangeWords: Set<WordKey> = ["-", "до", "по", "to", "through", "thru", "bis", "till", "until"]
     static let listWords: Set<WordKey> = ["и", "and", "und", "та", "і", "й", "u", "&", ",", "/", "+"]
 

@@ -274,7 +274,7 @@ struct HoursRecognizer {
             emit(.days(all, everyDay: true, holidays: false), i, end)
             return end + 1
         }
-        if (w == "без" || w == "без") , let n = next, n.hasPrefix("выходн") || n.hasPrefix("вихідн") {
+        if w == "без", let n = next, n.hasPrefix("выходн") || n.hasPrefix("вихідн") {
             emit(.days(all, everyDay: true, holidays: false), i, i + 1)
             return i + 2
         }
@@ -336,6 +336,13 @@ struct HoursRecognizer {
             guard let w2 = word(i + 1), w2.hasPrefix("работа") || w2.hasPrefix("працю") || w2 == "geöffnet" || w2.hasPrefix("ведет") || w2.hasPrefix("принима") else { return nil }
             end = i + 1
         } else if !HoursLexicon.closedWords.contains(w) {
+            return nil
+        }
+        // "Выходные и праздничные дни …" names days (weekends and holidays), it does not
+        // say they are closed; what follows decides ("обслуживание может быть ограничено"
+        // does not close anything).
+        if w.hasPrefix("выходн") || w.hasPrefix("вихідн"), let conjunction = word(i + 1), conjunction == "и" || conjunction == "і",
+           let next = word(i + 2), HoursLexicon.isHoliday(next) {
             return nil
         }
         if w.hasPrefix("выходн") || w == "почивен" || w.hasPrefix("вихідн"), let n = word(end + 1), ["день", "дни", "дней", "ден", "дні", "день"].contains(n) {
@@ -514,8 +521,10 @@ struct HoursRecognizer {
         return nil
     }
 
+    /// The abbreviation dot of "Пн.", "Mo.", "Sat."; a full name's dot ends the sentence.
     private func skipDot(_ k: Int) -> Int {
-        sym(k) == "." && attached(k) ? k + 1 : k
+        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 else { return k }
+        return k + 1
     }
 
     func parseDaySpec(_ i: Int) -> (days: Set<Weekday>, holidays: Bool, end: Int)? {
@@ -543,7 +552,6 @@ struct HoursRecognizer {
                 if let d = continuationDay(j + 1) {
                     days.insert(d.day)
                     last = d.day
-                    strong = strong || !d.ambiguous || !first.ambiguous
                     strong = true
                     j = skipDot(j + 2)
                     continue
@@ -638,8 +646,10 @@ struct HoursRecognizer {
         // "9,00-18,00" is a time range only when both ends use the comma.
         if first.comma != second.comma { return nil }
         // An "HH:MM" end makes a range self-evident; "3:10-4:20" or "10.50-12.30" need context.
-        let explicit = prefix != nil || first.strongClock || second.strongClock || first.meridiem != 0 || second.meridiem != 0
-            || first.unit || second.unit || (sepWord.map { HoursLexicon.explicitSeparatorWords.contains($0) } ?? false)
+        // "с 9 до 18" is unmistakable; "from 10 to 12 (people)" and "от 10 до 12" are not.
+        let prefixIsHours = prefix.map { ["с", "c", "з", "со", "із", "зі"].contains($0) } ?? false
+        let explicit = prefixIsHours || first.strongClock || second.strongClock || first.meridiem != 0 || second.meridiem != 0
+            || first.unit || second.unit
 
         if prefix == nil {
             // Reject pieces of phone numbers, dates, scores, versions, prices and page ranges.

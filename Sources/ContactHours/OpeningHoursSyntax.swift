@@ -125,7 +125,6 @@ struct OpeningHoursParser {
         selectorLoop: while true {
             let w = wordAhead()
             if let day = weekdayAhead() {
-                let at = i
                 i += 2
                 if peek() == "[" { throw error("nth-weekday selectors are not supported") }
                 var last = day
@@ -135,7 +134,6 @@ struct OpeningHoursParser {
                     last = end
                     i += 2
                 }
-                _ = at
                 selected.formUnion(day.through(last))
                 hasSelector = true
             } else if w == "PH" {
@@ -161,7 +159,7 @@ struct OpeningHoursParser {
         skipSpaces()
         let w = wordAhead()
         let lower = w.lowercased()
-        if OpeningHoursParser.months.contains(String(lower.prefix(3))) && !w.isEmpty && w.count <= 9 && OpeningHoursParser.isMonthWord(lower) {
+        if OpeningHoursParser.isMonthWord(lower) {
             throw error("month and date selectors are not supported")
         }
         if lower == "week" { throw error("week selectors are not supported") }
@@ -228,9 +226,10 @@ struct OpeningHoursParser {
         }
     }
 
+    private static let fullMonths: Set<String> = ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
+
     private static func isMonthWord(_ w: String) -> Bool {
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-        return w.count == 3 || full.contains(w)
+        (w.count == 3 && months.contains(w)) || fullMonths.contains(w)
     }
 
     private mutating func parseSpans() throws(OpeningHoursSyntaxError) -> [(Int, Int)] {
