@@ -49,10 +49,10 @@ struct ChannelClassifier {
                           "колл-центр", "колл‑центр", "call center", "call centre", "контакт-центр", "контакт‑центр",
                           "helpline", "help line", "support line", "справочн"]
     static let support = ["поддержк", "support", "служб", "customer service", "customer care", "kundenservice",
-                          "kundendienst", "klantenservice", "оператор"]
+                          "kundendienst", "klantenservice"]
     static let voice = ["телефон", "тел.", "тел:", "тел ", "phone", "tel.", "tel:", "tel ", "call", "звон", "звоните",
                         "номер", "телефонн", "mob", "моб", "сотов", "dial", "ruf", "telefon", "bel ", "toll-free",
-                        "бесплатн", "приём звонков", "прием звонков", "звонк"]
+                        "бесплатн", "приём звонков", "прием звонков", "звонк", "оператор"]
 
     /// Signals in one piece of text, specific channels first.
     static func signals(in text: String) -> [Signal] {

@@ -102,6 +102,7 @@ struct PhoneExtractor {
             match.utf8Range = range
             let raw = String(decoding: bytes[match.utf8Range], as: UTF8.self)
             found.append((raw, match.number.region))
+            if Self.isLabelledIdentifier(bytes, before: range.lowerBound) { continue }
             if linkedValues[index]?.contains(match.number.e164) == true { continue }
             let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges))
             records.add(ContactRecord(
@@ -133,6 +134,20 @@ struct PhoneExtractor {
         let decoded = String(body).removingPercentEncodingLeniently()
         let trimmed = decoded.trimmingCharacters(in: " /")
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Labels of registration and account numbers that libphonenumber can mistake for
+    /// phones (a 10-digit ИНН reads as a Kazakh mobile under country code 7).
+    /// Short Latin labels carry their punctuation, so "ocean" or "mean" never match.
+    static let identifierLabels = ["инн", "огрн", "кпп", "бик", "окпо", "оквэд", "октмо", "снилс", "р/с", "к/с",
+                                   "счет", "счёт", "isbn", "issn", "ean:", "ean-", "iban", "vat:", "vat no", "vat reg",
+                                   "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "ein:", "sku:", "арт.",
+                                   "артикул"]
+
+    static func isLabelledIdentifier(_ bytes: [UInt8], before offset: Int) -> Bool {
+        let start = max(0, offset - 16)
+        let label = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
+        return identifierLabels.contains { ByteSearch.contains(label, $0) }
     }
 
     static func digitCount(_ text: String) -> Int {

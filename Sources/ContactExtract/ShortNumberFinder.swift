@@ -47,6 +47,8 @@ struct ShortNumberFinder {
                            "ruf", "wähl", "anruf", "notruf", "bel ", "bellen", "appel", "composez", "дзвон",
                            "экстрен", "спасател", "скорая", "скорой", "полици", "пожарн", "emergency", "police"]
 
+    static let extensionWords = ["доб", "ext", "вн.", "внутр", "durchwahl", "x "]
+
     /// Digit runs of short-number length in `text` that the table knows for `region` and
     /// that the words before them present as a number to call, with UTF-8 ranges.
     func find(in text: String, region: String) -> [(digits: String, utf8Range: Range<Int>)] {
@@ -66,7 +68,10 @@ struct ShortNumberFinder {
             guard table.contains(digits, region: region) else { continue }
             let windowStart = max(0, i - 48)
             let before = String(decoding: bytes[windowStart..<i], as: UTF8.self).lowercased()
-            guard Self.triggers.contains(where: { before.contains($0) }) else { continue }
+            guard Self.triggers.contains(where: { ByteSearch.contains(before, $0) }) else { continue }
+            // "доб. 123", "ext. 12": an extension of the number before it.
+            let label = String(before.suffix(8))
+            guard !Self.extensionWords.contains(where: { ByteSearch.contains(label, $0) }) else { continue }
             results.append((digits, i..<j))
         }
         return results

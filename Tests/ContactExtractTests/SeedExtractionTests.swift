@@ -47,4 +47,32 @@ import Testing
         let records = try Extraction.fixture("seed-004.html")
         #expect(records.values(.phone) == ["+74957717171", "+78005553535"])
     }
+
+    private func schedules(_ records: [ContactRecord], _ channels: Set<Channel>) -> Set<String> {
+        Set(records.filter { $0.kind == .hours && channels.contains($0.channel) }.map(\.value))
+    }
+
+    @Test func seed000SchedulesAndChannels() throws {
+        let records = try Extraction.fixture("seed-000.html", region: "RU")
+        #expect(records.filter { $0.kind == .phone }.map(\.channel) == [.hotline])
+        #expect(schedules(records, [.hotline, .phone]) == ["24/7"])
+        #expect(records.filter { $0.kind == .email }.allSatisfy { $0.channel == .email })
+    }
+
+    @Test func seed004SchedulesAndChannels() throws {
+        let records = try Extraction.fixture("seed-004.html", region: "RU")
+        #expect(records.filter { $0.kind == .phone }.map(\.channel) == [.hotline, .hotline])
+        #expect(schedules(records, [.hotline, .phone]).subtracting(["unspecified"]) == [
+            "24/7", "Mo-Fr 08:00-20:00", "Mo-Fr 09:00-21:00",
+            "Mo-Fr 08:00-20:00; Sa 09:00-18:00; Su 10:00-16:00; PH off",
+        ])
+        #expect(schedules(records, [.chat]) == ["24/7", "08:00-20:00"])
+        #expect(schedules(records, [.form]) == ["24/7"])
+        let week = try #require(records.first { $0.value.hasPrefix("Mo-Fr 08:00-20:00; Sa") })
+        #expect(week.timezone == "Europe/Moscow")
+        #expect(week.evidence.text.hasPrefix("Понедельник"))
+        #expect(week.evidence.text.contains(" / Суббота"))
+        // "в рабочие часы" is kept as what it is, not guessed.
+        #expect(records.contains { $0.kind == .hours && $0.channel == .email && $0.value == "unspecified" })
+    }
 }
