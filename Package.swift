@@ -66,6 +66,12 @@ let package = Package(
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
             resources: [.copy("Fixtures")]
         ),
+        // The crawler against a real HTTP server on 127.0.0.1, pages parsed by the document layer.
+        .testTarget(
+            name: "CrawlerTests",
+            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["contact-audit"]),
     ],
     cxxLanguageStandard: .cxx17
