@@ -69,7 +69,7 @@ let package = Package(
         // The crawler against a real HTTP server on 127.0.0.1, pages parsed by the document layer.
         .testTarget(
             name: "CrawlerTests",
-            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument"],
+            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument", "ContactModel"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CLITests", dependencies: ["contact-audit"]),
