@@ -116,11 +116,14 @@ enum MultiLoop {
         inbox.attach(multi)
         var running: [Int: Running] = [:]
         var idsByHandle: [ObjectIdentifier: Int] = [:]
+        // A task can be cancelled between taking its id and submitting: the cancellation
+        // then arrives first and waits here for its submission.
+        var earlyCancellations: Set<Int> = []
         while true {
             let (submissions, cancellations, stopped) = inbox.take()
             for submission in submissions {
                 // A cancellation can arrive before the submission it cancels.
-                if cancellations.contains(submission.id) {
+                if cancellations.contains(submission.id) || earlyCancellations.remove(submission.id) != nil {
                     submission.continuation.resume(returning: .cancelled(submission.request.url))
                     continue
                 }
@@ -134,8 +137,12 @@ enum MultiLoop {
                     submission.continuation.resume(returning: .setupFailed(submission.request.url, error))
                 }
             }
+            let submitted = Set(submissions.map(\.id))
             for id in cancellations {
-                guard let transfer = running.removeValue(forKey: id) else { continue }
+                guard let transfer = running.removeValue(forKey: id) else {
+                    if !submitted.contains(id) { earlyCancellations.insert(id) }
+                    continue
+                }
                 multi.remove(transfer.easy)
                 idsByHandle[ObjectIdentifier(transfer.easy)] = nil
                 transfer.continuation.resume(returning: .cancelled(transfer.easy.request?.url ?? ""))

@@ -66,3 +66,19 @@ import Testing
         #expect(RetryAfter.delay("soon", now: now) == nil)
     }
 }
+
+@Suite struct CrawlSchedulerScopeTests {
+    @Test func aSeedRedirectingToAnotherHostBringsItIntoScope() throws {
+        var config = CrawlConfig()
+        config.perHostDelay = .zero
+        config.respectRobots = false
+        let seed = try #require(URLNormalizer.normalize("https://example.ru/help"))
+        let moved = try #require(URLNormalizer.normalize("https://www.example.ru/help"))
+        var scheduler = CrawlScheduler(seeds: [seed], config: config)
+        guard case .fetch(let item) = scheduler.next(now: .now) else { Issue.record("expected a fetch"); return }
+        scheduler.redirected(item, to: moved)
+        scheduler.discovered([FoundLink(url: try #require(URLNormalizer.normalize("https://www.example.ru/contacts")), text: ""),
+                              FoundLink(url: moved, text: "")], from: item)
+        #expect(scheduler.queued == 1)
+    }
+}

@@ -44,6 +44,9 @@ struct CrawlScheduler {
 
     private let config: CrawlConfig
     private let seeds: [CrawlURL]
+    /// Hosts each seed's links may lead to: its own, where it redirected (`example.ru` →
+    /// `www.example.ru`), and `allowHosts`.
+    private var seedHosts: [Set<String>]
     private var frontier: [CrawlItem] = []
     private var seen: Set<CrawlURL> = []
     private var sites: [String: Site] = [:]
@@ -57,6 +60,7 @@ struct CrawlScheduler {
         self.config = config
         self.seeds = seeds
         self.pagesStarted = Array(repeating: 0, count: seeds.count)
+        self.seedHosts = seeds.map { Set([$0.host] + config.allowHosts.map { $0.lowercased() }) }
         for (index, seed) in seeds.enumerated() where seen.insert(seed).inserted {
             insert(CrawlItem(url: seed, seedIndex: index, depth: 0, contactLike: false, sequence: nextSequence()))
         }
@@ -67,9 +71,9 @@ struct CrawlScheduler {
     mutating func discovered(_ links: [FoundLink], from parent: CrawlItem) {
         let depth = parent.depth + 1
         guard depth <= config.depth else { return }
-        let seedHost = seeds[parent.seedIndex].host
+        let hosts = seedHosts[parent.seedIndex]
         for link in links {
-            guard link.url.host == seedHost || config.allowHosts.contains(link.url.host) else { continue }
+            guard hosts.contains(link.url.host) else { continue }
             guard seen.insert(link.url).inserted else { continue }
             insert(CrawlItem(url: link.url, seedIndex: parent.seedIndex, depth: depth,
                              contactLike: ContactLinkRanking.isContactLike(url: link.url, text: link.text),
@@ -78,7 +82,11 @@ struct CrawlScheduler {
     }
 
     /// A URL reached by redirect counts as fetched, so a link to it is not followed again.
-    mutating func markSeen(_ url: CrawlURL) { seen.insert(url) }
+    /// A seed that redirects to another host brings that host into its scope.
+    mutating func redirected(_ item: CrawlItem, to url: CrawlURL) {
+        seen.insert(url)
+        if item.depth == 0 { seedHosts[item.seedIndex].insert(url.host) }
+    }
 
     mutating func next(now: ContinuousClock.Instant) -> Action {
         guard active < config.concurrency else { return .wait(until: nil) }

@@ -109,7 +109,7 @@ private struct CrawlRun: Sendable {
                     scheduler.robotsArrived(site: site, policy: policy)
                 case .page(let item, let outcome, let links, let finalURL):
                     scheduler.finished(site: item.url.origin)
-                    if let finalURL { scheduler.markSeen(finalURL) }
+                    if let finalURL { scheduler.redirected(item, to: finalURL) }
                     scheduler.discovered(links, from: item)
                     outcomes.append(outcome)
                 }
