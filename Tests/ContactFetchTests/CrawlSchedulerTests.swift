@@ -34,7 +34,7 @@ import Testing
         guard case .fetchRobots(let site, let robotsURL) = scheduler.next(now: now) else { Issue.record("expected robots"); return }
         #expect(site == "http://a.ru" && robotsURL == "http://a.ru/robots.txt")
         guard case .wait(nil) = scheduler.next(now: now) else { Issue.record("pages wait for robots.txt"); return }
-        scheduler.robotsArrived(site: site, policy: RobotsPolicy(rules: [], crawlDelay: 2, source: "test"))
+        scheduler.robotsArrived(site: site, policy: RobotsPolicy(rules: [], crawlDelay: 2, source: "test"), now: now)
         guard case .wait(let until) = scheduler.next(now: now) else { Issue.record("expected a wait"); return }
         #expect(until == now + .seconds(2))
     }

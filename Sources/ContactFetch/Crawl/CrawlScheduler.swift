@@ -147,16 +147,17 @@ struct CrawlScheduler {
     }
 
     /// robots.txt arrived (or was judged missing or unreachable): the site's pages may go.
-    mutating func robotsArrived(site key: String, policy: RobotsPolicy) {
+    /// The first page waits the site's delay from the arrival of robots.txt, not from its
+    /// request: a slow first connection must not squeeze the gap the server sees.
+    mutating func robotsArrived(site key: String, policy: RobotsPolicy, now: ContinuousClock.Instant) {
         finished(site: key)
         var site = sites[key] ?? Site(delay: config.perHostDelay)
         site.robots = .ready(policy)
         if let crawlDelay = policy.crawlDelay {
             let asked = Duration.milliseconds(Int64((crawlDelay * 1000).rounded()))
             site.delay = max(config.perHostDelay, min(asked, config.maxCrawlDelay))
-            // The robots.txt request itself was the last start: space the first page from it.
-            if let previous = site.nextStart { site.nextStart = previous - config.perHostDelay + site.delay }
         }
+        site.nextStart = max(site.nextStart ?? now, now + site.delay)
         sites[key] = site
     }
 

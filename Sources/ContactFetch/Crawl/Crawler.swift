@@ -106,7 +106,7 @@ private struct CrawlRun: Sendable {
                     scheduler.retry(item, at: clock.now + wait)
                 case .robots(let site, let policy):
                     robots[site] = policy.source
-                    scheduler.robotsArrived(site: site, policy: policy)
+                    scheduler.robotsArrived(site: site, policy: policy, now: clock.now)
                 case .page(let item, let outcome, let links, let finalURL):
                     scheduler.finished(site: item.url.origin)
                     if let finalURL { scheduler.redirected(item, to: finalURL) }
