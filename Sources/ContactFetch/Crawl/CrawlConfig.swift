@@ -16,6 +16,8 @@ public struct CrawlConfig: Sendable, Hashable {
     public var perHostDelay: Duration = .seconds(1)
     /// A larger `Crawl-delay` is capped here, so a hostile robots.txt cannot stall the run.
     public var maxCrawlDelay: Duration = .seconds(30)
+    /// Links read from one page at most; a page listing a million links cannot flood the frontier.
+    public var maxLinksPerPage = 2_000
     public var limits = FetchLimits()
     public var retry = RetryPolicy()
     public var respectRobots = true

@@ -66,6 +66,7 @@ private struct CrawlRun: Sendable {
         var scheduler = CrawlScheduler(seeds: seeds, config: config)
         var outcomes: [FetchOutcome] = []
         var robots: [String: String] = [:]
+        var failed = 0
         let progress = CrawlProgress(enabled: config.showProgress ?? CrawlProgress.stderrIsInteractive)
         defer { progress.finish() }
         await withTaskGroup(of: Event.self) { group in
@@ -97,7 +98,7 @@ private struct CrawlRun: Sendable {
                         break run
                     }
                 }
-                progress.update(done: outcomes.count, queued: scheduler.queued, failed: outcomes.count { !$0.succeeded })
+                progress.update(done: outcomes.count, queued: scheduler.queued, failed: failed)
                 guard let event = await group.next() else { break run }
                 switch event {
                 case .timer:
@@ -111,6 +112,7 @@ private struct CrawlRun: Sendable {
                     scheduler.finished(site: item.url.origin)
                     if let finalURL { scheduler.redirected(item, to: finalURL) }
                     scheduler.discovered(links, from: item)
+                    if !outcome.succeeded { failed += 1 }
                     outcomes.append(outcome)
                 }
             }
@@ -138,7 +140,7 @@ private struct CrawlRun: Sendable {
             var found: [FoundLink] = []
             if outcome.succeeded, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {
                 let documentBase = pageLinks.baseHref.flatMap { URLNormalizer.resolve($0, against: base) } ?? base
-                for link in pageLinks.links {
+                for link in pageLinks.links.prefix(config.maxLinksPerPage) {
                     if let url = URLNormalizer.resolve(link.href, against: documentBase) {
                         found.append(FoundLink(url: url, text: link.text))
                     }

@@ -12,10 +12,21 @@ public struct CrawlURL: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Query without `?`, nil when absent (an empty query `?` is kept: servers may differ).
     public let query: String?
 
+    /// `scheme://host[:port]`: what robots.txt and politeness apply to. Stored, since the
+    /// scheduler asks for it on every pass over the frontier.
+    public let origin: String
+
+    public init(scheme: String, host: String, port: Int?, path: String, query: String?) {
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+        self.path = path
+        self.query = query
+        self.origin = port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    }
+
     public var description: String { string }
     public var string: String { "\(origin)\(pathAndQuery)" }
-    /// `scheme://host[:port]`: what robots.txt and politeness apply to.
-    public var origin: String { port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)" }
     public var pathAndQuery: String { query.map { "\(path)?\($0)" } ?? path }
     public var robotsURL: String { "\(origin)/robots.txt" }
 
