@@ -39,6 +39,8 @@ final class TransferSink {
     var visited: [String] = []
     var redirectLoop = false
     var headersTooLarge = false
+    var redirectGuard: (@Sendable (String) -> String?)?
+    var redirectRefusal: RedirectRefusal?
     private var headerBytes = 0
     private var lastStatus = 0
     /// Set when the sink serves an easy handle, so the header callback can ask which URL
@@ -75,7 +77,18 @@ final class TransferSink {
             }
             lastStatus = status
         }
-        headers.append(trimmedASCII(line[...]))
+        let trimmed = trimmedASCII(line[...])
+        // The blank line ends a response's headers: libcurl follows a redirect right after.
+        if trimmed.isEmpty, (300..<400).contains(lastStatus), let redirectGuard,
+           let location = EasyHandle.header("location", in: headers) {
+            let target = visited.last.flatMap(URLNormalizer.normalize)
+                .flatMap { URLNormalizer.resolve(location, against: $0) }?.string ?? location
+            if let reason = redirectGuard(target) {
+                redirectRefusal = RedirectRefusal(target: target, reason: reason)
+                return false
+            }
+        }
+        headers.append(trimmed)
         return true
     }
 
@@ -149,6 +162,7 @@ final class EasyHandle {
         self.request = request
         sink = TransferSink(limit: request.limits.maxBodyBytes)
         sink.handle = handle
+        sink.redirectGuard = request.redirectGuard
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let limits = request.limits
         var setupFailure: CURLcode = CURLE_OK
@@ -219,7 +233,8 @@ final class EasyHandle {
             redirectLoop: sink.redirectLoop,
             headersTooLarge: sink.headersTooLarge,
             connected: connectTime > 0,
-            failure: failure)
+            failure: failure,
+            redirectRefusal: sink.redirectRefusal)
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -7,6 +7,15 @@ struct TransferRequest: Sendable {
     var headers: [String] = []
     /// Schemes the first request may use; redirects are always limited to http(s).
     var protocols = "http,https"
+    /// Asked before each redirect is followed, with the absolute target; a non-nil answer
+    /// (the reason) stops the transfer there. Runs on the transfer thread.
+    var redirectGuard: (@Sendable (String) -> String?)?
+}
+
+/// A redirect the request's guard refused to follow.
+struct RedirectRefusal: Sendable, Hashable {
+    var target: String
+    var reason: String
 }
 
 /// What one transfer gave, copied out of libcurl so it can cross threads.
@@ -35,6 +44,7 @@ struct TransferResponse: Sendable {
     /// False when no connection was ever established (for retry decisions).
     var connected: Bool
     var failure: Failure?
+    var redirectRefusal: RedirectRefusal?
     var cancelled = false
 
     func header(_ name: String) -> String? { EasyHandle.header(name, in: headers) }

@@ -31,6 +31,19 @@ import Testing
         #expect(server.requests(for: "/robots.txt").count == 1)
     }
 
+    @Test func aRedirectIntoADisallowedPathIsNotFollowed() async throws {
+        let server = try TestHTTPServer(handler: site([
+            "/robots.txt": .text("User-agent: *\nDisallow: /private\n"),
+            "/go": .redirect("/private/contacts"), "/private/contacts": .html("secret"),
+        ]))
+        defer { server.stop() }
+        let (result, _) = await crawl(server, ["/go"])
+        let outcome = try #require(result.outcome("/go", on: server))
+        #expect(outcome.result == .skippedByRobots)
+        #expect(outcome.error?.contains("redirects to \(server.base)/private/contacts") == true)
+        #expect(server.requests(for: "/private/contacts").isEmpty)
+    }
+
     @Test func robotsServerErrorDisallowsEverything() async throws {
         let server = try TestHTTPServer(handler: site([
             "/robots.txt": .text("oops", status: 503),

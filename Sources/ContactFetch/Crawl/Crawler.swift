@@ -67,6 +67,7 @@ private struct CrawlRun: Sendable {
         var outcomes: [FetchOutcome] = []
         var robots: [String: String] = [:]
         var failed = 0
+        let robotsBook = RobotsBook()
         let progress = CrawlProgress(enabled: config.showProgress ?? CrawlProgress.stderrIsInteractive)
         defer { progress.finish() }
         await withTaskGroup(of: Event.self) { group in
@@ -77,7 +78,9 @@ private struct CrawlRun: Sendable {
                     case .fetch(let item):
                         progress.started(host: item.url.host)
                         let validators = validators[item.url.string]
-                        group.addTask { await fetchPage(item, validators: validators, engine: engine) }
+                        group.addTask {
+                            await fetchPage(item, validators: validators, engine: engine, robots: robotsBook)
+                        }
                     case .fetchRobots(let site, let url):
                         group.addTask { await fetchRobots(site: site, url: url, engine: engine, clock: clock) }
                     case .skip(let item, let policy):
@@ -107,6 +110,7 @@ private struct CrawlRun: Sendable {
                     scheduler.retry(item, at: clock.now + wait)
                 case .robots(let site, let policy):
                     robots[site] = policy.source
+                    robotsBook.record(policy, for: site)
                     scheduler.robotsArrived(site: site, policy: policy, now: clock.now)
                 case .page(let item, let outcome, let links, let finalURL):
                     scheduler.finished(site: item.url.origin)
@@ -121,9 +125,11 @@ private struct CrawlRun: Sendable {
         return (outcomes, robots)
     }
 
-    private func fetchPage(_ item: CrawlItem, validators: Validators?, engine: TransferEngine) async -> Event {
+    private func fetchPage(_ item: CrawlItem, validators: Validators?, engine: TransferEngine,
+                           robots: RobotsBook) async -> Event {
         var request = TransferRequest(url: item.url.string, limits: config.limits, userAgent: config.userAgent)
         request.headers = validators?.requestHeaders ?? []
+        if config.respectRobots { request.redirectGuard = robots.refusal(of:) }
         let response = await engine.perform(request)
         let seed = seeds[item.seedIndex].string
         switch OutcomeClassifier.classify(response, item: item, seed: seed, config: config) {
@@ -187,5 +193,24 @@ private struct CrawlRun: Sendable {
         default:
             return .disallowAll(because: "robots.txt answered \(response.status): all disallowed")
         }
+    }
+}
+
+/// robots.txt policies read so far, for redirect targets checked on the transfer thread
+/// while the scheduler (which owns the authoritative copy) runs elsewhere. A target on a
+/// site whose robots.txt has not been read is let through.
+private final class RobotsBook: @unchecked Sendable {
+    private let lock = NSLock()
+    private var policies: [String: RobotsPolicy] = [:]
+
+    func record(_ policy: RobotsPolicy, for site: String) {
+        lock.withLock { policies[site] = policy }
+    }
+
+    /// Why `target` must not be fetched, or nil.
+    @Sendable func refusal(of target: String) -> String? {
+        guard let url = URLNormalizer.normalize(target),
+              let policy = lock.withLock({ policies[url.origin] }), !policy.allows(url) else { return nil }
+        return "\(url.robotsURL) disallows (\(policy.source))"
     }
 }

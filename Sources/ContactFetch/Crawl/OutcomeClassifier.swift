@@ -46,7 +46,11 @@ enum OutcomeClassifier {
             bytes: response.body.count, contentType: response.contentType,
             etag: response.header("etag"), lastModified: response.header("last-modified"),
             truncated: response.truncated, attempts: attempts)
-        if let error = failureText(response, config: config) {
+        if let refusal = response.redirectRefusal {
+            outcome.result = .skippedByRobots
+            outcome.skippedByRobots = true
+            outcome.error = "\(url): redirects to \(refusal.target), which \(refusal.reason); not followed"
+        } else if let error = failureText(response, config: config) {
             outcome.result = .failed
             outcome.error = "\(url): \(error)"
         } else if response.status == 304 {
