@@ -41,6 +41,8 @@ final class TransferSink {
     var headersTooLarge = false
     var redirectGuard: (@Sendable (String) -> String?)?
     var redirectRefusal: RedirectRefusal?
+    var connectionGuard: (@Sendable (String, Int) -> String?)?
+    var connectionRefusal: ConnectionRefusal?
     private var headerBytes = 0
     private var lastStatus = 0
     /// Set when the sink serves an easy handle, so the header callback can ask which URL
@@ -120,6 +122,18 @@ private let headerCallback: ca_write_callback = { data, size, count, context in
     return sink.receiveHeader(line) ? length : 0
 }
 
+private let prereqCallback: ca_prereq_callback = { context, primaryIP, _, primaryPort, _ in
+    guard let context else { return Int32(CURL_PREREQFUNC_ABORT) }
+    let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
+    guard let connectionGuard = sink.connectionGuard else { return Int32(CURL_PREREQFUNC_OK) }
+    let address = primaryIP.map { String(cString: $0) } ?? ""
+    if let reason = connectionGuard(address, Int(primaryPort)) {
+        sink.connectionRefusal = ConnectionRefusal(address: address, port: Int(primaryPort), reason: reason)
+        return Int32(CURL_PREREQFUNC_ABORT)
+    }
+    return Int32(CURL_PREREQFUNC_OK)
+}
+
 /// One libcurl easy handle, owned: cleaned up in `deinit`. Not Sendable: a handle is used
 /// by one thread at a time (the caller of `perform`, or the multi loop's thread).
 final class EasyHandle {
@@ -163,6 +177,7 @@ final class EasyHandle {
         sink = TransferSink(limit: request.limits.maxBodyBytes)
         sink.handle = handle
         sink.redirectGuard = request.redirectGuard
+        sink.connectionGuard = request.connectionGuard
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let limits = request.limits
         var setupFailure: CURLcode = CURLE_OK
@@ -195,6 +210,10 @@ final class EasyHandle {
         check(ca_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
         check(ca_easy_setopt_header_function(handle, headerCallback))
         check(ca_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+        if request.connectionGuard != nil {
+            check(ca_easy_setopt_prereq_function(handle, prereqCallback))
+            check(ca_easy_setopt_pointer(handle, CURLOPT_PREREQDATA, context))
+        }
         if setupFailure != CURLE_OK {
             throw .setup("\(request.url): \(String(cString: curl_easy_strerror(setupFailure)))")
         }
@@ -234,7 +253,8 @@ final class EasyHandle {
             headersTooLarge: sink.headersTooLarge,
             connected: connectTime > 0,
             failure: failure,
-            redirectRefusal: sink.redirectRefusal)
+            redirectRefusal: sink.redirectRefusal,
+            connectionRefusal: sink.connectionRefusal)
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -10,6 +10,17 @@ struct TransferRequest: Sendable {
     /// Asked before each redirect is followed, with the absolute target; a non-nil answer
     /// (the reason) stops the transfer there. Runs on the transfer thread.
     var redirectGuard: (@Sendable (String) -> String?)?
+    /// Asked with the peer's address and port of every connection (each redirect hop, each
+    /// reuse) before a request is sent on it; a non-nil answer (the reason) aborts the
+    /// transfer. Runs on the transfer thread. The seam for the address policy (issue 8).
+    var connectionGuard: (@Sendable (_ address: String, _ port: Int) -> String?)?
+}
+
+/// A connection the request's guard refused to send on.
+struct ConnectionRefusal: Sendable, Hashable {
+    var address: String
+    var port: Int
+    var reason: String
 }
 
 /// A redirect the request's guard refused to follow.
@@ -45,6 +56,7 @@ struct TransferResponse: Sendable {
     var connected: Bool
     var failure: Failure?
     var redirectRefusal: RedirectRefusal?
+    var connectionRefusal: ConnectionRefusal?
     var cancelled = false
 
     func header(_ name: String) -> String? { EasyHandle.header(name, in: headers) }

@@ -66,6 +66,9 @@ enum OutcomeClassifier {
 
     private static func failureText(_ response: TransferResponse, config: CrawlConfig) -> String? {
         if response.cancelled { return "the crawl was cancelled before this page arrived" }
+        if let refusal = response.connectionRefusal {
+            return "connection to \(refusal.address) port \(refusal.port) refused: \(refusal.reason)"
+        }
         if response.redirectLoop {
             return "redirect loop: " + response.redirectChain.joined(separator: " → ")
         }
