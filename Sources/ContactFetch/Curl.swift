@@ -138,7 +138,13 @@ private let prereqCallback: ca_prereq_callback = { context, primaryIP, _, primar
 /// by one thread at a time (the caller of `perform`, or the multi loop's thread).
 final class EasyHandle {
     fileprivate let handle: UnsafeMutableRawPointer
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// libcurl writes its error text here and keeps the pointer for the handle's life, so
+    /// it is allocated once (not a Swift array, whose storage may move) and freed in deinit.
+    private let errorBuffer: UnsafeMutablePointer<CChar> = {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        buffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        return buffer
+    }()
     private var headerList: UnsafeMutablePointer<curl_slist>?
     /// Kept alive while libcurl holds a pointer to it (WRITEDATA / HEADERDATA).
     private(set) var sink = TransferSink(limit: 0)
@@ -152,6 +158,7 @@ final class EasyHandle {
     deinit {
         curl_easy_cleanup(handle)
         if let headerList { curl_slist_free_all(headerList) }
+        errorBuffer.deallocate()
     }
 
     /// Runs one blocking transfer. Used for `file://` inputs and single pages; the crawler
@@ -182,10 +189,8 @@ final class EasyHandle {
         let limits = request.limits
         var setupFailure: CURLcode = CURLE_OK
         func check(_ code: CURLcode) { if code != CURLE_OK, setupFailure == CURLE_OK { setupFailure = code } }
-        errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            // libcurl keeps this pointer: the array is a stored property, never resized.
-            check(ca_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress))
-        }
+        errorBuffer[0] = 0
+        check(ca_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
         check(ca_easy_setopt_string(handle, CURLOPT_URL, request.url))
         check(ca_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, request.protocols))
         // A redirect may only lead to http(s): never to file://, ftp:// or gopher://.
@@ -234,9 +239,7 @@ final class EasyHandle {
         _ = ca_easy_getinfo_off_t(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
         var failure: TransferResponse.Failure?
         if code != Int32(CURLE_OK.rawValue) {
-            let detail = errorBuffer.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { String(cString: $0) } ?? ""
-            }
+            let detail = String(cString: errorBuffer)
             failure = .init(code: code, message: detail.isEmpty ? Curl.describe(code) : detail)
         }
         return TransferResponse(
