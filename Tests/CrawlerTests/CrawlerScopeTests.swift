@@ -115,6 +115,10 @@ import Testing
         #expect(result.fetched == 1)
         let refused = try #require(result.outcomes.first { $0.url == "ftp://x/" })
         #expect(refused.error?.contains("not an http(s) URL") == true)
+        // A server that does not answer is a failure, not a robots.txt refusal.
+        let down = try #require(result.outcomes.first { $0.url == "http://127.0.0.1:1/" })
+        #expect(down.result == .failed && !down.skippedByRobots)
+        #expect(down.error?.contains("did not answer") == true)
     }
 }
 

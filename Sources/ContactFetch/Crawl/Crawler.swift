@@ -84,10 +84,14 @@ private struct CrawlRun: Sendable {
                     case .fetchRobots(let site, let url):
                         group.addTask { await fetchRobots(site: site, url: url, engine: engine, clock: clock) }
                     case .skip(let item, let policy):
+                        let error = policy.unreachable
+                            ? "\(item.url): not fetched, the site did not answer for \(item.url.robotsURL) (\(policy.source))"
+                            : "\(item.url): disallowed by \(item.url.robotsURL) (\(policy.source))"
+                        if policy.unreachable { failed += 1 }
                         outcomes.append(FetchOutcome(
-                            url: item.url.string, result: .skippedByRobots, finalURL: item.url.string,
-                            seed: seeds[item.seedIndex].string, depth: item.depth,
-                            error: "\(item.url): disallowed by \(item.url.robotsURL) (\(policy.source))"))
+                            url: item.url.string, result: policy.unreachable ? .failed : .skippedByRobots,
+                            finalURL: item.url.string, seed: seeds[item.seedIndex].string, depth: item.depth,
+                            error: error))
                     case .wait(let until):
                         if let until, timer.map({ until < $0 }) ?? true {
                             timer = until
@@ -182,7 +186,9 @@ private struct CrawlRun: Sendable {
             if failure.code == Curl.tooManyRedirects {
                 return RobotsPolicy(rules: [], crawlDelay: nil, source: "robots.txt redirected too often: all allowed")
             }
-            return .disallowAll(because: "robots.txt unreachable (\(failure.message)): all disallowed")
+            var policy = RobotsPolicy.disallowAll(because: "robots.txt unreachable (\(failure.message)): all disallowed")
+            policy.unreachable = true
+            return policy
         }
         switch response.status {
         case 200...299:

@@ -17,6 +17,9 @@ public struct RobotsPolicy: Sendable, Hashable {
     public var crawlDelay: Double?
     /// Why this policy applies, for reports: "robots.txt", "robots.txt answered 404", …
     public var source: String
+    /// True when robots.txt could not be fetched at all: the site's pages are then
+    /// reported as failed (the server is down), not as refused by the site's owner.
+    public var unreachable = false
 
     public static let allowAll = RobotsPolicy(rules: [], crawlDelay: nil, source: "no robots.txt")
     public static func disallowAll(because reason: String) -> RobotsPolicy {
