@@ -85,6 +85,12 @@ let package = Package(
         .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel"],
                     exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["contact-audit"], exclude: ["Fixtures"]),
+        // The crawler against a real HTTP server on 127.0.0.1, pages parsed by the document layer.
+        .testTarget(
+            name: "CrawlerTests",
+            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument", "ContactModel"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -44,8 +44,37 @@ static inline CURLcode ca_easy_getinfo_double(CURL *handle, CURLINFO info, doubl
     return curl_easy_getinfo(handle, info, value);
 }
 
+
+/* The multi interface: one event loop driving many easy handles (the crawler). */
+
 static inline CURLMcode ca_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
     return curl_multi_setopt(handle, option, value);
+}
+
+/* curl_multi_info_read returns a struct holding a union, which Swift imports awkwardly;
+   this reads one finished transfer (msg == CURLMSG_DONE) into plain out-parameters.
+   Returns 1 when a finished transfer was read, 0 when there is none left. Other message
+   kinds do not exist in libcurl 7.88 and are skipped. */
+static inline int ca_multi_next_done(CURLM *multi, CURL **easy, CURLcode *result) {
+    int left = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(multi, &left)) != NULL) {
+        if (message->msg == CURLMSG_DONE) {
+            *easy = message->easy_handle;
+            *result = message->data.result;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A hook reserved for the address policy (issue 8): CURLOPT_PREREQFUNCTION receives the
+   connected peer's address for every connection, including each redirect hop, so the
+   check can be made on what was actually connected to rather than on the URL text. */
+typedef int (*ca_prereq_callback)(void *context, char *conn_primary_ip, char *conn_local_ip,
+                                  int conn_primary_port, int conn_local_port);
+static inline CURLcode ca_easy_setopt_prereq_function(CURL *handle, ca_prereq_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, callback);
 }
 
 #endif

@@ -1,6 +1,7 @@
 internal import CCurl
 
-/// All calls into libcurl go through this file.
+/// All calls into libcurl go through this file: the easy handle (one transfer), the multi
+/// handle (the crawler's event loop) and the callbacks libcurl calls back into.
 enum Curl {
     static let globalInit: Bool = {
         curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
@@ -9,17 +10,94 @@ enum Curl {
     static var version: String {
         String(cString: curl_version())
     }
+
+    static func describe(_ code: Int32) -> String {
+        String(cString: curl_easy_strerror(CURLcode(rawValue: UInt32(bitPattern: code))))
+    }
+
+    // libcurl codes the crawler reasons about, named so callers need not import CCurl.
+    static let writeError = Int32(CURLE_WRITE_ERROR.rawValue)
+    static let operationTimedOut = Int32(CURLE_OPERATION_TIMEDOUT.rawValue)
+    static let tooManyRedirects = Int32(CURLE_TOO_MANY_REDIRECTS.rawValue)
+    static let unsupportedProtocol = Int32(CURLE_UNSUPPORTED_PROTOCOL.rawValue)
+    /// Failures worth another attempt: the connection broke, not the content.
+    static let connectionFailures: Set<Int32> = [
+        CURLE_COULDNT_CONNECT, CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_RECV_ERROR,
+        CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_SSL_CONNECT_ERROR,
+    ].reduce(into: []) { $0.insert(Int32($1.rawValue)) }
 }
 
 /// Collects a transfer's body and headers; handed to libcurl's callbacks as an opaque
-/// pointer. Stops the transfer (by returning a short count) once the limit is passed.
+/// pointer. Stops the transfer (by returning a short count) once a limit is passed.
 final class TransferSink {
     var body: [UInt8] = []
+    /// Header lines of the last response only (a redirect chain resets them).
     var headers: [String] = []
     var limit: Int
     var truncated = false
+    /// URL of every response seen, in order: the redirect chain.
+    var visited: [String] = []
+    var redirectLoop = false
+    var headersTooLarge = false
+    var redirectGuard: (@Sendable (String) -> String?)?
+    var redirectRefusal: RedirectRefusal?
+    var connectionGuard: (@Sendable (String, Int) -> String?)?
+    var connectionRefusal: ConnectionRefusal?
+    private var headerBytes = 0
+    private var lastStatus = 0
+    /// Set when the sink serves an easy handle, so the header callback can ask which URL
+    /// the response belongs to. Not owned.
+    fileprivate var handle: UnsafeMutableRawPointer?
+
+    /// A hostile server can send endless header lines; libcurl caps each line, we cap the sum.
+    static let maxHeaderBytes = 256 * 1024
 
     init(limit: Int) { self.limit = limit }
+
+    fileprivate func receiveHeader(_ line: String) -> Bool {
+        headerBytes += line.utf8.count
+        if headerBytes > Self.maxHeaderBytes {
+            headersTooLarge = true
+            return false
+        }
+        if line.hasPrefix("HTTP/") {
+            // A new status line starts the headers of the next response in a redirect chain.
+            headers.removeAll()
+            let status = Self.statusCode(line)
+            var effective: UnsafeMutablePointer<CChar>?
+            if let handle { _ = ca_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective) }
+            let url = effective.map { String(cString: $0) } ?? ""
+            // Only a hop after a 3xx is a redirect; a proxy's CONNECT answer or a 100
+            // Continue belongs to the same URL and is not a loop.
+            if visited.isEmpty || (300..<400).contains(lastStatus) {
+                if visited.contains(url) {
+                    visited.append(url)
+                    redirectLoop = true
+                    return false
+                }
+                visited.append(url)
+            }
+            lastStatus = status
+        }
+        let trimmed = trimmedASCII(line[...])
+        // The blank line ends a response's headers: libcurl follows a redirect right after.
+        if trimmed.isEmpty, (300..<400).contains(lastStatus), let redirectGuard,
+           let location = EasyHandle.header("location", in: headers) {
+            let target = visited.last.flatMap(URLNormalizer.normalize)
+                .flatMap { URLNormalizer.resolve(location, against: $0) }?.string ?? location
+            if let reason = redirectGuard(target) {
+                redirectRefusal = RedirectRefusal(target: target, reason: reason)
+                return false
+            }
+        }
+        headers.append(trimmed)
+        return true
+    }
+
+    private static func statusCode(_ line: String) -> Int {
+        let parts = line.split(separator: " ", maxSplits: 2)
+        return parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+    }
 }
 
 private let writeCallback: ca_write_callback = { data, size, count, context in
@@ -41,59 +119,114 @@ private let headerCallback: ca_write_callback = { data, size, count, context in
     let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
     let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-    // A new status line starts the headers of the next response in a redirect chain.
-    if line.hasPrefix("HTTP/") { sink.headers.removeAll() }
-    sink.headers.append(trimmedASCII(line[...]))
-    return length
+    return sink.receiveHeader(line) ? length : 0
 }
 
-/// One libcurl easy handle, owned: cleaned up in `deinit`.
+private let prereqCallback: ca_prereq_callback = { context, primaryIP, _, primaryPort, _ in
+    guard let context else { return Int32(CURL_PREREQFUNC_ABORT) }
+    let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
+    guard let connectionGuard = sink.connectionGuard else { return Int32(CURL_PREREQFUNC_OK) }
+    let address = primaryIP.map { String(cString: $0) } ?? ""
+    if let reason = connectionGuard(address, Int(primaryPort)) {
+        sink.connectionRefusal = ConnectionRefusal(address: address, port: Int(primaryPort), reason: reason)
+        return Int32(CURL_PREREQFUNC_ABORT)
+    }
+    return Int32(CURL_PREREQFUNC_OK)
+}
+
+/// One libcurl easy handle, owned: cleaned up in `deinit`. Not Sendable: a handle is used
+/// by one thread at a time (the caller of `perform`, or the multi loop's thread).
 final class EasyHandle {
-    private let handle: UnsafeMutableRawPointer
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    fileprivate let handle: UnsafeMutableRawPointer
+    /// libcurl writes its error text here and keeps the pointer for the handle's life, so
+    /// it is allocated once (not a Swift array, whose storage may move) and freed in deinit.
+    private let errorBuffer: UnsafeMutablePointer<CChar> = {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        buffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        return buffer
+    }()
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// Kept alive while libcurl holds a pointer to it (WRITEDATA / HEADERDATA).
+    private(set) var sink = TransferSink(limit: 0)
+    private(set) var request: TransferRequest?
 
     init() throws(FetchError) {
         guard Curl.globalInit, let handle = curl_easy_init() else { throw .setup("curl_easy_init failed") }
         self.handle = handle
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    deinit {
+        curl_easy_cleanup(handle)
+        if let headerList { curl_slist_free_all(headerList) }
+        errorBuffer.deallocate()
+    }
 
     /// Runs one blocking transfer. Used for `file://` inputs and single pages; the crawler
     /// drives many handles through the multi interface instead.
     func perform(url: String, limits: FetchLimits, userAgent: String) throws(FetchError) -> FetchedPage {
-        let sink = TransferSink(limit: limits.maxBodyBytes)
+        var request = TransferRequest(url: url, limits: limits, userAgent: userAgent)
+        request.protocols = "http,https,file"
+        try configure(request)
+        let code = curl_easy_perform(handle)
+        let response = self.response(code: Int32(code.rawValue))
+        if let failure = response.failure, !(response.truncated && failure.code == Curl.writeError) {
+            throw .transfer(url: url, code: Int(failure.code), message: failure.message)
+        }
+        return FetchedPage(
+            requestedURL: url, finalURL: response.finalURL, status: response.status,
+            contentType: response.contentType, body: response.body, redirects: response.redirects,
+            truncated: response.truncated, etag: response.header("etag"), lastModified: response.header("last-modified"))
+    }
+
+    /// Sets every option of one transfer. Throws the first option libcurl refused.
+    func configure(_ request: TransferRequest) throws(FetchError) {
+        self.request = request
+        sink = TransferSink(limit: request.limits.maxBodyBytes)
+        sink.handle = handle
+        sink.redirectGuard = request.redirectGuard
+        sink.connectionGuard = request.connectionGuard
         let context = Unmanaged.passUnretained(sink).toOpaque()
+        let limits = request.limits
         var setupFailure: CURLcode = CURLE_OK
         func check(_ code: CURLcode) { if code != CURLE_OK, setupFailure == CURLE_OK { setupFailure = code } }
-        errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            check(ca_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress))
-        }
-        check(ca_easy_setopt_string(handle, CURLOPT_URL, url))
-        check(ca_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file"))
+        errorBuffer[0] = 0
+        check(ca_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
+        check(ca_easy_setopt_string(handle, CURLOPT_URL, request.url))
+        check(ca_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, request.protocols))
+        // A redirect may only lead to http(s): never to file://, ftp:// or gopher://.
         check(ca_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
         check(ca_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1))
         check(ca_easy_setopt_long(handle, CURLOPT_MAXREDIRS, limits.maxRedirects))
-        check(ca_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, limits.connectTimeoutSeconds))
-        check(ca_easy_setopt_long(handle, CURLOPT_TIMEOUT, limits.transferTimeoutSeconds))
+        check(ca_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(limits.connectTimeout)))
+        check(ca_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(limits.transferTimeout)))
         check(ca_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, limits.lowSpeedBytesPerSecond))
         check(ca_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, limits.lowSpeedSeconds))
+        // Timeouts must not use signals: the crawler runs transfers on a background thread.
         check(ca_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+        // "" offers every encoding this libcurl decodes (gzip, deflate, br); the write
+        // callback sees decoded bytes, so the body limit holds against compression bombs.
         check(ca_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
-        check(ca_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent))
+        check(ca_easy_setopt_string(handle, CURLOPT_USERAGENT, request.userAgent))
+        if let headerList { curl_slist_free_all(headerList) }
+        headerList = nil
+        for header in request.headers { headerList = curl_slist_append(headerList, header) }
+        check(ca_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
         check(ca_easy_setopt_write_function(handle, writeCallback))
         check(ca_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
         check(ca_easy_setopt_header_function(handle, headerCallback))
         check(ca_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+        if request.connectionGuard != nil {
+            check(ca_easy_setopt_prereq_function(handle, prereqCallback))
+            check(ca_easy_setopt_pointer(handle, CURLOPT_PREREQDATA, context))
+        }
         if setupFailure != CURLE_OK {
-            throw .setup(String(cString: curl_easy_strerror(setupFailure)))
+            throw .setup("\(request.url): \(String(cString: curl_easy_strerror(setupFailure)))")
         }
-        let code = withExtendedLifetime(sink) { curl_easy_perform(handle) }
-        if code != CURLE_OK, !(code == CURLE_WRITE_ERROR && sink.truncated) {
-            let detail = errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
-            throw .transfer(url: url, code: Int(code.rawValue), message: message)
-        }
+    }
+
+    /// What the finished transfer gave; `code` is the transfer's CURLcode.
+    func response(code: Int32) -> TransferResponse {
+        let url = request?.url ?? ""
         var status = 0
         _ = ca_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         var redirects = 0
@@ -102,26 +235,99 @@ final class EasyHandle {
         _ = ca_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
         var contentType: UnsafeMutablePointer<CChar>?
         _ = ca_easy_getinfo_string(handle, CURLINFO_CONTENT_TYPE, &contentType)
-        return FetchedPage(
+        var connectTime: curl_off_t = 0
+        _ = ca_easy_getinfo_off_t(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
+        var failure: TransferResponse.Failure?
+        if code != Int32(CURLE_OK.rawValue) {
+            let detail = String(cString: errorBuffer)
+            failure = .init(code: code, message: detail.isEmpty ? Curl.describe(code) : detail)
+        }
+        return TransferResponse(
             requestedURL: url,
             finalURL: effective.map { String(cString: $0) } ?? url,
             status: status,
             contentType: contentType.map { String(cString: $0) },
+            headers: sink.headers,
             body: sink.body,
             redirects: redirects,
+            redirectChain: sink.visited,
             truncated: sink.truncated,
-            etag: Self.header("etag", in: sink.headers),
-            lastModified: Self.header("last-modified", in: sink.headers))
+            redirectLoop: sink.redirectLoop,
+            headersTooLarge: sink.headersTooLarge,
+            connected: connectTime > 0,
+            failure: failure,
+            redirectRefusal: sink.redirectRefusal,
+            connectionRefusal: sink.connectionRefusal)
     }
 
-    static func header(_ name: String, in lines: [String]) -> String? {
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            if line[..<colon].lowercased() == name {
-                return trimmedASCII(line[line.index(after: colon)...])
-            }
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+    }
+}
+
+/// One libcurl multi handle, owned: cleaned up in `deinit` after its easy handles are
+/// removed. Used only on the transfer engine's thread, except `wakeup()`, which libcurl
+/// documents as callable from any thread.
+final class MultiHandle {
+    private let handle: UnsafeMutableRawPointer
+    /// Easy handles currently added, by their C pointer (how libcurl names finished ones).
+    private var transfers: [UnsafeMutableRawPointer: EasyHandle] = [:]
+
+    init(maxConnections: Int) throws(FetchError) {
+        guard Curl.globalInit, let handle = curl_multi_init() else { throw .setup("curl_multi_init failed") }
+        self.handle = handle
+        _ = ca_multi_setopt_long(handle, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
+    }
+
+    deinit {
+        for easy in transfers.keys { curl_multi_remove_handle(handle, easy) }
+        transfers.removeAll()
+        curl_multi_cleanup(handle)
+    }
+
+    var count: Int { transfers.count }
+
+    func add(_ easy: EasyHandle) throws(FetchError) {
+        let code = curl_multi_add_handle(handle, easy.handle)
+        guard code == CURLM_OK else { throw .setup(String(cString: curl_multi_strerror(code))) }
+        transfers[easy.handle] = easy
+    }
+
+    /// Stops a transfer before it finished (cancellation); the handle is freed with its owner.
+    func remove(_ easy: EasyHandle) {
+        guard transfers.removeValue(forKey: easy.handle) != nil else { return }
+        curl_multi_remove_handle(handle, easy.handle)
+    }
+
+    /// Drives every transfer as far as it can go without blocking.
+    func perform() {
+        var running: Int32 = 0
+        _ = curl_multi_perform(handle, &running)
+    }
+
+    /// Removes and returns the transfers that finished, each with its CURLcode.
+    func takeFinished() -> [(EasyHandle, Int32)] {
+        var finished: [(EasyHandle, Int32)] = []
+        var easy: UnsafeMutableRawPointer?
+        var result = CURLE_OK
+        while ca_multi_next_done(handle, &easy, &result) == 1 {
+            guard let pointer = easy, let owner = transfers.removeValue(forKey: pointer) else { continue }
+            curl_multi_remove_handle(handle, pointer)
+            finished.append((owner, Int32(result.rawValue)))
         }
-        return nil
+        return finished
+    }
+
+    /// Sleeps until a socket is ready, a timer is due, `wakeup()` is called or the timeout passes.
+    func poll(timeoutMilliseconds: Int32) {
+        var ready: Int32 = 0
+        _ = curl_multi_poll(handle, nil, 0, timeoutMilliseconds, &ready)
+    }
+
+    /// Interrupts `poll` from another thread.
+    func wakeup() {
+        _ = curl_multi_wakeup(handle)
     }
 }
 

@@ -1,7 +1,8 @@
 /// Limits of one transfer; each is configurable under `crawl:` in an audit file.
-public struct FetchLimits: Sendable, Hashable {
-    public var connectTimeoutSeconds: Int = 10
-    public var transferTimeoutSeconds: Int = 30
+public struct FetchLimits: Sendable, Hashable, Codable {
+    public var connectTimeout: Duration = .seconds(10)
+    /// The whole transfer, redirects included.
+    public var transferTimeout: Duration = .seconds(30)
     /// Abort when slower than `lowSpeedBytesPerSecond` for `lowSpeedSeconds`.
     public var lowSpeedBytesPerSecond: Int = 100
     public var lowSpeedSeconds: Int = 15
@@ -10,6 +11,16 @@ public struct FetchLimits: Sendable, Hashable {
     public var maxBodyBytes: Int = 5 * 1024 * 1024
 
     public init() {}
+
+    /// Whole seconds, for callers written before the limits took a `Duration`.
+    public var connectTimeoutSeconds: Int {
+        get { Int(connectTimeout.components.seconds) }
+        set { connectTimeout = .seconds(newValue) }
+    }
+    public var transferTimeoutSeconds: Int {
+        get { Int(transferTimeout.components.seconds) }
+        set { transferTimeout = .seconds(newValue) }
+    }
 }
 
 /// What a fetch gave: the body when there is one, and everything a report needs to say

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Fetches seed pages and the contact-like pages they link to, politely and within limits.
+///
+/// Transfers run on one libcurl multi loop (`TransferEngine`); this type decides what to
+/// fetch (`CrawlScheduler`), reads robots.txt (`RobotsPolicy`) and turns answers into
+/// `FetchOutcome`s. Pages are handed to `onPage` as they arrive; it returns the page's links
+/// (the document layer parses them, so this module stays free of HTML).
+public struct Crawler: Sendable {
+    public typealias PageHandler = @Sendable (CrawledPage) async -> PageLinks
+
+    public var config: CrawlConfig
+
+    public init(config: CrawlConfig = CrawlConfig()) { self.config = config }
+
+    /// Crawls from `seeds` (http(s) URLs). `validators` holds ETag / Last-Modified from an
+    /// earlier run by URL; such pages are asked for conditionally and a 304 is reported as
+    /// `.notModified`. One failing page never stops the crawl.
+    public func crawl(seeds: [String], validators: [String: Validators] = [:],
+                      onPage: @escaping PageHandler = { _ in .none }) async -> CrawlResult {
+        var outcomes: [FetchOutcome] = []
+        var seedURLs: [CrawlURL] = []
+        for seed in seeds {
+            if let url = URLNormalizer.normalize(seed) {
+                seedURLs.append(url)
+            } else {
+                outcomes.append(FetchOutcome(url: seed, result: .failed, finalURL: seed, seed: seed, depth: 0,
+                                             error: "\(seed): not an http(s) URL with a host name"))
+            }
+        }
+        let normalizedValidators = Dictionary(
+            validators.compactMap { key, value in URLNormalizer.normalize(key).map { ($0.string, value) } },
+            uniquingKeysWith: { first, _ in first })
+        let run = CrawlRun(config: config, seeds: seedURLs, validators: normalizedValidators, onPage: onPage)
+        let result = await run.execute()
+        outcomes += result.outcomes
+        let order = Dictionary(seedURLs.enumerated().map { ($1.string, $0) }, uniquingKeysWith: { first, _ in first })
+        outcomes.sort { lhs, rhs in
+            let left = (order[lhs.seed] ?? Int.max, lhs.depth, lhs.url)
+            let right = (order[rhs.seed] ?? Int.max, rhs.depth, rhs.url)
+            return left < right
+        }
+        return CrawlResult(outcomes: outcomes, robots: result.robots)
+    }
+}
+
+/// One crawl's event loop: starts fetches the scheduler allows, as child tasks, and
+/// feeds their results back. All mutable state lives in `execute`'s task.
+private struct CrawlRun: Sendable {
+    var config: CrawlConfig
+    var seeds: [CrawlURL]
+    var validators: [String: Validators]
+    var onPage: Crawler.PageHandler
+
+    private enum Event: Sendable {
+        case retry(CrawlItem, after: Duration)
+        case page(CrawlItem, FetchOutcome, [FoundLink], finalURL: CrawlURL?)
+        case robots(site: String, RobotsPolicy)
+        case timer
+    }
+
+    func execute() async -> (outcomes: [FetchOutcome], robots: [String: String]) {
+        let engine = TransferEngine(maxConnections: config.concurrency)
+        defer { engine.shutdown() }
+        let clock = ContinuousClock()
+        var scheduler = CrawlScheduler(seeds: seeds, config: config)
+        var outcomes: [FetchOutcome] = []
+        var robots: [String: String] = [:]
+        var failed = 0
+        let robotsBook = RobotsBook()
+        let progress = CrawlProgress(enabled: config.showProgress ?? CrawlProgress.stderrIsInteractive)
+        defer { progress.finish() }
+        await withTaskGroup(of: Event.self) { group in
+            var timer: ContinuousClock.Instant?
+            run: while true {
+                dispatch: while true {
+                    switch scheduler.next(now: clock.now) {
+                    case .fetch(let item):
+                        progress.started(host: item.url.host)
+                        let validators = validators[item.url.string]
+                        group.addTask {
+                            await fetchPage(item, validators: validators, engine: engine, robots: robotsBook)
+                        }
+                    case .fetchRobots(let site, let url):
+                        group.addTask { await fetchRobots(site: site, url: url, engine: engine, clock: clock) }
+                    case .skip(let item, let policy):
+                        let error = policy.unreachable
+                            ? "\(item.url): not fetched, the site did not answer for \(item.url.robotsURL) (\(policy.source))"
+                            : "\(item.url): disallowed by \(item.url.robotsURL) (\(policy.source))"
+                        if policy.unreachable { failed += 1 }
+                        outcomes.append(FetchOutcome(
+                            url: item.url.string, result: policy.unreachable ? .failed : .skippedByRobots,
+                            finalURL: item.url.string, seed: seeds[item.seedIndex].string, depth: item.depth,
+                            error: error))
+                    case .wait(let until):
+                        if let until, timer.map({ until < $0 }) ?? true {
+                            timer = until
+                            group.addTask {
+                                try? await clock.sleep(until: until, tolerance: .milliseconds(5))
+                                return .timer
+                            }
+                        }
+                        break dispatch
+                    case .finished:
+                        break run
+                    }
+                }
+                progress.update(done: outcomes.count, queued: scheduler.queued, failed: failed)
+                guard let event = await group.next() else { break run }
+                switch event {
+                case .timer:
+                    if let deadline = timer, deadline <= clock.now { timer = nil }
+                case .retry(let item, let wait):
+                    scheduler.retry(item, at: clock.now + wait)
+                case .robots(let site, let policy):
+                    robots[site] = policy.source
+                    robotsBook.record(policy, for: site)
+                    scheduler.robotsArrived(site: site, policy: policy, now: clock.now)
+                case .page(let item, let outcome, let links, let finalURL):
+                    scheduler.finished(site: item.url.origin)
+                    if let finalURL { scheduler.redirected(item, to: finalURL) }
+                    scheduler.discovered(links, from: item)
+                    if !outcome.succeeded { failed += 1 }
+                    outcomes.append(outcome)
+                }
+            }
+            group.cancelAll()
+        }
+        return (outcomes, robots)
+    }
+
+    private func fetchPage(_ item: CrawlItem, validators: Validators?, engine: TransferEngine,
+                           robots: RobotsBook) async -> Event {
+        var request = TransferRequest(url: item.url.string, limits: config.limits, userAgent: config.userAgent)
+        request.headers = validators?.requestHeaders ?? []
+        if config.respectRobots { request.redirectGuard = robots.refusal(of:) }
+        let response = await engine.perform(request)
+        let seed = seeds[item.seedIndex].string
+        switch OutcomeClassifier.classify(response, item: item, seed: seed, config: config) {
+        case .retry(let wait):
+            return .retry(item, after: wait)
+        case .outcome(let outcome):
+            let page = outcome.result == .fetched
+                ? FetchedPage(requestedURL: outcome.url, finalURL: outcome.finalURL, status: response.status,
+                              contentType: response.contentType, body: response.body, redirects: response.redirects,
+                              truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified)
+                : nil
+            let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page))
+            let finalURL = URLNormalizer.normalize(outcome.finalURL)
+            var found: [FoundLink] = []
+            if outcome.succeeded, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {
+                let documentBase = pageLinks.baseHref.flatMap { URLNormalizer.resolve($0, against: base) } ?? base
+                for link in pageLinks.links.prefix(config.maxLinksPerPage) {
+                    if let url = URLNormalizer.resolve(link.href, against: documentBase) {
+                        found.append(FoundLink(url: url, text: link.text))
+                    }
+                }
+            }
+            return .page(item, outcome, found, finalURL: finalURL)
+        }
+    }
+
+    /// RFC 9309 §2.3.1: a 2xx body is parsed; 4xx (and too many redirects) mean no
+    /// restrictions; 5xx or an unreachable server mean nothing may be fetched. Server and
+    /// connection errors are retried like pages, holding the site meanwhile.
+    private func fetchRobots(site: String, url: String, engine: TransferEngine, clock: ContinuousClock) async -> Event {
+        var limits = config.limits
+        limits.maxBodyBytes = RobotsPolicy.maxParsedBytes
+        let request = TransferRequest(url: url, limits: limits, userAgent: config.userAgent)
+        var attempt = 0
+        while true {
+            let response = await engine.perform(request)
+            attempt += 1
+            if attempt <= config.retry.maxRetries, !Task.isCancelled,
+               let wait = OutcomeClassifier.retryDelay(response, retry: attempt, config: config,
+                                                       random: Double.random(in: 0...1), now: Date()) {
+                try? await clock.sleep(for: wait)
+                continue
+            }
+            return .robots(site: site, Self.policy(from: response, productToken: config.robotsProductToken))
+        }
+    }
+
+    static func policy(from response: TransferResponse, productToken: String) -> RobotsPolicy {
+        if let failure = response.failure, !(response.truncated && failure.code == Curl.writeError) {
+            if failure.code == Curl.tooManyRedirects {
+                return RobotsPolicy(rules: [], crawlDelay: nil, source: "robots.txt redirected too often: all allowed")
+            }
+            var policy = RobotsPolicy.disallowAll(because: "robots.txt unreachable (\(failure.message)): all disallowed")
+            policy.unreachable = true
+            return policy
+        }
+        switch response.status {
+        case 200...299:
+            return RobotsPolicy(parsing: response.body, productToken: productToken)
+        case 400...499:
+            return RobotsPolicy(rules: [], crawlDelay: nil,
+                                source: "robots.txt answered \(response.status): all allowed")
+        default:
+            return .disallowAll(because: "robots.txt answered \(response.status): all disallowed")
+        }
+    }
+}
+
+/// robots.txt policies read so far, for redirect targets checked on the transfer thread
+/// while the scheduler (which owns the authoritative copy) runs elsewhere. A target on a
+/// site whose robots.txt has not been read is let through.
+private final class RobotsBook: @unchecked Sendable {
+    private let lock = NSLock()
+    private var policies: [String: RobotsPolicy] = [:]
+
+    func record(_ policy: RobotsPolicy, for site: String) {
+        lock.withLock { policies[site] = policy }
+    }
+
+    /// Why `target` must not be fetched, or nil.
+    @Sendable func refusal(of target: String) -> String? {
+        guard let url = URLNormalizer.normalize(target),
+              let policy = lock.withLock({ policies[url.origin] }), !policy.allows(url) else { return nil }
+        return "\(url.robotsURL) disallows (\(policy.source))"
+    }
+}

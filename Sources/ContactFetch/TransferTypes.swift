@@ -1,0 +1,90 @@
+/// One transfer as the engine runs it: what to ask for and within which limits.
+struct TransferRequest: Sendable {
+    var url: String
+    var limits: FetchLimits
+    var userAgent: String
+    /// Extra request headers (`If-None-Match: "abc"`).
+    var headers: [String] = []
+    /// Schemes the first request may use; redirects are always limited to http(s).
+    var protocols = "http,https"
+    /// Asked before each redirect is followed, with the absolute target; a non-nil answer
+    /// (the reason) stops the transfer there. Runs on the transfer thread.
+    var redirectGuard: (@Sendable (String) -> String?)?
+    /// Asked with the peer's address and port of every connection (each redirect hop, each
+    /// reuse) before a request is sent on it; a non-nil answer (the reason) aborts the
+    /// transfer. Runs on the transfer thread. The seam for the address policy (issue 8).
+    var connectionGuard: (@Sendable (_ address: String, _ port: Int) -> String?)?
+}
+
+/// A connection the request's guard refused to send on.
+struct ConnectionRefusal: Sendable, Hashable {
+    var address: String
+    var port: Int
+    var reason: String
+}
+
+/// A redirect the request's guard refused to follow.
+struct RedirectRefusal: Sendable, Hashable {
+    var target: String
+    var reason: String
+}
+
+/// What one transfer gave, copied out of libcurl so it can cross threads.
+struct TransferResponse: Sendable {
+    struct Failure: Sendable, Hashable {
+        /// libcurl's CURLcode.
+        var code: Int32
+        /// The error-buffer text, or libcurl's description of the code.
+        var message: String
+    }
+
+    var requestedURL: String
+    var finalURL: String
+    /// HTTP status of the last response, 0 when none arrived.
+    var status: Int
+    var contentType: String?
+    /// Header lines of the last response.
+    var headers: [String]
+    var body: [UInt8]
+    var redirects: Int
+    /// URL of every response, the requested one first.
+    var redirectChain: [String]
+    var truncated: Bool
+    var redirectLoop: Bool
+    var headersTooLarge: Bool
+    /// False when no connection was ever established (for retry decisions).
+    var connected: Bool
+    var failure: Failure?
+    var redirectRefusal: RedirectRefusal?
+    var connectionRefusal: ConnectionRefusal?
+    var cancelled = false
+
+    func header(_ name: String) -> String? { EasyHandle.header(name, in: headers) }
+
+    static func cancelled(_ url: String) -> TransferResponse {
+        TransferResponse(requestedURL: url, finalURL: url, status: 0, contentType: nil, headers: [], body: [],
+                         redirects: 0, redirectChain: [], truncated: false, redirectLoop: false,
+                         headersTooLarge: false, connected: false,
+                         failure: .init(code: -1, message: "cancelled"), cancelled: true)
+    }
+
+    static func setupFailed(_ url: String, _ error: FetchError) -> TransferResponse {
+        TransferResponse(requestedURL: url, finalURL: url, status: 0, contentType: nil, headers: [], body: [],
+                         redirects: 0, redirectChain: [], truncated: false, redirectLoop: false,
+                         headersTooLarge: false, connected: false,
+                         failure: .init(code: -2, message: error.description))
+    }
+}
+
+extension EasyHandle {
+    /// The value of the first header line named `name` (case-insensitive).
+    static func header(_ name: String, in lines: [String]) -> String? {
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            if line[..<colon].lowercased() == name {
+                return trimmedASCII(line[line.index(after: colon)...])
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+import ContactFetch
+import ContactPipeline
+import Foundation
+import Testing
+
+/// Fast, polite-to-nobody settings: no per-host delay, short timeouts, quick retries.
+func testConfig() -> CrawlConfig {
+    var config = CrawlConfig()
+    config.perHostDelay = .zero
+    config.limits.connectTimeout = .seconds(2)
+    config.limits.transferTimeout = .seconds(5)
+    config.retry.baseDelay = .milliseconds(20)
+    config.retry.maxDelay = .milliseconds(100)
+    config.showProgress = false
+    return config
+}
+
+/// A site: path → response; robots.txt answers 404 unless given.
+func site(_ pages: [String: TestResponse]) -> TestHTTPServer.Handler {
+    { request, _ in pages[request.path] ?? .notFound }
+}
+
+/// Pages the crawler handed to `onPage`, collected across tasks.
+final class PageLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [CrawledPage] = []
+
+    func append(_ page: CrawledPage) { lock.withLock { pages.append(page) } }
+    var all: [CrawledPage] { lock.withLock { pages } }
+}
+
+/// Crawls `paths` on `server` with real link extraction; returns the result and the pages.
+func crawl(_ server: TestHTTPServer, _ paths: [String], config: CrawlConfig = testConfig(),
+           validators: [String: Validators] = [:]) async -> (CrawlResult, [CrawledPage]) {
+    let log = PageLog()
+    let result = await Crawler(config: config).crawl(seeds: paths.map { server.base + $0 }, validators: validators) { page in
+        log.append(page)
+        return CrawlLinkExtractor.links(in: page)
+    }
+    return (result, log.all)
+}
+
+extension CrawlResult {
+    /// Paths of outcomes with the given result, sorted.
+    func paths(_ result: FetchOutcome.Result, on server: TestHTTPServer) -> [String] {
+        outcomes.filter { $0.result == result }.map { String($0.url.dropFirst(server.base.count)) }.sorted()
+    }
+
+    func outcome(_ path: String, on server: TestHTTPServer) -> FetchOutcome? {
+        outcomes.first { $0.url == server.base + path }
+    }
+}
+
+func links(_ hrefs: String...) -> String {
+    "<html><body>" + hrefs.map { "<a href=\"\($0)\">\($0)</a>" }.joined(separator: "\n") + "</body></html>"
+}
+
+/// Peak resident memory of this process so far, from /proc (Linux).
+func peakResidentBytes() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let digits = line.filter(\.isNumber)
+        return Int(digits).map { $0 * 1024 }
+    }
+    return nil
+}
+
+/// Windows-1251 bytes for ASCII and the Russian alphabet.
+func windows1251(_ text: String) -> [UInt8] {
+    text.unicodeScalars.map { scalar in
+        switch scalar.value {
+        case 0..<0x80: UInt8(scalar.value)
+        case 0x410...0x44F: UInt8(scalar.value - 0x410 + 0xC0)
+        case 0x401: 0xA8
+        case 0x451: 0xB8
+        default: UInt8(ascii: "?")
+        }
+    }
+}

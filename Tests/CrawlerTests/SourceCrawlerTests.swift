@@ -1,0 +1,20 @@
+import ContactFetch
+import ContactModel
+import ContactPipeline
+import Testing
+
+@Suite struct SourceCrawlerTests {
+    @Test func crawledPagesGiveRecords() async throws {
+        let server = try TestHTTPServer(handler: site([
+            "/": .html("<html lang=\"ru\"><body><a href=\"/kontakty\">Контакты</a></body></html>"),
+            "/kontakty": TestResponse(headers: [("Content-Type", "text/html; charset=windows-1251")],
+                                      body: windows1251("<html lang=\"ru\"><body><p>Горячая линия: <a href=\"tel:+78001007010\">8 800 100-70-10</a></p></body></html>")),
+        ]))
+        defer { server.stop() }
+        let (result, pages) = await SourceCrawler(config: testConfig()).crawl([server.base + "/"])
+        #expect(result.fetched == 2)
+        let contacts = try #require(pages.first { $0.outcome.url == server.base + "/kontakty" })
+        #expect(contacts.records.contains { $0.kind == .phone && $0.value == "+78001007010" })
+        #expect(contacts.records.allSatisfy { $0.source == server.base + "/kontakty" })
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import ContactFetch
+
+@Suite struct TransferEngineTests {
+    private func request(_ url: String) -> TransferRequest {
+        TransferRequest(url: url, limits: FetchLimits(), userAgent: "contact-audit-tests")
+    }
+
+    @Test func manyTransfersShareOneEngine() async throws {
+        let server = try TestHTTPServer(handler: { request, _ in .html("page \(request.path)") })
+        defer { server.stop() }
+        let engine = TransferEngine(maxConnections: 8)
+        defer { engine.shutdown() }
+        let statuses = await withTaskGroup(of: Int.self) { group in
+            for index in 0..<50 {
+                group.addTask { await engine.perform(request("\(server.base)/p\(index)")).status }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses.count == 50 && statuses.allSatisfy { $0 == 200 })
+    }
+
+    @Test func cancellingTheTaskStopsTheTransfer() async throws {
+        let server = try TestHTTPServer(handler: { _, _ in
+            TestResponse(body: Array(repeating: UInt8(ascii: "x"), count: 100), drip: .milliseconds(100))
+        })
+        defer { server.stop() }
+        let engine = TransferEngine(maxConnections: 2)
+        defer { engine.shutdown() }
+        let started = ContinuousClock.now
+        let task = Task { await engine.perform(request(server.base + "/slow")) }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        let response = await task.value
+        #expect(response.cancelled)
+        #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
+    @Test func connectionGuardStopsTheRequestBeforeItIsSent() async throws {
+        let server = try TestHTTPServer(handler: { _, _ in .html("should not be asked") })
+        defer { server.stop() }
+        let engine = TransferEngine(maxConnections: 2)
+        defer { engine.shutdown() }
+        var guarded = request(server.base + "/internal")
+        guarded.connectionGuard = { address, _ in address == "127.0.0.1" ? "loopback address (test policy)" : nil }
+        let response = await engine.perform(guarded)
+        #expect(response.connectionRefusal == ConnectionRefusal(address: "127.0.0.1", port: server.port,
+                                                                reason: "loopback address (test policy)"))
+        #expect(response.failure != nil)
+        #expect(server.requests.isEmpty)
+    }
+}
