@@ -34,7 +34,8 @@ import Testing
         task.cancel()
         let response = await task.value
         #expect(response.cancelled)
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // The whole drip takes 10 s; cancelling ends it long before.
+        #expect(ContinuousClock.now - started < .seconds(6))
     }
 
     @Test func connectionGuardStopsTheRequestBeforeItIsSent() async throws {
