@@ -139,7 +139,9 @@ extension AuditFile {
             if PhoneNumberService.isEmergencyNumber(record.value, region: region) { service.insert(record.value) }
         }
         return AuditContext(records: records, catalog: catalog,
-                            officialSources: Set(sources.filter(\.official).map(\.url)),
+                            // Pages the crawler reached from an official source are official too.
+                            officialSources: Set(sources.filter(\.official).map(\.url))
+                                .union(statuses.filter(\.official).map(\.url)),
                             readSources: Set(statuses.filter(\.isRead).map(\.url)),
                             serviceNumbers: service)
     }

@@ -60,7 +60,7 @@ struct Audit: AsyncParsableCommand {
             StandardError.print("contact-audit: --snapshot: snapshots are not written yet; the run goes on without one")
         }
 
-        let (records, statuses) = read(file)
+        let (records, statuses) = await read(file)
         let auditor = Auditor(settings: file.rules)
         let findings = auditor.run(file.context(records: records, sources: statuses))
         let outcome = (accepted ?? Baseline(entries: [])).apply(to: findings, today: Baseline.today())
@@ -81,15 +81,23 @@ struct Audit: AsyncParsableCommand {
         if report.fails(at: failOn) { throw ExitCode(1) }
     }
 
-    /// Every source, in file order; one that cannot be read becomes a status with its
-    /// reason, and the others go on.
-    private func read(_ file: AuditFile) -> ([ContactRecord], [SourceStatus]) {
-        let reader = SourceReader()
+    /// Every source; one that cannot be read becomes a status with its reason, and the
+    /// others go on. Local files are read directly; http(s) sources are crawled (robots.txt,
+    /// politeness, `crawl:` limits), and pages found by following their contact links are
+    /// sources of their own, official when their seed is.
+    private func read(_ file: AuditFile) async -> ([ContactRecord], [SourceStatus]) {
         let extractor = ContactExtractor(options: ExtractOptions(
-            regions: RegionResolver(explicitRegion: region, fallbackRegion: file.region)))
+            regions: RegionResolver(explicitRegion: region, fallbackRegion: file.region),
+            shortNumbers: file.shortNumberTable))
         var records: [ContactRecord] = []
         var statuses: [SourceStatus] = []
+        var web: [AuditSource] = []
+        let reader = SourceReader()
         for source in file.sources {
+            if Self.isWeb(source.location) {
+                web.append(source)
+                continue
+            }
             do {
                 let document = try reader.read(source.location)
                 // Name records by the source as the audit file writes it, so reports and
@@ -105,6 +113,31 @@ struct Audit: AsyncParsableCommand {
                 statuses.append(SourceStatus(url: source.url, official: source.official, error: error.description))
             }
         }
+        if !web.isEmpty {
+            let crawler = SourceCrawler(config: file.crawl.crawlConfig, extractor: extractor)
+            let (_, pages) = await crawler.crawl(web.map(\.location))
+            let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
+            for page in pages {
+                let outcome = page.outcome
+                let isOfficial = official[outcome.seed] ?? official[outcome.url] ?? false
+                if let error = outcome.error ?? page.documentError, !outcome.succeeded || page.documentError != nil {
+                    statuses.append(SourceStatus(url: outcome.url, official: isOfficial,
+                                                 error: "\(outcome.result.rawValue): \(error)"))
+                    continue
+                }
+                records += page.records.map { record in
+                    var record = record
+                    record.source = outcome.url
+                    return record
+                }
+                statuses.append(SourceStatus(url: outcome.url, official: isOfficial, records: page.records.count))
+            }
+        }
         return (records.sorted(), statuses)
+    }
+
+    private static func isWeb(_ location: String) -> Bool {
+        let lower = location.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 }

@@ -73,12 +73,18 @@ struct CrawlScheduler {
         guard depth <= config.depth else { return }
         let hosts = seedHosts[parent.seedIndex]
         for link in links {
-            guard hosts.contains(link.url.host) else { continue }
+            guard hosts.contains(link.url.host), !Self.isServiceEndpoint(link.url) else { continue }
             guard seen.insert(link.url).inserted else { continue }
             insert(CrawlItem(url: link.url, seedIndex: parent.seedIndex, depth: depth,
                              contactLike: ContactLinkRanking.isContactLike(url: link.url, text: link.text),
                              sequence: nextSequence()))
         }
+    }
+
+    /// Paths that are machinery, never pages: Cloudflare's `/cdn-cgi/` (its e-mail
+    /// protection links look like contact links but only decode an address).
+    static func isServiceEndpoint(_ url: CrawlURL) -> Bool {
+        url.path.hasPrefix("/cdn-cgi/")
     }
 
     /// A URL reached by redirect counts as fetched, so a link to it is not followed again.
