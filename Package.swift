@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "contact-audit", targets: ["contact-audit"]),
+        .executable(name: "contact-audit-bench", targets: ["contact-audit-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -69,6 +70,12 @@ let package = Package(
                 "ContactAudit", "ContactReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Throughput figures for scripts/bench; never run by the tests.
+        .executableTarget(
+            name: "contact-audit-bench",
+            dependencies: ["ContactDocument", "ContactExtract", "ContactModel", "ContactAudit"],
+            path: "Benchmarks/Sources/contact-audit-bench"
         ),
 
         .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"]),

@@ -184,6 +184,10 @@ public enum CharsetDetector {
 
 extension StringProtocol {
     func trimmingASCIIWhitespace() -> String {
+        // Most attribute values need no trimming: answer without walking the scalars.
+        if let first = utf8.first, let last = utf8.reversed().first, first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
+            return String(self)
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

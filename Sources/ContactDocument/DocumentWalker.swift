@@ -343,7 +343,9 @@ struct DocumentWalker {
             }
         }
         if let newScope { scopeStack.append(newScope); frame.pushedScope = true }
-        if let classes {
+        // hCard properties mean something only inside a card, so the class list is split
+        // only there or where a card starts, not on every element of the page.
+        if let classes, !cardStack.isEmpty || classes.contains("card") {
             let tokens = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
             if tokens.contains(where: { $0 == "vcard" || $0 == "h-card" }) {
                 cardCounter += 1

@@ -17,11 +17,35 @@ enum EmailDeobfuscator {
     private static let spacedDot = regex(#"(?<=[\p{L}\p{N}])\s+\.\s+(?=[\p{L}]{2,})"#)
 
     /// Cheap test: does the text carry any of the markers above?
-    static let markers = ["at]", "at)", "at}", "at>", "AT]", "AT)", "At]", "At)", "собак", "Собак", " @ ", " at ", " AT ",
-                          "(@)", "[@]"]
-
+    /// One pass over the bytes for the markers of the spellings above: "at" next to a
+    /// bracket, "собак", " @ ", or both " at " and " dot " as words.
     static func mightHide(_ text: String) -> Bool {
-        ByteSearch.containsAny(text, markers)
+        var bytes = text.utf8.makeIterator()
+        var previous2: UInt8 = 0, previous1: UInt8 = 0
+        var wordAt = false, wordDot = false
+        var window: UInt64 = 0
+        while let byte = bytes.next() {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            window = window << 8 | UInt64(lower)
+            switch lower {
+            case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"), UInt8(ascii: ">"):
+                if previous1 == UInt8(ascii: "t") && previous2 == UInt8(ascii: "a") { return true }
+                if previous1 == UInt8(ascii: "@") { return true }
+            case 0x20:
+                if previous1 == UInt8(ascii: "@") && previous2 == 0x20 { return true }
+                // " at " and " dot ": the last 4 / 5 bytes of the window.
+                if window & 0xFFFF_FFFF == 0x2061_7420 { wordAt = true }
+                if window & 0xFF_FFFF_FFFF == 0x20_646F_7420 { wordDot = true }
+                if wordAt && wordDot { return true }
+            case 0xBA:
+                if window & 0xFFFF_FFFF_FFFF_FFFF == 0xD0BE_D0B1_D0B0_D0BA { return true }  // "обак"
+            default:
+                break
+            }
+            previous2 = previous1
+            previous1 = lower
+        }
+        return false
     }
 
     /// Addresses that appear only once the obfuscation is undone.

@@ -7,6 +7,16 @@ struct EmailExtractor {
     static let hiddenValue = "[email protected]"
     static let cloudflarePath = "/cdn-cgi/l/email-protection"
 
+    static func hasPrefixIgnoringCase(_ text: String, _ prefix: StaticString) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        return prefix.withUTF8Buffer { expected in
+            for byte in expected {
+                guard let c = utf8.next(), (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) == byte else { return false }
+            }
+            return true
+        }
+    }
+
     func extract(from document: HTMLDocument, page: inout PageContext, into records: inout RecordCollector) {
         var linked: [Int: Set<String>] = [:]
         var decodedPerBlock: [Int: Int] = [:]
@@ -21,13 +31,14 @@ struct EmailExtractor {
         }
 
         for link in document.links {
-            if link.href.lowercased().hasPrefix("mailto:") {
+            if Self.hasPrefixIgnoringCase(link.href, "mailto:") {
                 for address in EmailAddress.mailtoAddresses(link.href) {
                     linked[link.blockIndex, default: []].insert(address)
                     add(address, .mailto, link.node, link.text.isEmpty ? link.href : link.text, link.blockIndex)
                 }
-            } else if let hash = link.href.range(of: Self.cloudflarePath + "#"),
-                      let address = EmailAddress.decodeCloudflare(String(link.href[hash.upperBound...])) {
+            } else if ByteSearch.contains(link.href, Self.cloudflarePath + "#"),
+                      let hex = link.href.split(separator: "#").last,
+                      let address = EmailAddress.decodeCloudflare(String(hex)) {
                 guard linked[link.blockIndex, default: []].insert(address).inserted else { continue }
                 decodedPerBlock[link.blockIndex, default: 0] += 1
                 add(address, .cfemail, link.node, link.text, link.blockIndex)

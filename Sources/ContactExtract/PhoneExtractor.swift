@@ -36,11 +36,8 @@ struct PhoneExtractor {
         }
         let shortFinder = ShortNumberFinder(table: shortNumbers)
         let host = (document.baseHref).flatMap(RegionResolver.host(ofURL:)) ?? RegionResolver.host(ofURL: document.source)
-        // Blocks with digits but no number in the page's regions, and the countries of
-        // the numbers the page writes with a +CC: a page that writes "+91 22 6177 4200"
-        // also means India by "079-6630 4000".
-        var unmatched: [Int] = []
-        var pageCountries: [String: Int] = [:]
+        var candidates: [(item: BatchedPhoneMatcher.Item, regions: [String])] = []
+        var digitCounts: [Int: Int] = [:]
         for (index, block) in document.blocks.enumerated() {
             let digits = Self.digitCount(block.text)
             guard digits >= 2 else { continue }
@@ -56,51 +53,71 @@ struct PhoneExtractor {
                     at: index)
             }
             guard digits >= Self.minimumDigits else { continue }
-            let regionsToTry = regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)
-            let found = numbers(in: block, at: index, regions: regionsToTry, linkedValues: linkedValues,
-                                document: document, page: &page, into: &records)
-            // Digits the matcher did not read: a second try with the page's own hints.
+            digitCounts[index] = digits
+            candidates.append((BatchedPhoneMatcher.Item(index: index, folded: TypographicFolding(block.text)),
+                               regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)))
+        }
+        let matches = BatchedPhoneMatcher.find(in: candidates)
+
+        // Blocks with digits no region of the page could read, and the countries of the
+        // numbers the page writes with a +CC: a page that writes "+91 22 6177 4200" also
+        // means India by "079-6630 4000".
+        var unmatched: [(item: BatchedPhoneMatcher.Item, tried: [String])] = []
+        var pageCountries: [String: Int] = [:]
+        for candidate in candidates {
+            let index = candidate.item.index
+            let found = add(matches[index] ?? [], block: index, linkedValues: linkedValues, document: document,
+                            page: &page, into: &records)
             let read = found.reduce(0) { $0 + Self.digitCount($1.raw) }
-            if digits - read >= Self.minimumDigits { unmatched.append(index) }
+            if (digitCounts[index] ?? 0) - read >= Self.minimumDigits, Self.hasPhoneLikeRun(document.blocks[index].text) {
+                unmatched.append((candidate.item, candidate.regions))
+            }
             for number in found where number.raw.hasPrefix("+") {
                 if let country = number.region { pageCountries[country, default: 0] += 1 }
             }
         }
         guard regions.explicitRegion == nil, !unmatched.isEmpty else { return }
-        var hints = pageCountries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-        let pageText = document.blocks.lazy.map(\.text).joined(separator: "\n").lowercased()
-        for region in CountryHints.regions(in: pageText) where !hints.contains(region) { hints.append(region) }
-        guard !hints.isEmpty else { return }
-        for index in unmatched {
-            let block = document.blocks[index]
-            let tried = Set(regions.candidateRegions(forLanguage: block.language ?? document.language, host: host))
-            let rest = hints.filter { !tried.contains($0) }
-            guard !rest.isEmpty else { continue }
+        let dialled = pageCountries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        var retries: [(item: BatchedPhoneMatcher.Item, regions: [String])] = []
+        for entry in unmatched {
+            // Countries named near the number ("Sydney NSW 2000, Australia") count after
+            // the ones the page dials.
+            var hints = dialled
+            for region in CountryHints.regions(in: Self.neighbourhood(of: entry.item.index, in: document))
+            where !hints.contains(region) { hints.append(region) }
+            let rest = hints.filter { !entry.tried.contains($0) }
+            if !rest.isEmpty { retries.append((entry.item, rest)) }
+        }
+        let second = BatchedPhoneMatcher.find(in: retries)
+        for entry in retries {
+            let index = entry.item.index
             var known = linkedValues
             known[index, default: []].formUnion(records.phoneValues(at: index))
-            _ = numbers(in: block, at: index, regions: rest, linkedValues: known,
-                        document: document, page: &page, into: &records)
+            _ = add(second[index] ?? [], block: index, linkedValues: known, document: document, page: &page, into: &records)
         }
     }
 
-    /// Runs the matcher over one block with the first region that finds anything, adds
-    /// the records, and returns what it found (with the raw text) for the page hints.
-    private func numbers(in block: TextBlock, at index: Int, regions candidates: [String],
-                         linkedValues: [Int: Set<String>], document: HTMLDocument, page: inout PageContext,
-                         into records: inout RecordCollector) -> [(raw: String, region: String?)] {
-        let folded = TypographicFolding(block.text)
-        var matches: [PhoneNumberMatch] = []
-        for candidate in candidates {
-            matches = PhoneNumberService.findNumbers(in: folded.text, region: candidate)
-            if !matches.isEmpty { break }
-        }
+    /// The lower-cased text around a block: its headings and the blocks just before and
+    /// after it, where an address names its country.
+    static func neighbourhood(of index: Int, in document: HTMLDocument) -> String {
+        let blocks = document.blocks
+        let range = max(0, index - 4)...min(blocks.count - 1, index + 4)
+        return (blocks[index].headings + blocks[range].map(\.text)).joined(separator: "\n").lowercased()
+    }
+
+    /// Records for one block's matches (UTF-8 ranges in its original text); returns what
+    /// was read (with the raw text) for the page's country hints.
+    private func add(_ matches: [PhoneNumberMatch], block index: Int, linkedValues: [Int: Set<String>],
+                     document: HTMLDocument, page: inout PageContext,
+                     into records: inout RecordCollector) -> [(raw: String, region: String?)] {
         guard !matches.isEmpty else { return [] }
+        let block = document.blocks[index]
         let bytes = Array(block.text.utf8)
-        let ranges = matches.map { folded.originalRange($0.utf8Range) }
+        let ranges = matches.map(\.utf8Range)
         var found: [(raw: String, region: String?)] = []
-        for (var match, range) in zip(matches, ranges) {
-            match.utf8Range = range
-            let raw = String(decoding: bytes[match.utf8Range], as: UTF8.self)
+        for match in matches {
+            let range = match.utf8Range
+            let raw = String(decoding: bytes[range], as: UTF8.self)
             found.append((raw, match.number.region))
             if Self.isLabelledIdentifier(bytes, before: range.lowerBound) { continue }
             if linkedValues[index]?.contains(match.number.e164) == true { continue }
@@ -108,7 +125,7 @@ struct PhoneExtractor {
             records.add(ContactRecord(
                 kind: .phone, value: match.number.e164, channel: channel, source: document.source,
                 evidence: Evidence(method: .text, path: document.path(of: block.node),
-                                   text: EvidenceText.window(block.text, around: match.utf8Range)),
+                                   text: EvidenceText.window(block.text, around: range)),
                 type: match.number.type.rawValue, raw: raw, extension: match.number.extensionDigits,
                 section: block.headings.last),
                 at: index)
@@ -128,8 +145,9 @@ struct PhoneExtractor {
 
     /// `tel:+7-800-100-70-10;ext=12` → `+7-800-100-70-10;ext=12`, percent-decoded.
     static func telTarget(_ href: String) -> String? {
-        let lower = href.lowercased()
-        guard lower.hasPrefix("tel:") || lower.hasPrefix("callto:") else { return nil }
+        guard EmailExtractor.hasPrefixIgnoringCase(href, "tel:") || EmailExtractor.hasPrefixIgnoringCase(href, "callto:") else {
+            return nil
+        }
         let body = href.drop(while: { $0 != ":" }).dropFirst()
         let decoded = String(body).removingPercentEncodingLeniently()
         let trimmed = decoded.trimmingCharacters(in: " /")
@@ -148,6 +166,25 @@ struct PhoneExtractor {
         let start = max(0, offset - 16)
         let label = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
         return identifierLabels.contains { ByteSearch.contains(label, $0) }
+    }
+
+    /// Seven or more digits in one run of digits and the separators numbers are written
+    /// with ("(02) 9411 8032", "08-691 69 00"): what a second pass with other regions can
+    /// still read. Dates, prices and counts rarely qualify, so most pages skip it.
+    static func hasPhoneLikeRun(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                digits += 1
+                if digits >= 7 { return true }
+            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2F, 0x2B:
+                continue
+            default:
+                digits = 0
+            }
+        }
+        return false
     }
 
     static func digitCount(_ text: String) -> Int {

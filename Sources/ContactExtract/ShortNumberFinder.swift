@@ -39,7 +39,14 @@ public struct ShortNumberTable: Sendable {
 }
 
 struct ShortNumberFinder {
-    var table: ShortNumberTable
+    let table: ShortNumberTable
+    /// Computed once per page, not once per block.
+    private let longest: Int
+
+    init(table: ShortNumberTable) {
+        self.table = table
+        self.longest = table.longest
+    }
 
     /// Words that, shortly before a short number, say it is a number to call.
     static let triggers = ["номер", "телефон", "тел.", "тел ", "тел:", "звон", "набрать", "наберите", "набрав",
@@ -52,9 +59,8 @@ struct ShortNumberFinder {
     /// Digit runs of short-number length in `text` that the table knows for `region` and
     /// that the words before them present as a number to call, with UTF-8 ranges.
     func find(in text: String, region: String) -> [(digits: String, utf8Range: Range<Int>)] {
-        let bytes = Array(text.utf8)
-        let longest = table.longest
         guard longest > 0 else { return [] }
+        let bytes = Array(text.utf8)
         var results: [(String, Range<Int>)] = []
         var i = 0
         while i < bytes.count {

@@ -1,0 +1,116 @@
+// Prints throughput figures; asserts nothing. Run through scripts/bench.
+import ContactAudit
+import ContactDocument
+import ContactExtract
+import ContactModel
+import Dispatch
+import Foundation
+
+func loadCorpus(_ directory: String) -> [(name: String, bytes: [UInt8])] {
+    let root = URL(fileURLWithPath: directory)
+    let names = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted()
+    return names.compactMap { name in
+        (try? Data(contentsOf: root.appendingPathComponent(name))).map { (name, [UInt8]($0)) }
+    }
+}
+
+/// Best of `rounds` wall-clock times of `body`, in seconds.
+func best(_ rounds: Int, _ body: () -> Void) -> Double {
+    var fastest = Double.infinity
+    for _ in 0..<rounds {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return fastest
+}
+
+func peakRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
+}
+
+func extractBench(_ arguments: [String]) {
+    let directory = arguments.first ?? "Benchmarks/corpus"
+    let rounds = Int(arguments.dropFirst().first ?? "") ?? 3
+    let pages = loadCorpus(directory)
+    let megabytes = Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1e6
+    let charsets = pages.map { ParserProbe.charset(of: $0.bytes) }
+    let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(fallbackRegion: "US")))
+    var sink = 0
+
+    let parse = best(rounds) {
+        for (page, charset) in zip(pages, charsets) where ParserProbe.parseAndFree(page.bytes, charset: charset) { sink += 1 }
+    }
+    let blocks = best(rounds) {
+        for page in pages { sink += (try? HTMLDocument(bytes: page.bytes, source: page.name))?.blocks.count ?? 0 }
+    }
+    let full = best(rounds) {
+        for page in pages {
+            guard let document = try? HTMLDocument(bytes: page.bytes, source: page.name) else { continue }
+            sink += extractor.extract(from: document).count
+        }
+    }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let parallel = best(rounds) {
+        // Each iteration writes its own slot, so the buffer is shared without a lock.
+        nonisolated(unsafe) let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: pages.count)
+        defer { counts.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let page = pages[index]
+            let document = try? HTMLDocument(bytes: page.bytes, source: page.name)
+            counts[index] = document.map { extractor.extract(from: $0).count } ?? 0
+        }
+        sink += counts.reduce(0, +)
+    }
+    let a = megabytes / parse, b = megabytes / blocks, c = megabytes / full, d = megabytes / parallel
+    print(String(format: "corpus: %d pages, %.2f MB (%@), best of %d", pages.count, megabytes, directory, rounds))
+    print(String(format: "(a) libxml2 parse only          %7.1f MB/s", a))
+    print(String(format: "(b) parse + text blocks         %7.1f MB/s   b/a = %.2f", b, b / a))
+    print(String(format: "(c) full extract, 1 thread      %7.1f MB/s   c/a = %.2f   (target >= 0.60)", c, c / a))
+    print(String(format: "(d) full extract, %d threads     %7.1f MB/s   d/a = %.2f   (target >= 1.00)", cores, d, d / a))
+    print(String(format: "peak RSS %.0f MB  (checksum %d)", peakRSSMegabytes(), sink))
+}
+
+/// Records of `count` pages-worth of a realistic mix, against the example's catalog.
+func auditBench(_ arguments: [String]) {
+    let sizes = arguments.compactMap(Int.init)
+    for size in sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes {
+        var records: [ContactRecord] = []
+        records.reserveCapacity(size)
+        let schedules = ["24/7", "Mo-Fr 08:00-20:00", "Mo-Fr 09:00-21:00", "08:00-20:00", "unspecified"]
+        for index in 0..<size {
+            let source = "https://site\(index % 5_000).example.ru/help"
+            let evidence = Evidence(method: .text, path: "/html/body/p[\(index % 40)]", text: "Телефон горячей линии")
+            switch index % 4 {
+            case 0: records.append(ContactRecord(kind: .phone, value: "+7800\(1_000_000 + index % 900_000)", channel: .hotline,
+                                                 source: source, evidence: evidence))
+            case 1: records.append(ContactRecord(kind: .phone, value: "+78001007010", channel: .hotline, source: source, evidence: evidence))
+            case 2: records.append(ContactRecord(kind: .email, value: "user\(index % 1000)@example.ru", channel: .email,
+                                                 source: source, evidence: evidence))
+            default: records.append(ContactRecord(kind: .hours, value: schedules[index % schedules.count],
+                                                  channel: index % 8 == 3 ? .chat : .hotline, source: source, evidence: evidence))
+            }
+        }
+        var catalog = Catalog()
+        catalog.phones = [CatalogPhone(number: "+78001007010", channel: .hotline)]
+        let statuses = Set(records.map(\.source)).map { SourceStatus(url: $0, official: false, records: 1) }
+        let file = AuditFile(path: "bench/audit.yaml", name: "bench", region: "RU", catalog: catalog)
+        let auditor = Auditor(settings: [:])
+        var findings = 0
+        let seconds = best(1) { findings = auditor.run(file.context(records: records, sources: statuses)).count }
+        print(String(format: "audit rules: %8d records  %7.3f s  (%d findings)", size, seconds, findings))
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "extract": extractBench(Array(arguments.dropFirst()))
+case "audit": auditBench(Array(arguments.dropFirst()))
+default:
+    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | audit [N...]")
+    exit(2)
+}

@@ -1,0 +1,24 @@
+/// libxml2's parse alone, for benchmarks: the ceiling any libxml2-based extractor can
+/// reach. Kept here because no other module may call libxml2.
+public enum ParserProbe {
+    /// The charset `HTMLDocument` would use for these bytes.
+    public static func charset(of bytes: [UInt8], contentType: String? = nil) -> DetectedCharset {
+        bytes.withUnsafeBufferPointer {
+            CharsetDetector.detect($0, contentType: contentType, isSupported: LibXML2.isEncodingSupported)
+        }
+    }
+
+    /// `htmlReadMemory` + `xmlFreeDoc` with the given charset; true when a document came out.
+    public static func parseAndFree(_ bytes: [UInt8], charset: DetectedCharset) -> Bool {
+        bytes.withUnsafeBufferPointer { raw in
+            let body = UnsafeBufferPointer(rebasing: raw[min(charset.bomLength, raw.count)...])
+            switch LibXML2.parseHTML(body, url: "bench", encoding: charset.name) {
+            case .success(let document):
+                LibXML2.free(document)
+                return true
+            case .failure:
+                return false
+            }
+        }
+    }
+}
