@@ -1,3 +1,4 @@
+import ContactHours
 import ContactModel
 
 /// One check from records and catalog to findings. A new rule is one new file with one
@@ -58,6 +59,13 @@ public struct AuditContext: Sendable {
     /// "unknown".
     public var serviceNumbers: Set<String>
 
+    /// The records by kind and every distinct schedule parsed once, so that a million
+    /// records cost each rule one pass, not a filter and a parse per record.
+    public let phones: [ContactRecord]
+    public let emails: [ContactRecord]
+    public let hours: [ContactRecord]
+    private let schedules: [String: WeeklySchedule]
+
     public init(records: [ContactRecord], catalog: Catalog, officialSources: Set<String> = [],
                 readSources: Set<String>? = nil, serviceNumbers: Set<String> = []) {
         self.records = records.sorted()
@@ -65,11 +73,31 @@ public struct AuditContext: Sendable {
         self.officialSources = officialSources
         self.readSources = readSources ?? Set(records.map(\.source))
         self.serviceNumbers = serviceNumbers
+        var phones: [ContactRecord] = [], emails: [ContactRecord] = [], hours: [ContactRecord] = []
+        var schedules: [String: WeeklySchedule] = [:]
+        var unparsed: Set<String> = []
+        for record in self.records {
+            switch record.kind {
+            case .phone: phones.append(record)
+            case .email: emails.append(record)
+            case .hours:
+                hours.append(record)
+                if schedules[record.value] == nil, !unparsed.contains(record.value) {
+                    if let schedule = record.schedule { schedules[record.value] = schedule } else { unparsed.insert(record.value) }
+                }
+            }
+        }
+        self.phones = phones
+        self.emails = emails
+        self.hours = hours
+        self.schedules = schedules
     }
 
-    public var phones: [ContactRecord] { records.filter { $0.kind == .phone } }
-    public var emails: [ContactRecord] { records.filter { $0.kind == .email } }
-    public var hours: [ContactRecord] { records.filter { $0.kind == .hours } }
+    /// The schedule an hours record states (nil for `unspecified` and values outside our
+    /// OSM subset), from the parse done once per distinct value.
+    public func schedule(of record: ContactRecord) -> WeeklySchedule? {
+        record.kind == .hours ? schedules[record.value] : nil
+    }
 
     public func isOfficial(_ source: String) -> Bool { officialSources.contains(source) }
 

@@ -35,11 +35,11 @@ public struct ConflictingHoursRule: AuditRule {
     public func check(_ context: AuditContext) -> [Finding] {
         // Unknown-channel hours may be office hours; comparing them with a line's hours
         // would report conflicts that are not there.
-        let stated = context.hours.filter { $0.channel != .unknown && $0.schedule != nil }
+        let stated = context.hours.filter { $0.channel != .unknown && context.schedule(of: $0) != nil }
         let byChannel = Dictionary(grouping: stated, by: \.channel.scheduleGroup)
         return byChannel.keys.sorted().compactMap { group -> Finding? in
             guard let records = byChannel[group] else { return nil }
-            let bySchedule = Dictionary(grouping: records) { $0.schedule ?? .closed }
+            let bySchedule = Dictionary(grouping: records) { context.schedule(of: $0) ?? .closed }
             guard bySchedule.count > 1 else { return nil }
             let variants = bySchedule.map { schedule, records in
                 (text: schedule.openingHours, sources: Array(Set(records.map(\.source))).sorted(), records: records)

@@ -32,7 +32,7 @@ public struct HoursMismatchRule: AuditRule {
     public func check(_ context: AuditContext) -> [Finding] {
         var mismatches: [Key: [ContactRecord]] = [:]
         for record in context.hours {
-            guard let schedule = record.schedule else { continue }
+            guard let schedule = context.schedule(of: record) else { continue }
             let expected = context.catalog.expectedHours(for: record.channel)
             guard !expected.isEmpty, !expected.contains(schedule) else { continue }
             mismatches[Key(channel: record.channel.scheduleGroup, schedule: schedule), default: []].append(record)

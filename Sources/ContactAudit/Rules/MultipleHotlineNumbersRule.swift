@@ -34,13 +34,14 @@ public struct MultipleHotlineNumbersRule: AuditRule {
         let numbers = Set(hotlines.map(\.value))
         let expected = Set(context.catalog.hotlineNumbers.filter { $0.hasPrefix("+") })
         guard numbers.count > expected.count else { return [] }
-        let extra = numbers.subtracting(expected).sorted()
+        let extraSet = numbers.subtracting(expected)
+        let extra = extraSet.sorted()
         let sorted = numbers.sorted()
         return [finding(
             channel: .hotline, value: sorted.joined(separator: ", "),
             message: "pages present \(numbers.count) hotline numbers, the catalog has \(expected.count)"
                 + (extra.isEmpty ? "" : "; not in the catalog: \(extra.listed)"),
             evidence: hotlines,
-            official: context.officialNote(hotlines.filter { extra.contains($0.value) }, stating: "extra hotline numbers"))]
+            official: context.officialNote(hotlines.filter { extraSet.contains($0.value) }, stating: "extra hotline numbers"))]
     }
 }
