@@ -15,10 +15,12 @@ import Testing
         let start = ContinuousClock.now
         var meter = BudgetMeter(budget: CrawlBudget(bytes: 100, duration: .seconds(5)), start: start)
         meter.received(bytes: 60)
-        #expect(!meter.checkTime(now: start + .seconds(4)))
+        let early = meter.checkTime(now: start + .seconds(4))
+        #expect(!early)
         meter.received(bytes: 60)
         #expect(meter.exhausted == .bytes)
-        #expect(!meter.checkTime(now: start + .seconds(6)))  // the first limit spent is the one reported
+        let late = meter.checkTime(now: start + .seconds(6))
+        #expect(!late)  // the first limit spent is the one reported
         #expect(meter.report(notFetched: 1, now: start)?.description == "budget spent: bytes 120/100; 1 URL not fetched")
     }
 

@@ -185,10 +185,7 @@ private struct CrawlRun: Sendable {
         var request = TransferRequest(url: item.url.string, limits: config.limits, userAgent: config.userAgent)
         request.headers = validators?.requestHeaders ?? []
         if config.respectRobots { request.redirectGuard = robots.refusal(of:) }
-        let policy = self.policy
-        request.connectionGuard = { attempt in
-            policy.refusal(url: attempt.url, address: attempt.address, port: attempt.port)?.reason
-        }
+        request.connectionGuard = connectionGuard
         let response = await engine.perform(request)
         let seed = seeds[item.seedIndex].string
         switch OutcomeClassifier.classify(response, item: item, seed: seed, config: config) {
@@ -215,13 +212,20 @@ private struct CrawlRun: Sendable {
         }
     }
 
+    /// The address policy, asked by libcurl before each connection is made and used.
+    private var connectionGuard: @Sendable (ConnectionAttempt) -> String? {
+        let policy = self.policy
+        return { attempt in policy.refusal(url: attempt.url, address: attempt.address, port: attempt.port)?.reason }
+    }
+
     /// RFC 9309 §2.3.1: a 2xx body is parsed; 4xx (and too many redirects) mean no
     /// restrictions; 5xx or an unreachable server mean nothing may be fetched. Server and
     /// connection errors are retried like pages, holding the site meanwhile.
     private func fetchRobots(site: String, url: String, engine: TransferEngine, clock: ContinuousClock) async -> Event {
         var limits = config.limits
         limits.maxBodyBytes = RobotsPolicy.maxParsedBytes
-        let request = TransferRequest(url: url, limits: limits, userAgent: config.userAgent)
+        var request = TransferRequest(url: url, limits: limits, userAgent: config.userAgent)
+        request.connectionGuard = connectionGuard
         var attempt = 0
         while true {
             let response = await engine.perform(request)
@@ -237,6 +241,11 @@ private struct CrawlRun: Sendable {
     }
 
     static func policy(from response: TransferResponse, productToken: String) -> RobotsPolicy {
+        if response.failure != nil, response.connectionRefusal != nil {
+            // The site's address is refused: its pages will be refused too, each with its
+            // own outcome naming the address, so robots.txt has nothing to add.
+            return RobotsPolicy(rules: [], crawlDelay: nil, source: "robots.txt not read: the address is refused")
+        }
         if let failure = response.failure, !(response.truncated && failure.code == Curl.writeError) {
             if failure.code == Curl.tooManyRedirects {
                 return RobotsPolicy(rules: [], crawlDelay: nil, source: "robots.txt redirected too often: all allowed")

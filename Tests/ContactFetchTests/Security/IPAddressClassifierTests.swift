@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test(arguments: [("0:0:0:0:0:0:0:1", "::1"), ("2001:DB8:0:0:1:0:0:1", "2001:db8::1:0:0:1"),
-                      ("::ffff:127.0.0.1", "::ffff:7f00:1"), ("fe80::1%lo", "fe80::1"), ("1:0:0:2::3", "1::2:0:0:3"),
+                      ("::ffff:127.0.0.1", "::ffff:7f00:1"), ("fe80::1%lo", "fe80::1"), ("1:0:0:2:0:0:0:3", "1:0:0:2::3"), ("1:0:0:2:0:0:3:4", "1::2:0:0:3:4"),
                       ("10.0.0.1", "10.0.0.1")])
     func printsTheCanonicalForm(_ pair: (String, String)) throws {
         #expect(try #require(IPAddress(pair.0)).description == pair.1)
