@@ -2,6 +2,9 @@
 #define CONTACT_AUDIT_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 /* curl_easy_setopt, curl_easy_getinfo and curl_multi_setopt are variadic, which Swift
    cannot call. Each wrapper below fixes the type of the third argument and returns
@@ -76,5 +79,35 @@ typedef int (*ca_prereq_callback)(void *context, char *conn_primary_ip, char *co
 static inline CURLcode ca_easy_setopt_prereq_function(CURL *handle, ca_prereq_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, callback);
 }
+
+/* The address policy (issue 8) refuses a connection before it is made: libcurl calls
+   CURLOPT_OPENSOCKETFUNCTION with each address it is about to connect to (after DNS, for
+   every address of a name, every redirect hop, the proxy when there is one). Returning
+   CURL_SOCKET_BAD refuses that address; otherwise the callback must open the socket,
+   which ca_socket_open does exactly as libcurl would. */
+typedef curl_socket_t (*ca_opensocket_callback)(void *context, curlsocktype purpose,
+                                                struct curl_sockaddr *address);
+static inline CURLcode ca_easy_setopt_opensocket_function(CURL *handle, ca_opensocket_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, callback);
+}
+static inline curl_socket_t ca_socket_open(const struct curl_sockaddr *address) {
+    return socket(address->family, address->socktype, address->protocol);
+}
+/* The numeric address and port of a curl_sockaddr (IPv4 or IPv6) into `text`, which
+   holds INET6_ADDRSTRLEN bytes. Returns 0 on success, -1 for another address family. */
+static inline int ca_sockaddr_numeric(const struct curl_sockaddr *address, char *text, int *port) {
+    if (address->family == AF_INET) {
+        const struct sockaddr_in *v4 = (const struct sockaddr_in *)&address->addr;
+        *port = ntohs(v4->sin_port);
+        return inet_ntop(AF_INET, &v4->sin_addr, text, INET6_ADDRSTRLEN) ? 0 : -1;
+    }
+    if (address->family == AF_INET6) {
+        const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)&address->addr;
+        *port = ntohs(v6->sin6_port);
+        return inet_ntop(AF_INET6, &v6->sin6_addr, text, INET6_ADDRSTRLEN) ? 0 : -1;
+    }
+    return -1;
+}
+static const int ca_address_text_size = INET6_ADDRSTRLEN;
 
 #endif

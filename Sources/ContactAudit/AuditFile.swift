@@ -28,8 +28,26 @@ public struct CrawlSettings: Sendable, Hashable {
     public var timeoutSeconds: Double?
     public var delaySeconds: Double?
     public var userAgent: String?
+    /// `allow_private`: hosts that may be reached on private, loopback or link-local
+    /// addresses (an intranet page, a test server). Lower-case, as written otherwise.
+    public var allowPrivate: [String] = []
+    /// `budget`: limits on the whole run, all sources together.
+    public var budget = RunBudget()
 
     public init() {}
+}
+
+/// `crawl.budget`: `{pages: 1000, bytes: 50000000, seconds: 600}`, each optional.
+public struct RunBudget: Sendable, Hashable {
+    public var pages: Int?
+    public var bytes: Int?
+    public var seconds: Double?
+
+    public init(pages: Int? = nil, bytes: Int? = nil, seconds: Double? = nil) {
+        self.pages = pages
+        self.bytes = bytes
+        self.seconds = seconds
+    }
 }
 
 /// `Audits/<name>/audit.yaml`, validated and with its catalog normalised.

@@ -211,7 +211,46 @@ extension AuditFileParser {
         if let n = fields["timeout"]?.value { crawl.timeoutSeconds = seconds(n, "crawl.timeout") }
         if let n = fields["delay"]?.value { crawl.delaySeconds = seconds(n, "crawl.delay") }
         if let n = fields["user_agent"]?.value { crawl.userAgent = string(n, "crawl.user_agent") }
+        if let n = fields["allow_private"]?.value { crawl.allowPrivate = allowPrivate(n) }
+        if let n = fields["budget"]?.value { crawl.budget = budget(n) }
         return crawl
+    }
+
+    /// Host names or addresses, each once: `[intranet.example.ru, 10.0.0.7]`. A URL is
+    /// refused with the host it should have been, since the check is by host.
+    mutating func allowPrivate(_ node: Node) -> [String] {
+        var hosts: [String] = []
+        for item in list(node, in: "crawl.allow_private") {
+            guard let text = string(item, "a host in crawl.allow_private") else { continue }
+            if text.contains("://") || text.contains("/") {
+                let host = URL(string: text)?.host.map { " (the host is '\($0)')" } ?? ""
+                report("crawl.allow_private lists host names, not URLs: '\(text)'\(host)", at: item)
+                continue
+            }
+            let host = text.lowercased()
+            guard !host.contains(where: { $0.isWhitespace || $0 == "@" }) else {
+                report("'\(text)' in crawl.allow_private is not a host name", at: item)
+                continue
+            }
+            if hosts.contains(host) {
+                report("'\(text)' is listed twice in crawl.allow_private", at: item)
+                continue
+            }
+            hosts.append(host)
+        }
+        return hosts
+    }
+
+    /// `{pages: N, bytes: N, seconds: S}`, each optional and positive.
+    mutating func budget(_ node: Node) -> RunBudget {
+        let fields = mapping(node, keys: Self.budgetKeys, in: "crawl.budget")
+        var budget = RunBudget()
+        if let n = fields["pages"]?.value { budget.pages = integer(n, "crawl.budget.pages", minimum: 1) }
+        if let n = fields["bytes"]?.value { budget.bytes = integer(n, "crawl.budget.bytes", minimum: 1) }
+        if let n = fields["seconds"]?.value, let value = seconds(n, "crawl.budget.seconds") {
+            if value > 0 { budget.seconds = value } else { report("crawl.budget.seconds must be more than 0", at: n) }
+        }
+        return budget
     }
 
     /// `id: off`, `id: warning` or `id: {severity: warning}`.

@@ -17,7 +17,9 @@ struct AuditFileParser {
     static let emailKeys = ["address", "channel"]
     static let deprecatedKeys = ["phones", "emails"]
     static let sourceKeys = ["url", "official"]
-    static let crawlKeys = ["depth", "max_pages", "max_bytes", "timeout", "delay", "user_agent"]
+    static let crawlKeys = ["depth", "max_pages", "max_bytes", "timeout", "delay", "user_agent", "allow_private",
+                            "budget"]
+    static let budgetKeys = ["pages", "bytes", "seconds"]
     static let ruleSettingKeys = ["severity"]
     static let channels = Channel.allCases.map(\.rawValue)
     static let severities = Severity.allCases.map(\.rawValue)

@@ -47,9 +47,12 @@ public struct AuditReport: Sendable, Hashable {
     public var suppressed: Int
     /// Waivers that no longer suppress their finding.
     public var expiredWaivers: [BaselineEntry]
+    /// What cut the run short, for the reader: "budget spent: pages 1000/1000; 37 URLs not fetched".
+    public var notes: [String]
 
     public init(name: String, sources: [SourceStatus], records: [ContactRecord], findings: [Finding],
-                rules: [String], suppressed: Int = 0, expiredWaivers: [BaselineEntry] = []) {
+                rules: [String], suppressed: Int = 0, expiredWaivers: [BaselineEntry] = [], notes: [String] = []) {
+        self.notes = notes
         self.name = name
         self.sources = sources.sorted()
         self.records = records.sorted()

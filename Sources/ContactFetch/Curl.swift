@@ -41,7 +41,7 @@ final class TransferSink {
     var headersTooLarge = false
     var redirectGuard: (@Sendable (String) -> String?)?
     var redirectRefusal: RedirectRefusal?
-    var connectionGuard: (@Sendable (String, Int) -> String?)?
+    var connectionGuard: (@Sendable (ConnectionAttempt) -> String?)?
     var connectionRefusal: ConnectionRefusal?
     private var headerBytes = 0
     private var lastStatus = 0
@@ -53,6 +53,24 @@ final class TransferSink {
     static let maxHeaderBytes = 256 * 1024
 
     init(limit: Int) { self.limit = limit }
+
+    /// The URL libcurl is working on: the current redirect hop's, not the first request's.
+    fileprivate var currentURL: String {
+        var effective: UnsafeMutablePointer<CChar>?
+        if let handle { _ = ca_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective) }
+        return effective.map { String(cString: $0) } ?? ""
+    }
+
+    /// Asks the connection guard; records the first refusal. True when refused.
+    fileprivate func refuses(address: String, port: Int) -> Bool {
+        guard let connectionGuard else { return false }
+        let attempt = ConnectionAttempt(url: currentURL, address: address, port: port)
+        guard let reason = connectionGuard(attempt) else { return false }
+        if connectionRefusal == nil {
+            connectionRefusal = ConnectionRefusal(url: attempt.url, address: address, port: port, reason: reason)
+        }
+        return true
+    }
 
     fileprivate func receiveHeader(_ line: String) -> Bool {
         headerBytes += line.utf8.count
@@ -122,16 +140,26 @@ private let headerCallback: ca_write_callback = { data, size, count, context in
     return sink.receiveHeader(line) ? length : 0
 }
 
+/// Called for every request, on a new or a reused connection, before anything is sent:
+/// the last word on the address actually connected to.
 private let prereqCallback: ca_prereq_callback = { context, primaryIP, _, primaryPort, _ in
     guard let context else { return Int32(CURL_PREREQFUNC_ABORT) }
     let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
-    guard let connectionGuard = sink.connectionGuard else { return Int32(CURL_PREREQFUNC_OK) }
     let address = primaryIP.map { String(cString: $0) } ?? ""
-    if let reason = connectionGuard(address, Int(primaryPort)) {
-        sink.connectionRefusal = ConnectionRefusal(address: address, port: Int(primaryPort), reason: reason)
-        return Int32(CURL_PREREQFUNC_ABORT)
-    }
-    return Int32(CURL_PREREQFUNC_OK)
+    return sink.refuses(address: address, port: Int(primaryPort)) ? Int32(CURL_PREREQFUNC_ABORT) : Int32(CURL_PREREQFUNC_OK)
+}
+
+/// Called with each address libcurl is about to connect to: a refused address gets no
+/// socket, so not even a TCP handshake reaches it (libcurl tries the name's next address).
+private let openSocketCallback: ca_opensocket_callback = { context, _, address in
+    guard let context, let address else { return CURL_SOCKET_BAD }
+    let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
+    var text = [CChar](repeating: 0, count: Int(ca_address_text_size) + 1)
+    var port: Int32 = 0
+    let numeric = ca_sockaddr_numeric(address, &text, &port) == 0
+        ? String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+    if sink.refuses(address: numeric, port: Int(port)) { return CURL_SOCKET_BAD }
+    return ca_socket_open(address)
 }
 
 /// One libcurl easy handle, owned: cleaned up in `deinit`. Not Sendable: a handle is used
@@ -216,6 +244,8 @@ final class EasyHandle {
         check(ca_easy_setopt_header_function(handle, headerCallback))
         check(ca_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
         if request.connectionGuard != nil {
+            check(ca_easy_setopt_opensocket_function(handle, openSocketCallback))
+            check(ca_easy_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, context))
             check(ca_easy_setopt_prereq_function(handle, prereqCallback))
             check(ca_easy_setopt_pointer(handle, CURLOPT_PREREQDATA, context))
         }

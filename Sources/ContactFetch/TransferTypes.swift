@@ -10,14 +10,26 @@ struct TransferRequest: Sendable {
     /// Asked before each redirect is followed, with the absolute target; a non-nil answer
     /// (the reason) stops the transfer there. Runs on the transfer thread.
     var redirectGuard: (@Sendable (String) -> String?)?
-    /// Asked with the peer's address and port of every connection (each redirect hop, each
-    /// reuse) before a request is sent on it; a non-nil answer (the reason) aborts the
-    /// transfer. Runs on the transfer thread. The seam for the address policy (issue 8).
-    var connectionGuard: (@Sendable (_ address: String, _ port: Int) -> String?)?
+    /// Asked with each address libcurl is about to connect to (before the socket is
+    /// opened) and again with the peer of every connection (each redirect hop, each reuse)
+    /// before a request is sent on it; a non-nil answer (the reason) refuses it. Runs on
+    /// the transfer thread. Where the address policy plugs in.
+    var connectionGuard: (@Sendable (ConnectionAttempt) -> String?)?
 }
 
-/// A connection the request's guard refused to send on.
+/// A connection about to be made or used: for which URL (the redirect hop's own) and to
+/// which address and port.
+struct ConnectionAttempt: Sendable, Hashable {
+    var url: String
+    var address: String
+    var port: Int
+}
+
+/// A connection the request's guard refused. When a name has several addresses, libcurl
+/// tries the next after a refusal; this matters only when the transfer then failed.
 struct ConnectionRefusal: Sendable, Hashable {
+    /// The URL being requested: the redirect hop's when it happened on a redirect.
+    var url: String
     var address: String
     var port: Int
     var reason: String

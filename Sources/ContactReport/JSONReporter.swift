@@ -15,11 +15,14 @@ public struct JSONReporter: Reporter {
         var summary: ReportSummary
         var sources: [SourceStatus]
         var expired_waivers: [BaselineEntry]
+        /// Omitted when empty, so reports of complete runs keep their shape.
+        var notes: [String]?
     }
 
     public func render(_ report: AuditReport) -> String {
         let document = Document(name: report.name, findings: report.findings, summary: report.summary,
-                                sources: report.sources, expired_waivers: report.expiredWaivers)
+                                sources: report.sources, expired_waivers: report.expiredWaivers,
+                                notes: report.notes.isEmpty ? nil : report.notes)
         // Encoding plain strings, numbers and enums cannot fail; an empty object keeps
         // the output parseable should it ever do so.
         guard let data = try? JSONOutput.encode(document) else { return "{}\n" }

@@ -14,6 +14,7 @@ public struct MarkdownReporter: Reporter {
                      "**\(s.errors) errors**, **\(s.warnings) warnings**, \(s.infos) info · "
                      + "\(s.sources) sources, \(s.records) records"
                      + (s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")]
+        for note in report.notes { lines += ["", "> **Note:** \(Self.escape(note, inTable: false))"] }
         for severity in Severity.allCases {
             let findings = report.findings.filter { $0.severity == severity }
             guard !findings.isEmpty else { continue }

@@ -14,6 +14,7 @@ public struct TextReporter: Reporter {
         var lines = ["\(report.name): \(s.sources) sources, \(s.records) records: "
                      + "\(Self.count(s.errors, "error")), \(Self.count(s.warnings, "warning")), \(s.infos) info"]
         if s.suppressed > 0 { lines.append("\(Self.count(s.suppressed, "finding")) accepted by the baseline, not shown") }
+        lines += report.notes
         for severity in Severity.allCases {
             let bySeverity = report.findings.filter { $0.severity == severity }
             let rules = Array(Set(bySeverity.map(\.rule))).sorted()

@@ -60,13 +60,13 @@ struct Audit: AsyncParsableCommand {
             StandardError.print("contact-audit: --snapshot: snapshots are not written yet; the run goes on without one")
         }
 
-        let (records, statuses) = await read(file)
+        let (records, statuses, notes) = await read(file)
         let auditor = Auditor(settings: file.rules)
         let findings = auditor.run(file.context(records: records, sources: statuses))
         let outcome = (accepted ?? Baseline(entries: [])).apply(to: findings, today: Baseline.today())
         let report = AuditReport(name: file.name, sources: statuses, records: records, findings: outcome.findings,
                                  rules: auditor.enabledRules, suppressed: outcome.suppressed.count,
-                                 expiredWaivers: outcome.expired)
+                                 expiredWaivers: outcome.expired, notes: notes)
 
         do {
             if let writeBaseline {
@@ -85,13 +85,15 @@ struct Audit: AsyncParsableCommand {
     /// others go on. Local files are read directly; http(s) sources are crawled (robots.txt,
     /// politeness, `crawl:` limits), and pages found by following their contact links are
     /// sources of their own, official when their seed is.
-    private func read(_ file: AuditFile) async -> ([ContactRecord], [SourceStatus]) {
+    /// The notes say what cut the run short (a spent budget).
+    private func read(_ file: AuditFile) async -> ([ContactRecord], [SourceStatus], [String]) {
         let extractor = ContactExtractor(options: ExtractOptions(
             regions: RegionResolver(explicitRegion: region, fallbackRegion: file.region),
             shortNumbers: file.shortNumberTable))
         var records: [ContactRecord] = []
         var statuses: [SourceStatus] = []
         var web: [AuditSource] = []
+        var notes: [String] = []
         let reader = SourceReader()
         for source in file.sources {
             if Self.isWeb(source.location) {
@@ -115,7 +117,8 @@ struct Audit: AsyncParsableCommand {
         }
         if !web.isEmpty {
             let crawler = SourceCrawler(config: file.crawl.crawlConfig, extractor: extractor)
-            let (_, pages) = await crawler.crawl(web.map(\.location))
+            let (result, pages) = await crawler.crawl(web.map(\.location))
+            if let budget = result.budget { notes.append(budget.description) }
             let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
             for page in pages {
                 let outcome = page.outcome
@@ -133,7 +136,7 @@ struct Audit: AsyncParsableCommand {
                 statuses.append(SourceStatus(url: outcome.url, official: isOfficial, records: page.records.count))
             }
         }
-        return (records.sorted(), statuses)
+        return (records.sorted(), statuses, notes)
     }
 
     private static func isWeb(_ location: String) -> Bool {

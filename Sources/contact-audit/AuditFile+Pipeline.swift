@@ -25,6 +25,9 @@ extension CrawlSettings {
         if let timeoutSeconds { config.limits.transferTimeout = .milliseconds(Int(timeoutSeconds * 1000)) }
         if let delaySeconds { config.perHostDelay = .milliseconds(Int(delaySeconds * 1000)) }
         if let userAgent { config.userAgent = userAgent }
+        config.addressPolicy = AddressPolicy(allowPrivateHosts: allowPrivate)
+        config.budget = CrawlBudget(pages: budget.pages, bytes: budget.bytes,
+                                    duration: budget.seconds.map { .milliseconds(Int($0 * 1000)) })
         return config
     }
 }

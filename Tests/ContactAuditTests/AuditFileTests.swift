@@ -74,6 +74,14 @@ import Testing
         ("name: x\nsources: [pages/seed.html]\nrules: {hidden-email: {severity: fatal}}", "unknown severity 'fatal'"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {depth: -1}", "crawl.depth must be at least 0"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {max_page: 3}", "did you mean 'max_pages'?"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {allow_private: intranet}", "crawl.allow_private must be a list"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {allow_private: [http://intranet/help]}",
+         "host names, not URLs: 'http://intranet/help' (the host is 'intranet')"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {allow_private: [a, A]}", "'A' is listed twice"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: {page: 10}}", "did you mean 'pages'?"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: {bytes: 0}}", "crawl.budget.bytes must be at least 1"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: {seconds: 0}}", "crawl.budget.seconds must be more than 0"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: 100}", "crawl.budget must be a mapping"),
         ("name: x\nsources: [pages/seed.html]\nshort_numbers: [12]", "must be 3 to 6 digits"),
         ("name: x\nsources: [pages/seed.html]\nname: y", "'name' appears twice in the same mapping (first at 1:1)"),
         ("name: x\nsources: [pages/seed.html]\ncatalog: {emails: [{address: nobody}]}", "is not an e-mail address"),
@@ -109,7 +117,8 @@ import Testing
           - url: https://www.gosuslugi.ru/help
             official: true
           - url: pages/seed.html
-        crawl: {depth: 2, max_pages: 5, timeout: 2.5}
+        crawl: {depth: 2, max_pages: 5, timeout: 2.5, allow_private: [Intranet.Example.RU, 10.0.0.7],
+                budget: {pages: 1000, bytes: 50000000, seconds: 600}}
         rules: {multiple-hotline-numbers: {severity: info}, hidden-email: off, near-miss-phone: warning}
         short_numbers: ["0611"]
         """)
@@ -125,6 +134,8 @@ import Testing
         #expect(file.sources.map(\.official) == [true, false])
         #expect(file.sources[1].location == directory.appendingPathComponent("pages/seed.html").path)
         #expect(file.crawl.depth == 2 && file.crawl.maxPages == 5 && file.crawl.timeoutSeconds == 2.5)
+        #expect(file.crawl.allowPrivate == ["intranet.example.ru", "10.0.0.7"])
+        #expect(file.crawl.budget == RunBudget(pages: 1000, bytes: 50_000_000, seconds: 600))
         #expect(file.rules == ["multiple-hotline-numbers": .severity(.info), "hidden-email": .off,
                                "near-miss-phone": .severity(.warning)])
         #expect(file.shortNumbers == ["0611"])

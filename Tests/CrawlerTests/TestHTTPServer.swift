@@ -35,28 +35,33 @@ struct TestResponse: Sendable {
     static let notFound = TestResponse(status: 404, headers: [("Content-Type", "text/plain")], body: Array("not found".utf8))
 }
 
-/// A small HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for tests only: one thread
+/// A small HTTP/1.1 server on a loopback address (127.0.0.1 unless told; Linux routes all of
+/// 127.0.0.0/8 to the loopback interface) and an ephemeral port, for tests only: one thread
 /// per connection, one response per connection (`Connection: close`). Raw sockets are fine
 /// here; the client under test is libcurl.
 final class TestHTTPServer: @unchecked Sendable {
     typealias Handler = @Sendable (TestRequest, _ hit: Int) -> TestResponse
 
     let port: Int
+    let address: String
     private let listener: Int32
     private let handler: Handler
     private let lock = NSLock()
     private var log: [TestRequest] = []
     private var stopped = false
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    var base: String { "http://\(address):\(port)" }
 
     /// Requests received so far, in arrival order.
     var requests: [TestRequest] { lock.withLock { log } }
 
     func requests(for path: String) -> [TestRequest] { requests.filter { $0.path == path } }
 
-    init(handler: @escaping Handler) throws {
+    init(address: String = "127.0.0.1", handler: @escaping Handler) throws {
+        precondition(address.hasPrefix("127."), "tests stay on loopback")
+        let bindAddress = address
         self.handler = handler
+        self.address = address
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         var reuse: Int32 = 1
@@ -64,7 +69,7 @@ final class TestHTTPServer: @unchecked Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(bindAddress)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }

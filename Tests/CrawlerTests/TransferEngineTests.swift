@@ -44,9 +44,10 @@ import Testing
         let engine = TransferEngine(maxConnections: 2)
         defer { engine.shutdown() }
         var guarded = request(server.base + "/internal")
-        guarded.connectionGuard = { address, _ in address == "127.0.0.1" ? "loopback address (test policy)" : nil }
+        guarded.connectionGuard = { $0.address == "127.0.0.1" ? "loopback address (test policy)" : nil }
         let response = await engine.perform(guarded)
-        #expect(response.connectionRefusal == ConnectionRefusal(address: "127.0.0.1", port: server.port,
+        #expect(response.connectionRefusal == ConnectionRefusal(url: server.base + "/internal", address: "127.0.0.1",
+                                                                port: server.port,
                                                                 reason: "loopback address (test policy)"))
         #expect(response.failure != nil)
         #expect(server.requests.isEmpty)

@@ -24,6 +24,11 @@ public struct CrawlConfig: Sendable, Hashable {
     public var userAgent = PageFetcher.defaultUserAgent
     /// The token looked up in robots.txt `User-agent` lines.
     public var robotsProductToken = "contact-audit"
+    /// Which addresses may be connected to; sources named by a literal non-public address
+    /// are added for their address and port by the crawler itself.
+    public var addressPolicy = AddressPolicy()
+    /// Whole-run limits, all sources together; unlimited by default.
+    public var budget = CrawlBudget()
     /// A progress line on stderr: nil decides by itself (a terminal, and CI unset).
     public var showProgress: Bool?
 

@@ -53,6 +53,11 @@ struct CrawlScheduler {
     private var pagesStarted: [Int]
     private var sequence = 0
     private(set) var active = 0
+    /// Set when the run's budget is spent: new pages are dropped (and counted), retries
+    /// of pages already started still go.
+    private var newPagesStopped = false
+    /// URLs dropped because the budget was spent.
+    private(set) var notFetched = 0
 
     var queued: Int { frontier.count }
 
@@ -105,6 +110,11 @@ struct CrawlScheduler {
                 frontier.remove(at: index)  // over the seed's page budget: dropped
                 continue
             }
+            if item.attempts == 0, newPagesStopped {
+                frontier.remove(at: index)  // over the run's budget: dropped, and counted
+                notFetched += 1
+                continue
+            }
             index += 1
             if let notBefore = item.notBefore, notBefore > now { later(notBefore); continue }
             let key = item.url.origin
@@ -135,6 +145,20 @@ struct CrawlScheduler {
         }
         if active == 0, earliest == nil { return .finished }
         return .wait(until: earliest)
+    }
+
+    /// The run's budget is spent: no new page starts from now on.
+    mutating func stopNewPages() { newPagesStopped = true }
+
+    /// Empties the frontier (the time budget ran out): what was waiting, retries included.
+    /// New pages are counted as not fetched; the caller records the retries.
+    mutating func drain() -> [CrawlItem] {
+        newPagesStopped = true
+        let waiting = frontier
+        frontier.removeAll()
+        let retries = waiting.filter { $0.attempts > 0 }
+        notFetched += waiting.count - retries.count
+        return retries
     }
 
     /// A page or robots.txt fetch ended.

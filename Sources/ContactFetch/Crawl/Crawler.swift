@@ -31,7 +31,10 @@ public struct Crawler: Sendable {
         let normalizedValidators = Dictionary(
             validators.compactMap { key, value in URLNormalizer.normalize(key).map { ($0.string, value) } },
             uniquingKeysWith: { first, _ in first })
-        let run = CrawlRun(config: config, seeds: seedURLs, validators: normalizedValidators, onPage: onPage)
+        var policy = config.addressPolicy.allowing(seeds: seedURLs)
+        policy.proxyAddresses.formUnion(ProxyEnvironment.addresses(environment: ProcessInfo.processInfo.environment))
+        let run = CrawlRun(config: config, seeds: seedURLs, validators: normalizedValidators, policy: policy,
+                           onPage: onPage)
         let result = await run.execute()
         outcomes += result.outcomes
         let order = Dictionary(seedURLs.enumerated().map { ($1.string, $0) }, uniquingKeysWith: { first, _ in first })
@@ -40,7 +43,7 @@ public struct Crawler: Sendable {
             let right = (order[rhs.seed] ?? Int.max, rhs.depth, rhs.url)
             return left < right
         }
-        return CrawlResult(outcomes: outcomes, robots: result.robots)
+        return CrawlResult(outcomes: outcomes, robots: result.robots, budget: result.budget)
     }
 }
 
@@ -50,6 +53,8 @@ private struct CrawlRun: Sendable {
     var config: CrawlConfig
     var seeds: [CrawlURL]
     var validators: [String: Validators]
+    /// The address policy with the seeds' own literal addresses and the proxies allowed.
+    var policy: AddressPolicy
     var onPage: Crawler.PageHandler
 
     private enum Event: Sendable {
@@ -57,9 +62,11 @@ private struct CrawlRun: Sendable {
         case page(CrawlItem, FetchOutcome, [FoundLink], finalURL: CrawlURL?)
         case robots(site: String, RobotsPolicy)
         case timer
+        /// The run's time budget ran out.
+        case deadline
     }
 
-    func execute() async -> (outcomes: [FetchOutcome], robots: [String: String]) {
+    func execute() async -> (outcomes: [FetchOutcome], robots: [String: String], budget: BudgetExhaustion?) {
         let engine = TransferEngine(maxConnections: config.concurrency)
         defer { engine.shutdown() }
         let clock = ContinuousClock()
@@ -68,14 +75,38 @@ private struct CrawlRun: Sendable {
         var robots: [String: String] = [:]
         var failed = 0
         let robotsBook = RobotsBook()
+        var meter = BudgetMeter(budget: config.budget, start: clock.now)
+        var timeSpent = false
         let progress = CrawlProgress(enabled: config.showProgress ?? CrawlProgress.stderrIsInteractive)
         defer { progress.finish() }
         await withTaskGroup(of: Event.self) { group in
             var timer: ContinuousClock.Instant?
+            if let deadline = meter.deadline {
+                group.addTask {
+                    try? await clock.sleep(until: deadline, tolerance: .milliseconds(5))
+                    return .deadline
+                }
+            }
+            /// The time budget ran out: nothing waits any more and running transfers stop;
+            /// their outcomes arrive as cancelled and are recorded as cut by the budget.
+            func spendTime() {
+                guard !timeSpent, meter.checkTime(now: clock.now) else { return }
+                timeSpent = true
+                for item in scheduler.drain() {
+                    outcomes.append(Self.cutByTime(item, seed: seeds[item.seedIndex].string))
+                    failed += 1
+                }
+                group.cancelAll()
+            }
             run: while true {
+                spendTime()
                 dispatch: while true {
                     switch scheduler.next(now: clock.now) {
                     case .fetch(let item):
+                        if item.attempts == 0 {
+                            meter.pageStarted()
+                            if meter.exhausted != nil { scheduler.stopNewPages() }
+                        }
                         progress.started(host: item.url.host)
                         let validators = validators[item.url.string]
                         group.addTask {
@@ -110,14 +141,27 @@ private struct CrawlRun: Sendable {
                 switch event {
                 case .timer:
                     if let deadline = timer, deadline <= clock.now { timer = nil }
+                case .deadline:
+                    spendTime()
                 case .retry(let item, let wait):
-                    scheduler.retry(item, at: clock.now + wait)
+                    if timeSpent {
+                        scheduler.finished(site: item.url.origin)
+                        outcomes.append(Self.cutByTime(item, seed: seeds[item.seedIndex].string))
+                        failed += 1
+                    } else {
+                        scheduler.retry(item, at: clock.now + wait)
+                    }
                 case .robots(let site, let policy):
                     robots[site] = policy.source
                     robotsBook.record(policy, for: site)
                     scheduler.robotsArrived(site: site, policy: policy, now: clock.now)
-                case .page(let item, let outcome, let links, let finalURL):
+                case .page(let item, var outcome, let links, let finalURL):
                     scheduler.finished(site: item.url.origin)
+                    meter.received(bytes: outcome.bytes)
+                    if meter.exhausted != nil { scheduler.stopNewPages() }
+                    if timeSpent, outcome.error == OutcomeClassifier.cancelledError(outcome.url) {
+                        outcome.error = Self.cutByTime(item, seed: outcome.seed).error
+                    }
                     if let finalURL { scheduler.redirected(item, to: finalURL) }
                     scheduler.discovered(links, from: item)
                     if !outcome.succeeded { failed += 1 }
@@ -126,7 +170,14 @@ private struct CrawlRun: Sendable {
             }
             group.cancelAll()
         }
-        return (outcomes, robots)
+        return (outcomes, robots, meter.report(notFetched: scheduler.notFetched, now: clock.now))
+    }
+
+    /// The outcome of a page the time budget stopped, in flight or waiting for a retry.
+    static func cutByTime(_ item: CrawlItem, seed: String) -> FetchOutcome {
+        FetchOutcome(url: item.url.string, result: .failed, finalURL: item.url.string, seed: seed, depth: item.depth,
+                     error: "\(item.url): not finished: the run's time budget (crawl.budget.seconds) was spent",
+                     attempts: item.attempts)
     }
 
     private func fetchPage(_ item: CrawlItem, validators: Validators?, engine: TransferEngine,
@@ -134,6 +185,7 @@ private struct CrawlRun: Sendable {
         var request = TransferRequest(url: item.url.string, limits: config.limits, userAgent: config.userAgent)
         request.headers = validators?.requestHeaders ?? []
         if config.respectRobots { request.redirectGuard = robots.refusal(of:) }
+        request.connectionGuard = connectionGuard
         let response = await engine.perform(request)
         let seed = seeds[item.seedIndex].string
         switch OutcomeClassifier.classify(response, item: item, seed: seed, config: config) {
@@ -160,13 +212,20 @@ private struct CrawlRun: Sendable {
         }
     }
 
+    /// The address policy, asked by libcurl before each connection is made and used.
+    private var connectionGuard: @Sendable (ConnectionAttempt) -> String? {
+        let policy = self.policy
+        return { attempt in policy.refusal(url: attempt.url, address: attempt.address, port: attempt.port)?.reason }
+    }
+
     /// RFC 9309 §2.3.1: a 2xx body is parsed; 4xx (and too many redirects) mean no
     /// restrictions; 5xx or an unreachable server mean nothing may be fetched. Server and
     /// connection errors are retried like pages, holding the site meanwhile.
     private func fetchRobots(site: String, url: String, engine: TransferEngine, clock: ContinuousClock) async -> Event {
         var limits = config.limits
         limits.maxBodyBytes = RobotsPolicy.maxParsedBytes
-        let request = TransferRequest(url: url, limits: limits, userAgent: config.userAgent)
+        var request = TransferRequest(url: url, limits: limits, userAgent: config.userAgent)
+        request.connectionGuard = connectionGuard
         var attempt = 0
         while true {
             let response = await engine.perform(request)
@@ -182,6 +241,11 @@ private struct CrawlRun: Sendable {
     }
 
     static func policy(from response: TransferResponse, productToken: String) -> RobotsPolicy {
+        if response.failure != nil, response.connectionRefusal != nil {
+            // The site's address is refused: its pages will be refused too, each with its
+            // own outcome naming the address, so robots.txt has nothing to add.
+            return RobotsPolicy(rules: [], crawlDelay: nil, source: "robots.txt not read: the address is refused")
+        }
         if let failure = response.failure, !(response.truncated && failure.code == Curl.writeError) {
             if failure.code == Curl.tooManyRedirects {
                 return RobotsPolicy(rules: [], crawlDelay: nil, source: "robots.txt redirected too often: all allowed")

@@ -14,6 +14,9 @@ public struct FetchOutcome: Sendable, Hashable, Codable {
         case httpError = "http-error"
         /// No usable answer: connection, timeout, redirect, size or protocol trouble.
         case failed
+        /// The address policy refused the address it (or a redirect hop) connected to:
+        /// private, loopback, link-local and other non-public addresses. No request was sent.
+        case refused
     }
 
     /// The URL asked for, normalised.
@@ -42,6 +45,8 @@ public struct FetchOutcome: Sendable, Hashable, Codable {
     public var truncated: Bool
     /// Requests sent for this URL (1 without retries, 0 when skipped).
     public var attempts: Int
+    /// The address the policy refused (`127.0.0.2`), when `result` is `refused`.
+    public var refusedAddress: String?
 
     public init(url: String, result: Result, finalURL: String, seed: String, depth: Int, status: Int? = nil,
                 redirects: Int = 0, redirectChain: [String]? = nil, bytes: Int = 0, contentType: String? = nil,
@@ -124,7 +129,16 @@ public struct CrawlResult: Sendable, Hashable, Codable {
     public var outcomes: [FetchOutcome]
     /// robots.txt verdict per site (`https://example.ru` → "robots.txt answered 503: all disallowed").
     public var robots: [String: String]
+    /// Set when a whole-run budget (`CrawlConfig.budget`) stopped the crawl early.
+    public var budget: BudgetExhaustion?
+
+    public init(outcomes: [FetchOutcome], robots: [String: String], budget: BudgetExhaustion? = nil) {
+        self.outcomes = outcomes
+        self.robots = robots
+        self.budget = budget
+    }
 
     public var fetched: Int { outcomes.filter(\.succeeded).count }
     public var failed: Int { outcomes.filter { $0.result == .failed || $0.result == .httpError }.count }
+    public var refused: Int { outcomes.filter { $0.result == .refused }.count }
 }

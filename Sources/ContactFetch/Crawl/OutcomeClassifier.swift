@@ -22,6 +22,8 @@ enum OutcomeClassifier {
     static func retryDelay(_ response: TransferResponse, retry: Int, config: CrawlConfig, random: Double,
                            now: Date) -> Duration? {
         if response.cancelled { return nil }
+        // A refused address stays refused: trying again would only knock again.
+        if response.failure != nil, response.connectionRefusal != nil { return nil }
         if let failure = response.failure {
             let refusedConnection = Curl.connectionFailures.contains(failure.code)
             let connectTimeout = failure.code == Curl.operationTimedOut && !response.connected
@@ -46,7 +48,12 @@ enum OutcomeClassifier {
             bytes: response.body.count, contentType: response.contentType,
             etag: response.header("etag"), lastModified: response.header("last-modified"),
             truncated: response.truncated, attempts: attempts)
-        if let refusal = response.redirectRefusal {
+        if let refusal = response.connectionRefusal, response.failure != nil {
+            outcome.result = .refused
+            outcome.refusedAddress = refusal.address
+            let hop = refusal.url == url || refusal.url.isEmpty ? "" : "redirected to \(refusal.url), which was refused: "
+            outcome.error = "\(url): \(hop)\(refusal.reason); no request sent"
+        } else if let refusal = response.redirectRefusal {
             outcome.result = .skippedByRobots
             outcome.skippedByRobots = true
             outcome.error = "\(url): redirects to \(refusal.target), which \(refusal.reason); not followed"
@@ -64,11 +71,13 @@ enum OutcomeClassifier {
         return outcome
     }
 
+    static let cancelledText = "the crawl was cancelled before this page arrived"
+
+    /// The error of an outcome whose transfer was cancelled.
+    static func cancelledError(_ url: String) -> String { "\(url): \(cancelledText)" }
+
     private static func failureText(_ response: TransferResponse, config: CrawlConfig) -> String? {
-        if response.cancelled { return "the crawl was cancelled before this page arrived" }
-        if let refusal = response.connectionRefusal {
-            return "connection to \(refusal.address) port \(refusal.port) refused: \(refusal.reason)"
-        }
+        if response.cancelled { return cancelledText }
         if response.redirectLoop {
             return "redirect loop: " + response.redirectChain.joined(separator: " → ")
         }

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// `contact-audit audit` as a user runs it, on loopback only: the address policy refuses a
+/// redirect to a loopback address the audit did not name, `crawl.allow_private` opens a
+/// named host, and `crawl.budget` stops the run with a note in the report.
+@Suite struct AuditSafetyTests {
+    /// Runs `audit --format json` on an audit file with `yaml`; the exit status and report.
+    private func audit(_ yaml: String) throws -> (Int32, [String: Any]) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("audit-safety-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try yaml.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
+        process.arguments = ["audit", directory.path, "--format", "json"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return (process.terminationStatus, report)
+    }
+
+    private static let catalog = """
+        name: web
+        region: RU
+        catalog:
+          phones:
+            - number: "8 800 100-70-10"
+              channel: hotline
+        """
+
+    @Test func aRedirectToAnUnnamedLoopbackAddressIsRefusedAndTheBudgetIsReported() throws {
+        let service = try TestHTTPServer(address: "127.0.0.2") { _, _ in .html("<p>Горячая линия: 8 800 000-00-00</p>") }
+        defer { service.stop() }
+        let server = try TestHTTPServer(handler: site([
+            "/": .html("""
+                <html lang="ru"><body><p>Горячая линия: 8 800 100-70-10</p>
+                <a href="/contacts">Контакты</a> <a href="/b">b</a> <a href="/c">c</a> <a href="/d">d</a></body></html>
+                """),
+            "/contacts": .redirect(service.base + "/admin"),
+            "/b": .html("<p>b</p>"), "/c": .html("<p>c</p>"), "/d": .html("<p>d</p>"),
+        ]))
+        defer { server.stop() }
+        let (status, report) = try audit(Self.catalog + """
+
+            sources:
+              - url: \(server.base)/
+                official: true
+            crawl:
+              delay: 0
+              budget: {pages: 3}
+            """)
+
+        // 1: the pages reached from the official source do not show the hotline (findings);
+        // a refused page or a spent budget alone never makes a configuration error (2).
+        #expect(status == 1)
+        let sources = try #require(report["sources"] as? [[String: Any]])
+        let refused = try #require(sources.first { $0["url"] as? String == "\(server.base)/contacts" })
+        let error = try #require(refused["error"] as? String)
+        #expect(error.hasPrefix("refused: \(server.base)/contacts: redirected to \(service.base)/admin"))
+        #expect(error.contains("127.0.0.2 is a loopback address"))
+        #expect(service.requests.isEmpty)
+        // "/", "/contacts" (contact links first) and "/b" used the budget of three pages.
+        #expect(Set(sources.compactMap { $0["url"] as? String })
+            == ["\(server.base)/", "\(server.base)/contacts", "\(server.base)/b"])
+        #expect(report["notes"] as? [String] == ["budget spent: pages 3/3; 2 URLs not fetched"])
+    }
+
+    @Test func allowPrivateLetsANamedHostBeRead() throws {
+        let server = try TestHTTPServer(handler: site(["/": .html("<p>Горячая линия: 8 800 100-70-10</p>")]))
+        defer { server.stop() }
+        let source = "http://localhost:\(server.port)/"
+        let sourcesYAML = "\n\nsources:\n  - url: \(source)\n    official: true\ncrawl:\n  delay: 0\n"
+
+        let (_, refusedReport) = try audit(Self.catalog + sourcesYAML)
+        let refused = try #require((refusedReport["sources"] as? [[String: Any]])?.first)
+        #expect((refused["error"] as? String)?.contains("add localhost to crawl.allow_private") == true)
+        #expect(server.requests.isEmpty)
+
+        let (status, report) = try audit(Self.catalog + sourcesYAML + "  allow_private: [localhost]\n")
+        #expect(status == 0)
+        let read = try #require((report["sources"] as? [[String: Any]])?.first)
+        #expect(read["status"] as? String == "ok")
+        #expect(report["notes"] == nil)
+    }
+}
