@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // The pipeline, one module per stage: fetch → document → extract → (normalise) → audit
@@ -101,3 +102,13 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+// libFuzzer targets (scripts/fuzz): only when asked for, because they have no `main`
+// of their own (libFuzzer's is linked in with -sanitize=fuzzer).
+if ProcessInfo.processInfo.environment["CONTACT_AUDIT_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "contact-audit-fuzz",
+        dependencies: ["ContactDocument", "ContactExtract", "ContactHours", "ContactFetch", "ContactAudit"],
+        path: "Fuzz/Sources/contact-audit-fuzz"
+    ))
+}

@@ -92,6 +92,13 @@ public struct AuditFile: Sendable {
         throw .notFound(path: "\(directory)/audit.yaml")
     }
 
+    /// Parses audit-file text that did not come from a file (a fuzzer, an editor buffer):
+    /// the file when it is valid, and every problem found.
+    public static func parse(text: String, path: String = "audit.yaml",
+                             directory: URL = URL(fileURLWithPath: ".")) -> (AuditFile?, [AuditDiagnostic]) {
+        AuditFileParser.parse(yaml: text, path: path, directory: directory)
+    }
+
     /// Reads, validates and normalises; every problem of the file at once in `.invalid`.
     public static func load(_ argument: String) throws(AuditFileError) -> AuditFile {
         let path = try locate(argument)
