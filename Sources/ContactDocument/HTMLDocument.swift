@@ -22,6 +22,8 @@ public final class HTMLDocument {
     public let microformats: [MicroformatElement]
     /// True for documents made from plain text (no markup, one block per line).
     public let isPlainText: Bool
+    /// What went wrong without stopping the read: a page cut short by libxml2's limits.
+    public let warnings: [String]
 
     private let document: htmlDocPtr?
 
@@ -29,7 +31,7 @@ public final class HTMLDocument {
     public init(bytes: some Collection<UInt8>, source: String, contentType: String? = nil) throws(DocumentError) {
         let array = Array(bytes)
         guard !array.isEmpty else { throw .empty(source: source) }
-        let result: Result<(DetectedCharset, htmlDocPtr), DocumentError> = array.withUnsafeBufferPointer { raw in
+        let result: Result<(DetectedCharset, htmlDocPtr, String?), DocumentError> = array.withUnsafeBufferPointer { raw in
             let charset = CharsetDetector.detect(raw, contentType: contentType, isSupported: LibXML2.isEncodingSupported)
             var body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
             // Invalid UTF-8 in a UTF-8 page is replaced by U+FFFD, as browsers do, rather
@@ -40,10 +42,18 @@ public final class HTMLDocument {
             }
             return repaired.withUnsafeBufferPointer { fixed in
                 if !repaired.isEmpty { body = fixed }
-                return LibXML2.parseHTML(body, url: source, encoding: charset.name).map { (charset, $0) }
+                var cut: String?
+                if !charset.name.hasPrefix("UTF-16"), !charset.name.hasPrefix("UTF-32"),
+                   let keep = TagFloodGuard.cutOffset(body) {
+                    body = UnsafeBufferPointer(rebasing: body[..<keep])
+                    cut = "a tag with more than \(TagFloodGuard.maximumAttributes) attributes at byte \(keep) "
+                        + "(libxml2 would take hours over it)"
+                }
+                if let cut, body.isEmpty { return .failure(.unparseable(source: source, reason: cut)) }
+                return LibXML2.parseHTML(body, url: source, encoding: charset.name).map { (charset, $0.0, cut ?? $0.1) }
             }
         }
-        let (charset, document) = try result.get()
+        let (charset, document, cut) = try result.get()
         var walker = DocumentWalker()
         walker.walk(document)
         self.source = source
@@ -59,6 +69,7 @@ public final class HTMLDocument {
         self.microdataProperties = walker.properties
         self.microformats = walker.microformats
         self.isPlainText = false
+        self.warnings = cut.map { ["\(source): page cut: \($0)"] } ?? []
     }
 
     /// A document made from plain text (a scraped page saved as .txt): one block per
@@ -111,6 +122,7 @@ public final class HTMLDocument {
         self.microdataProperties = []
         self.microformats = []
         self.isPlainText = true
+        self.warnings = []
     }
 
     deinit {

@@ -22,7 +22,11 @@ enum LibXML2 {
 
     /// Parses HTML bytes with the given encoding. Returns the document or the reason
     /// libxml2 gave for failing.
-    static func parseHTML(_ bytes: UnsafeBufferPointer<UInt8>, url: String, encoding: String) -> Result<htmlDocPtr, DocumentError> {
+    /// The document, and why libxml2 stopped reading early when it did (a fatal error
+    /// under RECOVER: nesting beyond its depth limit, a text node beyond 10 MB), so a cut
+    /// page is reported rather than silently short.
+    static func parseHTML(_ bytes: UnsafeBufferPointer<UInt8>, url: String,
+                          encoding: String) -> Result<(htmlDocPtr, String?), DocumentError> {
         _ = initialised
         ca_xml_silence_errors()
         xmlResetLastError()
@@ -34,7 +38,15 @@ enum LibXML2 {
             let reason = lastErrorMessage() ?? "no document produced"
             return .failure(.unparseable(source: url, reason: reason))
         }
-        return .success(document)
+        var cut: String?
+        // A huge text node is reported as an out-of-memory error at level "error", not
+        // fatal, yet reading stops there just the same.
+        if let error = xmlGetLastError(), let message = lastErrorMessage(),
+           error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
+            || message.contains("huge") {
+            cut = "libxml2 stopped reading at line \(error.pointee.line): \(message)"
+        }
+        return .success((document, cut))
     }
 
     static func free(_ document: htmlDocPtr) {

@@ -13,7 +13,7 @@ public enum ParserProbe {
         bytes.withUnsafeBufferPointer { raw in
             let body = UnsafeBufferPointer(rebasing: raw[min(charset.bomLength, raw.count)...])
             switch LibXML2.parseHTML(body, url: "bench", encoding: charset.name) {
-            case .success(let document):
+            case .success(let (document, _)):
                 LibXML2.free(document)
                 return true
             case .failure:

@@ -16,30 +16,76 @@ enum BatchedPhoneMatcher {
 
     static let separator = Array("\n\u{00A7}\n".utf8)
 
+    /// libphonenumber's matcher re-encodes the rest of its text for every candidate, so
+    /// its cost grows with the square of the text: batches stay below this many bytes.
+    static let batchBytes = 8 * 1024
+
+    /// A stretch of one block's folded text: a whole block, or a piece of a long one.
+    private struct Piece {
+        var item: Item
+        var start: Int
+        var bytes: ArraySlice<UInt8>
+    }
+
+    /// Long blocks are cut at a space into pieces of at most `batchBytes`; a number
+    /// never contains the long runs of words that pieces are cut in.
+    private static func pieces(of item: Item) -> [Piece] {
+        let bytes = Array(item.folded.text.utf8)
+        guard bytes.count > batchBytes else { return [Piece(item: item, start: 0, bytes: bytes[...])] }
+        var result: [Piece] = []
+        var start = 0
+        while start < bytes.count {
+            var end = min(bytes.count, start + batchBytes)
+            if end < bytes.count, let space = bytes[(start + batchBytes / 2)..<end].lastIndex(of: 0x20) { end = space }
+            result.append(Piece(item: item, start: start, bytes: bytes[start..<end]))
+            start = end
+        }
+        return result
+    }
+
     /// Matches per block index, with UTF-8 ranges in the block's original text.
     static func find(in items: [Item], region: String) -> [Int: [PhoneNumberMatch]] {
-        guard !items.isEmpty else { return [:] }
+        var found: [Int: [PhoneNumberMatch]] = [:]
+        var batch: [Piece] = []
+        var size = 0
+        for piece in items.flatMap(pieces(of:)) {
+            let length = piece.bytes.count + separator.count
+            if !batch.isEmpty, size + length > batchBytes {
+                found.merge(findInOneCall(batch, region: region)) { $0 + $1 }
+                batch = []
+                size = 0
+            }
+            batch.append(piece)
+            size += length
+        }
+        if !batch.isEmpty { found.merge(findInOneCall(batch, region: region)) { $0 + $1 } }
+        return found
+    }
+
+    private static func findInOneCall(_ pieces: [Piece], region: String) -> [Int: [PhoneNumberMatch]] {
+        guard !pieces.isEmpty else { return [:] }
         var joined: [UInt8] = []
         var starts: [Int] = []
-        for item in items {
+        for piece in pieces {
             if !joined.isEmpty { joined += separator }
             starts.append(joined.count)
-            joined += item.folded.text.utf8
+            joined += piece.bytes
         }
         let text = String(decoding: joined, as: UTF8.self)
         var found: [Int: [PhoneNumberMatch]] = [:]
         for var match in PhoneNumberService.findNumbers(in: text, region: region) {
-            // The last block starting at or before the match.
+            // The last piece starting at or before the match.
             var low = 0, high = starts.count - 1
             while low < high {
                 let middle = (low + high + 1) / 2
                 if starts[middle] <= match.utf8Range.lowerBound { low = middle } else { high = middle - 1 }
             }
-            let item = items[low]
-            let local = (match.utf8Range.lowerBound - starts[low])..<(match.utf8Range.upperBound - starts[low])
-            guard local.upperBound <= item.folded.text.utf8.count else { continue }
-            match.utf8Range = item.folded.originalRange(local)
-            found[item.index, default: []].append(match)
+            let piece = pieces[low]
+            let offset = piece.start - starts[low]
+            let local = (match.utf8Range.lowerBound + offset)..<(match.utf8Range.upperBound + offset)
+            guard local.upperBound <= piece.start + piece.bytes.count else { continue }
+            match.utf8Range = piece.item.folded.originalRange(local)
+            found[piece.item.index, default: []].append(match)
         }
         return found
     }

@@ -44,6 +44,7 @@ struct Extract: AsyncParsableCommand {
         for input in inputs {
             do {
                 let document = try reader.read(input)
+                for warning in document.warnings { StandardError.print("contact-audit: warning: \(warning)") }
                 records += extractor.extract(from: document)
             } catch {
                 failures += 1

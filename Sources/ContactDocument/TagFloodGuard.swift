@@ -1,0 +1,59 @@
+/// libxml2 2.9 checks each attribute of a tag against all the earlier ones, so one tag
+/// with a million attributes costs it 10^12 comparisons: a hostile page would hang the
+/// run. This linear scan finds the first tag with more attributes than any real page
+/// writes and cuts the page before it. It counts `=` between `<` and `>`, stepping over
+/// comments and the bodies of `<script>` and `<style>` (where `<` and `=` are code); it
+/// does not parse HTML.
+enum TagFloodGuard {
+    static let maximumAttributes = 10_000
+
+    /// The length to keep, or nil when the page is fine.
+    static func cutOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+            let tagStart = index
+            if startsWith(bytes, at: index, "<!--") {
+                index = find(bytes, "-->", from: index + 4) ?? count
+                continue
+            }
+            let rawText: StaticString? = startsWith(bytes, at: index, "<script") ? "</script"
+                : startsWith(bytes, at: index, "<style") ? "</style" : nil
+            var equals = 0
+            index += 1
+            while index < count, bytes[index] != UInt8(ascii: ">") {
+                if bytes[index] == UInt8(ascii: "=") {
+                    equals += 1
+                    if equals > maximumAttributes { return tagStart }
+                }
+                index += 1
+            }
+            if let rawText { index = find(bytes, rawText, from: index) ?? count }
+        }
+        return nil
+    }
+
+    /// ASCII case-insensitive.
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { p in
+            guard index + p.count <= bytes.count else { return false }
+            for k in 0..<p.count {
+                let c = bytes[index + k]
+                if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != p[k] { return false }
+            }
+            return true
+        }
+    }
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") || bytes[index] == UInt8(ascii: "-"), startsWith(bytes, at: index, needle) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+}
