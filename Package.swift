@@ -62,11 +62,14 @@ let package = Package(
             ]
         ),
         .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit"]),
+        // Snapshots of what each source says, written atomically, read back from disk or git,
+        // and compared. No fetching here: the CLI turns crawl outcomes into snapshot values.
+        .target(name: "ContactSnapshot", dependencies: ["ContactModel", "ContactAudit"]),
         .executableTarget(
             name: "contact-audit",
             dependencies: [
                 "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch",
-                "ContactAudit", "ContactReport",
+                "ContactAudit", "ContactReport", "ContactSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +88,7 @@ let package = Package(
         .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel"],
                     exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["contact-audit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ContactSnapshotTests", dependencies: ["ContactSnapshot", "ContactAudit", "ContactModel"]),
         // The crawler against a real HTTP server on 127.0.0.1, pages parsed by the document layer.
         .testTarget(
             name: "CrawlerTests",

@@ -8,7 +8,7 @@ public protocol Reporter: Sendable {
 }
 
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, markdown, junit
+    case text, json, markdown, junit, html
 
     /// `colour` only matters for text, and only when writing to a terminal.
     public func reporter(colour: Bool = false) -> any Reporter {
@@ -17,6 +17,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .json: return JSONReporter()
         case .markdown: return MarkdownReporter()
         case .junit: return JUnitReporter()
+        case .html: return HTMLReporter()
         }
     }
 }
