@@ -43,9 +43,11 @@ public struct HTMLReporter: Reporter {
         <p class="legend"><span class="value error">error</span> <span class="value warning">warning</span> \
         <span class="value">no finding</span> <span class="legend-conflict">conflicting cell: pages disagree</span></p>
         <div class="scroll"><table class="matrix">
-        <thead><tr><th class="source">source</th>
+        <thead><tr><th class="source" rowspan="2">source</th>
         """
-        html += matrix.channels.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        html += matrix.channelSpans.map { "<th colspan=\"\($0.count)\" class=\"channel-head\">\($0.channel.rawValue)</th>" }.joined()
+        html += "</tr>\n<tr>" + matrix.columns.map { "<th class=\"kind-head\">\(Self.kindLabel($0.kind))</th>" }.joined()
+        html += "</tr></thead>\n<tbody>\n"
         for row in matrix.rows {
             html += "<tr><th class=\"source\" scope=\"row\">\(Self.sourceLabel(row.source))</th>"
             for (column, entries) in row.cells.enumerated() {
@@ -67,7 +69,8 @@ public struct HTMLReporter: Reporter {
         var html = "<section id=\"findings\">\n<h2>Findings (\(findings.count))</h2>\n"
         if findings.isEmpty { html += "<p>No findings.</p>\n" }
         for f in findings {
-            html += "<details class=\"finding \(f.severity.rawValue)\"><summary><span class=\"badge \(f.severity.rawValue)\">"
+            // Errors open, so their evidence shows without a click; the rest folded.
+            html += "<details class=\"finding \(f.severity.rawValue)\"\(f.severity == .error ? " open" : "")><summary><span class=\"badge \(f.severity.rawValue)\">"
                 + "\(f.severity.rawValue)</span> <code>\(Self.escape(f.rule))</code> <b>\(Self.escape(f.value))</b> "
                 + "<span class=\"channel\">\(f.channel.rawValue)</span> · \(Self.escape(f.message))"
                 + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "") + "</summary>\n"
@@ -90,6 +93,14 @@ public struct HTMLReporter: Reporter {
                 + "</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
+    }
+
+    static func kindLabel(_ kind: RecordKind) -> String {
+        switch kind {
+        case .phone: return "numbers"
+        case .email: return "addresses"
+        case .hours: return "hours"
+        }
     }
 
     static func sourceLabel(_ source: SourceStatus) -> String {
@@ -126,11 +137,14 @@ public struct HTMLReporter: Reporter {
     table{border-collapse:collapse}
     table.matrix{font-size:13px;min-width:60%}
     .matrix th,.matrix td{border:1px solid #d5d9e0;padding:4px 6px;vertical-align:top}
-    .matrix thead th{position:sticky;top:0;background:#eef1f6;text-align:left}
-    .matrix th.source{text-align:left;font-weight:normal;max-width:360px;overflow-wrap:anywhere;background:#f7f8fa}
+    .matrix thead th{background:#eef1f6;text-align:left}
+    .matrix th.channel-head{text-align:center;border-bottom:none}
+    .matrix th.kind-head{font-weight:normal;font-size:11px;color:#555}
+    .matrix th.source{text-align:left;font-weight:normal;min-width:11em;max-width:24em;overflow-wrap:anywhere;background:#f7f8fa}
+    .matrix tbody tr:nth-child(even) td{background-color:#fbfcfd}
     .matrix td.conflict{border:2px solid #d93025;background:repeating-linear-gradient(135deg,#fff4f2,#fff4f2 6px,#fde3df 6px,#fde3df 12px)}
     .matrix tbody tr:hover th,.matrix tbody tr:hover td{outline:1px solid #8aa4d6}
-    .value{display:inline-block;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;padding:0 4px;margin:1px 0;border-radius:3px;background:#eef6ee;border:1px solid #b9d8b9;white-space:nowrap}
+    .value{display:inline-block;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;padding:0 4px;margin:1px 0;border-radius:3px;background:#eef6ee;border:1px solid #b9d8b9;max-width:20em;overflow-wrap:break-word}
     .value.error{background:#fde7e5;border-color:#e8a19b;color:#8c1d18}
     .value.warning{background:#fff3d6;border-color:#e6c56d;color:#6b4700}
     .value.info{background:#e8eefa;border-color:#a9bde3}

@@ -23,12 +23,31 @@ struct SourceChannelMatrix: Sendable {
     /// Rules that say pages disagree with each other; their cells are marked as conflicts.
     static let conflictRules: Set<String> = ["conflicting-hours", "multiple-hotline-numbers", "tel-link-mismatch"]
 
-    var channels: [Channel]
+    /// A channel and one kind of value in it (hotline numbers, hotline hours), so numbers
+    /// and schedules of one channel are compared in columns of their own.
+    struct Column: Sendable, Hashable {
+        var channel: Channel
+        var kind: RecordKind
+    }
+
+    var columns: [Column]
     var rows: [Row]
 
+    /// Columns in channel order, each channel's kinds together (phone, email, hours).
+    var channelSpans: [(channel: Channel, count: Int)] {
+        var spans: [(channel: Channel, count: Int)] = []
+        for column in columns {
+            if spans.last?.channel == column.channel { spans[spans.count - 1].count += 1 } else { spans.append((column.channel, 1)) }
+        }
+        return spans
+    }
+
     init(_ report: AuditReport) {
-        let channels = Channel.allCases.filter { channel in report.records.contains { $0.channel == channel } }
-        self.channels = channels
+        let present = Set(report.records.map { Column(channel: $0.channel, kind: $0.kind) })
+        let columns = Channel.allCases.flatMap { channel in
+            RecordKind.allCases.map { Column(channel: channel, kind: $0) }.filter(present.contains)
+        }
+        self.columns = columns
         struct Place: Hashable { var source: String; var channel: Channel; var kind: RecordKind; var value: String }
         var cited: [Place: [Finding]] = [:]
         for finding in report.findings {
@@ -39,15 +58,16 @@ struct SourceChannelMatrix: Sendable {
         let bySource = Dictionary(grouping: report.records, by: \.source)
         self.rows = report.sources.map { source in
             var conflicting: Set<Int> = []
-            let cells = channels.enumerated().map { column, channel in
-                let records = (bySource[source.url] ?? []).filter { $0.channel == channel }
+            let cells = columns.enumerated().map { index, column in
+                let channel = column.channel
+                let records = (bySource[source.url] ?? []).filter { $0.channel == channel && $0.kind == column.kind }
                 var seen: Set<Place> = []
                 var entries: [Entry] = []
                 for record in records.sorted() {
                     let place = Place(source: source.url, channel: channel, kind: record.kind, value: record.value)
                     guard seen.insert(place).inserted else { continue }
                     let findings = cited[place] ?? []
-                    if findings.contains(where: { Self.conflictRules.contains($0.rule) }) { conflicting.insert(column) }
+                    if findings.contains(where: { Self.conflictRules.contains($0.rule) }) { conflicting.insert(index) }
                     entries.append(Entry(kind: record.kind, value: record.value, severity: findings.map(\.severity).max(),
                                          rules: Array(Set(findings.map(\.rule))).sorted()))
                 }
