@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// `audit --snapshot` and `diff` on a copy of the example audit, as a user runs them.
-@Suite struct SnapshotCommandTests {
+// Serialized: each test blocks a thread of the shared pool while the executable runs;
+// one at a time leaves the crawler tests, which time things, their threads.
+@Suite(.serialized) struct SnapshotCommandTests {
     /// Audits/gosuslugi copied into a fresh directory, so its pages can be edited.
     static func exampleCopy() throws -> URL {
         let directory = try AuditCommandTests.temporaryDirectory()

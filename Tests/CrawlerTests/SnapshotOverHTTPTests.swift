@@ -4,17 +4,24 @@ import Testing
 /// Snapshots of http(s) sources, with the built executable against the test server: a
 /// second run sends the stored validators and reuses the records on a 304, and a run
 /// killed with SIGKILL leaves the previous snapshot exactly as it was.
-@Suite struct SnapshotOverHTTPTests {
+@Suite(.serialized) struct SnapshotOverHTTPTests {
     static let page = """
         <html lang="ru"><body><h1>Помощь</h1>
         <p>Горячая линия: 8 800 100-70-10, круглосуточно.</p></body></html>
         """
 
-    /// The page with an ETag, 304 when the client already has it; slow while `gate` is shut.
-    static func handler(_ gate: Gate) -> TestHTTPServer.Handler {
+    /// The page with an ETag, 304 when the client already has it. While `slow` is set, the
+    /// page trickles out at about 200 bytes a second for a minute: fast enough for libcurl's
+    /// low-speed abort (100 bytes/s), slow enough that the run is still reading it when
+    /// killed, however loaded the machine is.
+    static func handler(_ slow: Flag) -> TestHTTPServer.Handler {
         { request, _ in
             guard request.path == "/" else { return .notFound }
-            gate.waitWhileShut()
+            if slow.isSet {
+                var response = TestResponse.html(page + String(repeating: " ", count: 12_000))
+                response.drip = .milliseconds(5)
+                return response
+            }
             if request.headers["if-none-match"] == "\"v1\"" {
                 return TestResponse(status: 304, headers: [("ETag", "\"v1\"")], body: [])
             }
@@ -38,6 +45,7 @@ import Testing
         crawl:
           depth: 0
           delay: 0
+          timeout: 300
         """.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
     }
 
@@ -67,8 +75,7 @@ import Testing
     }
 
     @Test func secondRunSendsValidatorsAndReusesRecordsOnNotModified() throws {
-        let gate = Gate()
-        let server = try TestHTTPServer(handler: Self.handler(gate))
+        let server = try TestHTTPServer(handler: Self.handler(Flag()))
         defer { server.stop() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snap-304-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -93,13 +100,12 @@ import Testing
         #expect(String(decoding: source, as: UTF8.self).contains("+78001007010"))
     }
 
-    @Test func killedRunLeavesThePreviousSnapshotUnchanged() async throws {
-        let gate = Gate()
-        let server = try TestHTTPServer(handler: Self.handler(gate))
-        defer {
-            gate.open()
-            server.stop()
-        }
+    /// Synchronous on purpose: the test polls and kills from its own thread, and does not
+    /// wait for a turn on the shared pool that other tests may be blocking.
+    @Test func killedRunLeavesThePreviousSnapshotUnchanged() throws {
+        let slow = Flag()
+        let server = try TestHTTPServer(handler: Self.handler(slow))
+        defer { server.stop() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snap-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.writeAudit(in: directory, server: server)
@@ -110,12 +116,12 @@ import Testing
         let before = try Self.contents(of: snapshot)
         #expect(before.count == 2)
 
-        // The page now takes as long as the gate stays shut: kill the run while it waits.
-        gate.shut()
+        // The page now takes a minute: kill the run while it reads it.
+        slow.set(true)
         let process = try Self.start(arguments)
-        let deadline = ContinuousClock.now + .seconds(20)
-        while server.requests(for: "/").count < 2, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
+        let deadline = Date().addingTimeInterval(30)
+        while server.requests(for: "/").count < 2, process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
         }
         #expect(server.requests(for: "/").count == 2, "the second run never asked for the page")
         kill(process.processIdentifier, SIGKILL)
@@ -124,30 +130,19 @@ import Testing
         #expect(try Self.contents(of: snapshot) == before)
 
         // The next run replaces it and leaves no staging directory behind.
-        gate.open()
+        slow.set(false)
         #expect(try Self.run(arguments) == 0)
+        #expect(try Self.contents(of: snapshot).count == 2)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }
 
-/// Holds the server's answers while shut, so a run can be caught in the middle.
-final class Gate: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var isShut = false
+/// A switch the server's handler threads read.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
 
-    func shut() { condition.withLock { isShut = true } }
-
-    func open() {
-        condition.withLock {
-            isShut = false
-            condition.broadcast()
-        }
-    }
-
-    func waitWhileShut() {
-        condition.withLock {
-            while isShut { _ = condition.wait(until: Date().addingTimeInterval(60)) }
-        }
-    }
+    var isSet: Bool { lock.withLock { value } }
+    func set(_ newValue: Bool) { lock.withLock { value = newValue } }
 }
