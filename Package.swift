@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(name: "ContactAuditTests", dependencies: ["ContactAudit", "ContactModel", "ContactHours"]),
         // Golden files are read and re-recorded through #filePath, not bundled.
-        .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel"],
+        .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel", "ContactHours"],
                     exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["contact-audit"], exclude: ["Fixtures"]),
         .testTarget(name: "ContactSnapshotTests", dependencies: ["ContactSnapshot", "ContactAudit", "ContactModel"]),

@@ -7,7 +7,10 @@ import ContactModel
 public struct HTMLReporter: Reporter {
     public static let id = "html"
 
-    public init() {}
+    /// Shown as the matrix's first row, so each page's values sit under the expected ones.
+    public var catalog: Catalog?
+
+    public init(catalog: Catalog? = nil) { self.catalog = catalog }
 
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
@@ -29,7 +32,7 @@ public struct HTMLReporter: Reporter {
         </header>
 
         """
-        html += matrix(SourceChannelMatrix(report))
+        html += matrix(SourceChannelMatrix(report, catalog: catalog))
         html += findings(report.findings)
         html += sources(report)
         html += "</body>\n</html>\n"
@@ -40,7 +43,7 @@ public struct HTMLReporter: Reporter {
         var html = """
         <section id="matrix">
         <h2>Who says what</h2>
-        <p class="legend"><span class="value error">error</span> <span class="value warning">warning</span> \
+        <p class="legend"><span class="value expected">catalog</span> <span class="value error">error</span> <span class="value warning">warning</span> \
         <span class="value">no finding</span> <span class="legend-conflict">conflicting cell: pages disagree</span></p>
         <div class="scroll"><table class="matrix">
         <thead><tr><th class="source" rowspan="2">source</th>
@@ -48,6 +51,13 @@ public struct HTMLReporter: Reporter {
         html += matrix.channelSpans.map { "<th colspan=\"\($0.count)\" class=\"channel-head\">\($0.channel.rawValue)</th>" }.joined()
         html += "</tr>\n<tr>" + matrix.columns.map { "<th class=\"kind-head\">\(Self.kindLabel($0.kind))</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"
+        if let expected = matrix.expected {
+            html += "<tr class=\"catalog\"><th class=\"source\" scope=\"row\">catalog (expected)</th>"
+            html += expected.map { values in
+                "<td>" + values.map { "<span class=\"value expected\">\(Self.escape($0))</span>" }.joined(separator: " ") + "</td>"
+            }.joined()
+            html += "</tr>\n"
+        }
         for row in matrix.rows {
             html += "<tr><th class=\"source\" scope=\"row\">\(Self.sourceLabel(row.source))</th>"
             for (column, entries) in row.cells.enumerated() {
@@ -148,6 +158,8 @@ public struct HTMLReporter: Reporter {
     .value.error{background:#fde7e5;border-color:#e8a19b;color:#8c1d18}
     .value.warning{background:#fff3d6;border-color:#e6c56d;color:#6b4700}
     .value.info{background:#e8eefa;border-color:#a9bde3}
+    .value.expected{background:#fff;border-color:#3a5a8c;color:#1d2f52}
+    .matrix tr.catalog th,.matrix tr.catalog td{background:#e9eef7;border-bottom:2px solid #3a5a8c;font-weight:600}
     .official{font-size:11px;background:#3a5a8c;color:#fff;border-radius:3px;padding:0 4px}
     .failed{color:#b3261e}
     details.finding{border-left:4px solid #ccc;margin:4px 0;padding:2px 8px;background:#fafbfc}

@@ -32,6 +32,8 @@ struct SourceChannelMatrix: Sendable {
 
     var columns: [Column]
     var rows: [Row]
+    /// What the catalog expects per column (numbers, addresses, schedules), when known.
+    var expected: [[String]]?
 
     /// Columns in channel order, each channel's kinds together (phone, email, hours).
     var channelSpans: [(channel: Channel, count: Int)] {
@@ -42,12 +44,21 @@ struct SourceChannelMatrix: Sendable {
         return spans
     }
 
-    init(_ report: AuditReport) {
+    init(_ report: AuditReport, catalog: Catalog? = nil) {
         let present = Set(report.records.map { Column(channel: $0.channel, kind: $0.kind) })
         let columns = Channel.allCases.flatMap { channel in
             RecordKind.allCases.map { Column(channel: channel, kind: $0) }.filter(present.contains)
         }
         self.columns = columns
+        expected = catalog.map { catalog in
+            columns.map { column in
+                switch column.kind {
+                case .phone: return catalog.phones.filter { $0.channel == column.channel }.map(\.number)
+                case .email: return catalog.emails.filter { $0.channel == column.channel }.map(\.address)
+                case .hours: return catalog.expectedHours(for: column.channel).map(\.openingHours).sorted()
+                }
+            }
+        }
         struct Place: Hashable { var source: String; var channel: Channel; var kind: RecordKind; var value: String }
         var cited: [Place: [Finding]] = [:]
         for finding in report.findings {

@@ -88,7 +88,7 @@ struct Audit: AsyncParsableCommand {
                 try Baseline(findings: findings, carryingOver: accepted).write(to: writeBaseline)
             }
             let colour = output == nil && TerminalColour.wanted()
-            try ReportOutput.write(format.reporter(colour: colour).render(report), to: output)
+            try ReportOutput.write(format.reporter(colour: colour, catalog: file.catalog).render(report), to: output)
         } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)

@@ -1,5 +1,6 @@
 import ContactAudit
 import ContactModel
+import ContactHours
 @testable import ContactReport
 import Foundation
 import Testing
@@ -63,6 +64,16 @@ import Testing
         let html = HTMLReporter().render(Self.report)
         #expect(html.components(separatedBy: "<td class=\"conflict\"").count - 1 == 2)
         #expect(html.contains("<span class=\"value error\" title=\"unknown-phone\">+74957778899</span>"))
+    }
+
+    @Test func catalogIsTheFirstRow() throws {
+        let catalog = Catalog(phones: [CatalogPhone(number: "+78001007010", channel: .hotline)], hours: [.hotline: .alwaysOpen])
+        let html = HTMLReporter(catalog: catalog).render(Self.report)
+        let body = try #require(html.components(separatedBy: "<tbody>").dropFirst().first)
+        #expect(body.hasPrefix("\n<tr class=\"catalog\"><th class=\"source\" scope=\"row\">catalog (expected)</th>"
+                               + "<td><span class=\"value expected\">+78001007010</span></td>"
+                               + "<td><span class=\"value expected\">24/7</span></td></tr>"), "\(body.prefix(300))")
+        #expect(!HTMLReporter().render(Self.report).contains("catalog (expected)"))
     }
 
     @Test func fiftySourcesStayOneRowEach() throws {
