@@ -4,7 +4,7 @@ import Testing
 /// Snapshots of http(s) sources, with the built executable against the test server: a
 /// second run sends the stored validators and reuses the records on a 304, and a run
 /// killed with SIGKILL leaves the previous snapshot exactly as it was.
-@Suite(.serialized) struct SnapshotOverHTTPTests {
+@Suite struct SnapshotOverHTTPTests {
     static let page = """
         <html lang="ru"><body><h1>Помощь</h1>
         <p>Горячая линия: 8 800 100-70-10, круглосуточно.</p></body></html>
@@ -59,10 +59,21 @@ import Testing
         return process
     }
 
-    static func run(_ arguments: [String]) throws -> Int32 {
-        let process = try start(arguments)
-        process.waitUntilExit()
-        return process.terminationStatus
+    /// Awaits the exit rather than blocking a thread of the shared test pool, which the
+    /// timing crawler tests need.
+    static func run(_ arguments: [String]) async throws -> Int32 {
+        let process = Process()
+        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
     }
 
     /// Every file of a directory, by name, with its bytes.
@@ -74,7 +85,7 @@ import Testing
         return files
     }
 
-    @Test func secondRunSendsValidatorsAndReusesRecordsOnNotModified() throws {
+    @Test func secondRunSendsValidatorsAndReusesRecordsOnNotModified() async throws {
         let server = try TestHTTPServer(handler: Self.handler(Flag()))
         defer { server.stop() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snap-304-\(UUID().uuidString)")
@@ -82,9 +93,9 @@ import Testing
         try Self.writeAudit(in: directory, server: server)
         let snapshot = directory.appendingPathComponent("snapshot")
 
-        #expect(try Self.run(["audit", directory.path, "--snapshot", snapshot.path, "--fail-on", "never"]) == 0)
+        #expect(try await Self.run(["audit", directory.path, "--snapshot", snapshot.path, "--fail-on", "never"]) == 0)
         var first = try Self.contents(of: snapshot)
-        #expect(try Self.run(["audit", directory.path, "--snapshot", snapshot.path, "--fail-on", "never"]) == 0)
+        #expect(try await Self.run(["audit", directory.path, "--snapshot", snapshot.path, "--fail-on", "never"]) == 0)
         var second = try Self.contents(of: snapshot)
 
         let requests = server.requests(for: "/")
@@ -100,9 +111,7 @@ import Testing
         #expect(String(decoding: source, as: UTF8.self).contains("+78001007010"))
     }
 
-    /// Synchronous on purpose: the test polls and kills from its own thread, and does not
-    /// wait for a turn on the shared pool that other tests may be blocking.
-    @Test func killedRunLeavesThePreviousSnapshotUnchanged() throws {
+    @Test func killedRunLeavesThePreviousSnapshotUnchanged() async throws {
         let slow = Flag()
         let server = try TestHTTPServer(handler: Self.handler(slow))
         defer { server.stop() }
@@ -112,7 +121,7 @@ import Testing
         let snapshot = directory.appendingPathComponent("snapshot")
         let arguments = ["audit", directory.path, "--snapshot", snapshot.path, "--fail-on", "never"]
 
-        #expect(try Self.run(arguments) == 0)
+        #expect(try await Self.run(arguments) == 0)
         let before = try Self.contents(of: snapshot)
         #expect(before.count == 2)
 
@@ -121,7 +130,7 @@ import Testing
         let process = try Self.start(arguments)
         let deadline = Date().addingTimeInterval(30)
         while server.requests(for: "/").count < 2, process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
+            try await Task.sleep(for: .milliseconds(20))
         }
         #expect(server.requests(for: "/").count == 2, "the second run never asked for the page")
         kill(process.processIdentifier, SIGKILL)
@@ -131,7 +140,7 @@ import Testing
 
         // The next run replaces it and leaves no staging directory behind.
         slow.set(false)
-        #expect(try Self.run(arguments) == 0)
+        #expect(try await Self.run(arguments) == 0)
         #expect(try Self.contents(of: snapshot).count == 2)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
