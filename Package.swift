@@ -64,11 +64,14 @@ let package = Package(
             ]
         ),
         .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit"]),
+        // Snapshots of what each source says, written atomically, read back from disk or git,
+        // and compared. No fetching here: the CLI turns crawl outcomes into snapshot values.
+        .target(name: "ContactSnapshot", dependencies: ["ContactModel", "ContactAudit"]),
         .executableTarget(
             name: "contact-audit",
             dependencies: [
                 "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch",
-                "ContactAudit", "ContactReport",
+                "ContactAudit", "ContactReport", "ContactSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,9 +93,10 @@ let package = Package(
         ),
         .testTarget(name: "ContactAuditTests", dependencies: ["ContactAudit", "ContactModel", "ContactHours"]),
         // Golden files are read and re-recorded through #filePath, not bundled.
-        .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel"],
+        .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel", "ContactHours"],
                     exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["contact-audit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ContactSnapshotTests", dependencies: ["ContactSnapshot", "ContactAudit", "ContactModel"]),
         // The crawler against a real HTTP server on 127.0.0.1, pages parsed by the document layer.
         .testTarget(
             name: "CrawlerTests",

@@ -14,6 +14,8 @@ public struct SourceCrawler: Sendable {
         public var records: [ContactRecord]
         /// Why the body could not be read as a document (empty page, unparseable).
         public var documentError: String?
+        /// SHA-256 of the body the records come from (lower-case hex), nil without a body.
+        public var contentSHA256: String?
     }
 
     public var config: CrawlConfig
@@ -31,25 +33,27 @@ public struct SourceCrawler: Sendable {
         let extractor = self.extractor
         let result = await Crawler(config: config).crawl(seeds: urls, validators: validators) { crawled in
             guard let page = crawled.page, !page.body.isEmpty else {
-                pages.set(crawled.outcome.url, records: [], error: nil)
+                pages.set(crawled.outcome.url, records: [], error: nil, sha256: nil)
                 return .none
             }
             let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
+            let sha256 = SHA256.hex(page.body)
             do {
                 let document = try SourceReader.document(bytes: page.body, source: page.finalURL,
                                                          contentType: page.contentType, plainText: plain)
-                pages.set(crawled.outcome.url, records: extractor.extract(from: document), error: nil)
+                pages.set(crawled.outcome.url, records: extractor.extract(from: document), error: nil, sha256: sha256)
                 return PageLinks(baseHref: document.baseHref,
                                  links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
             } catch {
-                pages.set(crawled.outcome.url, records: [], error: "\(error)")
+                pages.set(crawled.outcome.url, records: [], error: "\(error)", sha256: sha256)
                 return .none
             }
         }
         let found = pages.all
         return (result, result.outcomes.map { outcome in
             let entry = found[outcome.url]
-            return Page(outcome: outcome, records: entry?.records ?? [], documentError: entry?.error)
+            return Page(outcome: outcome, records: entry?.records ?? [], documentError: entry?.error,
+                        contentSHA256: entry?.sha256)
         })
     }
 }
@@ -57,11 +61,12 @@ public struct SourceCrawler: Sendable {
 /// Records by URL, filled from the crawler's concurrent page handlers.
 private final class LockedPages: @unchecked Sendable {
     private let lock = NSLock()
-    private var pages: [String: (records: [ContactRecord], error: String?)] = [:]
+    typealias Entry = (records: [ContactRecord], error: String?, sha256: String?)
+    private var pages: [String: Entry] = [:]
 
-    func set(_ url: String, records: [ContactRecord], error: String?) {
-        lock.withLock { pages[url] = (records, error) }
+    func set(_ url: String, records: [ContactRecord], error: String?, sha256: String?) {
+        lock.withLock { pages[url] = (records, error, sha256) }
     }
 
-    var all: [String: (records: [ContactRecord], error: String?)] { lock.withLock { pages } }
+    var all: [String: Entry] { lock.withLock { pages } }
 }

@@ -8,15 +8,17 @@ public protocol Reporter: Sendable {
 }
 
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, markdown, junit
+    case text, json, markdown, junit, html
 
-    /// `colour` only matters for text, and only when writing to a terminal.
-    public func reporter(colour: Bool = false) -> any Reporter {
+    /// `colour` only matters for text, and only when writing to a terminal; `catalog`
+    /// only for html, which shows it as the matrix's first row.
+    public func reporter(colour: Bool = false, catalog: Catalog? = nil) -> any Reporter {
         switch self {
         case .text: return TextReporter(colour: colour)
         case .json: return JSONReporter()
         case .markdown: return MarkdownReporter()
         case .junit: return JUnitReporter()
+        case .html: return HTMLReporter(catalog: catalog)
         }
     }
 }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import ContactAudit
 import ContactExtract
+import ContactFetch
 import ContactModel
 import ContactPipeline
 import ContactReport
+import ContactSnapshot
 import Foundation
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -28,8 +30,11 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Snapshot directory (accepted; snapshots are not written yet).")
+    @Option(help: "Write the snapshot of what each source says here (default: Snapshots/<audit name>).")
     var snapshot: String?
+
+    @Flag(name: .customLong("no-snapshot"), help: "Do not write a snapshot (and send no conditional requests).")
+    var noSnapshot = false
 
     @Option(help: "Suppress findings this baseline accepts (rule + value + source).")
     var baseline: String?
@@ -44,6 +49,9 @@ struct Audit: AsyncParsableCommand {
     var region: String?
 
     func validate() throws {
+        if noSnapshot, snapshot != nil {
+            throw ValidationError("--snapshot and --no-snapshot exclude each other")
+        }
         if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
             throw ValidationError("--region takes a two-letter ISO 3166 code such as RU or GB, not '\(region)'")
         }
@@ -56,11 +64,12 @@ struct Audit: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        if snapshot != nil {
-            StandardError.print("contact-audit: --snapshot: snapshots are not written yet; the run goes on without one")
-        }
+        let started = Date()
+        let clock = ContinuousClock.now
+        let snapshotDirectory = noSnapshot ? nil : snapshot ?? "Snapshots/\(file.name)"
+        let store = AuditSnapshot.loadPrevious(snapshotDirectory)
 
-        let (records, statuses, notes) = await read(file)
+        let (records, statuses, snapshots, notModified, notes) = await read(file, store: store)
         let auditor = Auditor(settings: file.rules)
         let findings = auditor.run(file.context(records: records, sources: statuses))
         let outcome = (accepted ?? Baseline(entries: [])).apply(to: findings, today: Baseline.today())
@@ -69,11 +78,17 @@ struct Audit: AsyncParsableCommand {
                                  expiredWaivers: outcome.expired, notes: notes)
 
         do {
+            if let snapshotDirectory {
+                let run = RunMetadata(version: PageFetcher.version, audit: file.name, started: started,
+                                      duration: ContinuousClock.now - clock, sources: snapshots.count,
+                                      notModified: notModified)
+                try SnapshotWriter(directory: snapshotDirectory).write(snapshots, run: run)
+            }
             if let writeBaseline {
                 try Baseline(findings: findings, carryingOver: accepted).write(to: writeBaseline)
             }
             let colour = output == nil && TerminalColour.wanted()
-            try ReportOutput.write(format.reporter(colour: colour).render(report), to: output)
+            try ReportOutput.write(format.reporter(colour: colour, catalog: file.catalog).render(report), to: output)
         } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
@@ -86,12 +101,16 @@ struct Audit: AsyncParsableCommand {
     /// politeness, `crawl:` limits), and pages found by following their contact links are
     /// sources of their own, official when their seed is.
     /// The notes say what cut the run short (a spent budget).
-    private func read(_ file: AuditFile) async -> ([ContactRecord], [SourceStatus], [String]) {
+    private func read(_ file: AuditFile, store: AuditSnapshot) async
+        -> (records: [ContactRecord], statuses: [SourceStatus], snapshots: [SourceSnapshot], notModified: [String],
+            notes: [String]) {
         let extractor = ContactExtractor(options: ExtractOptions(
             regions: RegionResolver(explicitRegion: region, fallbackRegion: file.region),
             shortNumbers: file.shortNumberTable))
         var records: [ContactRecord] = []
         var statuses: [SourceStatus] = []
+        var snapshots: [SourceSnapshot] = []
+        var notModified: [String] = []
         var web: [AuditSource] = []
         var notes: [String] = []
         let reader = SourceReader()
@@ -111,18 +130,32 @@ struct Audit: AsyncParsableCommand {
                 }
                 records += found
                 statuses.append(SourceStatus(url: source.url, official: source.official, records: found.count))
+                snapshots.append(AuditSnapshot.localFile(source, records: found, error: nil))
             } catch {
-                statuses.append(SourceStatus(url: source.url, official: source.official, error: error.description))
+                // The audit file's spelling of the path, not where this run resolved it, so
+                // snapshots are the same on every machine.
+                let message = error.description.replacingOccurrences(of: source.location, with: source.url)
+                statuses.append(SourceStatus(url: source.url, official: source.official, error: message))
+                snapshots.append(AuditSnapshot.localFile(source, records: [], error: message))
             }
         }
         if !web.isEmpty {
             let crawler = SourceCrawler(config: file.crawl.crawlConfig, extractor: extractor)
-            let (result, pages) = await crawler.crawl(web.map(\.location))
+            let (result, pages) = await crawler.crawl(web.map(\.location), validators: store.validators)
             if let budget = result.budget { notes.append(budget.description) }
             let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
             for page in pages {
                 let outcome = page.outcome
                 let isOfficial = official[outcome.seed] ?? official[outcome.url] ?? false
+                let snapshot = store.page(page, official: isOfficial)
+                if let snapshot { snapshots.append(snapshot) }
+                if outcome.result == .notModified, let snapshot {
+                    // 304: the page is as stored, and so are its records.
+                    notModified.append(outcome.url)
+                    records += snapshot.records
+                    statuses.append(SourceStatus(url: outcome.url, official: isOfficial, records: snapshot.records.count))
+                    continue
+                }
                 if let error = outcome.error ?? page.documentError, !outcome.succeeded || page.documentError != nil {
                     statuses.append(SourceStatus(url: outcome.url, official: isOfficial,
                                                  error: "\(outcome.result.rawValue): \(error)"))
@@ -136,7 +169,7 @@ struct Audit: AsyncParsableCommand {
                 statuses.append(SourceStatus(url: outcome.url, official: isOfficial, records: page.records.count))
             }
         }
-        return (records.sorted(), statuses, notes)
+        return (records.sorted(), statuses, snapshots, notModified, notes)
     }
 
     private static func isWeb(_ location: String) -> Bool {

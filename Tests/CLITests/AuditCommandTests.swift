@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func auditReportsFindingsAndExitsOne() throws {
-        let result = try CommandRunner.run(["audit", "--format", "json", Self.audit])
+        let result = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", Self.audit])
         #expect(result.status == 1, "\(result.stderr)")
         let found = try Self.findings(result.stdout)
         for expected in [("deprecated-phone", "+74995501839"), ("unknown-phone", "+78005553535"),
@@ -47,7 +47,7 @@ import Testing
 
     @Test(arguments: [("never", Int32(0)), ("warning", 1), ("error", 1)])
     func failOn(_ threshold: String, _ status: Int32) throws {
-        let result = try CommandRunner.run(["audit", "--fail-on", threshold, Self.audit])
+        let result = try CommandRunner.run(["audit", "--no-snapshot", "--fail-on", threshold, Self.audit])
         #expect(result.status == status, "\(result.stderr)")
     }
 
@@ -56,11 +56,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let baseline = directory.appendingPathComponent("baseline.json").path
         let report = directory.appendingPathComponent("report.md").path
-        let first = try CommandRunner.run(["audit", "--write-baseline", baseline, "--format", "markdown", "--output", report, Self.audit])
+        let first = try CommandRunner.run(["audit", "--no-snapshot", "--write-baseline", baseline, "--format", "markdown", "--output", report, Self.audit])
         #expect(first.status == 1 && first.stdout.isEmpty, "\(first.stderr)")
         #expect(try String(contentsOfFile: report, encoding: .utf8).hasPrefix("## contact-audit: tiny"))
 
-        let second = try CommandRunner.run(["audit", "--baseline", baseline, "--format", "json", Self.audit])
+        let second = try CommandRunner.run(["audit", "--no-snapshot", "--baseline", baseline, "--format", "json", Self.audit])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try Self.findings(second.stdout).isEmpty)
 
@@ -73,7 +73,7 @@ import Testing
         }
         object["entries"] = entries
         try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: baseline))
-        let third = try CommandRunner.run(["audit", "--baseline", baseline, Self.audit])
+        let third = try CommandRunner.run(["audit", "--no-snapshot", "--baseline", baseline, Self.audit])
         #expect(third.status == 1)
         #expect(third.stdout.contains("Expired waivers"))
         #expect(third.stdout.contains("expired 2000-01-01: accepted for the test"))
@@ -85,7 +85,7 @@ import Testing
         let file = directory.appendingPathComponent("audit.yaml")
         try Data("name: broken\nregoin: RU\nsources:\n  - url: nowhere.html\n".utf8).write(to: file)
         for command in ["check", "audit"] {
-            let result = try CommandRunner.run([command, directory.path])
+            let result = try CommandRunner.run([command, directory.path] + (command == "audit" ? ["--no-snapshot"] : []))
             #expect(result.status == 2)
             #expect(result.stderr.contains("audit.yaml:2:1: error: unknown key 'regoin' in the audit file; did you mean 'region'?"))
             #expect(result.stderr.contains("audit.yaml:4:10: error: source 'nowhere.html'"))
@@ -93,16 +93,22 @@ import Testing
     }
 
     @Test(arguments: [["audit", "no/such/audit"], ["audit", "--fail-on", "sometimes", audit],
-                      ["audit", "--baseline", "no/such/baseline.json", audit]])
+                      ["audit", "--no-snapshot", "--baseline", "no/such/baseline.json", audit],
+                      ["audit", "--no-snapshot", "--snapshot", "elsewhere", audit]])
     func usageAndConfigurationErrorsExitTwo(_ arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(!result.stderr.isEmpty)
     }
 
-    @Test func snapshotIsAcceptedButNotYetWritten() throws {
-        let result = try CommandRunner.run(["audit", "--snapshot", "/nonexistent/snapshots", "--fail-on", "never", Self.audit])
-        #expect(result.status == 0)
-        #expect(result.stderr.contains("not written yet"))
+    @Test func snapshotIsWrittenWhereAsked() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let snapshot = directory.appendingPathComponent("tiny").path
+        let result = try CommandRunner.run(["audit", "--snapshot", snapshot, "--fail-on", "never", Self.audit])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: snapshot)
+        #expect(files.contains("run.json"))
+        #expect(files.filter { $0.hasSuffix(".json") }.count == 4, "three sources and run.json: \(files)")
     }
 }

@@ -57,7 +57,7 @@ import Testing
 
         let process = Process()
         process.executableURL = try #require(Self.executable, "build the contact-audit executable first")
-        process.arguments = ["audit", directory.path, "--format", "json"]
+        process.arguments = ["audit", directory.path, "--format", "json", "--no-snapshot"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

@@ -1,0 +1,175 @@
+import ContactAudit
+import ContactModel
+
+/// One self-contained page for a person: summary, the sources × channels matrix (who says
+/// what, disagreements marked), findings with their evidence, sources. Inline CSS only, no
+/// scripts or external assets, so it can be mailed, archived or opened from a CI artifact.
+public struct HTMLReporter: Reporter {
+    public static let id = "html"
+
+    /// Shown as the matrix's first row, so each page's values sit under the expected ones.
+    public var catalog: Catalog?
+
+    public init(catalog: Catalog? = nil) { self.catalog = catalog }
+
+    public func render(_ report: AuditReport) -> String {
+        let s = report.summary
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>contact-audit: \(Self.escape(report.name))</title>
+        <style>\(Self.style)</style>
+        </head>
+        <body>
+        <header>
+        <h1>contact-audit: \(Self.escape(report.name))</h1>
+        <p class="summary"><span class="count error">\(s.errors) errors</span> <span class="count warning">\(s.warnings) warnings</span> \
+        <span class="count info">\(s.infos) info</span> · \(s.sources) sources, \(s.records) records\
+        \(s.unreadable > 0 ? ", \(s.unreadable) unreadable" : "")\(s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")</p>
+        </header>
+
+        """
+        html += matrix(SourceChannelMatrix(report, catalog: catalog))
+        html += findings(report.findings)
+        html += sources(report)
+        html += "</body>\n</html>\n"
+        return html
+    }
+
+    private func matrix(_ matrix: SourceChannelMatrix) -> String {
+        var html = """
+        <section id="matrix">
+        <h2>Who says what</h2>
+        <p class="legend"><span class="value expected">catalog</span> <span class="value error">error</span> <span class="value warning">warning</span> \
+        <span class="value">no finding</span> <span class="legend-conflict">conflicting cell: pages disagree</span></p>
+        <div class="scroll"><table class="matrix">
+        <thead><tr><th class="source" rowspan="2">source</th>
+        """
+        html += matrix.channelSpans.map { "<th colspan=\"\($0.count)\" class=\"channel-head\">\($0.channel.rawValue)</th>" }.joined()
+        html += "</tr>\n<tr>" + matrix.columns.map { "<th class=\"kind-head\">\(Self.kindLabel($0.kind))</th>" }.joined()
+        html += "</tr></thead>\n<tbody>\n"
+        if let expected = matrix.expected {
+            html += "<tr class=\"catalog\"><th class=\"source\" scope=\"row\">catalog (expected)</th>"
+            html += expected.map { values in
+                "<td>" + values.map { "<span class=\"value expected\">\(Self.escape($0))</span>" }.joined(separator: " ") + "</td>"
+            }.joined()
+            html += "</tr>\n"
+        }
+        for row in matrix.rows {
+            html += "<tr><th class=\"source\" scope=\"row\">\(Self.sourceLabel(row.source))</th>"
+            for (column, entries) in row.cells.enumerated() {
+                let conflict = row.conflicting.contains(column)
+                html += conflict ? "<td class=\"conflict\" title=\"pages disagree\">" : "<td>"
+                html += entries.map { entry in
+                    let title = entry.rules.isEmpty ? entry.kind.rawValue : entry.rules.joined(separator: ", ")
+                    return "<span class=\"value\(entry.severity.map { " \($0.rawValue)" } ?? "")\" "
+                        + "title=\"\(Self.escape(title))\">\(Self.escape(entry.value))</span>"
+                }.joined(separator: " ")
+                html += "</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody></table></div>\n</section>\n"
+    }
+
+    private func findings(_ findings: [Finding]) -> String {
+        var html = "<section id=\"findings\">\n<h2>Findings (\(findings.count))</h2>\n"
+        if findings.isEmpty { html += "<p>No findings.</p>\n" }
+        for f in findings {
+            // Errors open, so their evidence shows without a click; the rest folded.
+            html += "<details class=\"finding \(f.severity.rawValue)\"\(f.severity == .error ? " open" : "")><summary><span class=\"badge \(f.severity.rawValue)\">"
+                + "\(f.severity.rawValue)</span> <code>\(Self.escape(f.rule))</code> <b>\(Self.escape(f.value))</b> "
+                + "<span class=\"channel\">\(f.channel.rawValue)</span> · \(Self.escape(f.message))"
+                + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "") + "</summary>\n"
+                + "<table class=\"evidence\"><thead><tr><th>source</th><th>path</th><th>method</th><th>text</th></tr></thead><tbody>\n"
+            for r in f.evidence {
+                html += "<tr><td>\(Self.escape(r.source))</td><td><code>\(Self.escape(r.evidence.path))</code></td>"
+                    + "<td>\(r.evidence.method.rawValue)</td><td>\(Self.escape(r.evidence.text))</td></tr>\n"
+            }
+            html += "</tbody></table></details>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    private func sources(_ report: AuditReport) -> String {
+        var html = "<section id=\"sources\">\n<h2>Sources</h2>\n<table class=\"sources\"><thead><tr><th>source</th>"
+            + "<th>official</th><th>status</th></tr></thead><tbody>\n"
+        for source in report.sources {
+            html += "<tr><td>\(Self.escape(source.url))</td><td>\(source.official ? "yes" : "")</td><td"
+                + (source.error != nil ? " class=\"failed\">error: \(Self.escape(source.error ?? ""))" : ">\(source.records) records")
+                + "</td></tr>\n"
+        }
+        return html + "</tbody></table>\n</section>\n"
+    }
+
+    static func kindLabel(_ kind: RecordKind) -> String {
+        switch kind {
+        case .phone: return "numbers"
+        case .email: return "addresses"
+        case .hours: return "hours"
+        }
+    }
+
+    static func sourceLabel(_ source: SourceStatus) -> String {
+        var label = Self.escape(source.url)
+        if source.official { label += " <span class=\"official\">official</span>" }
+        if let error = source.error { label += " <span class=\"failed\" title=\"\(Self.escape(error))\">unreadable</span>" }
+        return label
+    }
+
+    /// Text and attribute values: page text may hold anything, markup included.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static let style = """
+    body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;padding:16px 24px;color:#1d2330;background:#fff}
+    h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px}
+    .summary{margin:0;color:#444}.count{font-weight:600}.count.error{color:#b3261e}.count.warning{color:#8a5a00}.count.info{color:#3a5a8c}
+    .legend{font-size:12px;color:#555}.legend .value{margin-right:6px}
+    .legend-conflict{border:2px solid #d93025;background:repeating-linear-gradient(135deg,#fff4f2,#fff4f2 6px,#fde3df 6px,#fde3df 12px);padding:1px 6px}
+    .scroll{overflow-x:auto}
+    table{border-collapse:collapse}
+    table.matrix{font-size:13px;min-width:60%}
+    .matrix th,.matrix td{border:1px solid #d5d9e0;padding:4px 6px;vertical-align:top}
+    .matrix thead th{background:#eef1f6;text-align:left}
+    .matrix th.channel-head{text-align:center;border-bottom:none}
+    .matrix th.kind-head{font-weight:normal;font-size:11px;color:#555}
+    .matrix th.source{text-align:left;font-weight:normal;min-width:11em;max-width:24em;overflow-wrap:anywhere;background:#f7f8fa}
+    .matrix tbody tr:nth-child(even) td{background-color:#fbfcfd}
+    .matrix td.conflict{border:2px solid #d93025;background:repeating-linear-gradient(135deg,#fff4f2,#fff4f2 6px,#fde3df 6px,#fde3df 12px)}
+    .matrix tbody tr:hover th,.matrix tbody tr:hover td{outline:1px solid #8aa4d6}
+    .value{display:inline-block;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;padding:0 4px;margin:1px 0;border-radius:3px;background:#eef6ee;border:1px solid #b9d8b9;max-width:20em;overflow-wrap:break-word}
+    .value.error{background:#fde7e5;border-color:#e8a19b;color:#8c1d18}
+    .value.warning{background:#fff3d6;border-color:#e6c56d;color:#6b4700}
+    .value.info{background:#e8eefa;border-color:#a9bde3}
+    .value.expected{background:#fff;border-color:#3a5a8c;color:#1d2f52}
+    .matrix tr.catalog th,.matrix tr.catalog td{background:#e9eef7;border-bottom:2px solid #3a5a8c;font-weight:600}
+    .official{font-size:11px;background:#3a5a8c;color:#fff;border-radius:3px;padding:0 4px}
+    .failed{color:#b3261e}
+    details.finding{border-left:4px solid #ccc;margin:4px 0;padding:2px 8px;background:#fafbfc}
+    details.finding.error{border-color:#d93025}details.finding.warning{border-color:#e0a800}details.finding.info{border-color:#6b8cc7}
+    details summary{cursor:pointer}
+    .badge{font-size:11px;text-transform:uppercase;font-weight:700;padding:0 4px;border-radius:3px;color:#fff;background:#888}
+    .badge.error{background:#d93025}.badge.warning{background:#c78c00}.badge.info{background:#6b8cc7}
+    .channel{color:#555;font-size:12px}
+    table.evidence,table.sources{font-size:12px;margin:6px 0}
+    .evidence th,.evidence td,.sources th,.sources td{border:1px solid #e1e4ea;padding:3px 6px;text-align:left;vertical-align:top}
+    .evidence td:last-child{max-width:640px}
+    """
+}

@@ -1,0 +1,63 @@
+import ContactModel
+
+/// Snapshot diff → text in one format; one renderer per file, picked by `DiffFormat`.
+public protocol DiffRenderer: Sendable {
+    func render(_ diff: SnapshotDiff) -> String
+}
+
+public enum DiffFormat: String, Sendable, CaseIterable {
+    case text, json, markdown
+
+    public var renderer: any DiffRenderer {
+        switch self {
+        case .text: return DiffTextRenderer()
+        case .json: return DiffJSONRenderer()
+        case .markdown: return DiffMarkdownRenderer()
+        }
+    }
+}
+
+/// Phrases every format shares, so they say the same thing.
+enum DiffWording {
+    static func headline(_ change: SourceChanges) -> String {
+        switch change.change {
+        case .added: return "source added (\(count(change.added.count)))"
+        case .removed: return "source removed (\(count(change.removed.count)))"
+        case .nowFailing: return "now failing: \(change.error ?? "unknown error")"
+        case .recovered: return "read again (was failing)"
+        case .changed:
+            return [change.changed.isEmpty ? nil : "\(change.changed.count) changed",
+                    change.added.isEmpty ? nil : "\(change.added.count) added",
+                    change.removed.isEmpty ? nil : "\(change.removed.count) removed"]
+                .compactMap { $0 }.joined(separator: ", ")
+        }
+    }
+
+    static func count(_ n: Int) -> String { n == 1 ? "1 record" : "\(n) records" }
+
+    /// `phone hotline +78001007010`
+    static func describe(_ record: ContactRecord) -> String {
+        "\(record.kind.rawValue) \(record.channel.rawValue) \(record.value)"
+    }
+
+    /// `phone hotline +78001007010 → +78001007011` (channel too when it moved).
+    static func describe(_ change: RecordChange) -> String {
+        let (a, b) = (change.before, change.after)
+        var text = "\(a.kind.rawValue) "
+        text += a.channel == b.channel ? a.channel.rawValue : "\(a.channel.rawValue) → \(b.channel.rawValue)"
+        text += a.value == b.value ? " \(a.value)" : " \(a.value) → \(b.value)"
+        let other = change.fields.filter { $0 != "value" && $0 != "channel" }
+        if !other.isEmpty { text += " (\(other.joined(separator: ", ")) changed)" }
+        return text
+    }
+
+    static func summary(_ diff: SnapshotDiff) -> String {
+        if diff.isEmpty { return "No differences between \(diff.before) and \(diff.after)." }
+        var parts = [diff.sources.count == 1 ? "1 source differs" : "\(diff.sources.count) sources differ"]
+        if let findings = diff.findings {
+            parts.append("\(findings.new.count) new finding\(findings.new.count == 1 ? "" : "s")")
+            parts.append("\(findings.resolved.count) resolved")
+        }
+        return parts.joined(separator: ", ") + "."
+    }
+}

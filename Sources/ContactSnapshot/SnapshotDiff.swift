@@ -1,0 +1,144 @@
+import ContactAudit
+import ContactModel
+
+/// What changed between two snapshots, source by source; run metadata and page bytes
+/// that leave the records as they were are not differences.
+public struct SnapshotDiff: Sendable, Hashable, Codable {
+    public var before: String
+    public var after: String
+    /// Only sources with a difference, sorted by source.
+    public var sources: [SourceChanges]
+    /// With `diff --audit`: findings only one side produces.
+    public var findings: FindingChanges?
+
+    public var isEmpty: Bool { sources.isEmpty && (findings?.isEmpty ?? true) }
+}
+
+/// One source's differences.
+public struct SourceChanges: Sendable, Hashable, Codable {
+    public enum Change: String, Sendable, Hashable, Codable {
+        /// Only in AFTER; its records are `added`.
+        case added
+        /// Only in BEFORE; its records are `removed`.
+        case removed
+        /// Read before, not now; `error` says why. Its records are not listed: nobody
+        /// knows what the page says now.
+        case nowFailing = "now-failing"
+        /// Not read before, read now; its records are `added`.
+        case recovered
+        /// Read on both sides, records differ.
+        case changed
+    }
+
+    public var source: String
+    public var change: Change
+    public var error: String?
+    public var added: [ContactRecord]
+    public var removed: [ContactRecord]
+    public var changed: [RecordChange]
+}
+
+/// A record at the same place on the page (kind and DOM path) that now states something
+/// else, or states it differently.
+public struct RecordChange: Sendable, Hashable, Codable {
+    public var before: ContactRecord
+    public var after: ContactRecord
+    /// What differs, by field name: `value`, `channel`, `evidence`, `repeats`, `raw`, `type`,
+    /// `section`, `timezone`, `extension`.
+    public var fields: [String]
+
+    init(before: ContactRecord, after: ContactRecord) {
+        self.before = before
+        self.after = after
+        var fields: [String] = []
+        if before.value != after.value { fields.append("value") }
+        if before.channel != after.channel { fields.append("channel") }
+        if before.evidence != after.evidence { fields.append("evidence") }
+        if before.repeats != after.repeats { fields.append("repeats") }
+        if before.raw != after.raw { fields.append("raw") }
+        if before.type != after.type { fields.append("type") }
+        if before.section != after.section { fields.append("section") }
+        if before.timezone != after.timezone { fields.append("timezone") }
+        if before.extension != after.extension { fields.append("extension") }
+        self.fields = fields
+    }
+}
+
+/// Findings against one audit's catalog, matched by rule, channel, value and sources.
+public struct FindingChanges: Sendable, Hashable, Codable {
+    public var audit: String
+    public var new: [Finding]
+    public var resolved: [Finding]
+
+    public var isEmpty: Bool { new.isEmpty && resolved.isEmpty }
+}
+
+extension SnapshotDiff {
+    public init(before: Snapshot, after: Snapshot) {
+        self.before = before.label
+        self.after = after.label
+        var changes: [SourceChanges] = []
+        for source in Set(before.sources.keys).union(after.sources.keys).sorted() {
+            if let change = Self.compare(before.sources[source], after.sources[source], source: source) {
+                changes.append(change)
+            }
+        }
+        self.sources = changes
+        self.findings = nil
+    }
+
+    static func compare(_ old: SourceSnapshot?, _ new: SourceSnapshot?, source: String) -> SourceChanges? {
+        switch (old, new) {
+        case (nil, nil):
+            return nil
+        case (nil, let new?):
+            return SourceChanges(source: source, change: .added, error: new.fetch.error, added: new.records, removed: [], changed: [])
+        case (let old?, nil):
+            return SourceChanges(source: source, change: .removed, error: nil, added: [], removed: old.records, changed: [])
+        case (let old?, let new?):
+            if old.isRead, !new.isRead {
+                return SourceChanges(source: source, change: .nowFailing, error: new.fetch.error, added: [], removed: [], changed: [])
+            }
+            let (added, removed, changed) = RecordMatcher.compare(old.records, new.records)
+            if !old.isRead, new.isRead {
+                return SourceChanges(source: source, change: .recovered, error: nil, added: added, removed: removed, changed: changed)
+            }
+            if added.isEmpty, removed.isEmpty, changed.isEmpty { return nil }
+            return SourceChanges(source: source, change: .changed, error: nil, added: added, removed: removed, changed: changed)
+        }
+    }
+}
+
+/// Pairs the records of two versions of a page by content, never by position in the file.
+enum RecordMatcher {
+    static func compare(_ old: [ContactRecord], _ new: [ContactRecord])
+        -> (added: [ContactRecord], removed: [ContactRecord], changed: [RecordChange]) {
+        // Identical records are no change, wherever they sit.
+        var remainingNew = Dictionary(grouping: new) { $0 }.mapValues(\.count)
+        var removed: [ContactRecord] = []
+        for record in old.sorted() {
+            if let count = remainingNew[record], count > 0 { remainingNew[record] = count - 1 } else { removed.append(record) }
+        }
+        var added: [ContactRecord] = []
+        for record in new.sorted() where (remainingNew[record] ?? 0) > 0 {
+            remainingNew[record]! -= 1
+            added.append(record)
+        }
+        // What is left at the same place (kind and DOM path) changed; the rest came or went.
+        struct Place: Hashable { var kind: RecordKind; var path: String }
+        var addedAt = Dictionary(grouping: added) { Place(kind: $0.kind, path: $0.evidence.path) }
+        var changed: [RecordChange] = []
+        var stillRemoved: [ContactRecord] = []
+        for record in removed {
+            let place = Place(kind: record.kind, path: record.evidence.path)
+            if var candidates = addedAt[place], !candidates.isEmpty {
+                changed.append(RecordChange(before: record, after: candidates.removeFirst()))
+                addedAt[place] = candidates
+            } else {
+                stillRemoved.append(record)
+            }
+        }
+        let stillAdded = addedAt.values.flatMap { $0 }.sorted()
+        return (stillAdded, stillRemoved, changed.sorted { $0.before < $1.before })
+    }
+}

@@ -1,0 +1,70 @@
+import ContactModel
+
+/// One source's file in a snapshot: what was fetched and what it says. No times, so the
+/// same page gives the same bytes and `git diff` shows only real changes.
+public struct SourceSnapshot: Sendable, Hashable, Codable {
+    /// Bumped when the shape changes incompatibly, so an old reader can say so.
+    public static let currentVersion = 1
+
+    public var version: Int
+    /// The source as the audit names it: the path as the audit file writes it, or the
+    /// crawled URL (normalised).
+    public var source: String
+    public var official: Bool
+    public var fetch: FetchState
+    /// Sorted (`ContactRecord`'s content order).
+    public var records: [ContactRecord]
+
+    public init(source: String, official: Bool, fetch: FetchState, records: [ContactRecord]) {
+        self.version = Self.currentVersion
+        self.source = source
+        self.official = official
+        self.fetch = fetch
+        self.records = records.sorted()
+    }
+
+    public var isRead: Bool { fetch.error == nil }
+}
+
+/// How the page was obtained, and the validators the next run sends back.
+public struct FetchState: Sendable, Hashable, Codable {
+    /// `read` (a local file), or the crawler's result: `fetched`, `skipped-by-robots`,
+    /// `http-error`, `failed`. A 304 keeps the stored state: the snapshot describes the
+    /// page, `run.json` how this run got it.
+    public var result: String
+    public var finalURL: String?
+    public var status: Int?
+    public var error: String?
+    public var redirects: Int
+    public var redirectChain: [String]?
+    /// Body bytes (decoded, after truncation) the records come from.
+    public var bytes: Int
+    public var contentType: String?
+    public var truncated: Bool
+    public var etag: String?
+    public var lastModified: String?
+    /// SHA-256 of those bytes, lower-case hex.
+    public var sha256: String?
+
+    public init(result: String, finalURL: String? = nil, status: Int? = nil, error: String? = nil,
+                redirects: Int = 0, redirectChain: [String]? = nil, bytes: Int = 0, contentType: String? = nil,
+                truncated: Bool = false, etag: String? = nil, lastModified: String? = nil, sha256: String? = nil) {
+        self.result = result
+        self.finalURL = finalURL
+        self.status = status
+        self.error = error
+        self.redirects = redirects
+        self.redirectChain = redirectChain
+        self.bytes = bytes
+        self.contentType = contentType
+        self.truncated = truncated
+        self.etag = etag
+        self.lastModified = lastModified
+        self.sha256 = sha256
+    }
+
+    /// A local file read whole.
+    public static func read(bytes: [UInt8]) -> FetchState {
+        FetchState(result: "read", bytes: bytes.count, sha256: SHA256.hex(bytes))
+    }
+}

@@ -1,0 +1,61 @@
+import ContactModel
+@testable import ContactSnapshot
+import Testing
+
+@Suite struct SnapshotDiffTests {
+    static func diff(_ before: [SourceSnapshot], _ after: [SourceSnapshot]) -> SnapshotDiff {
+        SnapshotDiff(before: Snapshot(sources: before, label: "before"), after: Snapshot(sources: after, label: "after"))
+    }
+
+    @Test func sameRecordsInAnyOrderAreNoDifference() {
+        let records = [record("+78001007010"), record("115", path: "/html/body/p[2]")]
+        let diff = Self.diff([source(records)], [source(Array(records.reversed()))])
+        #expect(diff.isEmpty)
+        #expect(DiffTextRenderer().render(diff).contains("No differences"))
+    }
+
+    @Test func newValueAtTheSamePathIsAChange() throws {
+        let diff = Self.diff([source([record("+78001007010"), record("115", path: "/p[9]")])],
+                             [source([record("+78001007011"), record("115", path: "/p[9]")])])
+        let change = try #require(diff.sources.first)
+        #expect(diff.sources.count == 1 && change.change == .changed)
+        #expect(change.added.isEmpty && change.removed.isEmpty)
+        #expect(change.changed.map(\.before.value) == ["+78001007010"])
+        #expect(change.changed.map(\.after.value) == ["+78001007011"])
+        #expect(change.changed.first?.fields == ["value", "evidence"])
+        #expect(DiffTextRenderer().render(diff).contains("pages/a.html: 1 changed"))
+        #expect(DiffTextRenderer().render(diff).contains("+78001007010 → +78001007011"))
+    }
+
+    @Test func recordsElsewhereAreAddedAndRemoved() throws {
+        let diff = Self.diff([source([record("+78001007010", path: "/p[1]")])],
+                             [source([record("+78001007010", path: "/p[1]"), record("a@b.ru", kind: .email, channel: .email, path: "/p[2]")])])
+        let change = try #require(diff.sources.first)
+        #expect(change.added.map(\.value) == ["a@b.ru"])
+        #expect(change.removed.isEmpty && change.changed.isEmpty)
+    }
+
+    @Test func sourcesAddedRemovedFailingAndRecovered() {
+        let a = source("a.html", [record("1", source: "a.html")])
+        let diff = Self.diff([a, source("b.html", [record("2", source: "b.html")]), source("c.html", [record("3", source: "c.html")]),
+                              source("d.html", [], error: "timeout")],
+                             [a, source("c.html", [], error: "http-error: 404"), source("d.html", [record("4", source: "d.html")]),
+                              source("e.html", [record("5", source: "e.html")])])
+        #expect(diff.sources.map(\.source) == ["b.html", "c.html", "d.html", "e.html"])
+        #expect(diff.sources.map(\.change) == [.removed, .nowFailing, .recovered, .added])
+        #expect(diff.sources[1].error == "http-error: 404")
+        #expect(diff.sources[1].removed.isEmpty, "a failing page's records are unknown, not removed")
+        let text = DiffTextRenderer().render(diff)
+        #expect(text.contains("c.html: now failing: http-error: 404"))
+        #expect(text.contains("b.html: source removed (1 record)"))
+        #expect(text.contains("4 sources differ"))
+    }
+
+    @Test func jsonSaysWhetherItDiffers() {
+        let empty = DiffJSONRenderer().render(Self.diff([], []))
+        #expect(empty.contains("\"differs\" : false"))
+        let added = DiffJSONRenderer().render(Self.diff([], [source([record("1")])]))
+        #expect(added.contains("\"differs\" : true"))
+        #expect(added.contains("\"change\" : \"added\""))
+    }
+}
