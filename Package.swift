@@ -78,7 +78,7 @@ let package = Package(
         // Throughput figures for scripts/bench; never run by the tests.
         .executableTarget(
             name: "contact-audit-bench",
-            dependencies: ["ContactDocument", "ContactExtract", "ContactModel", "ContactAudit"],
+            dependencies: ["ContactDocument", "ContactExtract", "ContactModel", "ContactAudit", "ContactSnapshot"],
             path: "Benchmarks/Sources/contact-audit-bench"
         ),
 

@@ -3,6 +3,7 @@ import ContactAudit
 import ContactDocument
 import ContactExtract
 import ContactModel
+import ContactSnapshot
 import Dispatch
 import Foundation
 
@@ -106,11 +107,46 @@ func auditBench(_ arguments: [String]) {
     }
 }
 
+/// Two snapshots of `count` records over 5,000 sources, the second with 1% of values
+/// changed, 0.5% of records removed and as many added; times `SnapshotDiff` alone.
+func diffBench(_ arguments: [String]) {
+    let sizes = arguments.compactMap(Int.init)
+    for size in sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes {
+        func snapshot(changed: Bool) -> Snapshot {
+            var bySource: [String: [ContactRecord]] = [:]
+            for index in 0..<size {
+                if changed, index % 200 == 7 { continue }
+                let value = changed && index % 100 == 3 ? "+7800\(2_000_000 + index)" : "+7800\(1_000_000 + index)"
+                let source = "https://site\(index % 5_000).example.ru/help"
+                bySource[source, default: []].append(ContactRecord(
+                    kind: .phone, value: value, channel: .hotline, source: source,
+                    evidence: Evidence(method: .text, path: "/html/body/p[\(index / 5_000)]", text: "Тел. \(value)")))
+            }
+            if changed {
+                for index in stride(from: 11, to: size, by: 200) {
+                    let source = "https://site\(index % 5_000).example.ru/help"
+                    bySource[source, default: []].append(ContactRecord(
+                        kind: .email, value: "new\(index)@example.ru", channel: .email, source: source,
+                        evidence: Evidence(method: .text, path: "/html/body/footer", text: "new\(index)@example.ru")))
+                }
+            }
+            return Snapshot(sources: bySource.map { SourceSnapshot(source: $0.key, official: false,
+                                                                   fetch: FetchState(result: "fetched"), records: $0.value.sorted()) },
+                            label: changed ? "after" : "before")
+        }
+        let before = snapshot(changed: false), after = snapshot(changed: true)
+        var changes = 0
+        let seconds = best(1) { changes = SnapshotDiff(before: before, after: after).sources.count }
+        print(String(format: "diff:        %8d records  %7.3f s  (%d sources changed)", size, seconds, changes))
+    }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "extract": extractBench(Array(arguments.dropFirst()))
 case "audit": auditBench(Array(arguments.dropFirst()))
+case "diff": diffBench(Array(arguments.dropFirst()))
 default:
-    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | audit [N...]")
+    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | audit [N...] | diff [N...]")
     exit(2)
 }
