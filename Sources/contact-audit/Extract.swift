@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactExtract
+import ContactFetch
 import ContactModel
 import ContactPipeline
 import Foundation
@@ -41,7 +42,26 @@ struct Extract: AsyncParsableCommand {
         let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(explicitRegion: region, fallbackRegion: defaultRegion)))
         var records: [ContactRecord] = []
         var failures = 0
-        for input in inputs {
+        // http(s) pages go through the crawler, one page each (no links followed): the
+        // same robots.txt, retries and address policy as an audit, so `extract` on a
+        // hostile URL cannot be steered at internal addresses either.
+        let web = inputs.filter { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") }
+        if !web.isEmpty {
+            var config = CrawlConfig()
+            config.depth = 0
+            config.maxPages = 1
+            config.showProgress = false
+            let (_, pages) = await SourceCrawler(config: config, extractor: extractor).crawl(web)
+            for page in pages {
+                if let error = page.outcome.error ?? page.documentError, !page.outcome.succeeded || page.documentError != nil {
+                    failures += 1
+                    StandardError.print("contact-audit: \(page.outcome.url): \(page.outcome.result.rawValue): \(error)")
+                    continue
+                }
+                records += page.records
+            }
+        }
+        for input in inputs where !web.contains(input) {
             do {
                 let document = try reader.read(input)
                 for warning in document.warnings { StandardError.print("contact-audit: warning: \(warning)") }

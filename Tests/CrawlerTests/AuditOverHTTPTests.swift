@@ -79,4 +79,33 @@ import Testing
         #expect(unknown?["value"] as? String == "+74957778899")
         #expect((unknown?["official"] as? String)?.isEmpty == false)
     }
+
+    @Test func extractReadsURLsUnderTheSameAddressPolicy() throws {
+        let server = try TestHTTPServer(handler: site([
+            "/": .html("<html lang=\"ru\"><body><p>Горячая линия: 8 800 100-70-10</p></body></html>"),
+        ]))
+        defer { server.stop() }
+        func run(_ url: String) throws -> (Int32, String, String) {
+            let process = Process()
+            process.executableURL = try #require(Self.executable, "build the contact-audit executable first")
+            process.arguments = ["extract", "--format", "json", url]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, stdout, stderr)
+        }
+        let (status, stdout, _) = try run("\(server.base)/")
+        #expect(status == 0)
+        #expect(stdout.contains("+78001007010"))
+        // The same server by a name that resolves to loopback is not what was named.
+        let before = server.requests(for: "/").count
+        let (refusedStatus, _, stderr) = try run("http://localhost:\(server.port)/")
+        #expect(refusedStatus == 2)
+        #expect(stderr.contains("refused"))
+        #expect(server.requests(for: "/").count == before)
+    }
 }

@@ -37,11 +37,13 @@ public struct AddressPolicy: Sendable, Hashable {
     }
 
     /// The policy widened by the sources an audit names: each source whose host is a
-    /// literal non-public address is allowed for that address and port.
+    /// literal loopback address (a test server, a local mirror) is allowed for that
+    /// address and port. Only loopback: a literal link-local, private or other address
+    /// (169.254.169.254 is cloud metadata) needs its host in `crawl.allow_private`.
     public func allowing(seeds: [CrawlURL]) -> AddressPolicy {
         var policy = self
         for seed in seeds {
-            guard let address = IPAddress(seed.host), !IPAddressClassifier.classify(address).isPublic else { continue }
+            guard let address = IPAddress(seed.host), IPAddressClassifier.classify(address).kind == .loopback else { continue }
             policy.allowedEndpoints.insert(Endpoint(address: address, port: seed.port ?? Self.defaultPort(seed.scheme)))
         }
         return policy

@@ -40,6 +40,15 @@ import Testing
         #expect(policy.refusal(url: "http://localhost:8080/", address: "127.0.0.1", port: 8080) != nil)
     }
 
+    /// Only a loopback literal is let through by being named: cloud metadata or a
+    /// private address needs `crawl.allow_private`, even when typed as a literal.
+    @Test func aLiteralNonLoopbackSourceIsStillRefused() throws {
+        let policy = AddressPolicy().allowing(seeds: [try seed("http://169.254.169.254/latest/meta-data/"),
+                                                      try seed("http://10.0.0.5:8080/")])
+        #expect(policy.refusal(url: "http://169.254.169.254/latest/meta-data/", address: "169.254.169.254", port: 80) != nil)
+        #expect(policy.refusal(url: "http://10.0.0.5:8080/", address: "10.0.0.5", port: 8080) != nil)
+    }
+
     @Test func ipv6LiteralSourcesAndMappedAddresses() throws {
         let policy = AddressPolicy().allowing(seeds: [try seed("http://[::1]:8080/")])
         #expect(policy.refusal(url: "http://[::1]:8080/a", address: "::1", port: 8080) == nil)
