@@ -291,7 +291,7 @@ struct DocumentWalker {
     }
 
     private mutating func readAttributes(_ element: xmlNodePtr, frame: inout Frame) {
-        var lang: String?, href: String?, itemprop: String?, itemtype: String?, classes: String?
+        var lang: String?, href: String?, itemprop: String?, itemtype: String?, classAttribute: xmlAttrPtr?
         var cfemail: String?, hasScope = false
         var attr = element.pointee.properties
         while let a = attr {
@@ -299,7 +299,7 @@ struct DocumentWalker {
                 switch name.pointee {
                 case UInt8(ascii: "l") where nameEquals(name, "lang"): lang = attributeValue(a)
                 case UInt8(ascii: "h") where nameEquals(name, "href"): href = attributeValue(a)
-                case UInt8(ascii: "c") where nameEquals(name, "class"): classes = attributeValue(a)
+                case UInt8(ascii: "c") where nameEquals(name, "class"): classAttribute = a
                 case UInt8(ascii: "d") where nameEquals(name, "data-cfemail"): cfemail = attributeValue(a)
                 case UInt8(ascii: "i"):
                     if nameEquals(name, "itemprop") { itemprop = attributeValue(a) }
@@ -345,7 +345,8 @@ struct DocumentWalker {
         if let newScope { scopeStack.append(newScope); frame.pushedScope = true }
         // hCard properties mean something only inside a card, so the class list is split
         // only there or where a card starts, not on every element of the page.
-        if let classes, !cardStack.isEmpty || classes.contains("card") {
+        if let classAttribute, !cardStack.isEmpty || attributeContains(classAttribute, "card") {
+            let classes = attributeValue(classAttribute)
             let tokens = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
             if tokens.contains(where: { $0 == "vcard" || $0 == "h-card" }) {
                 cardCounter += 1
@@ -421,6 +422,28 @@ struct DocumentWalker {
             attr = a.pointee.next
         }
         return nil
+    }
+
+    /// A byte search in an attribute's text, without building a String for it.
+    private func attributeContains(_ attr: xmlAttrPtr, _ needle: StaticString) -> Bool {
+        var child = attr.pointee.children
+        while let node = child {
+            if let content = node.pointee.content {
+                let found = needle.withUTF8Buffer { n -> Bool in
+                    var p = content
+                    while p.pointee != 0 {
+                        var k = 0
+                        while k < n.count, p[k] != 0, p[k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                        p += 1
+                    }
+                    return false
+                }
+                if found { return true }
+            }
+            child = node.pointee.next
+        }
+        return false
     }
 
     private func attributeValue(_ attr: xmlAttrPtr) -> String {
