@@ -13,7 +13,7 @@ import Testing
         try yaml.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
-        process.arguments = ["audit", directory.path, "--format", "json"]
+        process.arguments = ["audit", directory.path, "--format", "json", "--no-snapshot"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
