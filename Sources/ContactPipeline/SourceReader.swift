@@ -27,9 +27,14 @@ public struct SourceReader: Sendable {
 
     public init(fetcher: PageFetcher = PageFetcher()) { self.fetcher = fetcher }
 
-    public static func isURL(_ input: String) -> Bool {
+    /// http(s) inputs: what the crawler reads (robots.txt, address policy, limits).
+    public static func isWeb(_ input: String) -> Bool {
         let lower = input.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://")
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    public static func isURL(_ input: String) -> Bool {
+        isWeb(input) || input.lowercased().hasPrefix("file://")
     }
 
     public func read(_ input: String) throws(SourceError) -> HTMLDocument {

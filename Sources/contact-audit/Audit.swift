@@ -115,7 +115,7 @@ struct Audit: AsyncParsableCommand {
         var notes: [String] = []
         let reader = SourceReader()
         for source in file.sources {
-            if Self.isWeb(source.location) {
+            if SourceReader.isWeb(source.location) {
                 web.append(source)
                 continue
             }
@@ -170,10 +170,5 @@ struct Audit: AsyncParsableCommand {
             }
         }
         return (records.sorted(), statuses, snapshots, notModified, notes)
-    }
-
-    private static func isWeb(_ location: String) -> Bool {
-        let lower = location.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 }

@@ -45,7 +45,7 @@ struct Extract: AsyncParsableCommand {
         // http(s) pages go through the crawler, one page each (no links followed): the
         // same robots.txt, retries and address policy as an audit, so `extract` on a
         // hostile URL cannot be steered at internal addresses either.
-        let web = inputs.filter { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") }
+        let web = inputs.filter(SourceReader.isWeb)
         if !web.isEmpty {
             var config = CrawlConfig()
             config.depth = 0
@@ -61,7 +61,7 @@ struct Extract: AsyncParsableCommand {
                 records += page.records
             }
         }
-        for input in inputs where !web.contains(input) {
+        for input in inputs where !SourceReader.isWeb(input) {
             do {
                 let document = try reader.read(input)
                 for warning in document.warnings { StandardError.print("contact-audit: warning: \(warning)") }
