@@ -14,7 +14,7 @@ final class TransferEngine: Sendable {
         thread.start()
     }
 
-    deinit { inbox.stop() }
+    deinit { shutdown() }
 
     /// Runs one transfer. Cancelling the calling task stops the transfer.
     func perform(_ request: TransferRequest) async -> TransferResponse {
@@ -28,8 +28,17 @@ final class TransferEngine: Sendable {
         }
     }
 
-    /// Ends the loop; transfers still running are answered as cancelled.
-    func shutdown() { inbox.stop() }
+    /// Whether the loop thread has ended and freed its handles.
+    var hasFinished: Bool { inbox.hasFinished }
+
+    /// Ends the loop and waits until its thread has freed every libcurl handle; transfers
+    /// still running are answered as cancelled. Waiting matters at the end of a command:
+    /// the process's exit handlers tear down OpenSSL, and a loop thread still cleaning up
+    /// a connection then crashed on a freed lock.
+    func shutdown() {
+        inbox.stop()
+        inbox.waitUntilFinished()
+    }
 }
 
 /// The mailbox between async callers and the loop thread.
@@ -50,6 +59,8 @@ final class TransferInbox: @unchecked Sendable {
     /// `wakeup()` is called on it from other threads, which libcurl allows; the loop
     /// detaches it under the lock before freeing it.
     private var multi: MultiHandle?
+    /// Signalled once by the loop thread after its last libcurl call.
+    private let finished = DispatchSemaphore(value: 0)
 
     func newID() -> Int {
         lock.withLock {
@@ -82,6 +93,23 @@ final class TransferInbox: @unchecked Sendable {
         }
     }
 
+    private var loopFinished = false
+
+    /// Called by the loop thread when it has released its multi and easy handles.
+    func markFinished() {
+        lock.withLock { loopFinished = true }
+        finished.signal()
+    }
+
+    /// Whether the loop thread has made its last libcurl call.
+    var hasFinished: Bool { lock.withLock { loopFinished } }
+
+    /// Returns once the loop thread has finished (at once if it already has).
+    func waitUntilFinished() {
+        finished.wait()
+        finished.signal()  // later waiters return at once too
+    }
+
     func attach(_ multi: MultiHandle?) {
         lock.withLock { self.multi = multi }
     }
@@ -106,6 +134,12 @@ enum MultiLoop {
     }
 
     static func run(inbox: TransferInbox, maxConnections: Int) {
+        // The handles live in `loop`; they are freed when it returns, before the signal.
+        loop(inbox: inbox, maxConnections: maxConnections)
+        inbox.markFinished()
+    }
+
+    private static func loop(inbox: TransferInbox, maxConnections: Int) {
         let multi: MultiHandle
         do {
             multi = try MultiHandle(maxConnections: maxConnections)

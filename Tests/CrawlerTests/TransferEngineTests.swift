@@ -52,4 +52,21 @@ import Testing
         #expect(response.failure != nil)
         #expect(server.requests.isEmpty)
     }
+
+    /// `shutdown()` returns only after the loop thread's last libcurl call: a command that
+    /// returned earlier exited while that thread still freed a connection, and OpenSSL's
+    /// exit handler pulled a lock from under it (a crash in about 1 run of 10 under load).
+    @Test func shutdownWaitsForTheLoopToFreeItsHandles() async throws {
+        let server = try TestHTTPServer(handler: { request, _ in .html("page \(request.path)") })
+        defer { server.stop() }
+        for _ in 0..<20 {
+            let engine = TransferEngine(maxConnections: 4)
+            #expect(await engine.perform(request(server.base + "/p")).status == 200)
+            engine.shutdown()
+            #expect(engine.hasFinished)
+        }
+        let idle = TransferEngine(maxConnections: 1)
+        idle.shutdown()
+        #expect(idle.hasFinished)
+    }
 }
