@@ -79,27 +79,30 @@ public enum CharsetDetector {
     /// Maps the labels pages use to names libxml2's iconv accepts, following the WHATWG
     /// label table where browsers decode differently from the label's letter (latin1 and
     /// ascii are decoded as windows-1252, gb2312 as GBK, tis-620 as windows-874).
-    /// nil for a label nothing can decode (`utf---`), so detection goes on.
+    /// Built once: as a literal inside `canonicalName` it was rebuilt for every page.
+    static let labelAliases: [String: String] = [
+        "utf8": "UTF-8", "utf-8": "UTF-8", "unicode-1-1-utf-8": "UTF-8", "x-unicode20utf8": "UTF-8",
+        "utf-16": "UTF-16LE", "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE",
+        "utf-32": "UTF-32LE", "utf-32le": "UTF-32LE", "utf-32be": "UTF-32BE",
+        "iso-8859-1": "windows-1252", "iso8859-1": "windows-1252", "latin1": "windows-1252",
+        "l1": "windows-1252", "ascii": "windows-1252", "us-ascii": "windows-1252",
+        "cp1252": "windows-1252", "windows-1252": "windows-1252", "x-cp1252": "windows-1252",
+        "cp1251": "windows-1251", "windows-1251": "windows-1251", "x-cp1251": "windows-1251",
+        "win-1251": "windows-1251",
+        "koi8-r": "KOI8-R", "koi8r": "KOI8-R", "koi8": "KOI8-R", "cskoi8r": "KOI8-R",
+        "koi8-u": "KOI8-U", "koi8-ru": "KOI8-U",
+        "gb2312": "GBK", "gbk": "GBK", "x-gbk": "GBK", "gb18030": "GB18030",
+        "tis-620": "windows-874", "iso-8859-11": "windows-874", "windows-874": "windows-874",
+        "shift_jis": "SHIFT_JIS", "shift-jis": "SHIFT_JIS", "sjis": "SHIFT_JIS", "x-sjis": "SHIFT_JIS",
+        "euc-jp": "EUC-JP", "euc-kr": "EUC-KR", "big5": "BIG5",
+        "iso-8859-9": "windows-1254", "latin5": "windows-1254",
+    ]
+
+    /// The name libxml2 decodes a label with; nil for a label nothing can decode
+    /// (`utf---`), so detection goes on.
     static func canonicalName(_ label: String, isSupported: (String) -> Bool) -> String? {
         let key = label.lowercased().filter { !$0.isWhitespace }
-        let aliases: [String: String] = [
-            "utf8": "UTF-8", "utf-8": "UTF-8", "unicode-1-1-utf-8": "UTF-8", "x-unicode20utf8": "UTF-8",
-            "utf-16": "UTF-16LE", "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE",
-            "utf-32": "UTF-32LE", "utf-32le": "UTF-32LE", "utf-32be": "UTF-32BE",
-            "iso-8859-1": "windows-1252", "iso8859-1": "windows-1252", "latin1": "windows-1252",
-            "l1": "windows-1252", "ascii": "windows-1252", "us-ascii": "windows-1252",
-            "cp1252": "windows-1252", "windows-1252": "windows-1252", "x-cp1252": "windows-1252",
-            "cp1251": "windows-1251", "windows-1251": "windows-1251", "x-cp1251": "windows-1251",
-            "win-1251": "windows-1251",
-            "koi8-r": "KOI8-R", "koi8r": "KOI8-R", "koi8": "KOI8-R", "cskoi8r": "KOI8-R",
-            "koi8-u": "KOI8-U", "koi8-ru": "KOI8-U",
-            "gb2312": "GBK", "gbk": "GBK", "x-gbk": "GBK", "gb18030": "GB18030",
-            "tis-620": "windows-874", "iso-8859-11": "windows-874", "windows-874": "windows-874",
-            "shift_jis": "SHIFT_JIS", "shift-jis": "SHIFT_JIS", "sjis": "SHIFT_JIS", "x-sjis": "SHIFT_JIS",
-            "euc-jp": "EUC-JP", "euc-kr": "EUC-KR", "big5": "BIG5",
-            "iso-8859-9": "windows-1254", "latin5": "windows-1254",
-        ]
-        let name = aliases[key] ?? label.trimmingASCIIWhitespace()
+        let name = labelAliases[key] ?? label.trimmingASCIIWhitespace()
         guard !name.isEmpty, name.utf8.count < 40, isSupported(name) else { return nil }
         return name
     }

@@ -26,8 +26,7 @@ struct HoursExtractor {
         while index < blocks.count {
             let (text, method, next) = Self.unit(blocks, at: index)
             defer { index = next }
-            guard HoursParser.mightContainHours(text) else { continue }
-            let statements = HoursParser.statements(in: text)
+            let statements = HoursParser.statements(in: text)  // pre-checks the text itself
             guard !statements.isEmpty else { continue }
             let ranges = statements.map { $0.utf8Offsets(in: text) }
             // A run only continues into the very next block.

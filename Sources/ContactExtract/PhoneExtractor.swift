@@ -52,7 +52,7 @@ struct PhoneExtractor {
                     type: PhoneNumberType.short.rawValue, raw: found.digits, section: block.headings.last),
                     at: index)
             }
-            guard digits >= Self.minimumDigits else { continue }
+            guard digits >= Self.minimumDigits, Self.hasCandidateRun(block.text) else { continue }
             digitCounts[index] = digits
             candidates.append((BatchedPhoneMatcher.Item(index: index, folded: TypographicFolding(block.text)),
                                regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)))
@@ -179,6 +179,28 @@ struct PhoneExtractor {
                 digits += 1
                 if digits >= 7 { return true }
             case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2F, 0x2B:
+                continue
+            default:
+                digits = 0
+            }
+        }
+        return false
+    }
+
+    /// Whether the block holds `minimumDigits` digits in one stretch that libphonenumber's
+    /// matcher could take for a single candidate: digit groups joined only by the
+    /// punctuation its candidate pattern allows (spaces, `-x.()[]/~+`; any non-ASCII
+    /// character counts as allowed, to stay on the safe side). Letters and other ASCII
+    /// punctuation end a candidate there, so a paragraph of years, prices and counts
+    /// ("in 2019, 3 of 12 offices") is not handed to the matcher at all.
+    static func hasCandidateRun(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                digits += 1
+                if digits >= minimumDigits { return true }
+            case 0x20, 0x2D, 0x78, 0x58, 0x2E, 0x28, 0x29, 0x5B, 0x5D, 0x2F, 0x7E, 0x2B, 0x80...0xFF:
                 continue
             default:
                 digits = 0

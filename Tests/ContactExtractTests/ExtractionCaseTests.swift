@@ -64,6 +64,9 @@ import Testing
         Case("<p>Rufen Sie uns an: +49 (0) 30 123456</p>", nil, ["phone +4930123456 phone"]),
         Case("<p>Posted 2026-11-21, version 2.0.1, score 3:1</p>", "US", []),
         Case("<p>Price: $1,500.00 or 1500-1600 units</p>", "US", []),
+        // Four-digit years and times that libphonenumber reads as short German numbers.
+        Case("<p>Mittwoch, 03. November 2021, 16.45 Uhr</p>", "DE", []),
+        Case("<p>Die Stadt erkaufte sich im Jahr 1681 bei Kaiser Leopold I. das Stadtrecht für 60000 Gulden</p>", "DE", []),
         Case("<script>var tel = '+7 495 727-47-47';</script><p>нет номера</p>", "RU", []),
     ]
 

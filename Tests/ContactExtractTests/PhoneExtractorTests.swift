@@ -66,4 +66,14 @@ import Testing
         let original = folding.originalRange(start..<end)
         #expect(String(decoding: Array(text.utf8)[original], as: UTF8.self) == "+7\u{202F}495\u{202F}771‑71‑71")
     }
+
+    /// Only blocks with six digits in one candidate-like stretch reach the matcher.
+    @Test(arguments: [
+        ("Tel: 49 69 274 015-0", true), ("+7 (495) 727-47-47", true), ("тел.\u{00A0}8\u{2011}800\u{2011}100", true),
+        ("[030] 123/456", true), ("Mittwoch, 03. November 2021, 16.45 Uhr", false),
+        ("in 2019, 3 of 12 offices", false), ("$1,299.00", false), ("ISBN 978-3", false),
+    ])
+    func candidateRuns(_ text: String, _ expected: Bool) {
+        #expect(PhoneExtractor.hasCandidateRun(text) == expected)
+    }
 }

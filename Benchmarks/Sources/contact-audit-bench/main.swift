@@ -141,12 +141,42 @@ func diffBench(_ arguments: [String]) {
     }
 }
 
+/// Stage (c) alone, ROUNDS times, for a profiler (`perf record`) to see only extraction.
+func profileBench(_ arguments: [String]) {
+    let pages = loadCorpus(arguments.first ?? "Benchmarks/corpus")
+    let rounds = Int(arguments.dropFirst().first ?? "") ?? 5
+    let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(fallbackRegion: "US")))
+    var sink = 0
+    for _ in 0..<rounds {
+        for page in pages {
+            guard let document = try? HTMLDocument(bytes: page.bytes, source: page.name) else { continue }
+            sink += extractor.extract(from: document).count
+        }
+    }
+    print("records: \(sink)")
+    // Where extraction (beyond parsing) costs most: the ten slowest pages.
+    let clock = ContinuousClock()
+    var costs: [(name: String, parse: Duration, extract: Duration)] = []
+    for page in pages {
+        var document: HTMLDocument?
+        let parse = clock.measure { document = try? HTMLDocument(bytes: page.bytes, source: page.name) }
+        guard let document else { continue }
+        let extract = clock.measure { sink += extractor.extract(from: document).count }
+        costs.append((page.name, parse, extract))
+    }
+    for cost in costs.sorted(by: { $0.extract > $1.extract }).prefix(10) {
+        print(String(format: "%8.1f ms extract %8.1f ms parse+blocks  %@", cost.extract / .milliseconds(1),
+                     cost.parse / .milliseconds(1), cost.name))
+    }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "extract": extractBench(Array(arguments.dropFirst()))
+case "profile-extract": profileBench(Array(arguments.dropFirst()))
 case "audit": auditBench(Array(arguments.dropFirst()))
 case "diff": diffBench(Array(arguments.dropFirst()))
 default:
-    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | audit [N...] | diff [N...]")
+    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | audit [N...] | diff [N...]")
     exit(2)
 }
