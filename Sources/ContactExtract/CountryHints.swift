@@ -29,7 +29,11 @@ enum CountryHints {
 
     /// Regions named in the text, most mentioned first.
     static func regions(in lowercasedText: String) -> [String] {
-        let words = lowercasedText.split(whereSeparator: { !$0.isLetter })
+        regions(inWords: lowercasedText.split(whereSeparator: { !$0.isLetter }))
+    }
+
+    /// The same for text already cut into its letter runs (lower-cased).
+    static func regions(inWords words: [Substring]) -> [String] {
         var counts: [String: Int] = [:]
         for (index, word) in words.enumerated() {
             guard let candidates = byFirstWord[word] else { continue }

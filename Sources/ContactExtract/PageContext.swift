@@ -1,10 +1,12 @@
 import ContactDocument
 
 /// Lower-cased texts of a page's blocks, headings and list introductions, computed
-/// once per page for the channel classifier.
+/// once per page for the channel classifier (and the words of blocks, for the country
+/// hints of the blocks around a number).
 struct PageContext {
     let document: HTMLDocument
     private var lowered: [Int: String] = [:]
+    private var wordsOfBlock: [Int: [Substring]] = [:]
     /// For each list, the block right before its first item ("Контактные каналы поддержки:").
     private let listIntros: [Int: Int]
 
@@ -17,6 +19,14 @@ struct PageContext {
             }
         }
         listIntros = intros
+    }
+
+    /// The letter runs of a block's lower-cased text, for the country hints.
+    mutating func words(_ index: Int) -> [Substring] {
+        if let cached = wordsOfBlock[index] { return cached }
+        let words = lower(index).split(whereSeparator: { !$0.isLetter })
+        wordsOfBlock[index] = words
+        return words
     }
 
     mutating func lower(_ index: Int) -> String {

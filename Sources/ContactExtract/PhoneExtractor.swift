@@ -83,7 +83,7 @@ struct PhoneExtractor {
             // Countries named near the number ("Sydney NSW 2000, Australia") count after
             // the ones the page dials.
             var hints = dialled
-            for region in CountryHints.regions(in: Self.neighbourhood(of: entry.item.index, in: document))
+            for region in CountryHints.regions(inWords: Self.neighbourhoodWords(of: entry.item.index, page: &page))
             where !hints.contains(region) { hints.append(region) }
             let rest = hints.filter { !entry.tried.contains($0) }
             if !rest.isEmpty { retries.append((entry.item, rest)) }
@@ -97,12 +97,14 @@ struct PhoneExtractor {
         }
     }
 
-    /// The lower-cased text around a block: its headings and the blocks just before and
-    /// after it, where an address names its country.
-    static func neighbourhood(of index: Int, in document: HTMLDocument) -> String {
-        let blocks = document.blocks
-        let range = max(0, index - 4)...min(blocks.count - 1, index + 4)
-        return (blocks[index].headings + blocks[range].map(\.text)).joined(separator: "\n").lowercased()
+    /// The words around a block, lower-cased: its headings and the blocks just before and
+    /// after it, where an address names its country. Each block is cut into words once
+    /// per page, however many numbers around it ask.
+    static func neighbourhoodWords(of index: Int, page: inout PageContext) -> [Substring] {
+        let blocks = page.document.blocks
+        var words = blocks[index].headings.flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter }) }
+        for neighbour in max(0, index - 4)...min(blocks.count - 1, index + 4) { words += page.words(neighbour) }
+        return words
     }
 
     /// Records for one block's matches (UTF-8 ranges in its original text); returns what
