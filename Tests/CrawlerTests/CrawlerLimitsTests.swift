@@ -80,15 +80,19 @@ import Testing
         defer { server.stop() }
         let config = testConfig()
         let measured = resetPeakResident()
+        let before = residentBytes()
         let (result, pages) = await crawl(server, ["/bomb"], config: config)
         let outcome = try #require(result.outcome("/bomb", on: server))
         #expect(outcome.result == .fetched)
         #expect(outcome.truncated)
         #expect(outcome.bytes == config.limits.maxBodyBytes)
         #expect(pages.first?.page?.body.count == config.limits.maxBodyBytes)
-        // 200 MB decoded would show in the peak; the cut keeps it far below.
-        if measured, let peak = peakResidentBytes() {
-            #expect(peak < 150 * 1024 * 1024, "peak RSS \(peak / 1_048_576) MB")
+        // 200 MB decoded would show in the peak; the cut keeps the growth far below. The
+        // growth, not the peak itself: earlier tests in this process (50 MB hostile pages)
+        // leave the resident size anywhere up to 120 MB, which failed a 150 MB bound on CI.
+        if measured, let before, let peak = peakResidentBytes() {
+            #expect(peak - before < 100 * 1024 * 1024,
+                    "peak RSS grew \((peak - before) / 1_048_576) MB (from \(before / 1_048_576) MB)")
         }
     }
 }
