@@ -232,31 +232,38 @@ struct DocumentWalker {
 
     // MARK: - Text
 
+    /// Appends a text node, whitespace runs collapsed to one space; words are copied
+    /// whole rather than byte by byte.
     private mutating func appendText(_ content: UnsafePointer<xmlChar>) {
         var p = content
         while p.pointee != 0 {
-            let byte = p.pointee
-            p += 1
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+            if Self.isCollapsibleSpace(p.pointee) {
                 pendingSpace = true
                 for index in captures.indices { captures[index].pendingSpace = true }
+                p += 1
                 continue
             }
+            var end = p
+            while end.pointee != 0 && !Self.isCollapsibleSpace(end.pointee) { end += 1 }
+            let word = UnsafeBufferPointer(start: p, count: end - p)
+            p = end
             if pendingSpace {
                 if !buffer.isEmpty { buffer.append(0x20) }
                 pendingSpace = false
             }
-            buffer.append(byte)
-            if !captures.isEmpty {
-                for index in captures.indices where !captures[index].sealed {
-                    if captures[index].pendingSpace {
-                        if !captures[index].bytes.isEmpty { captures[index].bytes.append(0x20) }
-                        captures[index].pendingSpace = false
-                    }
-                    captures[index].bytes.append(byte)
+            buffer.append(contentsOf: word)
+            for index in captures.indices where !captures[index].sealed {
+                if captures[index].pendingSpace {
+                    if !captures[index].bytes.isEmpty { captures[index].bytes.append(0x20) }
+                    captures[index].pendingSpace = false
                 }
+                captures[index].bytes.append(contentsOf: word)
             }
         }
+    }
+
+    private static func isCollapsibleSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
     private func childText(_ element: xmlNodePtr) -> String {
