@@ -48,7 +48,9 @@ void describe(const PhoneNumber &number, cpn_number *out) {
     copyString(out->region, sizeof(out->region), region);
     out->country_code = number.country_code();
     out->type = static_cast<cpn_number_type>(util().GetNumberType(number));
-    out->is_valid = util().IsValidNumber(number) ? 1 : 0;
+    // IsValidNumber would look the region up again (for +1 that walks some twenty
+    // NANPA regions' patterns); the region found above is the one it would use.
+    out->is_valid = util().IsValidNumberForRegion(number, region) ? 1 : 0;
 }
 
 }  // namespace

@@ -27,20 +27,107 @@ enum BatchedPhoneMatcher {
         var bytes: ArraySlice<UInt8>
     }
 
-    /// Long blocks are cut at a space into pieces of at most `batchBytes`; a number
-    /// never contains the long runs of words that pieces are cut in.
+    /// Bytes of context kept before and after a stretch of digits: enough for what
+    /// libphonenumber looks at around a candidate (a letter or currency sign right before
+    /// it, an opening bracket or `+`, an extension such as "доб. 1234" or "ext. 12", a
+    /// time's ":30" right after it).
+    static let contextBefore = 24
+    static let contextAfter = 48
+
+    /// The stretches of a block's folded text that could hold a number, with some context:
+    /// libphonenumber's matcher re-encodes the rest of its text for each candidate and
+    /// verifies every digit group it meets (years, prices, counts), so handing it only
+    /// the neighbourhood of digit stretches long enough to be a number, instead of whole
+    /// paragraphs, saves most of its work. A stretch is a run of digits and the
+    /// punctuation numbers are written with; letters end it (`stretches(in:)`).
+    /// Windows are widened so that they never cut a run of digits, merged when they
+    /// meet, and cut at a space into pieces of at most `batchBytes`.
     private static func pieces(of item: Item) -> [Piece] {
         let bytes = Array(item.folded.text.utf8)
-        guard bytes.count > batchBytes else { return [Piece(item: item, start: 0, bytes: bytes[...])] }
+        var windows: [Range<Int>] = []
+        for stretch in stretches(in: bytes) {
+            var lower = max(0, stretch.lowerBound - contextBefore)
+            while lower < stretch.lowerBound, isContinuation(bytes[lower]) { lower += 1 }
+            while lower > 0, lower < stretch.lowerBound, isDigit(bytes[lower]), isDigit(bytes[lower - 1]) { lower += 1 }
+            var upper = min(bytes.count, stretch.upperBound + contextAfter)
+            while upper < bytes.count, isContinuation(bytes[upper]) { upper += 1 }
+            while upper < bytes.count, isDigit(bytes[upper]) { upper += 1 }
+            if let last = windows.last, last.upperBound >= lower {
+                windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, upper)
+            } else {
+                windows.append(lower..<upper)
+            }
+        }
         var result: [Piece] = []
-        var start = 0
-        while start < bytes.count {
-            var end = min(bytes.count, start + batchBytes)
-            if end < bytes.count, let space = bytes[(start + batchBytes / 2)..<end].lastIndex(of: 0x20) { end = space }
-            result.append(Piece(item: item, start: start, bytes: bytes[start..<end]))
-            start = end
+        for window in windows {
+            var start = window.lowerBound
+            while start < window.upperBound {
+                var end = min(window.upperBound, start + batchBytes)
+                if end < window.upperBound, let space = bytes[(start + batchBytes / 2)..<end].lastIndex(of: 0x20) { end = space }
+                result.append(Piece(item: item, start: start, bytes: bytes[start..<end]))
+                start = end
+            }
         }
         return result
+    }
+
+    /// Byte ranges from the first to the last digit of each stretch with at least
+    /// `PhoneExtractor.minimumDigits` digits. Digits, ASCII space and `-x.()[]/~+` join
+    /// a stretch, as do non-ASCII characters that are not letters (other scripts'
+    /// digits, brackets and dashes libphonenumber accepts); any other character ends it.
+    static func stretches(in bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var first = -1, end = 0, digits = 0
+        func close() {
+            if digits >= PhoneExtractor.minimumDigits { result.append(first..<end) }
+            first = -1
+            digits = 0
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x30...0x39:
+                if first < 0 { first = index }
+                digits += 1
+                end = index + 1
+                index += 1
+            case 0x20, 0x2D, 0x78, 0x58, 0x2E, 0x28, 0x29, 0x5B, 0x5D, 0x2F, 0x7E, 0x2B:
+                index += 1
+            case 0x00..<0x80:
+                close()
+                index += 1
+            default:
+                let (scalar, width) = decodeScalar(bytes, at: index)
+                if let scalar, scalar.properties.numericType == .decimal {
+                    if first < 0 { first = index }
+                    digits += 1
+                    end = index + width
+                } else if scalar.map({ $0.properties.isAlphabetic }) ?? true {
+                    close()
+                }
+                index += width
+            }
+        }
+        close()
+        return result
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// The scalar starting at `index` and its width; nil (width 1) for a malformed byte.
+    private static func decodeScalar(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar?, Int) {
+        let lead = bytes[index]
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard width > 1, index + width <= bytes.count else { return (nil, 1) }
+        var value = UInt32(lead) & (0xFF >> (width + 1))
+        for k in 1..<width {
+            let byte = bytes[index + k]
+            guard isContinuation(byte) else { return (nil, 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (Unicode.Scalar(value), width)
     }
 
     /// Matches per block index, with UTF-8 ranges in the block's original text.
