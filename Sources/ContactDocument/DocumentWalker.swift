@@ -17,10 +17,13 @@ enum ElementRole {
     case skipped
 }
 
-/// One pass over libxml2's tree that cuts the visible text into blocks and collects
-/// links, marked attributes, JSON-LD, microdata and microformats. Iterative, so deeply
-/// nested markup cannot overflow the stack.
-struct DocumentWalker {
+/// Cuts the visible text of a page into blocks and collects links, marked attributes,
+/// JSON-LD, microdata and microformats, from libxml2's SAX events as the HTML parser
+/// reads the page: no tree is built (building and freeing one cost as much as the
+/// parse itself). The parser's own recovery (implied `html`/`body`, auto-closed tags)
+/// happens before the events, so they describe the tree a browser-like reader would
+/// have walked. Elements are remembered in an `ElementTable` for their DOM paths.
+final class DocumentWalker {
     private(set) var blocks: [TextBlock] = []
     private(set) var links: [Link] = []
     private(set) var attributes: [MarkedAttribute] = []
@@ -30,9 +33,27 @@ struct DocumentWalker {
     private(set) var microformats: [MicroformatElement] = []
     private(set) var language: String?
     private(set) var baseHref: String?
+    private(set) var elements = ElementTable()
+    /// Whether the parser got as far as starting the document.
+    private(set) var documentStarted = false
+    /// Set when the walker stopped the parser itself (a text run over the limit).
+    private(set) var cut: String?
+
+    /// The parser feeding this walker, so that it can be stopped; set while it runs.
+    var parser: htmlParserCtxtPtr?
+
+    /// libxml2's tree builder refuses a text node over 10,000,000 bytes (without
+    /// HTML_PARSE_HUGE) and stops the page there; reading events, the walker keeps the
+    /// same bound on one run of text.
+    static let maximumTextRun = 10_000_000
+    /// libxml2's tree builder stops at this nesting depth (`xmlParserMaxDepth`).
+    static let maximumDepth = 256
+
+    /// SAX attributes: name, value, name, value, ..., NULL; a value may be NULL.
+    typealias Attributes = UnsafeMutablePointer<UnsafePointer<xmlChar>?>
 
     private struct Owner {
-        var node: xmlNodePtr
+        var node: Int32
         var kind: BlockKind
     }
 
@@ -45,7 +66,7 @@ struct DocumentWalker {
 
     private struct Capture {
         var kind: CaptureKind
-        var node: xmlNodePtr
+        var node: Int32
         var blockIndex: Int
         var bytes: [UInt8] = []
         var pendingSpace = false
@@ -56,8 +77,10 @@ struct DocumentWalker {
 
     /// Per open element, what to undo when it closes.
     private struct Frame {
-        var node: xmlNodePtr
+        var node: Int32
         var role: ElementRole
+        var childNamesStart: Int
+        var isHead = false
         var ownsBlock = false
         var pushedLanguage = false
         var capturesAdded = 0
@@ -90,100 +113,206 @@ struct DocumentWalker {
     private var cardStack: [Int] = []
     private var cardCounter = 0
 
+    private var frames: [Frame] = []
+    /// Open elements inside one whose content is not read (hidden, `<style>`, a
+    /// script...), counting that one: their events are passed over.
+    private var skippedDepth = 0
+    /// The body of the JSON-LD script being read, with its type and element.
+    private var script: (type: String, node: Int32, body: [UInt8])?
+    /// Elements open in the parser's view (its tree builder's node stack).
+    private var parserDepth = 0
+    private var nodeBeforeRoot = false
+    /// The root's end came and the root stays open for what libxml2 hangs under it.
+    private var rootEnded = false
+    /// The root's end came after another top-level node: later elements are beside it.
+    private var rootClosed = false
+    private var depthAfterRoot = 0
+    private var textRun = 0
+    /// Element names by libxml2's pointer (names come from the parser's dictionary, or
+    /// are constants for implied elements), so most elements cost no String.
+    private var namesByPointer: [UnsafeRawPointer: Int32] = [:]
+
     init() {
         buffer.reserveCapacity(1024)
     }
 
-    mutating func walk(_ document: htmlDocPtr) {
-        guard let root = xmlDocGetRootElement(document) else { return }
-        language = attribute(root, "lang").map { $0.trimmingASCIIWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
-        owners.append(Owner(node: root, kind: .text))
-        var frames: [Frame] = []
-        var node: xmlNodePtr = root
-        traversal: while true {
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                var frame = Frame(node: node, role: Self.role(of: node))
-                if enter(node, frame: &frame), let child = node.pointee.children {
-                    frames.append(frame)
-                    node = child
-                    continue traversal
-                }
-                exit(frame)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if invisibleDepth == 0, let content = node.pointee.content { appendText(content) }
-            default:
-                break
-            }
-            // On to the next sibling, closing every element we climb out of.
-            var at = node
-            while at != root {
-                if let sibling = at.pointee.next {
-                    node = sibling
-                    continue traversal
-                }
-                guard let frame = frames.popLast() else { break traversal }
-                exit(frame)
-                at = frame.node
-            }
-            break
+    // MARK: - Events
+
+    func startDocument() {
+        documentStarted = true
+    }
+
+    /// A doctype, comment or processing instruction. Before the root it becomes the
+    /// document's first node, and libxml2 then puts elements that follow `</html>` beside
+    /// the root (where the walk does not go) instead of inside it.
+    func topLevelNode() {
+        if elements.count == 0 { nodeBeforeRoot = true }
+    }
+
+    func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: Attributes?) {
+        textRun = 0
+        if parserDepth > Self.maximumDepth {
+            stop("Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option")
+            return
         }
+        parserDepth += 1
+        if rootClosed {
+            // Beside the root: not walked, but a second `html` gives the root an index.
+            if depthAfterRoot == 0 { elements.noteLaterRoot(named: nameIndex(name)) }
+            depthAfterRoot += 1
+            return
+        }
+        if skippedDepth > 0 {
+            skippedDepth += 1
+            return
+        }
+        let parent = frames.last
+        let node = elements.add(name: nameIndex(name), parent: parent?.node,
+                                siblingsStart: parent?.childNamesStart ?? elements.openChildren)
+        if parent == nil {
+            // The root: the page's language, and the owner of text outside any block.
+            language = attribute(attributes, "lang").map { $0.trimmingASCIIWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            owners.append(Owner(node: node, kind: .text))
+        } else if parent?.isHead == true, nameEquals(name, "base"), let href = attribute(attributes, "href") {
+            baseHref = href
+        }
+        var frame = Frame(node: node, role: Self.role(of: name), childNamesStart: elements.openChildren)
+        frame.isHead = nameEquals(name, "head")
+        if enter(name, attributes, frame: &frame) {
+            frames.append(frame)
+        } else {
+            exit(frame)
+            elements.close(childrenFrom: frame.childNamesStart)
+            skippedDepth = 1
+        }
+    }
+
+    func endElement() {
+        textRun = 0
+        parserDepth = max(0, parserDepth - 1)
+        if rootClosed {
+            depthAfterRoot = max(0, depthAfterRoot - 1)
+            return
+        }
+        if skippedDepth > 0 {
+            skippedDepth -= 1
+            if skippedDepth == 0, let script {
+                scripts.append(EmbeddedScript(type: script.type, body: String(decoding: script.body, as: UTF8.self),
+                                              node: NodeID(script.node)))
+                self.script = nil
+            }
+            return
+        }
+        if frames.count == 1 {
+            // The root's end. libxml2 hangs elements that come after it under the root
+            // (its tree builder's parent of last resort is the document's first node), so
+            // the root stays open for them unless another node came first.
+            if rootEnded { return }
+            if nodeBeforeRoot {
+                if let root = frames.popLast() { exit(root) }
+                rootClosed = true
+            } else {
+                rootEnded = true
+            }
+            return
+        }
+        guard let frame = frames.popLast() else { return }
+        exit(frame)
+        elements.close(childrenFrom: frame.childNamesStart)
+    }
+
+    /// Text and CDATA (script bodies come as CDATA).
+    func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+        // Text outside any element (after `</html>`) has no node to go in.
+        guard !rootClosed, !frames.isEmpty, !(rootEnded && frames.count == 1), length > 0 else { return }
+        textRun += length
+        if textRun > Self.maximumTextRun {
+            stop("a text node of more than \(Self.maximumTextRun) bytes (libxml2's limit)")
+            return
+        }
+        if skippedDepth > 0 {
+            if skippedDepth == 1, script != nil {
+                script?.body.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
+            }
+            return
+        }
+        if invisibleDepth == 0 { appendText(UnsafeBufferPointer(start: text, count: length)) }
+    }
+
+    /// The end of the page, or of what the parser read of it: elements it left open
+    /// (a page cut short) close here.
+    func finish() {
+        while let frame = frames.popLast() { exit(frame) }
         flush()
+    }
+
+    /// Stops the parser where libxml2's tree builder would have stopped it.
+    private func stop(_ reason: String) {
+        guard cut == nil, let parser else { return }
+        cut = "libxml2 stopped reading at line \(xmlSAX2GetLineNumber(parser)): \(reason)"
+        xmlStopParser(parser)
+    }
+
+    private func nameIndex(_ name: UnsafePointer<xmlChar>) -> Int32 {
+        let key = UnsafeRawPointer(name)
+        if let index = namesByPointer[key] { return index }
+        let index = elements.intern(String(cString: name))
+        namesByPointer[key] = index
+        return index
     }
 
     // MARK: - Elements
 
-    /// Returns whether to descend into the element.
-    private mutating func enter(_ element: xmlNodePtr, frame: inout Frame) -> Bool {
-        if hasAttributes(element), isHidden(element) { return false }
+    /// Returns whether to read into the element.
+    private func enter(_ name: UnsafePointer<xmlChar>, _ attributes: Attributes?, frame: inout Frame) -> Bool {
+        if let attributes, isHidden(attributes) { return false }
         switch frame.role {
         case .skipped:
             return false
         case .script:
-            if let type = attribute(element, "type")?.lowercased(), type.contains("ld+json") {
-                scripts.append(EmbeddedScript(type: type, body: childText(element), node: NodeID(element)))
+            if let type = attribute(attributes, "type")?.lowercased(), type.contains("ld+json") {
+                script = (type, frame.node, [])
             }
             return false
         case .invisible:
             invisibleDepth += 1
             frame.enteredInvisible = true
-            if element.pointee.name.map({ String(cString: $0) }) == "head" { readHead(element) }
         case .lineBreak:
             flush()
             return false
         case .heading:
             if headingDepth == 0 {
-                startBlock(element, kind: .heading, frame: &frame)
+                startBlock(frame.node, kind: .heading, frame: &frame)
             }
             headingDepth += 1
             frame.enteredHeading = true
         case .block(let kind):
-            if headingDepth == 0 { startBlock(element, kind: kind, frame: &frame) }
+            if headingDepth == 0 { startBlock(frame.node, kind: kind, frame: &frame) }
         case .list:
-            startBlock(element, kind: .text, frame: &frame)
+            startBlock(frame.node, kind: .text, frame: &frame)
             frame.savedList = list
             listCounter += 1
             list = listCounter
         case .tableRow:
-            startBlock(element, kind: .text, frame: &frame)
+            startBlock(frame.node, kind: .text, frame: &frame)
             frame.savedRow = row
             frame.savedNextColumn = nextColumn
             rowCounter += 1
             row = rowCounter
             nextColumn = 0
         case .tableCell:
-            startBlock(element, kind: .tableCell, frame: &frame)
+            startBlock(frame.node, kind: .tableCell, frame: &frame)
             frame.savedColumn = column
             column = nextColumn
             nextColumn += 1
         case .anchor, .inline:
             break
         }
-        if hasAttributes(element) { readAttributes(element, frame: &frame) }
+        if let attributes { readAttributes(name, attributes, frame: &frame) }
         return true
     }
 
-    private mutating func exit(_ frame: Frame) {
+    private func exit(_ frame: Frame) {
         if frame.ownsBlock {
             let text = flush()
             owners.removeLast()
@@ -204,15 +333,15 @@ struct DocumentWalker {
         if frame.pushedCard { cardStack.removeLast() }
     }
 
-    private mutating func startBlock(_ element: xmlNodePtr, kind: BlockKind, frame: inout Frame) {
+    private func startBlock(_ node: Int32, kind: BlockKind, frame: inout Frame) {
         flush()
-        owners.append(Owner(node: element, kind: kind))
+        owners.append(Owner(node: node, kind: kind))
         frame.ownsBlock = true
     }
 
     /// Turns the text gathered so far into a block of the innermost owner.
     @discardableResult
-    private mutating func flush() -> String? {
+    private func flush() -> String? {
         for index in captures.indices {
             captures[index].pendingSpace = true
             if case .anchor = captures[index].kind, !captures[index].bytes.isEmpty { captures[index].sealed = true }
@@ -232,20 +361,22 @@ struct DocumentWalker {
 
     // MARK: - Text
 
-    /// Appends a text node, whitespace runs collapsed to one space; words are copied
-    /// whole rather than byte by byte.
-    private mutating func appendText(_ content: UnsafePointer<xmlChar>) {
-        var p = content
-        while p.pointee != 0 {
-            if Self.isCollapsibleSpace(p.pointee) {
+    /// Appends text, whitespace runs collapsed to one space; words are copied whole
+    /// rather than byte by byte. A word cut between two calls joins up, since a space
+    /// is written only when whitespace is seen.
+    private func appendText(_ content: UnsafeBufferPointer<xmlChar>) {
+        var p = 0
+        let count = content.count
+        while p < count {
+            if Self.isCollapsibleSpace(content[p]) {
                 pendingSpace = true
                 for index in captures.indices { captures[index].pendingSpace = true }
                 p += 1
                 continue
             }
             var end = p
-            while end.pointee != 0 && !Self.isCollapsibleSpace(end.pointee) { end += 1 }
-            let word = UnsafeBufferPointer(start: p, count: end - p)
+            while end < count && !Self.isCollapsibleSpace(content[end]) { end += 1 }
+            let word = UnsafeBufferPointer(rebasing: content[p..<end])
             p = end
             if pendingSpace {
                 if !buffer.isEmpty { buffer.append(0x20) }
@@ -266,56 +397,38 @@ struct DocumentWalker {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
-    private func childText(_ element: xmlNodePtr) -> String {
-        var bytes: [UInt8] = []
-        var child = element.pointee.children
-        while let node = child {
-            if let content = node.pointee.content {
-                var p = content
-                while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
-            }
-            child = node.pointee.next
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     // MARK: - Attributes
-
-    private func hasAttributes(_ element: xmlNodePtr) -> Bool {
-        element.pointee.properties != nil
-    }
 
     /// The `hidden` attribute. Inline `display:none` is not a reason to skip: tabs and
     /// accordions ("Area Offices") hide their panels that way until a click, and a
     /// reader who clicks sees the numbers there.
-    private func isHidden(_ element: xmlNodePtr) -> Bool {
-        var attr = element.pointee.properties
-        while let a = attr {
-            if let name = a.pointee.name, nameEquals(name, "hidden") { return true }
-            attr = a.pointee.next
+    private func isHidden(_ attributes: Attributes) -> Bool {
+        var k = 0
+        while let name = attributes[k] {
+            if nameEquals(name, "hidden") { return true }
+            k += 2
         }
         return false
     }
 
-    private mutating func readAttributes(_ element: xmlNodePtr, frame: inout Frame) {
-        var lang: String?, href: String?, itemprop: String?, itemtype: String?, classAttribute: xmlAttrPtr?
+    private func readAttributes(_ element: UnsafePointer<xmlChar>, _ attributeList: Attributes, frame: inout Frame) {
+        var lang: String?, href: String?, itemprop: String?, itemtype: String?, classValue: UnsafePointer<xmlChar>?
         var cfemail: String?, hasScope = false
-        var attr = element.pointee.properties
-        while let a = attr {
-            if let name = a.pointee.name {
-                switch name.pointee {
-                case UInt8(ascii: "l") where nameEquals(name, "lang"): lang = attributeValue(a)
-                case UInt8(ascii: "h") where nameEquals(name, "href"): href = attributeValue(a)
-                case UInt8(ascii: "c") where nameEquals(name, "class"): classAttribute = a
-                case UInt8(ascii: "d") where nameEquals(name, "data-cfemail"): cfemail = attributeValue(a)
-                case UInt8(ascii: "i"):
-                    if nameEquals(name, "itemprop") { itemprop = attributeValue(a) }
-                    else if nameEquals(name, "itemscope") { hasScope = true }
-                    else if nameEquals(name, "itemtype") { itemtype = attributeValue(a) }
-                default: break
-                }
+        var k = 0
+        while let name = attributeList[k] {
+            let value = attributeList[k + 1]
+            switch name.pointee {
+            case UInt8(ascii: "l") where nameEquals(name, "lang"): lang = Self.string(value)
+            case UInt8(ascii: "h") where nameEquals(name, "href"): href = Self.string(value)
+            case UInt8(ascii: "c") where nameEquals(name, "class"): classValue = value
+            case UInt8(ascii: "d") where nameEquals(name, "data-cfemail"): cfemail = Self.string(value)
+            case UInt8(ascii: "i"):
+                if nameEquals(name, "itemprop") { itemprop = Self.string(value) }
+                else if nameEquals(name, "itemscope") { hasScope = true }
+                else if nameEquals(name, "itemtype") { itemtype = Self.string(value) }
+            default: break
             }
-            attr = a.pointee.next
+            k += 2
         }
         if let lang {
             let trimmed = lang.trimmingASCIIWhitespace()
@@ -323,37 +436,37 @@ struct DocumentWalker {
         }
         let blockIndex = blocks.count
         if case .anchor = frame.role, let href {
-            startCapture(.anchor(href: href, language: languages.last ?? language), element, frame: &frame)
+            startCapture(.anchor(href: href, language: languages.last ?? language), frame: &frame)
         }
         if let cfemail {
-            startCapture(.marked(name: "data-cfemail", value: cfemail), element, frame: &frame)
+            startCapture(.marked(name: "data-cfemail", value: cfemail), frame: &frame)
         }
         var newScope: Int?
         if hasScope {
             let id = scopes.count
             scopes.append(MicrodataScope(id: id, types: (itemtype ?? "").split(separator: " ").map(String.init),
-                                         parent: scopeStack.last, node: NodeID(element)))
+                                         parent: scopeStack.last, node: NodeID(frame.node)))
             newScope = id
         }
         if let itemprop {
             let names = itemprop.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
             if !names.isEmpty {
-                let fixed: String? = newScope != nil ? "" : microdataAttributeValue(element)
+                let fixed: String? = newScope != nil ? "" : microdataAttributeValue(element, attributeList)
                 if let fixed {
                     properties.append(MicrodataProperty(names: names, value: fixed.trimmingASCIIWhitespace(),
                                                         scope: scopeStack.last, valueScope: newScope,
-                                                        node: NodeID(element), blockIndex: blockIndex))
+                                                        node: NodeID(frame.node), blockIndex: blockIndex))
                 } else {
                     startCapture(.itemprop(names: names, scope: scopeStack.last, valueScope: nil, fixedValue: nil),
-                                 element, frame: &frame)
+                                 frame: &frame)
                 }
             }
         }
         if let newScope { scopeStack.append(newScope); frame.pushedScope = true }
         // hCard properties mean something only inside a card, so the class list is split
         // only there or where a card starts, not on every element of the page.
-        if let classAttribute, !cardStack.isEmpty || attributeContains(classAttribute, "card") {
-            let classes = attributeValue(classAttribute)
+        if let classValue, !cardStack.isEmpty || Self.contains(classValue, "card") {
+            let classes = Self.string(classValue)
             let tokens = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
             if tokens.contains(where: { $0 == "vcard" || $0 == "h-card" }) {
                 cardCounter += 1
@@ -362,7 +475,7 @@ struct DocumentWalker {
             }
             let watched = tokens.filter { Self.microformatClasses.contains($0) }
             if !watched.isEmpty, !(watched.count == 1 && (watched[0] == "vcard" || watched[0] == "h-card")) {
-                startCapture(.microformat(classes: watched, href: href, root: cardStack.last), element, frame: &frame)
+                startCapture(.microformat(classes: watched, href: href, root: cardStack.last), frame: &frame)
             }
         }
     }
@@ -373,25 +486,24 @@ struct DocumentWalker {
     ]
 
     /// Microdata values that come from an attribute rather than the text.
-    private func microdataAttributeValue(_ element: xmlNodePtr) -> String? {
-        guard let name = element.pointee.name else { return nil }
-        switch String(cString: name) {
-        case "meta": return attribute(element, "content") ?? ""
-        case "a", "area", "link": return attribute(element, "href") ?? ""
-        case "img", "audio", "video", "source", "iframe", "embed", "track": return attribute(element, "src") ?? ""
-        case "object": return attribute(element, "data") ?? ""
-        case "time": return attribute(element, "datetime")
-        case "data", "meter": return attribute(element, "value") ?? ""
-        default: return attribute(element, "content")
+    private func microdataAttributeValue(_ element: UnsafePointer<xmlChar>, _ attributes: Attributes) -> String? {
+        switch String(cString: element) {
+        case "meta": return attribute(attributes, "content") ?? ""
+        case "a", "area", "link": return attribute(attributes, "href") ?? ""
+        case "img", "audio", "video", "source", "iframe", "embed", "track": return attribute(attributes, "src") ?? ""
+        case "object": return attribute(attributes, "data") ?? ""
+        case "time": return attribute(attributes, "datetime")
+        case "data", "meter": return attribute(attributes, "value") ?? ""
+        default: return attribute(attributes, "content")
         }
     }
 
-    private mutating func startCapture(_ kind: CaptureKind, _ element: xmlNodePtr, frame: inout Frame) {
-        captures.append(Capture(kind: kind, node: element, blockIndex: blocks.count))
+    private func startCapture(_ kind: CaptureKind, frame: inout Frame) {
+        captures.append(Capture(kind: kind, node: frame.node, blockIndex: blocks.count))
         frame.capturesAdded += 1
     }
 
-    private mutating func finishCapture() {
+    private func finishCapture() {
         guard let capture = captures.popLast() else { return }
         let text = String(decoding: capture.bytes, as: UTF8.self)
         let node = NodeID(capture.node)
@@ -411,59 +523,34 @@ struct DocumentWalker {
         }
     }
 
-    private mutating func readHead(_ head: xmlNodePtr) {
-        var child = head.pointee.children
-        while let node = child {
-            if node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name, nameEquals(name, "base"),
-               let href = attribute(node, "href") {
-                baseHref = href
-            }
-            child = node.pointee.next
-        }
-    }
-
-    private func attribute(_ element: xmlNodePtr, _ wanted: String) -> String? {
-        var attr = element.pointee.properties
-        while let a = attr {
-            if let name = a.pointee.name, nameEquals(name, wanted) { return attributeValue(a) }
-            attr = a.pointee.next
+    /// The value of an attribute of the element being started; "" for one written
+    /// without a value, as the tree builder would give it.
+    private func attribute(_ attributes: Attributes?, _ wanted: String) -> String? {
+        guard let attributes else { return nil }
+        var k = 0
+        while let name = attributes[k] {
+            if nameEquals(name, wanted) { return Self.string(attributes[k + 1]) }
+            k += 2
         }
         return nil
     }
 
-    /// A byte search in an attribute's text, without building a String for it.
-    private func attributeContains(_ attr: xmlAttrPtr, _ needle: StaticString) -> Bool {
-        var child = attr.pointee.children
-        while let node = child {
-            if let content = node.pointee.content {
-                let found = needle.withUTF8Buffer { n -> Bool in
-                    var p = content
-                    while p.pointee != 0 {
-                        var k = 0
-                        while k < n.count, p[k] != 0, p[k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                        p += 1
-                    }
-                    return false
-                }
-                if found { return true }
-            }
-            child = node.pointee.next
-        }
-        return false
+    private static func string(_ value: UnsafePointer<xmlChar>?) -> String {
+        value.map { String(cString: $0) } ?? ""
     }
 
-    private func attributeValue(_ attr: xmlAttrPtr) -> String {
-        var bytes: [UInt8] = []
-        var child = attr.pointee.children
-        while let node = child {
-            if let content = node.pointee.content {
-                var p = content
-                while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
+    /// A byte search in an attribute's text, without building a String for it.
+    private static func contains(_ value: UnsafePointer<xmlChar>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { n -> Bool in
+            var p = value
+            while p.pointee != 0 {
+                var k = 0
+                while k < n.count, p[k] != 0, p[k] == n[k] { k += 1 }
+                if k == n.count { return true }
+                p += 1
             }
-            child = node.pointee.next
+            return false
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Names
@@ -496,8 +583,7 @@ struct DocumentWalker {
 
     /// Element names are looked up by their first eight bytes packed into an integer:
     /// no String per element on the hot path.
-    static func role(of element: xmlNodePtr) -> ElementRole {
-        guard let name = element.pointee.name else { return .inline }
+    static func role(of name: UnsafePointer<xmlChar>) -> ElementRole {
         var key: UInt64 = 0
         var length = 0
         while length < 9 {
@@ -553,7 +639,10 @@ struct DocumentWalker {
 }
 
 extension NodeID {
-    init(_ node: xmlNodePtr) {
-        raw = UInt(bitPattern: node)
+    /// Element `index` of the page's `ElementTable` (raw values start at 1).
+    init(_ index: Int32) {
+        raw = UInt(index) + 1
     }
+
+    var element: Int { Int(raw) - 1 }
 }

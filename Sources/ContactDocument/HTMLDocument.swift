@@ -2,8 +2,8 @@ internal import CLibXML2
 import Foundation
 
 /// A parsed page: its visible text cut into blocks, its links, structured data and
-/// the attributes extractors need. Owns the libxml2 document (freed in `deinit`) so
-/// that DOM paths can be computed for the few nodes that yield records.
+/// the attributes extractors need, and a table of its elements from which the DOM
+/// paths of the few that yield records are written. No libxml2 tree outlives the parse.
 ///
 /// Not Sendable: one document is used by one task at a time.
 public final class HTMLDocument {
@@ -25,13 +25,15 @@ public final class HTMLDocument {
     /// What went wrong without stopping the read: a page cut short by libxml2's limits.
     public let warnings: [String]
 
-    private let document: htmlDocPtr?
+    /// The page's elements, for DOM paths; nil for plain text.
+    private let elements: ElementTable?
 
     /// Parses HTML bytes. `contentType` is the HTTP header when the page came over HTTP.
     public init(bytes: some Collection<UInt8>, source: String, contentType: String? = nil) throws(DocumentError) {
         let array = Array(bytes)
         guard !array.isEmpty else { throw .empty(source: source) }
-        let result: Result<(DetectedCharset, htmlDocPtr, String?), DocumentError> = array.withUnsafeBufferPointer { raw in
+        let walker = DocumentWalker()
+        let result: Result<(DetectedCharset, String?), DocumentError> = array.withUnsafeBufferPointer { raw in
             let charset = CharsetDetector.detect(raw, contentType: contentType, isSupported: LibXML2.isEncodingSupported)
             var body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
             // Invalid UTF-8 in a UTF-8 page is replaced by U+FFFD, as browsers do, rather
@@ -50,15 +52,13 @@ public final class HTMLDocument {
                         + "(libxml2 would take hours over it)"
                 }
                 if let cut, body.isEmpty { return .failure(.unparseable(source: source, reason: cut)) }
-                return LibXML2.parseHTML(body, url: source, encoding: charset.name).map { (charset, $0.0, cut ?? $0.1) }
+                return LibXML2.read(body, url: source, encoding: charset.name, into: walker).map { (charset, cut ?? $0) }
             }
         }
-        let (charset, document, cut) = try result.get()
-        var walker = DocumentWalker()
-        walker.walk(document)
+        let (charset, cut) = try result.get()
         self.source = source
         self.charset = charset
-        self.document = document
+        self.elements = walker.elements
         self.language = walker.language
         self.baseHref = walker.baseHref
         self.blocks = walker.blocks
@@ -111,7 +111,7 @@ public final class HTMLDocument {
         }
         self.source = source
         self.charset = charset
-        self.document = nil
+        self.elements = nil
         self.language = nil
         self.baseHref = nil
         self.blocks = blocks
@@ -125,17 +125,11 @@ public final class HTMLDocument {
         self.warnings = []
     }
 
-    deinit {
-        if let document { LibXML2.free(document) }
-    }
-
     /// The DOM path of a node of this document (`/html/body/main/p[2]/a`); for
     /// plain-text documents the line (`/text/line[12]`).
     public func path(of node: NodeID) -> String {
-        guard document != nil, let pointer = UnsafeMutablePointer<xmlNode>(bitPattern: node.raw) else {
-            return "/text/line[\(node.raw)]"
-        }
-        return LibXML2.path(of: pointer)
+        guard let elements else { return "/text/line[\(node.raw)]" }
+        return elements.path(of: node.element)
     }
 
     /// Plain text that is not UTF-8: Foundation decodes the single-byte encodings we

@@ -53,13 +53,78 @@ enum LibXML2 {
         xmlFreeDoc(document)
     }
 
-    /// `/html/body/main/p[2]/a`: libxml2's own XPath-like path, indices only where
-    /// siblings share a name.
-    static func path(of node: xmlNodePtr) -> String {
-        guard let raw = xmlGetNodePath(node) else { return "" }
-        defer { ca_xml_free(raw) }
-        return String(cString: raw)
+    /// Reads HTML bytes into `walker` through SAX events, with the same parser set-up,
+    /// options and encoding as `parseHTML`. Returns why reading stopped early when it
+    /// did (as `parseHTML` does), or a failure when the parser could not start.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, url: String, encoding: String,
+                     into walker: DocumentWalker) -> Result<String?, DocumentError> {
+        _ = initialised
+        ca_xml_silence_errors()
+        xmlResetLastError()
+        defer { xmlResetLastError() }
+        var handler = saxHandler
+        let user = Unmanaged.passUnretained(walker).toOpaque()
+        let parser = bytes.withMemoryRebound(to: CChar.self) { chars in
+            ca_html_sax_parser(chars.baseAddress, Int32(clamping: chars.count), url, encoding, parseOptions,
+                               &handler, user)
+        }
+        guard let parser else {
+            return .failure(.unparseable(source: url, reason: lastErrorMessage() ?? "no parser could be made"))
+        }
+        walker.parser = parser
+        htmlParseDocument(parser)
+        walker.parser = nil
+        ca_html_sax_free(parser)
+        walker.finish()
+        guard walker.documentStarted else {
+            return .failure(.unparseable(source: url, reason: lastErrorMessage() ?? "no document produced"))
+        }
+        if let cut = walker.cut { return .success(cut) }
+        if let error = xmlGetLastError(), let message = lastErrorMessage(),
+           error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
+            || message.contains("huge") {
+            return .success("libxml2 stopped reading at line \(error.pointee.line): \(message)")
+        }
+        return .success(nil)
     }
+
+    /// The walker's callbacks: elements, text and CDATA, and the nodes that decide where
+    /// the tree builder would have put elements after `</html>` (ignorable whitespace is
+    /// dropped, as the tree builder drops it).
+    private nonisolated(unsafe) static let saxHandler: htmlSAXHandler = {
+        var handler = htmlSAXHandler()
+        handler.initialized = 1
+        handler.startDocument = { user in
+            guard let user else { return }
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().startDocument()
+        }
+        handler.startElement = { user, name, attributes in
+            guard let user, let name else { return }
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().startElement(name, attributes)
+        }
+        handler.endElement = { user, _ in
+            guard let user else { return }
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().endElement()
+        }
+        handler.characters = { user, text, length in
+            guard let user, let text else { return }
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().characters(text, Int(length))
+        }
+        handler.cdataBlock = handler.characters
+        handler.internalSubset = { user, _, _, _ in
+            guard let user else { return }
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode()
+        }
+        handler.comment = { user, _ in
+            guard let user else { return }
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode()
+        }
+        handler.processingInstruction = { user, _, _ in
+            guard let user else { return }
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode()
+        }
+        return handler
+    }()
 
     static func lastErrorMessage() -> String? {
         guard let error = xmlGetLastError(), let message = error.pointee.message else { return nil }

@@ -1,0 +1,86 @@
+/// The elements of a parsed page, as much of them as evidence needs: each one's name,
+/// parent and place among its same-named siblings. The page is read as a stream (no
+/// tree is kept), and the DOM path of the few elements that yield records is written
+/// from this table afterwards, the way libxml2's `xmlGetNodePath` writes it:
+/// `/html/body/div[2]/p`, an index only where a sibling has the same name.
+struct ElementTable: Sendable {
+    private var names: [String] = []
+    private var nameIndex: [String: Int32] = [:]
+    private var parents: [Int32] = []
+    private var nameOf: [Int32] = []
+    /// 1-based among the earlier siblings of the same name.
+    private var ordinals: [Int32] = []
+    /// Whether the path writes the ordinal: always after the first, and for the first
+    /// when a later sibling has its name.
+    private var indexed: [Bool] = []
+
+    /// For each open element, the names of its children so far (its entries start
+    /// where the element's `childNamesStart` says; an element's children are all seen
+    /// before its parent's next child, so one stack serves every open element).
+    private var childNames: [(name: Int32, count: Int32, first: Int32)] = []
+
+    var count: Int { parents.count }
+
+    /// The index of a name, adding it when new.
+    mutating func intern(_ name: String) -> Int32 {
+        if let index = nameIndex[name] { return index }
+        let index = Int32(names.count)
+        names.append(name)
+        nameIndex[name] = index
+        return index
+    }
+
+    /// Adds an element under `parent` (nil for the root), given where the parent's
+    /// child names start; returns its index.
+    mutating func add(name: Int32, parent: Int32?, siblingsStart: Int) -> Int32 {
+        let index = Int32(parents.count)
+        var ordinal: Int32 = 1
+        if parent != nil {
+            var k = siblingsStart
+            while k < childNames.count, childNames[k].name != name { k += 1 }
+            if k < childNames.count {
+                childNames[k].count += 1
+                ordinal = childNames[k].count
+                indexed[Int(childNames[k].first)] = true
+            } else {
+                childNames.append((name, 1, index))
+            }
+        }
+        parents.append(parent ?? -1)
+        nameOf.append(name)
+        ordinals.append(ordinal)
+        indexed.append(ordinal > 1)
+        return index
+    }
+
+    /// Where the children of an element opened now will record their names.
+    var openChildren: Int { childNames.count }
+
+    /// An element closed: its children's names are no longer needed.
+    mutating func close(childrenFrom start: Int) {
+        if childNames.count > start { childNames.removeSubrange(start...) }
+    }
+
+    /// A top-level element after the root closed (libxml2 starts a second root for
+    /// content after `</html>`): with the root's name, it gives the root an index.
+    mutating func noteLaterRoot(named name: Int32) {
+        if !nameOf.isEmpty, nameOf[0] == name { indexed[0] = true }
+    }
+
+    func path(of element: Int) -> String {
+        guard element >= 0, element < parents.count else { return "" }
+        var steps: [Int] = []
+        var at = element
+        while at >= 0 {
+            steps.append(at)
+            at = Int(parents[at])
+        }
+        var path = ""
+        for step in steps.reversed() {
+            path += "/"
+            path += names[Int(nameOf[step])]
+            if indexed[step] { path += "[\(ordinals[step])]" }
+        }
+        return path
+    }
+}
