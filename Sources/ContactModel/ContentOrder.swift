@@ -10,13 +10,30 @@ extension Array where Element == ContactRecord {
             // The position is the last component, so equal records keep their order, as
             // in the standard library's stable sort.
             keys.sort()
-            return keys.map { records[Int($0.position)] }
+            var order = keys.map { Int($0.position) }
+            // Text and raw text come last in the order and are rarely ASCII, so slow to
+            // hash: they are compared only among records equal in everything before.
+            var start = 0
+            while start < keys.count {
+                var end = start + 1
+                while end < keys.count, keys[end].isTied(with: keys[start]) { end += 1 }
+                if end - start > 1 {
+                    order[start..<end].sort { a, b in
+                        if records[a].evidence.text != records[b].evidence.text {
+                            return records[a].evidence.text < records[b].evidence.text
+                        }
+                        return (records[a].raw ?? "") < (records[b].raw ?? "")
+                    }
+                }
+                start = end
+            }
+            return order.map { records[$0] }
         }
     }
 }
 
-/// A record's place in `ContactRecord`'s order, as integers: each string field by its
-/// rank among the records' values of that field.
+/// A record's place in `ContactRecord`'s order up to the text, as integers: each string
+/// field by its rank among the records' values of that field.
 struct ContentKey: Comparable {
     var source: Int32
     var kind: Int32
@@ -24,9 +41,13 @@ struct ContentKey: Comparable {
     var channel: Int32
     var path: Int32
     var method: Int32
-    var text: Int32
-    var raw: Int32
     var position: Int32
+
+    /// Equal in every field but the position: the text decides.
+    func isTied(with other: ContentKey) -> Bool {
+        (source, kind, value, channel, path, method) == (other.source, other.kind, other.value, other.channel,
+                                                         other.path, other.method)
+    }
 
     static func < (a: ContentKey, b: ContentKey) -> Bool {
         if a.source != b.source { return a.source < b.source }
@@ -35,8 +56,6 @@ struct ContentKey: Comparable {
         if a.channel != b.channel { return a.channel < b.channel }
         if a.path != b.path { return a.path < b.path }
         if a.method != b.method { return a.method < b.method }
-        if a.text != b.text { return a.text < b.text }
-        if a.raw != b.raw { return a.raw < b.raw }
         return a.position < b.position
     }
 
@@ -44,9 +63,6 @@ struct ContentKey: Comparable {
         let sources = ranks(records.count) { records[$0].source }
         let values = ranks(records.count) { records[$0].value }
         let paths = ranks(records.count) { records[$0].evidence.path }
-        let texts = ranks(records.count) { records[$0].evidence.text }
-        // The order compares a missing raw text as empty.
-        let raws = ranks(records.count) { records[$0].raw ?? "" }
         // Channels and methods compare by name, not by declaration order.
         let channels = Dictionary(uniqueKeysWithValues: Channel.allCases.sorted { $0.rawValue < $1.rawValue }
             .enumerated().map { ($1, Int32($0)) })
@@ -55,8 +71,7 @@ struct ContentKey: Comparable {
         return records.indices.map { index in
             ContentKey(source: sources[index], kind: Int32(records[index].kind.rank), value: values[index],
                        channel: channels[records[index].channel]!, path: paths[index],
-                       method: methods[records[index].evidence.method]!, text: texts[index], raw: raws[index],
-                       position: Int32(index))
+                       method: methods[records[index].evidence.method]!, position: Int32(index))
         }
     }
 
