@@ -55,7 +55,7 @@ public struct AuditReport: Sendable, Hashable {
         self.notes = notes
         self.name = name
         self.sources = sources.sorted()
-        self.records = records.sorted()
+        self.records = records.sortedByContent()
         self.findings = findings.sorted()
         self.rules = rules
         self.suppressed = suppressed

@@ -65,10 +65,14 @@ public struct AuditContext: Sendable {
     public let emails: [ContactRecord]
     public let hours: [ContactRecord]
     private let schedules: [String: WeeklySchedule]
+    /// Phones and e-mails by value, in value order: most rules report one finding per
+    /// value, and grouping once spares each of them a dictionary and a sort.
+    let phonesByValue: [ValueGroup]
+    let emailsByValue: [ValueGroup]
 
     public init(records: [ContactRecord], catalog: Catalog, officialSources: Set<String> = [],
                 readSources: Set<String>? = nil, serviceNumbers: Set<String> = []) {
-        self.records = records.sorted()
+        self.records = records.sortedByContent()
         self.catalog = catalog
         self.officialSources = officialSources
         self.readSources = readSources ?? Set(records.map(\.source))
@@ -91,6 +95,8 @@ public struct AuditContext: Sendable {
         self.emails = emails
         self.hours = hours
         self.schedules = schedules
+        self.phonesByValue = ValueGroup.byValue(phones)
+        self.emailsByValue = ValueGroup.byValue(emails)
     }
 
     /// The schedule an hours record states (nil for `unspecified` and values outside our
@@ -102,20 +108,34 @@ public struct AuditContext: Sendable {
     public func isOfficial(_ source: String) -> Bool { officialSources.contains(source) }
 
     /// "official sources state X" when an official source is among `records`.
-    func officialNote(_ records: [ContactRecord], stating value: String) -> String? {
+    func officialNote(_ records: some Sequence<ContactRecord>, stating value: String) -> String? {
         records.contains { isOfficial($0.source) } ? "official sources state \(value)" : nil
     }
 
-    /// Records grouped by value, in value order: one finding per value, carrying every
-    /// page that states it.
-    static func grouped(_ records: [ContactRecord]) -> [(value: String, records: [ContactRecord])] {
-        Dictionary(grouping: records, by: \.value).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    /// The phones `source` states, in context order. Records are sorted by source first,
+    /// so they are one run, found by binary search rather than a pass over every phone.
+    func phones(from source: String) -> ArraySlice<ContactRecord> {
+        func firstIndex(where isPast: (String) -> Bool) -> Int {
+            var low = 0, high = phones.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isPast(phones[middle].source) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        let start = firstIndex { !($0 < source) }
+        let end = firstIndex { source < $0 }
+        return phones[start..<max(start, end)]
     }
 
     /// The channel a group of records is reported under: the first known one, else the
     /// rule's natural channel (e-mail for addresses).
     static func channel(of records: [ContactRecord], default fallback: Channel = .unknown) -> Channel {
-        records.map(\.channel).filter { $0 != .unknown }.min() ?? fallback
+        var first: Channel?
+        for record in records where record.channel != .unknown && record.channel != first {
+            if first.map({ record.channel < $0 }) ?? true { first = record.channel }
+        }
+        return first ?? fallback
     }
 }
 

@@ -19,16 +19,22 @@ public struct Auditor: Sendable {
     }
 
     public func run(_ context: AuditContext) -> [Finding] {
-        var findings: [Finding] = []
+        var byRule: [(severity: Severity, rule: String, findings: [Finding])] = []
         for rule in AllRules {
             let id = rule.description.id
             if settings[id] == .off { continue }
             var found = rule.init().check(context)
-            if case .severity(let severity) = settings[id] {
+            var severity = rule.description.severity
+            if case .severity(let setting) = settings[id] {
+                severity = setting
                 for index in found.indices { found[index].severity = severity }
             }
-            findings += found
+            byRule.append((severity, id, found.sortedWithFewCopies()))
         }
-        return findings.sorted()
+        // Severity and rule lead the findings' order and are the same within one rule's
+        // findings, so sorting each rule's findings (most come out in order already) and
+        // then the rules gives exactly `findings.sorted()`.
+        return byRule.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0.rule < $1.rule }
+            .flatMap(\.findings)
     }
 }

@@ -24,8 +24,8 @@ public struct Finding: Sendable, Hashable, Codable {
         self.channel = channel
         self.value = value
         self.message = message
-        self.sources = Array(Set(sources)).sorted()
-        self.evidence = evidence.sorted()
+        self.sources = Self.sortedUnique(sources)
+        self.evidence = evidence.sortedByContent()
         self.official = official
     }
 
@@ -34,6 +34,20 @@ public struct Finding: Sendable, Hashable, Codable {
                 evidence: [ContactRecord], official: String? = nil) {
         self.init(rule: rule, severity: severity, channel: channel, value: value, message: message,
                   sources: evidence.map(\.source), evidence: evidence, official: official)
+    }
+
+    /// `Array(Set(sources)).sorted()`. Evidence is sorted by source first, so sources
+    /// usually arrive in order and duplicates are neighbours: no hashing, no sort.
+    static func sortedUnique(_ sources: [String]) -> [String] {
+        var unique: [String] = []
+        for source in sources {
+            if let last = unique.last {
+                if source == last { continue }
+                if source < last { return Array(Set(sources)).sorted() }
+            }
+            unique.append(source)
+        }
+        return unique
     }
 }
 

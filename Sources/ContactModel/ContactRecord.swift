@@ -2,8 +2,15 @@
 public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case phone, email, hours
 
-    public static func < (a: RecordKind, b: RecordKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Declaration order, without building `allCases` for every comparison.
+    public static func < (a: RecordKind, b: RecordKind) -> Bool { a.rank < b.rank }
+
+    var rank: Int {
+        switch self {
+        case .phone: return 0
+        case .email: return 1
+        case .hours: return 2
+        }
     }
 }
 
@@ -84,6 +91,7 @@ public struct ContactRecord: Sendable, Hashable, Codable {
 
 extension ContactRecord: Comparable {
     /// A total order on content, so that the same pages always give the same files.
+    /// `sortedByContent()` sorts by the same order from precomputed keys.
     public static func < (a: ContactRecord, b: ContactRecord) -> Bool {
         if a.source != b.source { return a.source < b.source }
         if a.kind != b.kind { return a.kind < b.kind }

@@ -18,7 +18,7 @@ public enum FindingsComparison {
         let statuses = sources.map { source in
             SourceStatus(url: source.source, official: source.official, error: source.fetch.error, records: source.records.count)
         }
-        let records = sources.flatMap(\.records).sorted()
+        let records = sources.flatMap(\.records).sortedByContent()
         return Auditor(settings: audit.rules).run(audit.context(records: records, sources: statuses))
     }
 

@@ -113,14 +113,17 @@ extension SnapshotDiff {
 enum RecordMatcher {
     static func compare(_ old: [ContactRecord], _ new: [ContactRecord])
         -> (added: [ContactRecord], removed: [ContactRecord], changed: [RecordChange]) {
+        // Most pages say the same as last time, and both sides are stored sorted: one
+        // pass of comparisons settles them, without hashing every record.
+        if old == new { return ([], [], []) }
         // Identical records are no change, wherever they sit.
         var remainingNew = Dictionary(grouping: new) { $0 }.mapValues(\.count)
         var removed: [ContactRecord] = []
-        for record in old.sorted() {
+        for record in old.sortedByContent() {
             if let count = remainingNew[record], count > 0 { remainingNew[record] = count - 1 } else { removed.append(record) }
         }
         var added: [ContactRecord] = []
-        for record in new.sorted() where (remainingNew[record] ?? 0) > 0 {
+        for record in new.sortedByContent() where (remainingNew[record] ?? 0) > 0 {
             remainingNew[record]! -= 1
             added.append(record)
         }
@@ -138,7 +141,7 @@ enum RecordMatcher {
                 stillRemoved.append(record)
             }
         }
-        let stillAdded = addedAt.values.flatMap { $0 }.sorted()
+        let stillAdded = addedAt.values.flatMap { $0 }.sortedByContent()
         return (stillAdded, stillRemoved, changed.sorted { $0.before < $1.before })
     }
 }

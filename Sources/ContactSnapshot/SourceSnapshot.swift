@@ -20,7 +20,7 @@ public struct SourceSnapshot: Sendable, Hashable, Codable {
         self.source = source
         self.official = official
         self.fetch = fetch
-        self.records = records.sorted()
+        self.records = records.sortedByContent()
     }
 
     public var isRead: Bool { fetch.error == nil }

@@ -39,10 +39,10 @@ public struct ConflictingHoursRule: AuditRule {
         let byChannel = Dictionary(grouping: stated, by: \.channel.scheduleGroup)
         return byChannel.keys.sorted().compactMap { group -> Finding? in
             guard let records = byChannel[group] else { return nil }
-            let bySchedule = Dictionary(grouping: records) { context.schedule(of: $0) ?? .closed }
+            let bySchedule = Self.sourcesBySchedule(records, context: context)
             guard bySchedule.count > 1 else { return nil }
-            let variants = bySchedule.map { schedule, records in
-                (text: schedule.openingHours, sources: Array(Set(records.map(\.source))).sorted(), records: records)
+            let variants = bySchedule.map { schedule, sources in
+                (text: schedule.openingHours, sources: sources.sorted())
             }.sorted { $0.text < $1.text }
             let listing = variants.map { "\($0.text) (\($0.sources.joined(separator: ", ")))" }
             let officialSchedules = variants.filter { $0.sources.contains(where: context.isOfficial) }.map(\.text)
@@ -53,5 +53,22 @@ public struct ConflictingHoursRule: AuditRule {
                 evidence: records,
                 official: officialSchedules.isEmpty ? nil : "official sources state \(officialSchedules.listed)")
         }
+    }
+
+    /// The sources stating each schedule, keyed by the schedule of the first record that
+    /// states it. Schedules are looked up and hashed once per distinct value, not per
+    /// record: a million records state a handful of schedules.
+    static func sourcesBySchedule(_ records: [ContactRecord], context: AuditContext) -> [WeeklySchedule: Set<String>] {
+        var scheduleOfValue: [String: WeeklySchedule] = [:]
+        var sources: [WeeklySchedule: Set<String>] = [:]
+        for record in records {
+            let schedule = scheduleOfValue[record.value] ?? {
+                let schedule = context.schedule(of: record) ?? .closed
+                scheduleOfValue[record.value] = schedule
+                return schedule
+            }()
+            sources[schedule, default: []].insert(record.source)
+        }
+        return sources
     }
 }

@@ -14,9 +14,10 @@ public struct DeprecatedEmailRule: AuditRule {
     public init() {}
 
     public func check(_ context: AuditContext) -> [Finding] {
-        let retired = context.emails.filter { context.catalog.deprecatedEmails.contains($0.value) }
-        return AuditContext.grouped(retired).map { value, records in
-            finding(channel: AuditContext.channel(of: records, default: .email), value: value,
+        let retired = context.emailsByValue.filter { context.catalog.deprecatedEmails.contains($0.value) }
+        return retired.map { group in
+            let (value, records) = (group.value, group.records)
+            return finding(channel: AuditContext.channel(of: records, default: .email), value: value,
                     message: "\(value) is deprecated; pages should show a current address",
                     evidence: records, official: context.officialNote(records, stating: value))
         }

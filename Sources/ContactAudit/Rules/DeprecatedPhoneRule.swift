@@ -14,9 +14,10 @@ public struct DeprecatedPhoneRule: AuditRule {
     public init() {}
 
     public func check(_ context: AuditContext) -> [Finding] {
-        let retired = context.phones.filter { context.catalog.deprecatedPhones.contains($0.value) }
-        return AuditContext.grouped(retired).map { value, records in
-            finding(channel: AuditContext.channel(of: records), value: value,
+        let retired = context.phonesByValue.filter { context.catalog.deprecatedPhones.contains($0.value) }
+        return retired.map { group in
+            let (value, records) = (group.value, group.records)
+            return finding(channel: AuditContext.channel(of: records), value: value,
                     message: "\(value) is deprecated; pages should show a current number",
                     evidence: records, official: context.officialNote(records, stating: value))
         }

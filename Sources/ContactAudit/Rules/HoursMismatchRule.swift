@@ -31,9 +31,15 @@ public struct HoursMismatchRule: AuditRule {
 
     public func check(_ context: AuditContext) -> [Finding] {
         var mismatches: [Key: [ContactRecord]] = [:]
+        // Per channel, not per record: a handful of channels, a million records.
+        var expectedByChannel: [Channel: Set<WeeklySchedule>] = [:]
         for record in context.hours {
             guard let schedule = context.schedule(of: record) else { continue }
-            let expected = context.catalog.expectedHours(for: record.channel)
+            let expected = expectedByChannel[record.channel] ?? {
+                let expected = context.catalog.expectedHours(for: record.channel)
+                expectedByChannel[record.channel] = expected
+                return expected
+            }()
             guard !expected.isEmpty, !expected.contains(schedule) else { continue }
             mismatches[Key(channel: record.channel.scheduleGroup, schedule: schedule), default: []].append(record)
         }

@@ -27,7 +27,7 @@ public struct MissingOfficialContactRule: AuditRule {
         guard !hotlines.isEmpty else { return [] }
         let value = hotlines.sorted().joined(separator: ", ")
         return context.officialSources.intersection(context.readSources).sorted().compactMap { source in
-            let shown = context.phones.filter { $0.source == source }
+            let shown = Array(context.phones(from: source))
             guard !shown.contains(where: { hotlines.contains($0.value) }) else { return nil }
             return Finding(
                 rule: Self.description.id, severity: Self.description.severity, channel: .hotline, value: value,

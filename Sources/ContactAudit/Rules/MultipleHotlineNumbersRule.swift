@@ -42,6 +42,6 @@ public struct MultipleHotlineNumbersRule: AuditRule {
             message: "pages present \(numbers.count) hotline numbers, the catalog has \(expected.count)"
                 + (extra.isEmpty ? "" : "; not in the catalog: \(extra.listed)"),
             evidence: hotlines,
-            official: context.officialNote(hotlines.filter { extraSet.contains($0.value) }, stating: "extra hotline numbers"))]
+            official: context.officialNote(hotlines.lazy.filter { extraSet.contains($0.value) }, stating: "extra hotline numbers"))]
     }
 }

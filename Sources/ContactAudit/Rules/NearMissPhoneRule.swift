@@ -23,8 +23,9 @@ public struct NearMissPhoneRule: AuditRule {
         let catalog = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
         // Short numbers are a few digits apart from one another by nature (112, 115).
         let targets = catalog.filter { $0.hasPrefix("+") }.sorted()
-        let candidates = context.phones.filter { $0.value.hasPrefix("+") && !catalog.contains($0.value) }
-        return AuditContext.grouped(candidates).compactMap { value, records in
+        let candidates = context.phonesByValue.filter { $0.value.hasPrefix("+") && !catalog.contains($0.value) }
+        return candidates.compactMap { group in
+            let (value, records) = (group.value, group.records)
             guard let target = targets.first(where: { Self.isOneEditApart(value, $0) }) else { return nil }
             return finding(channel: AuditContext.channel(of: records), value: value,
                            message: "\(value) is one digit away from the catalog number \(target)",

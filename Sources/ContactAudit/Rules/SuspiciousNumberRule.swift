@@ -27,8 +27,9 @@ public struct SuspiciousNumberRule: AuditRule {
 
     public func check(_ context: AuditContext) -> [Finding] {
         let catalog = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
-        let candidates = context.phones.filter { $0.value.hasPrefix("+") && !catalog.contains($0.value) }
-        return AuditContext.grouped(candidates).compactMap { value, records in
+        let candidates = context.phonesByValue.filter { $0.value.hasPrefix("+") && !catalog.contains($0.value) }
+        return candidates.compactMap { group in
+            let (value, records) = (group.value, group.records)
             guard let reason = Self.reason(value) else { return nil }
             return finding(channel: AuditContext.channel(of: records), value: value,
                            message: "\(value) looks made up: \(reason)",

@@ -27,17 +27,35 @@ public struct TelLinkMismatchRule: AuditRule {
     public init() {}
 
     public func check(_ context: AuditContext) -> [Finding] {
-        // Extraction states each value once per page and channel; the link and its text
-        // may be the primary evidence or a repeat, so look at every place a value is stated.
-        let places = context.phones.flatMap { record in
-            ([record.evidence] + (record.repeats ?? [])).map { (record: record, evidence: $0) }
-        }
         var findings: [Finding] = []
         var seen: Set<[String]> = []
+        // A link is only compared with its own page, and phones are sorted by source, so
+        // each page's run is checked alone: the cost grows with the size of pages, not
+        // with the size of the audit times its links.
+        let phones = context.phones
+        var start = phones.startIndex
+        while start < phones.endIndex {
+            var end = start + 1
+            while end < phones.endIndex, phones[end].source == phones[start].source { end += 1 }
+            check(page: phones[start..<end], context: context, seen: &seen, into: &findings)
+            start = end
+        }
+        return findings
+    }
+
+    private func check(page: ArraySlice<ContactRecord>, context: AuditContext, seen: inout Set<[String]>,
+                       into findings: inout [Finding]) {
+        guard page.contains(where: { record in
+            record.evidence.method == .telLink || (record.repeats ?? []).contains { $0.method == .telLink }
+        }) else { return }
+        // Extraction states each value once per page and channel; the link and its text
+        // may be the primary evidence or a repeat, so look at every place a value is stated.
+        let places = page.flatMap { record in
+            ([record.evidence] + (record.repeats ?? [])).map { (record: record, evidence: $0) }
+        }
         for link in places where link.evidence.method == .telLink {
             let shown = places.filter { other in
-                other.record.source == link.record.source && other.evidence.method != .telLink
-                    && other.record.value != link.record.value
+                other.evidence.method != .telLink && other.record.value != link.record.value
                     && (other.evidence.path == link.evidence.path || other.evidence.path.hasPrefix(link.evidence.path + "/"))
             }
             for text in shown {
@@ -50,6 +68,5 @@ public struct TelLinkMismatchRule: AuditRule {
                     official: context.officialNote([link.record], stating: "this link")))
             }
         }
-        return findings
     }
 }

@@ -16,9 +16,12 @@ public struct UnknownEmailRule: AuditRule {
     public func check(_ context: AuditContext) -> [Finding] {
         let known = context.catalog.currentEmailAddresses.union(context.catalog.deprecatedEmails)
         // Undecodable addresses have no value to compare; hidden-email reports them.
-        let unknown = context.emails.filter { $0.evidence.method != .hidden && !known.contains($0.value) }
-        return AuditContext.grouped(unknown).map { value, records in
-            finding(channel: AuditContext.channel(of: records, default: .email), value: value,
+        let unknown = context.emailsByValue.compactMap { group in
+            known.contains(group.value) ? nil : group.filter { $0.evidence.method != .hidden }
+        }
+        return unknown.map { group in
+            let (value, records) = (group.value, group.records)
+            return finding(channel: AuditContext.channel(of: records, default: .email), value: value,
                     message: "\(value) is not in the catalog",
                     evidence: records, official: context.officialNote(records, stating: value))
         }

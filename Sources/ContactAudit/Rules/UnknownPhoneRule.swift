@@ -23,8 +23,8 @@ public struct UnknownPhoneRule: AuditRule {
     public func check(_ context: AuditContext) -> [Finding] {
         let known = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
             .union(context.serviceNumbers)
-        let unknown = context.phones.filter { !known.contains($0.value) }
-        return AuditContext.grouped(unknown).map { value, records in
+        return context.phonesByValue.filter { !known.contains($0.value) }.map { group in
+            let (value, records) = (group.value, group.records)
             let official = context.officialNote(records, stating: value)
             return finding(
                 channel: AuditContext.channel(of: records), value: value,
