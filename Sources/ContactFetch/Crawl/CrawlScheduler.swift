@@ -296,41 +296,50 @@ struct CrawlScheduler {
 
 /// Crawl items in a binary min-heap by rank: the best first, inserted and taken in
 /// O(log n). Ranks are unique (the sequence number breaks ties), so the order is fixed.
-/// The keys sit in an array of their own, beside the items: sifting and the scheduler's
-/// look at the best item read keys only, and an item (a URL of several strings) is moved,
-/// never copied.
+/// The heap holds small keys that point into `slots`, where each item stays put until it
+/// is taken: sifting moves keys only, never an item (a URL of several strings, whose
+/// every copy retains each of them).
 struct RankedItems {
     struct Key {
         var rank: CrawlItem.Rank
         var seedIndex: Int
         /// Not a retry: it counts against its seed's `maxPages`.
         var isNew: Bool
+        /// Where the item waits in `slots`.
+        fileprivate var slot: Int
     }
 
     private var keys: [Key] = []
-    private var items: [CrawlItem] = []
+    private var slots: [CrawlItem?] = []
+    private var freeSlots: [Int] = []
 
-    var count: Int { items.count }
-    var first: CrawlItem? { items.first }
+    var count: Int { keys.count }
     var firstKey: Key? { keys.first }
+    var first: CrawlItem? { keys.first.flatMap { slots[$0.slot] } }
 
     mutating func insert(_ item: CrawlItem) {
-        keys.append(Key(rank: item.rank, seedIndex: item.seedIndex, isNew: item.attempts == 0))
-        items.append(item)
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[slot] = item
+        } else {
+            slot = slots.count
+            slots.append(item)
+        }
+        keys.append(Key(rank: item.rank, seedIndex: item.seedIndex, isNew: item.attempts == 0, slot: slot))
         var child = keys.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
             guard keys[child].rank < keys[parent].rank else { break }
-            swap(child, parent)
+            keys.swapAt(child, parent)
             child = parent
         }
     }
 
     mutating func popFirst() -> CrawlItem? {
-        guard !items.isEmpty else { return nil }
-        swap(0, items.count - 1)
+        guard let best = keys.first else { return nil }
+        keys.swapAt(0, keys.count - 1)
         keys.removeLast()
-        let best = items.removeLast()
         var parent = 0
         while true {
             let left = 2 * parent + 1
@@ -339,27 +348,24 @@ struct RankedItems {
             if left < keys.count, keys[left].rank < keys[smallest].rank { smallest = left }
             if right < keys.count, keys[right].rank < keys[smallest].rank { smallest = right }
             if smallest == parent { break }
-            swap(parent, smallest)
+            keys.swapAt(parent, smallest)
             parent = smallest
         }
-        return best
+        freeSlots.append(best.slot)
+        return slots[best.slot].take()
     }
 
     /// Removes the items `shouldRemove` picks and returns them.
     mutating func removeAll(where shouldRemove: (CrawlItem) -> Bool) -> [CrawlItem] {
-        let all = items
-        keys.removeAll(keepingCapacity: true)
-        items.removeAll(keepingCapacity: true)
+        var all: [CrawlItem] = []
+        while let item = popFirst() { all.append(item) }
+        slots.removeAll(keepingCapacity: true)
+        freeSlots.removeAll(keepingCapacity: true)
         var removed: [CrawlItem] = []
         for item in all {
             if shouldRemove(item) { removed.append(item) } else { insert(item) }
         }
         return removed
-    }
-
-    private mutating func swap(_ a: Int, _ b: Int) {
-        keys.swapAt(a, b)
-        items.swapAt(a, b)
     }
 }
 
