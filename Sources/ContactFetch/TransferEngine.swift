@@ -1,10 +1,18 @@
 import Foundation
 
 /// Runs many transfers on one thread through libcurl's multi interface and hands each
-/// result to the task that asked for it. No thread per request: every transfer of a crawl
-/// shares the engine's single thread, which owns the multi handle and every easy handle;
-/// other threads talk to it only through the locked `TransferInbox`.
+/// result back to whoever asked. No thread per request: every transfer of a crawl shares
+/// the engine's single thread, which owns the multi handle and every easy handle; other
+/// threads talk to it only through the locked `TransferInbox`.
+///
+/// Two ways in: `start(_:deliver:)`, which answers through a callback on the engine's
+/// thread (the crawler's way: no task and no continuation per page), and `perform(_:)`,
+/// which awaits one answer.
 final class TransferEngine: Sendable {
+    /// Receives a transfer's answer, exactly once, on the engine's thread: it must only
+    /// hand the answer on (post it to a queue), since every other transfer waits meanwhile.
+    typealias Delivery = @Sendable (TransferResponse) -> Void
+
     private let inbox = TransferInbox()
 
     init(maxConnections: Int) {
@@ -16,12 +24,32 @@ final class TransferEngine: Sendable {
 
     deinit { shutdown() }
 
+    /// Queues one transfer; `deliver` gets its answer (a cancelled one after `cancel`,
+    /// `cancelAll` or `shutdown`). Returns the id that `cancel` takes.
+    @discardableResult
+    func start(_ request: TransferRequest, deliver: @escaping Delivery) -> Int {
+        let id = inbox.newID()
+        inbox.submit(id: id, request: request, deliver: deliver)
+        return id
+    }
+
+    /// Stops one transfer; its answer arrives as cancelled (unless it had already finished).
+    func cancel(_ id: Int) {
+        inbox.cancel(id: id)
+    }
+
+    /// Stops every running transfer and answers every later one as cancelled at once:
+    /// what a crawl does when its time budget is spent or its task is cancelled.
+    func cancelAll() {
+        inbox.cancelAll()
+    }
+
     /// Runs one transfer. Cancelling the calling task stops the transfer.
     func perform(_ request: TransferRequest) async -> TransferResponse {
         let id = inbox.newID()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                inbox.submit(id: id, request: request, continuation: continuation)
+                inbox.submit(id: id, request: request) { continuation.resume(returning: $0) }
             }
         } onCancel: {
             inbox.cancel(id: id)
@@ -41,12 +69,20 @@ final class TransferEngine: Sendable {
     }
 }
 
-/// The mailbox between async callers and the loop thread.
+/// The mailbox between callers and the loop thread.
 final class TransferInbox: @unchecked Sendable {
     struct Submission {
         var id: Int
         var request: TransferRequest
-        var continuation: CheckedContinuation<TransferResponse, Never>
+        var deliver: TransferEngine.Delivery
+    }
+
+    /// What the loop takes in one go.
+    struct Batch {
+        var submissions: [Submission]
+        var cancellations: Set<Int>
+        var cancelAll: Bool
+        var stopped: Bool
     }
 
     // Everything below is guarded by `lock`.
@@ -54,13 +90,18 @@ final class TransferInbox: @unchecked Sendable {
     private var nextID = 0
     private var submissions: [Submission] = []
     private var cancellations: Set<Int> = []
+    private var cancelledAll = false
     private var stopped = false
+    /// Set once the loop has been woken and not yet taken what woke it: later calls need
+    /// not wake it again (each wakeup is a system call, and a crawl submits every page).
+    private var wakeupPending = false
     /// The loop's multi handle while it exists, so callers can interrupt its poll. Only
     /// `wakeup()` is called on it from other threads, which libcurl allows; the loop
     /// detaches it under the lock before freeing it.
     private var multi: MultiHandle?
     /// Signalled once by the loop thread after its last libcurl call.
     private let finished = DispatchSemaphore(value: 0)
+    private var loopFinished = false
 
     func newID() -> Int {
         lock.withLock {
@@ -69,31 +110,43 @@ final class TransferInbox: @unchecked Sendable {
         }
     }
 
-    func submit(id: Int, request: TransferRequest, continuation: CheckedContinuation<TransferResponse, Never>) {
+    func submit(id: Int, request: TransferRequest, deliver: @escaping TransferEngine.Delivery) {
         let refused: Bool = lock.withLock {
-            if stopped || cancellations.contains(id) { return true }
-            submissions.append(Submission(id: id, request: request, continuation: continuation))
-            multi?.wakeup()
+            if stopped || cancelledAll || cancellations.contains(id) { return true }
+            submissions.append(Submission(id: id, request: request, deliver: deliver))
+            wakeLoop()
             return false
         }
-        if refused { continuation.resume(returning: .cancelled(request.url)) }
+        if refused { deliver(.cancelled(request.url)) }
     }
 
     func cancel(id: Int) {
         lock.withLock {
             cancellations.insert(id)
-            multi?.wakeup()
+            wakeLoop()
+        }
+    }
+
+    func cancelAll() {
+        lock.withLock {
+            cancelledAll = true
+            wakeLoop()
         }
     }
 
     func stop() {
         lock.withLock {
             stopped = true
-            multi?.wakeup()
+            wakeLoop()
         }
     }
 
-    private var loopFinished = false
+    /// Called with `lock` held.
+    private func wakeLoop() {
+        guard !wakeupPending else { return }
+        wakeupPending = true
+        multi?.wakeup()
+    }
 
     /// Called by the loop thread when it has released its multi and easy handles.
     func markFinished() {
@@ -115,22 +168,25 @@ final class TransferInbox: @unchecked Sendable {
     }
 
     /// New submissions, cancelled ids and whether the loop should end, taken at once.
-    func take() -> (submissions: [Submission], cancellations: Set<Int>, stopped: Bool) {
+    func take() -> Batch {
         lock.withLock {
             defer {
-                submissions.removeAll()
+                submissions.removeAll(keepingCapacity: true)
                 cancellations.removeAll()
+                wakeupPending = false
             }
-            return (submissions, cancellations, stopped)
+            return Batch(submissions: submissions, cancellations: cancellations, cancelAll: cancelledAll,
+                         stopped: stopped)
         }
     }
 }
 
-/// The body of the engine's thread. Owns the multi handle and the running transfers.
+/// The body of the engine's thread. Owns the multi handle, the running transfers and the
+/// idle easy handles kept for the next ones.
 enum MultiLoop {
     private struct Running {
         var easy: EasyHandle
-        var continuation: CheckedContinuation<TransferResponse, Never>
+        var deliver: TransferEngine.Delivery
     }
 
     static func run(inbox: TransferInbox, maxConnections: Int) {
@@ -150,49 +206,59 @@ enum MultiLoop {
         inbox.attach(multi)
         var running: [Int: Running] = [:]
         var idsByHandle: [ObjectIdentifier: Int] = [:]
+        // Handles of finished transfers, reset and reused: setting one up again costs far
+        // less than creating one, and never more are kept than can run at once.
+        var idle: [EasyHandle] = []
         // A task can be cancelled between taking its id and submitting: the cancellation
         // then arrives first and waits here for its submission.
         var earlyCancellations: Set<Int> = []
+        func stopRunning(_ id: Int) {
+            guard let transfer = running.removeValue(forKey: id) else { return }
+            multi.remove(transfer.easy)
+            idsByHandle[ObjectIdentifier(transfer.easy)] = nil
+            transfer.deliver(.cancelled(transfer.easy.request?.url ?? ""))
+        }
         while true {
-            let (submissions, cancellations, stopped) = inbox.take()
-            for submission in submissions {
+            let batch = inbox.take()
+            for submission in batch.submissions {
                 // A cancellation can arrive before the submission it cancels.
-                if cancellations.contains(submission.id) || earlyCancellations.remove(submission.id) != nil {
-                    submission.continuation.resume(returning: .cancelled(submission.request.url))
+                if batch.cancelAll || batch.cancellations.contains(submission.id)
+                    || earlyCancellations.remove(submission.id) != nil {
+                    submission.deliver(.cancelled(submission.request.url))
                     continue
                 }
-                do {
-                    let easy = try EasyHandle()
+                do throws(FetchError) {
+                    let easy = if let reused = idle.popLast() { reused } else { try EasyHandle() }
                     try easy.configure(submission.request)
                     try multi.add(easy)
-                    running[submission.id] = Running(easy: easy, continuation: submission.continuation)
+                    running[submission.id] = Running(easy: easy, deliver: submission.deliver)
                     idsByHandle[ObjectIdentifier(easy)] = submission.id
                 } catch {
-                    submission.continuation.resume(returning: .setupFailed(submission.request.url, error))
+                    submission.deliver(.setupFailed(submission.request.url, error))
                 }
             }
-            let submitted = Set(submissions.map(\.id))
-            for id in cancellations {
-                guard let transfer = running.removeValue(forKey: id) else {
-                    if !submitted.contains(id) { earlyCancellations.insert(id) }
-                    continue
-                }
-                multi.remove(transfer.easy)
-                idsByHandle[ObjectIdentifier(transfer.easy)] = nil
-                transfer.continuation.resume(returning: .cancelled(transfer.easy.request?.url ?? ""))
+            if batch.cancelAll {
+                for id in Array(running.keys) { stopRunning(id) }
             }
-            if stopped {
-                for transfer in running.values {
-                    multi.remove(transfer.easy)
-                    transfer.continuation.resume(returning: .cancelled(transfer.easy.request?.url ?? ""))
+            for id in batch.cancellations {
+                if running[id] != nil {
+                    stopRunning(id)
+                } else if !batch.submissions.contains(where: { $0.id == id }) {
+                    earlyCancellations.insert(id)
                 }
+            }
+            if batch.stopped {
+                for id in Array(running.keys) { stopRunning(id) }
                 break
             }
             multi.perform()
             for (easy, code) in multi.takeFinished() {
                 guard let id = idsByHandle.removeValue(forKey: ObjectIdentifier(easy)),
                       let transfer = running.removeValue(forKey: id) else { continue }
-                transfer.continuation.resume(returning: easy.response(code: code))
+                let response = easy.response(code: code)
+                easy.reset()
+                if idle.count < maxConnections { idle.append(easy) }
+                transfer.deliver(response)
             }
             // libcurl sleeps for as long as its own timers allow; wakeup() cuts it short.
             multi.poll(timeoutMilliseconds: 1000)
@@ -207,7 +273,7 @@ enum MultiLoop {
         for submission in inbox.take().submissions {
             let response: TransferResponse = error.map { .setupFailed(submission.request.url, $0) }
                 ?? .cancelled(submission.request.url)
-            submission.continuation.resume(returning: response)
+            submission.deliver(response)
         }
     }
 }

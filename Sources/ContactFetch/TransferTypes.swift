@@ -1,6 +1,9 @@
 /// One transfer as the engine runs it: what to ask for and within which limits.
 struct TransferRequest: Sendable {
     var url: String
+    /// `url` already normalised, when the caller has it: the connection guard then need
+    /// not parse the URL again for each connection.
+    var target: CrawlURL?
     var limits: FetchLimits
     var userAgent: String
     /// Extra request headers (`If-None-Match: "abc"`).
@@ -23,6 +26,9 @@ struct ConnectionAttempt: Sendable, Hashable {
     var url: String
     var address: String
     var port: Int
+    /// `url` normalised, when it is the request's own URL (not a redirect hop's) and the
+    /// request came with it.
+    var target: CrawlURL?
 }
 
 /// A connection the request's guard refused. When a name has several addresses, libcurl
@@ -90,13 +96,20 @@ struct TransferResponse: Sendable {
 
 extension EasyHandle {
     /// The value of the first header line named `name` (case-insensitive).
+    /// `name` is lower-case; header names are ASCII, so bytes compare without allocating.
     static func header(_ name: String, in lines: [String]) -> String? {
+        let wanted = name.utf8
         for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            if line[..<colon].lowercased() == name {
-                return trimmedASCII(line[line.index(after: colon)...])
-            }
+            let bytes = line.utf8
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+                  bytes.distance(from: bytes.startIndex, to: colon) == wanted.count,
+                  zip(bytes[..<colon], wanted).allSatisfy({ lowercasedASCII($0) == $1 }) else { continue }
+            return trimmedASCII(line[bytes.index(after: colon)...])
         }
         return nil
+    }
+
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 }

@@ -6,7 +6,9 @@ import ContactFetch
 /// so that ContactFetch never sees HTML and ContactDocument never sees the network.
 public enum CrawlLinkExtractor {
     public static func links(in crawled: CrawledPage) -> PageLinks {
-        guard let page = crawled.page, !page.body.isEmpty, isHTML(page.contentType) else { return .none }
+        guard crawled.linksWanted, let page = crawled.page, !page.body.isEmpty, isHTML(page.contentType) else {
+            return .none
+        }
         guard let document = try? HTMLDocument(bytes: page.body, source: page.finalURL, contentType: page.contentType) else {
             return .none
         }

@@ -11,13 +11,20 @@ struct CrawlItem: Sendable {
     /// A retry waits until then.
     var notBefore: ContinuousClock.Instant?
 
+    typealias Rank = (Int, Int, Int, Int)
+
     /// Seeds first, then contact-like links, then nearer pages, then discovery order.
-    var rank: (Int, Int, Int, Int) { (depth == 0 ? 0 : 1, contactLike ? 0 : 1, depth, sequence) }
+    var rank: Rank { (depth == 0 ? 0 : 1, contactLike ? 0 : 1, depth, sequence) }
 }
 
 /// Decides what to fetch next: which URLs are in scope, in what order, and when each
 /// site may be asked again. Pure state, no I/O and no clock of its own (the time is passed
 /// in), so politeness and limits are unit-testable.
+///
+/// The frontier is kept per site, each site's URLs in a heap by rank, so choosing the next
+/// fetch looks at each site's best URL once instead of walking every URL waiting (a walk
+/// that made a 10,000-URL run quadratic while one busy site held them all). The next
+/// fetch is the best-ranked URL among the sites that may be asked now.
 struct CrawlScheduler {
     enum Action {
         case fetch(CrawlItem)
@@ -40,6 +47,10 @@ struct CrawlScheduler {
         var nextStart: ContinuousClock.Instant?
         var robots = RobotsState.unknown
         var delay: Duration
+        /// URLs that may go as soon as the site allows: retries wait in `retries` until due.
+        var waiting = RankedItems()
+        /// Items refused by robots.txt, to be reported by `next`.
+        var refused: [(CrawlItem, RobotsPolicy)] = []
     }
 
     private let config: CrawlConfig
@@ -47,9 +58,13 @@ struct CrawlScheduler {
     /// Hosts each seed's links may lead to: its own, where it redirected (`example.ru` →
     /// `www.example.ru`), and `allowHosts`.
     private var seedHosts: [Set<String>]
-    private var frontier: [CrawlItem] = []
     private var seen: Set<CrawlURL> = []
-    private var sites: [String: Site] = [:]
+    private var sites: [Site] = []
+    private var siteIndex: [String: Int] = [:]
+    /// Retries waiting for their time (few: only failed fetches).
+    private var retries: [CrawlItem] = []
+    /// Sites with something in `refused`, so `next` need not look at every site for them.
+    private var sitesWithRefusals: [Int] = []
     private var pagesStarted: [Int]
     private var sequence = 0
     private(set) var active = 0
@@ -59,7 +74,7 @@ struct CrawlScheduler {
     /// URLs dropped because the budget was spent.
     private(set) var notFetched = 0
 
-    var queued: Int { frontier.count }
+    var queued: Int { sites.reduce(retries.count) { $0 + $1.waiting.count } }
 
     init(seeds: [CrawlURL], config: CrawlConfig) {
         self.config = config
@@ -100,71 +115,76 @@ struct CrawlScheduler {
     }
 
     mutating func next(now: ContinuousClock.Instant) -> Action {
+        if let refusal = takeRefusal() { return .skip(refusal.0, refusal.1) }
         guard active < config.concurrency else { return .wait(until: nil) }
         var earliest: ContinuousClock.Instant?
         func later(_ instant: ContinuousClock.Instant) { earliest = min(earliest ?? instant, instant) }
-        var index = 0
-        while index < frontier.count {
-            let item = frontier[index]
-            if item.attempts == 0, pagesStarted[item.seedIndex] >= config.maxPages {
-                frontier.remove(at: index)  // over the seed's page budget: dropped
-                continue
-            }
-            if item.attempts == 0, newPagesStopped {
-                frontier.remove(at: index)  // over the run's budget: dropped, and counted
-                notFetched += 1
-                continue
-            }
-            index += 1
-            if let notBefore = item.notBefore, notBefore > now { later(notBefore); continue }
-            let key = item.url.origin
-            var site = sites[key] ?? Site(delay: config.perHostDelay)
-            defer { sites[key] = site }
+        releaseDueRetries(now: now, later: later)
+        // The site whose best URL ranks first among those that may start now.
+        var chosen: (site: Int, rank: CrawlItem.Rank)?
+        for index in sites.indices {
+            dropOverBudgetHeads(of: index)
+            guard let head = sites[index].waiting.firstKey,
+                  sites[index].active < config.perHostConcurrency else { continue }
+            var needsRobots = false
             if config.respectRobots {
-                switch site.robots {
-                case .unknown:
-                    guard site.active < config.perHostConcurrency else { continue }
-                    site.robots = .loading
-                    start(&site, now: now)
-                    return .fetchRobots(site: key, url: item.url.robotsURL)
-                case .loading:
-                    continue
-                case .ready(let policy):
-                    if !policy.allows(item.url) {
-                        frontier.remove(at: index - 1)
-                        return .skip(item, policy)
-                    }
+                switch sites[index].robots {
+                case .loading: continue
+                case .unknown: needsRobots = true
+                case .ready: break
                 }
             }
-            guard site.active < config.perHostConcurrency else { continue }
-            if let nextStart = site.nextStart, nextStart > now { later(nextStart); continue }
-            frontier.remove(at: index - 1)
-            start(&site, now: now)
-            if item.attempts == 0 { pagesStarted[item.seedIndex] += 1 }
-            return .fetch(item)
+            // robots.txt goes at once; pages keep the site's delay.
+            if !needsRobots, let nextStart = sites[index].nextStart, nextStart > now {
+                later(nextStart)
+                continue
+            }
+            if chosen.map({ head.rank < $0.rank }) ?? true { chosen = (index, head.rank) }
         }
-        if active == 0, earliest == nil { return .finished }
-        return .wait(until: earliest)
+        guard let index = chosen?.site else {
+            if active == 0, earliest == nil { return .finished }
+            return .wait(until: earliest)
+        }
+        if config.respectRobots, case .unknown = sites[index].robots {
+            sites[index].robots = .loading
+            start(site: index, now: now)
+            let url = sites[index].waiting.first?.url
+            return .fetchRobots(site: url?.origin ?? "", url: url?.robotsURL ?? "")
+        }
+        guard let item = sites[index].waiting.popFirst() else { return .wait(until: earliest) }
+        start(site: index, now: now)
+        if item.attempts == 0 { pagesStarted[item.seedIndex] += 1 }
+        return .fetch(item)
     }
 
-    /// The run's budget is spent: no new page starts from now on.
-    mutating func stopNewPages() { newPagesStopped = true }
+    /// The run's budget is spent: no new page starts from now on. Pages waiting are
+    /// dropped now and counted; retries of pages already started still go.
+    mutating func stopNewPages() {
+        guard !newPagesStopped else { return }
+        newPagesStopped = true
+        for index in sites.indices {
+            for item in sites[index].waiting.removeAll(where: { $0.attempts == 0 }) { countNotFetched(item) }
+        }
+    }
 
     /// Empties the frontier (the time budget ran out): what was waiting, retries included.
     /// New pages are counted as not fetched; the caller records the retries.
     mutating func drain() -> [CrawlItem] {
         newPagesStopped = true
-        let waiting = frontier
-        frontier.removeAll()
-        let retries = waiting.filter { $0.attempts > 0 }
-        notFetched += waiting.count - retries.count
-        return retries
+        var waiting = retries
+        retries.removeAll()
+        for index in sites.indices {
+            waiting += sites[index].waiting.removeAll { _ in true }
+        }
+        let again = waiting.filter { $0.attempts > 0 }
+        for item in waiting where item.attempts == 0 { countNotFetched(item) }
+        return again
     }
 
     /// A page or robots.txt fetch ended.
     mutating func finished(site key: String) {
         active -= 1
-        sites[key]?.active -= 1
+        if let index = siteIndex[key] { sites[index].active -= 1 }
     }
 
     /// A fetch failed in a way worth another try; it re-enters the frontier.
@@ -173,7 +193,7 @@ struct CrawlScheduler {
         var again = item
         again.attempts += 1
         again.notBefore = instant
-        insert(again)
+        retries.append(again)
     }
 
     /// robots.txt arrived (or was judged missing or unreachable): the site's pages may go.
@@ -181,20 +201,24 @@ struct CrawlScheduler {
     /// request: a slow first connection must not squeeze the gap the server sees.
     mutating func robotsArrived(site key: String, policy: RobotsPolicy, now: ContinuousClock.Instant) {
         finished(site: key)
-        var site = sites[key] ?? Site(delay: config.perHostDelay)
+        let index = site(key)
+        var site = sites[index]
         site.robots = .ready(policy)
         if let crawlDelay = policy.crawlDelay {
             let asked = Duration.milliseconds(Int64((crawlDelay * 1000).rounded()))
             site.delay = max(config.perHostDelay, min(asked, config.maxCrawlDelay))
         }
         site.nextStart = max(site.nextStart ?? now, now + site.delay)
-        sites[key] = site
+        let waiting = site.waiting.removeAll { _ in true }
+        sites[index] = site
+        // Sorted into allowed and refused now that the rules are known.
+        for item in waiting { insert(item) }
     }
 
-    private mutating func start(_ site: inout Site, now: ContinuousClock.Instant) {
-        site.active += 1
+    private mutating func start(site index: Int, now: ContinuousClock.Instant) {
+        sites[index].active += 1
         active += 1
-        site.nextStart = now + site.delay
+        sites[index].nextStart = now + sites[index].delay
     }
 
     private mutating func nextSequence() -> Int {
@@ -202,15 +226,146 @@ struct CrawlScheduler {
         return sequence
     }
 
-    /// Keeps the frontier sorted by rank (binary search; equal ranks cannot occur).
+    /// The site's index, created on first sight.
+    private mutating func site(_ key: String) -> Int {
+        if let index = siteIndex[key] { return index }
+        sites.append(Site(delay: config.perHostDelay))
+        siteIndex[key] = sites.count - 1
+        return sites.count - 1
+    }
+
+    /// A new page whose seed has had its `maxPages`: dropped without a word.
+    private func isOverPageBudget(_ item: CrawlItem) -> Bool {
+        item.attempts == 0 && pagesStarted[item.seedIndex] >= config.maxPages
+    }
+
+    private mutating func countNotFetched(_ item: CrawlItem) {
+        // Over its seed's own page limit it would not have been fetched anyway.
+        if !isOverPageBudget(item) { notFetched += 1 }
+    }
+
+    /// Puts a URL where it waits: a site whose robots.txt refuses it reports it at once.
     private mutating func insert(_ item: CrawlItem) {
-        var low = 0
-        var high = frontier.count
-        while low < high {
-            let middle = (low + high) / 2
-            if frontier[middle].rank < item.rank { low = middle + 1 } else { high = middle }
+        if item.attempts == 0, newPagesStopped {
+            countNotFetched(item)  // over the run's budget: dropped, and counted
+            return
         }
-        frontier.insert(item, at: low)
+        if isOverPageBudget(item) { return }
+        let index = site(item.url.origin)
+        if config.respectRobots, case .ready(let policy) = sites[index].robots, !policy.allows(item.url) {
+            if sites[index].refused.isEmpty { sitesWithRefusals.append(index) }
+            sites[index].refused.append((item, policy))
+            return
+        }
+        sites[index].waiting.insert(item)
+    }
+
+    private mutating func takeRefusal() -> (CrawlItem, RobotsPolicy)? {
+        while let index = sitesWithRefusals.last {
+            if let refusal = sites[index].refused.popLast() {
+                if sites[index].refused.isEmpty { sitesWithRefusals.removeLast() }
+                return refusal
+            }
+            sitesWithRefusals.removeLast()
+        }
+        return nil
+    }
+
+    /// Retries whose time has come join their site's queue; the others set the wait.
+    private mutating func releaseDueRetries(now: ContinuousClock.Instant, later: (ContinuousClock.Instant) -> Void) {
+        guard !retries.isEmpty else { return }
+        var pending: [CrawlItem] = []
+        for item in retries {
+            if let notBefore = item.notBefore, notBefore > now {
+                later(notBefore)
+                pending.append(item)
+            } else {
+                sites[site(item.url.origin)].waiting.insert(item)
+            }
+        }
+        retries = pending
+    }
+
+    /// New pages of seeds that have had their `maxPages` leave from the front of the queue.
+    private mutating func dropOverBudgetHeads(of index: Int) {
+        while let head = sites[index].waiting.firstKey, head.isNew, pagesStarted[head.seedIndex] >= config.maxPages {
+            _ = sites[index].waiting.popFirst()
+        }
+    }
+}
+
+/// Crawl items in a binary min-heap by rank: the best first, inserted and taken in
+/// O(log n). Ranks are unique (the sequence number breaks ties), so the order is fixed.
+/// The heap holds small keys that point into `slots`, where each item stays put until it
+/// is taken: sifting moves keys only, never an item (a URL of several strings, whose
+/// every copy retains each of them).
+struct RankedItems {
+    struct Key {
+        var rank: CrawlItem.Rank
+        var seedIndex: Int
+        /// Not a retry: it counts against its seed's `maxPages`.
+        var isNew: Bool
+        /// Where the item waits in `slots`.
+        fileprivate var slot: Int
+    }
+
+    private var keys: [Key] = []
+    private var slots: [CrawlItem?] = []
+    private var freeSlots: [Int] = []
+
+    var count: Int { keys.count }
+    var firstKey: Key? { keys.first }
+    var first: CrawlItem? { keys.first.flatMap { slots[$0.slot] } }
+
+    mutating func insert(_ item: CrawlItem) {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[slot] = item
+        } else {
+            slot = slots.count
+            slots.append(item)
+        }
+        keys.append(Key(rank: item.rank, seedIndex: item.seedIndex, isNew: item.attempts == 0, slot: slot))
+        var child = keys.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard keys[child].rank < keys[parent].rank else { break }
+            keys.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func popFirst() -> CrawlItem? {
+        guard let best = keys.first else { return nil }
+        keys.swapAt(0, keys.count - 1)
+        keys.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < keys.count, keys[left].rank < keys[smallest].rank { smallest = left }
+            if right < keys.count, keys[right].rank < keys[smallest].rank { smallest = right }
+            if smallest == parent { break }
+            keys.swapAt(parent, smallest)
+            parent = smallest
+        }
+        freeSlots.append(best.slot)
+        return slots[best.slot].take()
+    }
+
+    /// Removes the items `shouldRemove` picks and returns them.
+    mutating func removeAll(where shouldRemove: (CrawlItem) -> Bool) -> [CrawlItem] {
+        var all: [CrawlItem] = []
+        while let item = popFirst() { all.append(item) }
+        slots.removeAll(keepingCapacity: true)
+        freeSlots.removeAll(keepingCapacity: true)
+        var removed: [CrawlItem] = []
+        for item in all {
+            if shouldRemove(item) { removed.append(item) } else { insert(item) }
+        }
+        return removed
     }
 }
 

@@ -15,9 +15,10 @@ public struct Crawler: Sendable {
 
     /// Crawls from `seeds` (http(s) URLs). `validators` holds ETag / Last-Modified from an
     /// earlier run by URL; such pages are asked for conditionally and a 304 is reported as
-    /// `.notModified`. One failing page never stops the crawl.
+    /// `.notModified`. One failing page never stops the crawl. Without `onPage` no links
+    /// are followed and pages are not handed anywhere (outcomes only).
     public func crawl(seeds: [String], validators: [String: Validators] = [:],
-                      onPage: @escaping PageHandler = { _ in .none }) async -> CrawlResult {
+                      onPage: PageHandler? = nil) async -> CrawlResult {
         var outcomes: [FetchOutcome] = []
         var seedURLs: [CrawlURL] = []
         for seed in seeds {
@@ -38,27 +39,32 @@ public struct Crawler: Sendable {
         let result = await run.execute()
         outcomes += result.outcomes
         let order = Dictionary(seedURLs.enumerated().map { ($1.string, $0) }, uniquingKeysWith: { first, _ in first })
-        outcomes.sort { lhs, rhs in
-            let left = (order[lhs.seed] ?? Int.max, lhs.depth, lhs.url)
-            let right = (order[rhs.seed] ?? Int.max, rhs.depth, rhs.url)
-            return left < right
+        // Each outcome's seed looked up once, not at every comparison of the sort.
+        let seedOrder = outcomes.map { order[$0.seed] ?? Int.max }
+        let sorted = outcomes.indices.sorted { lhs, rhs in
+            (seedOrder[lhs], outcomes[lhs].depth, outcomes[lhs].url) < (seedOrder[rhs], outcomes[rhs].depth, outcomes[rhs].url)
         }
-        return CrawlResult(outcomes: outcomes, robots: result.robots, budget: result.budget)
+        return CrawlResult(outcomes: sorted.map { outcomes[$0] }, robots: result.robots, budget: result.budget)
     }
 }
 
-/// One crawl's event loop: starts fetches the scheduler allows, as child tasks, and
-/// feeds their results back. All mutable state lives in `execute`'s task.
+/// One crawl's event loop: starts the fetches the scheduler allows and feeds their results
+/// back. All mutable state lives in `execute`'s task. Page transfers answer through the
+/// engine's callback into `CrawlEvents`, so a page costs no task of its own; tasks are
+/// kept for what waits or works apart from the loop (robots.txt with its retries, timers,
+/// the caller's `onPage`).
 private struct CrawlRun: Sendable {
     var config: CrawlConfig
     var seeds: [CrawlURL]
     var validators: [String: Validators]
     /// The address policy with the seeds' own literal addresses and the proxies allowed.
     var policy: AddressPolicy
-    var onPage: Crawler.PageHandler
+    var onPage: Crawler.PageHandler?
 
-    private enum Event: Sendable {
-        case retry(CrawlItem, after: Duration)
+    enum Event: Sendable {
+        /// A page's transfer ended (not yet classified).
+        case transfer(CrawlItem, TransferResponse)
+        /// A page's outcome, with the links `onPage` found on it.
         case page(CrawlItem, FetchOutcome, [FoundLink], finalURL: CrawlURL?)
         case robots(site: String, RobotsPolicy)
         case timer
@@ -69,106 +75,140 @@ private struct CrawlRun: Sendable {
     func execute() async -> (outcomes: [FetchOutcome], robots: [String: String], budget: BudgetExhaustion?) {
         let engine = TransferEngine(maxConnections: config.concurrency)
         defer { engine.shutdown() }
+        let events = CrawlEvents()
         let clock = ContinuousClock()
         var scheduler = CrawlScheduler(seeds: seeds, config: config)
         var outcomes: [FetchOutcome] = []
         var robots: [String: String] = [:]
         var failed = 0
         let robotsBook = RobotsBook()
+        // Built once: every request of the run carries the same guards.
+        let connectionGuard = self.connectionGuard
+        let redirectGuard: (@Sendable (String) -> String?)? = config.respectRobots ? robotsBook.refusal(of:) : nil
         var meter = BudgetMeter(budget: config.budget, start: clock.now)
         var timeSpent = false
         let progress = CrawlProgress(enabled: config.showProgress ?? CrawlProgress.stderrIsInteractive)
         defer { progress.finish() }
-        await withTaskGroup(of: Event.self) { group in
-            var timer: ContinuousClock.Instant?
-            if let deadline = meter.deadline {
-                group.addTask {
-                    try? await clock.sleep(until: deadline, tolerance: .milliseconds(5))
-                    return .deadline
-                }
-            }
-            /// The time budget ran out: nothing waits any more and running transfers stop;
-            /// their outcomes arrive as cancelled and are recorded as cut by the budget.
-            func spendTime() {
-                guard !timeSpent, meter.checkTime(now: clock.now) else { return }
-                timeSpent = true
-                for item in scheduler.drain() {
-                    outcomes.append(Self.cutByTime(item, seed: seeds[item.seedIndex].string))
-                    failed += 1
-                }
-                group.cancelAll()
-            }
-            run: while true {
-                spendTime()
-                dispatch: while true {
-                    switch scheduler.next(now: clock.now) {
-                    case .fetch(let item):
-                        if item.attempts == 0 {
-                            meter.pageStarted()
-                            if meter.exhausted != nil { scheduler.stopNewPages() }
-                        }
-                        progress.started(host: item.url.host)
-                        let validators = validators[item.url.string]
-                        group.addTask {
-                            await fetchPage(item, validators: validators, engine: engine, robots: robotsBook)
-                        }
-                    case .fetchRobots(let site, let url):
-                        group.addTask { await fetchRobots(site: site, url: url, engine: engine, clock: clock) }
-                    case .skip(let item, let policy):
-                        let error = policy.unreachable
-                            ? "\(item.url): not fetched, the site did not answer for \(item.url.robotsURL) (\(policy.source))"
-                            : "\(item.url): disallowed by \(item.url.robotsURL) (\(policy.source))"
-                        if policy.unreachable { failed += 1 }
-                        outcomes.append(FetchOutcome(
-                            url: item.url.string, result: policy.unreachable ? .failed : .skippedByRobots,
-                            finalURL: item.url.string, seed: seeds[item.seedIndex].string, depth: item.depth,
-                            error: error))
-                    case .wait(let until):
-                        if let until, timer.map({ until < $0 }) ?? true {
-                            timer = until
-                            group.addTask {
-                                try? await clock.sleep(until: until, tolerance: .milliseconds(5))
-                                return .timer
-                            }
-                        }
-                        break dispatch
-                    case .finished:
-                        break run
+        await withTaskCancellationHandler {
+            await withDiscardingTaskGroup { group in
+                var timer: ContinuousClock.Instant?
+                if let deadline = meter.deadline {
+                    group.addTask {
+                        try? await clock.sleep(until: deadline, tolerance: .milliseconds(5))
+                        events.post(.deadline)
                     }
                 }
-                progress.update(done: outcomes.count, queued: scheduler.queued, failed: failed)
-                guard let event = await group.next() else { break run }
-                switch event {
-                case .timer:
-                    if let deadline = timer, deadline <= clock.now { timer = nil }
-                case .deadline:
-                    spendTime()
-                case .retry(let item, let wait):
-                    if timeSpent {
-                        scheduler.finished(site: item.url.origin)
+                /// The time budget ran out: nothing waits any more and running transfers stop;
+                /// their outcomes arrive as cancelled and are recorded as cut by the budget.
+                func spendTime() {
+                    guard !timeSpent, meter.checkTime(now: clock.now) else { return }
+                    timeSpent = true
+                    for item in scheduler.drain() {
                         outcomes.append(Self.cutByTime(item, seed: seeds[item.seedIndex].string))
                         failed += 1
-                    } else {
-                        scheduler.retry(item, at: clock.now + wait)
                     }
-                case .robots(let site, let policy):
-                    robots[site] = policy.source
-                    robotsBook.record(policy, for: site)
-                    scheduler.robotsArrived(site: site, policy: policy, now: clock.now)
-                case .page(let item, var outcome, let links, let finalURL):
+                    engine.cancelAll()
+                    group.cancelAll()
+                }
+                func record(_ item: CrawlItem, _ outcome: FetchOutcome, links: [FoundLink], finalURL: CrawlURL?) {
+                    var outcome = outcome
                     scheduler.finished(site: item.url.origin)
                     meter.received(bytes: outcome.bytes)
                     if meter.exhausted != nil { scheduler.stopNewPages() }
                     if timeSpent, outcome.error == OutcomeClassifier.cancelledError(outcome.url) {
                         outcome.error = Self.cutByTime(item, seed: outcome.seed).error
                     }
-                    if let finalURL { scheduler.redirected(item, to: finalURL) }
+                    // Without redirects the final URL is the item's own, already seen and in scope.
+                    if let finalURL, finalURL.string != item.url.string { scheduler.redirected(item, to: finalURL) }
                     scheduler.discovered(links, from: item)
                     if !outcome.succeeded { failed += 1 }
                     outcomes.append(outcome)
                 }
+                run: while true {
+                    spendTime()
+                    dispatch: while true {
+                        switch scheduler.next(now: clock.now) {
+                        case .fetch(let item):
+                            if item.attempts == 0 {
+                                meter.pageStarted()
+                                if meter.exhausted != nil { scheduler.stopNewPages() }
+                            }
+                            progress.started(host: item.url.host)
+                            var request = TransferRequest(url: item.url.string, limits: config.limits,
+                                                          userAgent: config.userAgent)
+                            request.target = item.url
+                            request.headers = validators[item.url.string]?.requestHeaders ?? []
+                            request.redirectGuard = redirectGuard
+                            request.connectionGuard = connectionGuard
+                            engine.start(request) { events.post(.transfer(item, $0)) }
+                        case .fetchRobots(let site, let url):
+                            group.addTask {
+                                events.post(await fetchRobots(site: site, url: url, engine: engine, clock: clock,
+                                                              connectionGuard: connectionGuard))
+                            }
+                        case .skip(let item, let policy):
+                            let error = policy.unreachable
+                                ? "\(item.url): not fetched, the site did not answer for \(item.url.robotsURL) (\(policy.source))"
+                                : "\(item.url): disallowed by \(item.url.robotsURL) (\(policy.source))"
+                            if policy.unreachable { failed += 1 }
+                            outcomes.append(FetchOutcome(
+                                url: item.url.string, result: policy.unreachable ? .failed : .skippedByRobots,
+                                finalURL: item.url.string, seed: seeds[item.seedIndex].string, depth: item.depth,
+                                error: error))
+                        case .wait(let until):
+                            if let until, timer.map({ until < $0 }) ?? true {
+                                timer = until
+                                group.addTask {
+                                    try? await clock.sleep(until: until, tolerance: .milliseconds(5))
+                                    events.post(.timer)
+                                }
+                            }
+                            break dispatch
+                        case .finished:
+                            break run
+                        }
+                    }
+                    progress.update(done: outcomes.count, queued: scheduler.queued, failed: failed)
+                    // Whatever arrived while the loop worked comes in one batch.
+                    for event in await events.next() {
+                        switch event {
+                        case .timer:
+                            if let deadline = timer, deadline <= clock.now { timer = nil }
+                        case .deadline:
+                            spendTime()
+                        case .transfer(let item, let response):
+                            let seed = seeds[item.seedIndex].string
+                            switch OutcomeClassifier.classify(response, item: item, seed: seed, config: config) {
+                            case .retry(let wait):
+                                if timeSpent {
+                                    scheduler.finished(site: item.url.origin)
+                                    outcomes.append(Self.cutByTime(item, seed: seed))
+                                    failed += 1
+                                } else {
+                                    scheduler.retry(item, at: clock.now + wait)
+                                }
+                            case .outcome(let outcome):
+                                if let onPage {
+                                    group.addTask {
+                                        events.post(await handOver(item, outcome, response: response, to: onPage))
+                                    }
+                                } else {
+                                    record(item, outcome, links: [], finalURL: finalURL(of: outcome, item: item))
+                                }
+                            }
+                        case .robots(let site, let policy):
+                            robots[site] = policy.source
+                            robotsBook.record(policy, for: site)
+                            scheduler.robotsArrived(site: site, policy: policy, now: clock.now)
+                        case .page(let item, let outcome, let links, let finalURL):
+                            record(item, outcome, links: links, finalURL: finalURL)
+                        }
+                    }
+                }
+                group.cancelAll()
             }
-            group.cancelAll()
+        } onCancel: {
+            engine.cancelAll()
         }
         return (outcomes, robots, meter.report(notFetched: scheduler.notFetched, now: clock.now))
     }
@@ -180,48 +220,48 @@ private struct CrawlRun: Sendable {
                      attempts: item.attempts)
     }
 
-    private func fetchPage(_ item: CrawlItem, validators: Validators?, engine: TransferEngine,
-                           robots: RobotsBook) async -> Event {
-        var request = TransferRequest(url: item.url.string, limits: config.limits, userAgent: config.userAgent)
-        request.headers = validators?.requestHeaders ?? []
-        if config.respectRobots { request.redirectGuard = robots.refusal(of:) }
-        request.connectionGuard = connectionGuard
-        let response = await engine.perform(request)
-        let seed = seeds[item.seedIndex].string
-        switch OutcomeClassifier.classify(response, item: item, seed: seed, config: config) {
-        case .retry(let wait):
-            return .retry(item, after: wait)
-        case .outcome(let outcome):
-            let page = outcome.result == .fetched
-                ? FetchedPage(requestedURL: outcome.url, finalURL: outcome.finalURL, status: response.status,
-                              contentType: response.contentType, body: response.body, redirects: response.redirects,
-                              truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified)
-                : nil
-            let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page))
-            let finalURL = URLNormalizer.normalize(outcome.finalURL)
-            var found: [FoundLink] = []
-            if outcome.succeeded, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {
-                let documentBase = pageLinks.baseHref.flatMap { URLNormalizer.resolve($0, against: base) } ?? base
-                for link in pageLinks.links.prefix(config.maxLinksPerPage) {
-                    if let url = URLNormalizer.resolve(link.href, against: documentBase) {
-                        found.append(FoundLink(url: url, text: link.text))
-                    }
+    /// Gives a page to the caller's `onPage` (on a task of its own: parsing a page takes
+    /// longer than fetching one) and resolves the links it returns.
+    private func handOver(_ item: CrawlItem, _ outcome: FetchOutcome, response: TransferResponse,
+                          to onPage: Crawler.PageHandler) async -> Event {
+        let page = outcome.result == .fetched
+            ? FetchedPage(requestedURL: outcome.url, finalURL: outcome.finalURL, status: response.status,
+                          contentType: response.contentType, body: response.body, redirects: response.redirects,
+                          truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified)
+            : nil
+        let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page, linksWanted: item.depth < config.depth))
+        let finalURL = finalURL(of: outcome, item: item)
+        var found: [FoundLink] = []
+        if outcome.succeeded, item.depth < config.depth, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {
+            let documentBase = pageLinks.baseHref.flatMap { URLNormalizer.resolve($0, against: base) } ?? base
+            for link in pageLinks.links.prefix(config.maxLinksPerPage) {
+                if let url = URLNormalizer.resolve(link.href, against: documentBase) {
+                    found.append(FoundLink(url: url, text: link.text))
                 }
             }
-            return .page(item, outcome, found, finalURL: finalURL)
         }
+        return .page(item, outcome, found, finalURL: finalURL)
+    }
+
+    /// Where the page's redirects ended, normalised; without redirects that is the item's
+    /// own URL, already normalised.
+    private func finalURL(of outcome: FetchOutcome, item: CrawlItem) -> CrawlURL? {
+        outcome.finalURL == item.url.string ? item.url : URLNormalizer.normalize(outcome.finalURL)
     }
 
     /// The address policy, asked by libcurl before each connection is made and used.
     private var connectionGuard: @Sendable (ConnectionAttempt) -> String? {
         let policy = self.policy
-        return { attempt in policy.refusal(url: attempt.url, address: attempt.address, port: attempt.port)?.reason }
+        return { attempt in
+            policy.refusal(target: attempt.target, url: attempt.url, address: attempt.address, port: attempt.port)?.reason
+        }
     }
 
     /// RFC 9309 §2.3.1: a 2xx body is parsed; 4xx (and too many redirects) mean no
     /// restrictions; 5xx or an unreachable server mean nothing may be fetched. Server and
     /// connection errors are retried like pages, holding the site meanwhile.
-    private func fetchRobots(site: String, url: String, engine: TransferEngine, clock: ContinuousClock) async -> Event {
+    private func fetchRobots(site: String, url: String, engine: TransferEngine, clock: ContinuousClock,
+                             connectionGuard: @escaping @Sendable (ConnectionAttempt) -> String?) async -> Event {
         var limits = config.limits
         limits.maxBodyBytes = RobotsPolicy.maxParsedBytes
         var request = TransferRequest(url: url, limits: limits, userAgent: config.userAgent)
@@ -282,5 +322,50 @@ private final class RobotsBook: @unchecked Sendable {
         guard let url = URLNormalizer.normalize(target),
               let policy = lock.withLock({ policies[url.origin] }), !policy.allows(url) else { return nil }
         return "\(url.robotsURL) disallows (\(policy.source))"
+    }
+}
+
+/// The loop's inbox: events posted from the engine's thread and from child tasks, taken
+/// by the loop in batches. One waiting continuation at most, so a burst of finished
+/// transfers wakes the loop once.
+private final class CrawlEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [CrawlRun.Event] = []
+    private var waiter: CheckedContinuation<[CrawlRun.Event], Never>?
+
+    func post(_ event: CrawlRun.Event) {
+        let waiting: CheckedContinuation<[CrawlRun.Event], Never>? = lock.withLock {
+            if let waiter {
+                self.waiter = nil
+                return waiter
+            }
+            pending.append(event)
+            return nil
+        }
+        waiting?.resume(returning: [event])
+    }
+
+    /// Everything posted since the last call; waits when nothing has been.
+    func next() async -> [CrawlRun.Event] {
+        if let ready = takePending() { return ready }
+        return await withCheckedContinuation { continuation in
+            let ready: [CrawlRun.Event]? = lock.withLock {
+                if pending.isEmpty {
+                    waiter = continuation
+                    return nil
+                }
+                defer { pending.removeAll(keepingCapacity: true) }
+                return pending
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+
+    private func takePending() -> [CrawlRun.Event]? {
+        lock.withLock {
+            guard !pending.isEmpty else { return nil }
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
     }
 }

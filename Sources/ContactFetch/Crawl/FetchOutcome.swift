@@ -99,6 +99,9 @@ public struct Validators: Sendable, Hashable, Codable {
 public struct CrawledPage: Sendable {
     public var outcome: FetchOutcome
     public var page: FetchedPage?
+    /// False when the page is as deep as the crawl goes: its links would be dropped, so
+    /// a handler that only looks for links need not parse it.
+    public var linksWanted = true
 }
 
 /// Links of a page, as the document layer found them; the crawler resolves and filters them.
@@ -138,7 +141,7 @@ public struct CrawlResult: Sendable, Hashable, Codable {
         self.budget = budget
     }
 
-    public var fetched: Int { outcomes.filter(\.succeeded).count }
-    public var failed: Int { outcomes.filter { $0.result == .failed || $0.result == .httpError }.count }
-    public var refused: Int { outcomes.filter { $0.result == .refused }.count }
+    public var fetched: Int { outcomes.reduce(0) { $0 + ($1.succeeded ? 1 : 0) } }
+    public var failed: Int { outcomes.reduce(0) { $0 + ($1.result == .failed || $1.result == .httpError ? 1 : 0) } }
+    public var refused: Int { outcomes.reduce(0) { $0 + ($1.result == .refused ? 1 : 0) } }
 }

@@ -15,6 +15,9 @@ public struct CrawlURL: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `scheme://host[:port]`: what robots.txt and politeness apply to. Stored, since the
     /// scheduler asks for it on every pass over the frontier.
     public let origin: String
+    /// The whole URL. Stored too: it is the request's URL, the outcome's, and the key of
+    /// several lookups for every page.
+    public let string: String
 
     public init(scheme: String, host: String, port: Int?, path: String, query: String?) {
         self.scheme = scheme
@@ -22,11 +25,12 @@ public struct CrawlURL: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.port = port
         self.path = path
         self.query = query
-        self.origin = port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+        let origin = port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+        self.origin = origin
+        self.string = query.map { "\(origin)\(path)?\($0)" } ?? "\(origin)\(path)"
     }
 
     public var description: String { string }
-    public var string: String { "\(origin)\(pathAndQuery)" }
     public var pathAndQuery: String { query.map { "\(path)?\($0)" } ?? path }
     public var robotsURL: String { "\(origin)/robots.txt" }
 
@@ -254,6 +258,8 @@ extension String {
     /// Browsers strip leading and trailing C0 controls and spaces from hrefs, and drop
     /// tabs and newlines inside them.
     func trimmingWhitespaceAndControls() -> String {
+        // Most URLs have nothing to strip: no scalar at or below the space.
+        if !utf8.contains(where: { $0 <= 0x20 }) { return self }
         let kept = unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
         var scalars = Substring(String(String.UnicodeScalarView(kept)))
         while let first = scalars.unicodeScalars.first, first.value <= 0x20 { scalars = scalars.dropFirst() }

@@ -9,10 +9,11 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
     case v6([UInt8])
 
     public init?(_ text: some StringProtocol) {
+        // Byte-wise: the crawler parses the peer's address for every request.
         var body = Substring(text)
-        if body.hasPrefix("["), body.hasSuffix("]") { body = body.dropFirst().dropLast() }
-        if let zone = body.firstIndex(of: "%") { body = body[..<zone] }
-        if body.contains(":") {
+        if body.utf8.first == UInt8(ascii: "["), body.utf8.last == UInt8(ascii: "]") { body = body.dropFirst().dropLast() }
+        if let zone = body.utf8.firstIndex(of: UInt8(ascii: "%")) { body = body[..<zone] }
+        if body.utf8.contains(UInt8(ascii: ":")) {
             guard let bytes = Self.parseIPv6(body) else { return nil }
             self = .v6(bytes)
         } else {
@@ -49,14 +50,33 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Four decimal parts 0...255, no leading zeros (`010` is octal to some parsers).
     static func parseIPv4(_ text: Substring) -> UInt32? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
         var value: UInt32 = 0
-        for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  part.count == 1 || part.first != "0", let byte = UInt8(part) else { return nil }
-            value = value << 8 | UInt32(byte)
+        var parts = 0
+        var part: UInt32 = 0
+        var digits = 0
+        var leadingZero = false
+        func endPart() -> Bool {
+            guard digits > 0, part <= 255, !(leadingZero && digits > 1) else { return false }
+            value = value << 8 | part
+            parts += 1
+            return true
         }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if digits == 0 { leadingZero = byte == UInt8(ascii: "0") }
+                digits += 1
+                guard digits <= 3 else { return nil }
+                part = part * 10 + UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "."):
+                guard parts < 3, endPart() else { return nil }
+                part = 0
+                digits = 0
+            default:
+                return nil
+            }
+        }
+        guard parts == 3, endPart() else { return nil }
         return value
     }
 
