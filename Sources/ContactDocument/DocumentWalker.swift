@@ -142,15 +142,22 @@ final class DocumentWalker {
         documentStarted = true
     }
 
-    /// A doctype, comment or processing instruction. Before the root it becomes the
-    /// document's first node, and libxml2 then puts elements that follow `</html>` beside
-    /// the root (where the walk does not go) instead of inside it.
-    func topLevelNode() {
-        if elements.count == 0 { nodeBeforeRoot = true }
+    /// A doctype (wherever it stands: libxml2 makes it the document's first node), or a
+    /// comment or processing instruction before the root. With such a first node,
+    /// libxml2 puts elements that follow `</html>` beside the root (where the walk does
+    /// not go) instead of inside it.
+    func topLevelNode(isDoctype: Bool) {
+        if isDoctype || elements.count == 0 { nodeBeforeRoot = true }
     }
 
-    func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: Attributes?) {
+    func startElement(_ qualifiedName: UnsafePointer<xmlChar>, _ attributes: Attributes?) {
         textRun = 0
+        // The tree builder names an element by its local part (`o:p` is a `p`).
+        let name = Self.localName(qualifiedName)
+        if rootEnded, frames.count == 1, nodeBeforeRoot, let root = frames.popLast() {
+            exit(root)
+            rootClosed = true
+        }
         if parserDepth > Self.maximumDepth {
             stop("Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option")
             return
@@ -237,6 +244,18 @@ final class DocumentWalker {
             return
         }
         if invisibleDepth == 0 { appendText(UnsafeBufferPointer(start: text, count: length)) }
+    }
+
+    /// After the first colon, when something follows it and the name does not start
+    /// with one (libxml2's `xmlSplitQName`).
+    static func localName(_ name: UnsafePointer<xmlChar>) -> UnsafePointer<xmlChar> {
+        guard name.pointee != UInt8(ascii: ":") else { return name }
+        var p = name
+        while p.pointee != 0 {
+            if p.pointee == UInt8(ascii: ":") { return p[1] == 0 ? name : p + 1 }
+            p += 1
+        }
+        return name
     }
 
     /// The end of the page, or of what the parser read of it: elements it left open
@@ -368,6 +387,11 @@ final class DocumentWalker {
         var p = 0
         let count = content.count
         while p < count {
+            // A NUL (decoded from a broken UTF-16 page) shows as nothing, as in browsers.
+            if content[p] == 0 {
+                p += 1
+                continue
+            }
             if Self.isCollapsibleSpace(content[p]) {
                 pendingSpace = true
                 for index in captures.indices { captures[index].pendingSpace = true }
@@ -375,7 +399,7 @@ final class DocumentWalker {
                 continue
             }
             var end = p
-            while end < count && !Self.isCollapsibleSpace(content[end]) { end += 1 }
+            while end < count && content[end] != 0 && !Self.isCollapsibleSpace(content[end]) { end += 1 }
             let word = UnsafeBufferPointer(rebasing: content[p..<end])
             p = end
             if pendingSpace {

@@ -67,6 +67,9 @@ struct ElementTable: Sendable {
         if !nameOf.isEmpty, nameOf[0] == name { indexed[0] = true }
     }
 
+    /// Every element's path, in document order (for tests).
+    var allPaths: [String] { (0..<count).map { path(of: $0) } }
+
     func path(of element: Int) -> String {
         guard element >= 0, element < parents.count else { return "" }
         var steps: [Int] = []

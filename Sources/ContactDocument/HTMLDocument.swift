@@ -132,6 +132,9 @@ public final class HTMLDocument {
         return elements.path(of: node.element)
     }
 
+    /// The paths of the elements the walk kept, in document order (for tests).
+    var elementPaths: [String] { elements?.allPaths ?? [] }
+
     /// Plain text that is not UTF-8: Foundation decodes the single-byte encodings we
     /// detect; anything else is decoded leniently as UTF-8.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> String {

@@ -113,18 +113,42 @@ enum LibXML2 {
         handler.cdataBlock = handler.characters
         handler.internalSubset = { user, _, _, _ in
             guard let user else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode()
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode(isDoctype: true)
         }
         handler.comment = { user, _ in
             guard let user else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode()
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode(isDoctype: false)
         }
         handler.processingInstruction = { user, _, _ in
             guard let user else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode()
+            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode(isDoctype: false)
         }
         return handler
     }()
+
+    /// Every element's `xmlGetNodePath`, in document order (for `ParserProbe`).
+    static func elementPaths(_ document: htmlDocPtr) -> [String] {
+        var paths: [String] = []
+        var stack: [xmlNodePtr] = []
+        var node = document.pointee.children
+        while true {
+            while let current = node {
+                if current.pointee.type == XML_ELEMENT_NODE, let raw = xmlGetNodePath(current) {
+                    paths.append(String(cString: raw))
+                    ca_xml_free(raw)
+                }
+                if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+                    stack.append(current)
+                    node = child
+                } else {
+                    node = current.pointee.next
+                }
+            }
+            guard let parent = stack.popLast() else { break }
+            node = parent.pointee.next
+        }
+        return paths
+    }
 
     static func lastErrorMessage() -> String? {
         guard let error = xmlGetLastError(), let message = error.pointee.message else { return nil }

@@ -22,3 +22,19 @@ public enum ParserProbe {
         }
     }
 }
+
+extension ParserProbe {
+    /// `xmlGetNodePath` of every element of libxml2's own tree for these bytes, in
+    /// document order: what the element table's paths are checked against in tests.
+    public static func treeElementPaths(_ bytes: [UInt8]) -> [String] {
+        let charset = charset(of: bytes)
+        return bytes.withUnsafeBufferPointer { raw in
+            let body = UnsafeBufferPointer(rebasing: raw[min(charset.bomLength, raw.count)...])
+            guard case .success(let (document, _)) = LibXML2.parseHTML(body, url: "probe", encoding: charset.name) else {
+                return []
+            }
+            defer { LibXML2.free(document) }
+            return LibXML2.elementPaths(document)
+        }
+    }
+}
