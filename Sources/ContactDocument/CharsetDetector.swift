@@ -144,7 +144,13 @@ public enum CharsetDetector {
     public static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
+        guard let base = b.baseAddress else { return true }
         while i < n {
+            // Pages are mostly ASCII markup: eight bytes at a time while no high bit is set.
+            while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             let length: Int

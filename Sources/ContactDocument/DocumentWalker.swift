@@ -23,7 +23,7 @@ enum ElementRole {
 /// parse itself). The parser's own recovery (implied `html`/`body`, auto-closed tags)
 /// happens before the events, so they describe the tree a browser-like reader would
 /// have walked. Elements are remembered in an `ElementTable` for their DOM paths.
-final class DocumentWalker {
+struct DocumentWalker {
     private(set) var blocks: [TextBlock] = []
     private(set) var links: [Link] = []
     private(set) var attributes: [MarkedAttribute] = []
@@ -138,7 +138,7 @@ final class DocumentWalker {
 
     // MARK: - Events
 
-    func startDocument() {
+    mutating func startDocument() {
         documentStarted = true
     }
 
@@ -146,11 +146,11 @@ final class DocumentWalker {
     /// comment or processing instruction before the root. With such a first node,
     /// libxml2 puts elements that follow `</html>` beside the root (where the walk does
     /// not go) instead of inside it.
-    func topLevelNode(isDoctype: Bool) {
+    mutating func topLevelNode(isDoctype: Bool) {
         if isDoctype || elements.count == 0 { nodeBeforeRoot = true }
     }
 
-    func startElement(_ qualifiedName: UnsafePointer<xmlChar>, _ attributes: Attributes?) {
+    mutating func startElement(_ qualifiedName: UnsafePointer<xmlChar>, _ attributes: Attributes?) {
         textRun = 0
         // The tree builder names an element by its local part (`o:p` is a `p`).
         let name = Self.localName(qualifiedName)
@@ -194,7 +194,7 @@ final class DocumentWalker {
         }
     }
 
-    func endElement() {
+    mutating func endElement() {
         textRun = 0
         parserDepth = max(0, parserDepth - 1)
         if rootClosed {
@@ -229,7 +229,7 @@ final class DocumentWalker {
     }
 
     /// Text and CDATA (script bodies come as CDATA).
-    func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+    mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
         // Text outside any element (after `</html>`) has no node to go in.
         guard !rootClosed, !frames.isEmpty, !(rootEnded && frames.count == 1), length > 0 else { return }
         textRun += length
@@ -260,19 +260,19 @@ final class DocumentWalker {
 
     /// The end of the page, or of what the parser read of it: elements it left open
     /// (a page cut short) close here.
-    func finish() {
+    mutating func finish() {
         while let frame = frames.popLast() { exit(frame) }
         flush()
     }
 
     /// Stops the parser where libxml2's tree builder would have stopped it.
-    private func stop(_ reason: String) {
+    private mutating func stop(_ reason: String) {
         guard cut == nil, let parser else { return }
         cut = "libxml2 stopped reading at line \(xmlSAX2GetLineNumber(parser)): \(reason)"
         xmlStopParser(parser)
     }
 
-    private func nameIndex(_ name: UnsafePointer<xmlChar>) -> Int32 {
+    private mutating func nameIndex(_ name: UnsafePointer<xmlChar>) -> Int32 {
         let key = UnsafeRawPointer(name)
         if let index = namesByPointer[key] { return index }
         let index = elements.intern(String(cString: name))
@@ -283,7 +283,7 @@ final class DocumentWalker {
     // MARK: - Elements
 
     /// Returns whether to read into the element.
-    private func enter(_ name: UnsafePointer<xmlChar>, _ attributes: Attributes?, frame: inout Frame) -> Bool {
+    private mutating func enter(_ name: UnsafePointer<xmlChar>, _ attributes: Attributes?, frame: inout Frame) -> Bool {
         if let attributes, isHidden(attributes) { return false }
         switch frame.role {
         case .skipped:
@@ -331,7 +331,7 @@ final class DocumentWalker {
         return true
     }
 
-    private func exit(_ frame: Frame) {
+    private mutating func exit(_ frame: Frame) {
         if frame.ownsBlock {
             let text = flush()
             owners.removeLast()
@@ -352,7 +352,7 @@ final class DocumentWalker {
         if frame.pushedCard { cardStack.removeLast() }
     }
 
-    private func startBlock(_ node: Int32, kind: BlockKind, frame: inout Frame) {
+    private mutating func startBlock(_ node: Int32, kind: BlockKind, frame: inout Frame) {
         flush()
         owners.append(Owner(node: node, kind: kind))
         frame.ownsBlock = true
@@ -360,7 +360,7 @@ final class DocumentWalker {
 
     /// Turns the text gathered so far into a block of the innermost owner.
     @discardableResult
-    private func flush() -> String? {
+    private mutating func flush() -> String? {
         for index in captures.indices {
             captures[index].pendingSpace = true
             if case .anchor = captures[index].kind, !captures[index].bytes.isEmpty { captures[index].sealed = true }
@@ -383,7 +383,7 @@ final class DocumentWalker {
     /// Appends text, whitespace runs collapsed to one space; words are copied whole
     /// rather than byte by byte. A word cut between two calls joins up, since a space
     /// is written only when whitespace is seen.
-    private func appendText(_ content: UnsafeBufferPointer<xmlChar>) {
+    private mutating func appendText(_ content: UnsafeBufferPointer<xmlChar>) {
         var p = 0
         let count = content.count
         while p < count {
@@ -435,7 +435,7 @@ final class DocumentWalker {
         return false
     }
 
-    private func readAttributes(_ element: UnsafePointer<xmlChar>, _ attributeList: Attributes, frame: inout Frame) {
+    private mutating func readAttributes(_ element: UnsafePointer<xmlChar>, _ attributeList: Attributes, frame: inout Frame) {
         var lang: String?, href: String?, itemprop: String?, itemtype: String?, classValue: UnsafePointer<xmlChar>?
         var cfemail: String?, hasScope = false
         var k = 0
@@ -522,12 +522,12 @@ final class DocumentWalker {
         }
     }
 
-    private func startCapture(_ kind: CaptureKind, frame: inout Frame) {
+    private mutating func startCapture(_ kind: CaptureKind, frame: inout Frame) {
         captures.append(Capture(kind: kind, node: frame.node, blockIndex: blocks.count))
         frame.capturesAdded += 1
     }
 
-    private func finishCapture() {
+    private mutating func finishCapture() {
         guard let capture = captures.popLast() else { return }
         let text = String(decoding: capture.bytes, as: UTF8.self)
         let node = NodeID(capture.node)

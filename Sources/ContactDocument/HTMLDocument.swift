@@ -32,8 +32,7 @@ public final class HTMLDocument {
     public init(bytes: some Collection<UInt8>, source: String, contentType: String? = nil) throws(DocumentError) {
         let array = Array(bytes)
         guard !array.isEmpty else { throw .empty(source: source) }
-        let walker = DocumentWalker()
-        let result: Result<(DetectedCharset, String?), DocumentError> = array.withUnsafeBufferPointer { raw in
+        let result: Result<(DetectedCharset, DocumentWalker, String?), DocumentError> = array.withUnsafeBufferPointer { raw in
             let charset = CharsetDetector.detect(raw, contentType: contentType, isSupported: LibXML2.isEncodingSupported)
             var body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
             // Invalid UTF-8 in a UTF-8 page is replaced by U+FFFD, as browsers do, rather
@@ -52,10 +51,10 @@ public final class HTMLDocument {
                         + "(libxml2 would take hours over it)"
                 }
                 if let cut, body.isEmpty { return .failure(.unparseable(source: source, reason: cut)) }
-                return LibXML2.read(body, url: source, encoding: charset.name, into: walker).map { (charset, cut ?? $0) }
+                return LibXML2.read(body, url: source, encoding: charset.name).map { (charset, $0.0, cut ?? $0.1) }
             }
         }
-        let (charset, cut) = try result.get()
+        let (charset, walker, cut) = try result.get()
         self.source = source
         self.charset = charset
         self.elements = walker.elements

@@ -56,14 +56,15 @@ enum LibXML2 {
     /// Reads HTML bytes into `walker` through SAX events, with the same parser set-up,
     /// options and encoding as `parseHTML`. Returns why reading stopped early when it
     /// did (as `parseHTML` does), or a failure when the parser could not start.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, url: String, encoding: String,
-                     into walker: DocumentWalker) -> Result<String?, DocumentError> {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, url: String,
+                     encoding: String) -> Result<(DocumentWalker, String?), DocumentError> {
         _ = initialised
         ca_xml_silence_errors()
         xmlResetLastError()
         defer { xmlResetLastError() }
         var handler = saxHandler
-        let user = Unmanaged.passUnretained(walker).toOpaque()
+        let box = WalkerBox()
+        let user = Unmanaged.passUnretained(box).toOpaque()
         let parser = bytes.withMemoryRebound(to: CChar.self) { chars in
             ca_html_sax_parser(chars.baseAddress, Int32(clamping: chars.count), url, encoding, parseOptions,
                                &handler, user)
@@ -71,21 +72,45 @@ enum LibXML2 {
         guard let parser else {
             return .failure(.unparseable(source: url, reason: lastErrorMessage() ?? "no parser could be made"))
         }
-        walker.parser = parser
+        box.walker.parser = parser
         htmlParseDocument(parser)
-        walker.parser = nil
+        box.walker.parser = nil
         ca_html_sax_free(parser)
-        walker.finish()
+        box.walker.finish()
+        let walker = box.walker
         guard walker.documentStarted else {
             return .failure(.unparseable(source: url, reason: lastErrorMessage() ?? "no document produced"))
         }
-        if let cut = walker.cut { return .success(cut) }
+        if let cut = walker.cut { return .success((walker, cut)) }
         if let error = xmlGetLastError(), let message = lastErrorMessage(),
            error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
             || message.contains("huge") {
-            return .success("libxml2 stopped reading at line \(error.pointee.line): \(message)")
+            return .success((walker, "libxml2 stopped reading at line \(error.pointee.line): \(message)"))
         }
-        return .success(nil)
+        return .success((walker, nil))
+    }
+
+    /// The walker behind the parser's user pointer: the callbacks mutate it in place, one
+    /// exclusive access per event rather than one per field a class would need.
+    private final class WalkerBox {
+        var walker = DocumentWalker()
+    }
+
+    /// The parser run with no callbacks (for `ParserProbe`).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Bool {
+        _ = initialised
+        ca_xml_silence_errors()
+        defer { xmlResetLastError() }
+        var handler = htmlSAXHandler()
+        handler.initialized = 1
+        let parser = bytes.withMemoryRebound(to: CChar.self) { chars in
+            ca_html_sax_parser(chars.baseAddress, Int32(clamping: chars.count), "bench", encoding, parseOptions,
+                               &handler, nil)
+        }
+        guard let parser else { return false }
+        htmlParseDocument(parser)
+        ca_html_sax_free(parser)
+        return true
     }
 
     /// The walker's callbacks: elements, text and CDATA, and the nodes that decide where
@@ -96,32 +121,32 @@ enum LibXML2 {
         handler.initialized = 1
         handler.startDocument = { user in
             guard let user else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().startDocument()
+            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.startDocument()
         }
         handler.startElement = { user, name, attributes in
             guard let user, let name else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().startElement(name, attributes)
+            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.startElement(name, attributes)
         }
         handler.endElement = { user, _ in
             guard let user else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().endElement()
+            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.endElement()
         }
         handler.characters = { user, text, length in
             guard let user, let text else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().characters(text, Int(length))
+            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.characters(text, Int(length))
         }
         handler.cdataBlock = handler.characters
         handler.internalSubset = { user, _, _, _ in
             guard let user else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode(isDoctype: true)
+            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.topLevelNode(isDoctype: true)
         }
         handler.comment = { user, _ in
             guard let user else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode(isDoctype: false)
+            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.topLevelNode(isDoctype: false)
         }
         handler.processingInstruction = { user, _, _ in
             guard let user else { return }
-            Unmanaged<DocumentWalker>.fromOpaque(user).takeUnretainedValue().topLevelNode(isDoctype: false)
+            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.topLevelNode(isDoctype: false)
         }
         return handler
     }()

@@ -38,3 +38,14 @@ extension ParserProbe {
         }
     }
 }
+
+extension ParserProbe {
+    /// libxml2's HTML parser with no SAX callbacks at all (no tree, no walker): the floor
+    /// under the streaming document layer, printed beside (a) by the benchmark.
+    public static func parseWithoutTree(_ bytes: [UInt8], charset: DetectedCharset) -> Bool {
+        bytes.withUnsafeBufferPointer { raw in
+            let body = UnsafeBufferPointer(rebasing: raw[min(charset.bomLength, raw.count)...])
+            return LibXML2.scan(body, encoding: charset.name)
+        }
+    }
+}

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// libxml2 2.9 checks each attribute of a tag against all the earlier ones, so one tag
 /// with a million attributes costs it 10^12 comparisons: a hostile page would hang the
 /// run. This linear scan finds the first tag with more attributes than any real page
@@ -11,8 +14,10 @@ enum TagFloodGuard {
     static func cutOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = bytes.count
         var index = 0
+        guard let base = bytes.baseAddress else { return nil }
         while index < count {
-            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+            guard let next = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { return nil }
+            index = UnsafeRawPointer(next).assumingMemoryBound(to: UInt8.self) - base
             let tagStart = index
             if startsWith(bytes, at: index, "<!--") {
                 index = find(bytes, "-->", from: index + 4) ?? count
