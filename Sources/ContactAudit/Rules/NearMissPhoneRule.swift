@@ -23,13 +23,13 @@ public struct NearMissPhoneRule: AuditRule {
         let catalog = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
         // Short numbers are a few digits apart from one another by nature (112, 115).
         let targets = catalog.filter { $0.hasPrefix("+") }.sorted()
-        let candidates = context.phonesByValue.filter { $0.value.hasPrefix("+") && !catalog.contains($0.value) }
+        let candidates = context.phonesByValue.filter { $0.value.startsWithPlus && !catalog.contains($0.value) }
         return candidates.compactMap { group in
-            let (value, records) = (group.value, group.records)
+            let (value, positions) = (group.value, group.positions)
             guard let target = targets.first(where: { Self.isOneEditApart(value, $0) }) else { return nil }
-            return finding(channel: AuditContext.channel(of: records), value: value,
+            return finding(channel: context.channel(of: positions), value: value,
                            message: "\(value) is one digit away from the catalog number \(target)",
-                           evidence: records, official: context.officialNote(records, stating: value))
+                           evidence: positions, in: context, official: context.officialNote(positions, stating: value))
         }
     }
 
