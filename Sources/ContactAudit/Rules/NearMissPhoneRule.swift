@@ -33,9 +33,16 @@ public struct NearMissPhoneRule: AuditRule {
         }
     }
 
-    /// One substitution, or one swap of neighbouring digits.
+    /// One substitution, or one swap of neighbouring digits, counted in characters. In
+    /// ASCII without a CR (which joins a following LF into one character) each byte is a
+    /// character, so numbers are compared as bytes rather than as arrays of characters.
     static func isOneEditApart(_ a: String, _ b: String) -> Bool {
-        let x = Array(a), y = Array(b)
+        func isOneCharacterPerByte(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        if isOneCharacterPerByte(a), isOneCharacterPerByte(b) { return isOneEditApart(Array(a.utf8), Array(b.utf8)) }
+        return isOneEditApart(Array(a), Array(b))
+    }
+
+    static func isOneEditApart<Unit: Equatable>(_ x: [Unit], _ y: [Unit]) -> Bool {
         guard x.count == y.count, x != y else { return false }
         let differences = x.indices.filter { x[$0] != y[$0] }
         if differences.count == 1 { return true }
