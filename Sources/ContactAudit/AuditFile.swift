@@ -159,9 +159,10 @@ extension AuditFile {
     /// among the records) that are never "unknown".
     public func context(records: [ContactRecord], sources statuses: [SourceStatus]) -> AuditContext {
         var service = Set(shortNumbers)
-        for record in records where record.kind == .phone && record.value.allSatisfy(\.isASCIIDigit) {
+        // By index: binding each of a million records to a loop variable copies it.
+        for index in records.indices where records[index].kind == .phone && records[index].value.allSatisfy(\.isASCIIDigit) {
             let region = self.region ?? "ZZ"
-            if PhoneNumberService.isEmergencyNumber(record.value, region: region) { service.insert(record.value) }
+            if PhoneNumberService.isEmergencyNumber(records[index].value, region: region) { service.insert(records[index].value) }
         }
         return AuditContext(records: records, catalog: catalog,
                             // Pages the crawler reached from an official source are official too.

@@ -36,6 +36,20 @@ public struct Finding: Sendable, Hashable, Codable {
                   sources: evidence.map(\.source), evidence: evidence, official: official)
     }
 
+    /// A finding whose sources and evidence the caller took in content order from the
+    /// audit's sorted records: sorting them again would only confirm the order.
+    init(rule: String, severity: Severity, channel: Channel, value: String, message: String,
+         sortedSources: [String], sortedEvidence: [ContactRecord], official: String?) {
+        self.rule = rule
+        self.severity = severity
+        self.channel = channel
+        self.value = value
+        self.message = message
+        self.sources = sortedSources
+        self.evidence = sortedEvidence
+        self.official = official
+    }
+
     /// `Array(Set(sources)).sorted()`. Evidence is sorted by source first, so sources
     /// usually arrive in order and duplicates are neighbours: no hashing, no sort.
     static func sortedUnique(_ sources: [String]) -> [String] {

@@ -23,3 +23,15 @@ public enum PhoneNormalizer {
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
+
+extension String {
+    /// `hasPrefix("+")`: a full E.164 number, not a short one. Read from the bytes when the
+    /// character after the plus is ASCII and so cannot join it into another character:
+    /// `hasPrefix` walks characters, which shows at a million values.
+    var startsWithPlus: Bool {
+        var bytes = utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "+") else { return false }
+        guard let next = bytes.next() else { return true }
+        return next < 0x80 || hasPrefix("+")
+    }
+}

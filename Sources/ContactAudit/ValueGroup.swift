@@ -1,36 +1,63 @@
 import ContactModel
 
-/// The records that state one value, in context order: what a per-value rule reports as
-/// one finding. Findings take `records` as their evidence and share its storage.
+/// The records that state one value, as positions in the context's records, ascending
+/// (so in context order): what a per-value rule reports as one finding.
 struct ValueGroup: Sendable {
     let value: String
-    let records: [ContactRecord]
+    let positions: ArraySlice<Int32>
 
-    /// Groups in value order, built by sorting positions once; the value is the first
-    /// record's, as grouping with a dictionary would keep.
-    static func byValue(_ records: [ContactRecord]) -> [ValueGroup] {
+    /// Groups in value order. Each record's value is numbered by hashing, only the
+    /// distinct values are sorted, and the positions are then placed by counting, which
+    /// keeps each group in context order. The value is the first record's, as grouping
+    /// with a dictionary would keep.
+    static func byValue(_ positions: [Int32], in records: [ContactRecord]) -> [ValueGroup] {
         records.withUnsafeBufferPointer { records in
-            // Stable, so each group keeps the records' context order.
-            let order = records.indices.sorted { records[$0].value < records[$1].value }
-            var groups: [ValueGroup] = []
-            var start = 0
-            while start < order.count {
-                let value = records[order[start]].value
-                var end = start + 1
-                while end < order.count, records[order[end]].value == value { end += 1 }
-                groups.append(ValueGroup(value: value, records: order[start..<end].map { records[$0] }))
-                start = end
+            var numberOfValue: [String: Int32] = [:]
+            var firstOfValue: [Int32] = []
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(positions.count)
+            for position in positions {
+                let value = records[Int(position)].value
+                if let number = numberOfValue[value] {
+                    numbers.append(number)
+                } else {
+                    let number = Int32(firstOfValue.count)
+                    numberOfValue[value] = number
+                    firstOfValue.append(position)
+                    numbers.append(number)
+                }
             }
-            return groups
+            let valueOrder = firstOfValue.indices.sorted {
+                records[Int(firstOfValue[$0])].value < records[Int(firstOfValue[$1])].value
+            }
+            // Where each value's group starts in `grouped`, by value number.
+            var starts = [Int](repeating: 0, count: firstOfValue.count)
+            var counts = [Int](repeating: 0, count: firstOfValue.count)
+            for number in numbers { counts[Int(number)] += 1 }
+            var offset = 0
+            for number in valueOrder {
+                starts[number] = offset
+                offset += counts[number]
+            }
+            var grouped = [Int32](repeating: 0, count: positions.count)
+            var next = starts
+            for (position, number) in zip(positions, numbers) {
+                grouped[next[Int(number)]] = position
+                next[Int(number)] += 1
+            }
+            return valueOrder.map { number in
+                ValueGroup(value: records[Int(firstOfValue[number])].value,
+                           positions: grouped[starts[number]..<starts[number] + counts[number]])
+            }
         }
     }
 
-    /// The group of the records that pass `isIncluded`, nil when none does; named by the
-    /// first kept record, as grouping only the kept records would.
-    func filter(_ isIncluded: (ContactRecord) -> Bool) -> ValueGroup? {
-        if records.allSatisfy(isIncluded) { return self }
-        let kept = records.filter(isIncluded)
+    /// The group of the positions that pass `isIncluded`, nil when none does; named by
+    /// the first kept record, as grouping only the kept records would.
+    func filter(in records: [ContactRecord], _ isIncluded: (Int32) -> Bool) -> ValueGroup? {
+        if positions.allSatisfy(isIncluded) { return self }
+        let kept = positions.filter(isIncluded)
         guard let first = kept.first else { return nil }
-        return ValueGroup(value: first.value, records: kept)
+        return ValueGroup(value: records[Int(first)].value, positions: kept[...])
     }
 }

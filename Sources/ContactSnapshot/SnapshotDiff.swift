@@ -119,29 +119,59 @@ enum RecordMatcher {
         // Identical records are no change, wherever they sit.
         var remainingNew = Dictionary(grouping: new) { $0 }.mapValues(\.count)
         var removed: [ContactRecord] = []
-        for record in old.sortedByContent() {
+        for record in totallyOrdered(old) {
             if let count = remainingNew[record], count > 0 { remainingNew[record] = count - 1 } else { removed.append(record) }
         }
         var added: [ContactRecord] = []
-        for record in new.sortedByContent() where (remainingNew[record] ?? 0) > 0 {
+        for record in totallyOrdered(new) where (remainingNew[record] ?? 0) > 0 {
             remainingNew[record]! -= 1
             added.append(record)
         }
         // What is left at the same place (kind and DOM path) changed; the rest came or went.
         struct Place: Hashable { var kind: RecordKind; var path: String }
-        var addedAt = Dictionary(grouping: added) { Place(kind: $0.kind, path: $0.evidence.path) }
+        var addedAt = Dictionary(grouping: added.indices) { Place(kind: added[$0].kind, path: added[$0].evidence.path) }
+        var isMatched = [Bool](repeating: false, count: added.count)
         var changed: [RecordChange] = []
         var stillRemoved: [ContactRecord] = []
         for record in removed {
             let place = Place(kind: record.kind, path: record.evidence.path)
             if var candidates = addedAt[place], !candidates.isEmpty {
-                changed.append(RecordChange(before: record, after: candidates.removeFirst()))
+                let match = candidates.removeFirst()
+                isMatched[match] = true
+                changed.append(RecordChange(before: record, after: added[match]))
                 addedAt[place] = candidates
             } else {
                 stillRemoved.append(record)
             }
         }
-        let stillAdded = addedAt.values.flatMap { $0 }.sortedByContent()
+        let stillAdded = added.indices.filter { !isMatched[$0] }.map { added[$0] }
         return (stillAdded, stillRemoved, changed.sorted { $0.before < $1.before })
+    }
+
+    /// `sortedByContent()`, with records that order ties (they differ only in type,
+    /// extension, time zone, section or repeats) ordered by those fields too: which of
+    /// them is added, removed or matched must not depend on the order a page listed them.
+    static func totallyOrdered(_ records: [ContactRecord]) -> [ContactRecord] {
+        var sorted = records.sortedByContent()
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, !(sorted[end - 1] < sorted[end]) { end += 1 }
+            if end - start > 1 { sorted[start..<end].sort(by: precedesAmongTies) }
+            start = end
+        }
+        return sorted
+    }
+
+    private static func precedesAmongTies(_ a: ContactRecord, _ b: ContactRecord) -> Bool {
+        func compare(_ x: String?, _ y: String?) -> Bool? {
+            x == y ? nil : (x ?? "") < (y ?? "") || (x == nil && y == "")
+        }
+        for (x, y) in [(a.type, b.type), (a.extension, b.extension), (a.timezone, b.timezone), (a.section, b.section)] {
+            if let precedes = compare(x, y) { return precedes }
+        }
+        let places = { (record: ContactRecord) in (record.repeats ?? []).map { [$0.path, $0.method.rawValue, $0.text] } }
+        if (a.repeats == nil) != (b.repeats == nil) { return a.repeats == nil }
+        return places(a).lexicographicallyPrecedes(places(b)) { $0.lexicographicallyPrecedes($1) }
     }
 }

@@ -35,6 +35,22 @@ import Testing
         #expect(change.removed.isEmpty && change.changed.isEmpty)
     }
 
+    @Test func recordsTheContentOrderTiesComeOutTheSameWhateverThePageOrder() throws {
+        var sections = (0..<6).map { index in
+            var tied = record("+78001007010", path: "/p[2]")
+            tied.section = "Раздел \(index)"
+            return tied
+        }
+        sections[0].section = nil
+        let kept = record("115", path: "/p[1]")
+        for page in [sections, sections.reversed(), [sections[3], sections[0], sections[5], sections[1], sections[4], sections[2]]] {
+            let change = try #require(Self.diff([source([kept])], [source([kept] + page)]).sources.first)
+            #expect(change.added.map(\.section) == sections.map(\.section))
+            let removal = try #require(Self.diff([source([kept] + page)], [source([kept])]).sources.first)
+            #expect(removal.removed.map(\.section) == sections.map(\.section))
+        }
+    }
+
     @Test func sourcesAddedRemovedFailingAndRecovered() {
         let a = source("a.html", [record("1", source: "a.html")])
         let diff = Self.diff([a, source("b.html", [record("2", source: "b.html")]), source("c.html", [record("3", source: "c.html")]),

@@ -33,42 +33,43 @@ public struct ConflictingHoursRule: AuditRule {
     public init() {}
 
     public func check(_ context: AuditContext) -> [Finding] {
-        // Unknown-channel hours may be office hours; comparing them with a line's hours
-        // would report conflicts that are not there.
-        let stated = context.hours.filter { $0.channel != .unknown && context.schedule(of: $0) != nil }
-        let byChannel = Dictionary(grouping: stated, by: \.channel.scheduleGroup)
-        return byChannel.keys.sorted().compactMap { group -> Finding? in
-            guard let records = byChannel[group] else { return nil }
-            let bySchedule = Self.sourcesBySchedule(records, context: context)
-            guard bySchedule.count > 1 else { return nil }
-            let variants = bySchedule.map { schedule, sources in
-                (text: schedule.openingHours, sources: sources.sorted())
+        let records = context.records
+        // Per channel group: the hours records' positions, and for each schedule stated,
+        // its sources. Records come in source order, so a schedule's sources arrive sorted
+        // and a repeated source is the last one added: no set of URLs is needed.
+        let scheduleCount = context.distinctSchedules.count
+        var groups: [(channel: Channel, positions: [Int32], sources: [[String]], lastPage: [Int32])] = []
+        for (position, schedule) in zip(context.hours, context.scheduleOfHours) {
+            let channel = records[Int(position)].channel
+            // Unknown-channel hours may be office hours; comparing them with a line's hours
+            // would report conflicts that are not there.
+            guard channel != .unknown, schedule >= 0 else { continue }
+            let key = channel.scheduleGroup
+            let index = groups.firstIndex { $0.channel == key } ?? {
+                groups.append((key, [], Array(repeating: [], count: scheduleCount), Array(repeating: -1, count: scheduleCount)))
+                return groups.count - 1
+            }()
+            groups[index].positions.append(position)
+            let page = context.pageOfRecord[Int(position)]
+            if groups[index].lastPage[Int(schedule)] != page {
+                groups[index].lastPage[Int(schedule)] = page
+                groups[index].sources[Int(schedule)].append(records[Int(position)].source)
+            }
+        }
+        return groups.sorted { $0.channel < $1.channel }.compactMap { group -> Finding? in
+            let stated = group.sources.indices.filter { !group.sources[$0].isEmpty }
+            guard stated.count > 1 else { return nil }
+            let variants = stated.map { schedule in
+                (text: context.distinctSchedules[schedule].openingHours, sources: group.sources[schedule])
             }.sorted { $0.text < $1.text }
             let listing = variants.map { "\($0.text) (\($0.sources.joined(separator: ", ")))" }
             let officialSchedules = variants.filter { $0.sources.contains(where: context.isOfficial) }.map(\.text)
-            let channel = AuditContext.channel(of: records)
+            let channel = context.channel(of: group.positions)
             return finding(
                 channel: channel, value: variants.map(\.text).joined(separator: " | "),
                 message: "\(variants.count) different schedules for \(channel.rawValue): \(listing.joined(separator: "; "))",
-                evidence: records,
+                evidence: group.positions, in: context,
                 official: officialSchedules.isEmpty ? nil : "official sources state \(officialSchedules.listed)")
         }
-    }
-
-    /// The sources stating each schedule, keyed by the schedule of the first record that
-    /// states it. Schedules are looked up and hashed once per distinct value, not per
-    /// record: a million records state a handful of schedules.
-    static func sourcesBySchedule(_ records: [ContactRecord], context: AuditContext) -> [WeeklySchedule: Set<String>] {
-        var scheduleOfValue: [String: WeeklySchedule] = [:]
-        var sources: [WeeklySchedule: Set<String>] = [:]
-        for record in records {
-            let schedule = scheduleOfValue[record.value] ?? {
-                let schedule = context.schedule(of: record) ?? .closed
-                scheduleOfValue[record.value] = schedule
-                return schedule
-            }()
-            sources[schedule, default: []].insert(record.source)
-        }
-        return sources
     }
 }

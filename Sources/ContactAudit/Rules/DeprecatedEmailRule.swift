@@ -16,10 +16,10 @@ public struct DeprecatedEmailRule: AuditRule {
     public func check(_ context: AuditContext) -> [Finding] {
         let retired = context.emailsByValue.filter { context.catalog.deprecatedEmails.contains($0.value) }
         return retired.map { group in
-            let (value, records) = (group.value, group.records)
-            return finding(channel: AuditContext.channel(of: records, default: .email), value: value,
+            let (value, positions) = (group.value, group.positions)
+            return finding(channel: context.channel(of: positions, default: .email), value: value,
                     message: "\(value) is deprecated; pages should show a current address",
-                    evidence: records, official: context.officialNote(records, stating: value))
+                    evidence: positions, in: context, official: context.officialNote(positions, stating: value))
         }
     }
 }

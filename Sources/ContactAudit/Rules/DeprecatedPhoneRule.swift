@@ -16,10 +16,10 @@ public struct DeprecatedPhoneRule: AuditRule {
     public func check(_ context: AuditContext) -> [Finding] {
         let retired = context.phonesByValue.filter { context.catalog.deprecatedPhones.contains($0.value) }
         return retired.map { group in
-            let (value, records) = (group.value, group.records)
-            return finding(channel: AuditContext.channel(of: records), value: value,
+            let (value, positions) = (group.value, group.positions)
+            return finding(channel: context.channel(of: positions), value: value,
                     message: "\(value) is deprecated; pages should show a current number",
-                    evidence: records, official: context.officialNote(records, stating: value))
+                    evidence: positions, in: context, official: context.officialNote(positions, stating: value))
         }
     }
 }

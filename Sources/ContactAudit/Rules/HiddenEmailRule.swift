@@ -17,11 +17,23 @@ public struct HiddenEmailRule: AuditRule {
     public init() {}
 
     public func check(_ context: AuditContext) -> [Finding] {
-        let hidden = context.emails.filter { $0.evidence.method == .hidden }
-        return Dictionary(grouping: hidden, by: \.source).map { source, records in
-            finding(channel: AuditContext.channel(of: records, default: .email), value: records.map(\.value).min() ?? "",
-                    message: "\(source) hides an e-mail address that could not be decoded",
-                    evidence: records, official: context.isOfficial(source) ? "the official page hides it" : nil)
+        let records = context.records
+        // Records are sorted by source, so each page's hidden addresses are one run.
+        var pages: [[Int32]] = []
+        var lastPage: Int32 = -1
+        for position in context.emails where records[Int(position)].evidence.method == .hidden {
+            let page = context.pageOfRecord[Int(position)]
+            if page != lastPage { pages.append([]) }
+            lastPage = page
+            pages[pages.count - 1].append(position)
+        }
+        return pages.map { positions in
+            let source = records[Int(positions[0])].source
+            return finding(channel: context.channel(of: positions, default: .email),
+                           value: positions.map { records[Int($0)].value }.min() ?? "",
+                           message: "\(source) hides an e-mail address that could not be decoded",
+                           evidence: positions, in: context,
+                           official: context.isOfficial(at: positions[0]) ? "the official page hides it" : nil)
         }
     }
 }

@@ -24,32 +24,36 @@ public struct HoursMismatchRule: AuditRule {
 
     public init() {}
 
-    private struct Key: Hashable {
-        var channel: Channel
-        var schedule: WeeklySchedule
-    }
-
     public func check(_ context: AuditContext) -> [Finding] {
-        var mismatches: [Key: [ContactRecord]] = [:]
-        // Per channel, not per record: a handful of channels, a million records.
-        var expectedByChannel: [Channel: Set<WeeklySchedule>] = [:]
-        for record in context.hours {
-            guard let schedule = context.schedule(of: record) else { continue }
-            let expected = expectedByChannel[record.channel] ?? {
-                let expected = context.catalog.expectedHours(for: record.channel)
-                expectedByChannel[record.channel] = expected
-                return expected
+        let records = context.records
+        // Decided per channel and distinct schedule, not per record: a handful of each,
+        // a million records.
+        var isMismatch: [Channel: [Bool?]] = [:]
+        var mismatches: [(channel: Channel, schedule: Int32, positions: [Int32])] = []
+        for (position, schedule) in zip(context.hours, context.scheduleOfHours) where schedule >= 0 {
+            let channel = records[Int(position)].channel
+            let decided = isMismatch[channel]?[Int(schedule)]
+            let mismatch = decided ?? {
+                let expected = context.catalog.expectedHours(for: channel)
+                let mismatch = !expected.isEmpty && !expected.contains(context.distinctSchedules[Int(schedule)])
+                isMismatch[channel, default: Array(repeating: nil, count: context.distinctSchedules.count)][Int(schedule)] = mismatch
+                return mismatch
             }()
-            guard !expected.isEmpty, !expected.contains(schedule) else { continue }
-            mismatches[Key(channel: record.channel.scheduleGroup, schedule: schedule), default: []].append(record)
+            guard mismatch else { continue }
+            let key = channel.scheduleGroup
+            if let index = mismatches.firstIndex(where: { $0.channel == key && $0.schedule == schedule }) {
+                mismatches[index].positions.append(position)
+            } else {
+                mismatches.append((key, schedule, [position]))
+            }
         }
-        return mismatches.map { key, records in
-            let expected = context.catalog.expectedHours(for: key.channel).map(\.openingHours).sorted()
-            let stated = key.schedule.openingHours
+        return mismatches.map { channel, schedule, positions in
+            let expected = context.catalog.expectedHours(for: channel).map(\.openingHours).sorted()
+            let stated = context.distinctSchedules[Int(schedule)].openingHours
             return finding(
-                channel: AuditContext.channel(of: records), value: stated,
-                message: "pages state \(stated) for \(key.channel.rawValue), the catalog says \(expected.listed)",
-                evidence: records, official: context.officialNote(records, stating: stated))
+                channel: context.channel(of: positions), value: stated,
+                message: "pages state \(stated) for \(channel.rawValue), the catalog says \(expected.listed)",
+                evidence: positions, in: context, official: context.officialNote(positions, stating: stated))
         }
     }
 }

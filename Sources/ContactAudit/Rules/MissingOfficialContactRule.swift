@@ -27,12 +27,12 @@ public struct MissingOfficialContactRule: AuditRule {
         guard !hotlines.isEmpty else { return [] }
         let value = hotlines.sorted().joined(separator: ", ")
         return context.officialSources.intersection(context.readSources).sorted().compactMap { source in
-            let shown = Array(context.phones(from: source))
-            guard !shown.contains(where: { hotlines.contains($0.value) }) else { return nil }
+            let shown = context.phones(from: source)
+            guard !shown.contains(where: { hotlines.contains(context.records[Int($0)].value) }) else { return nil }
             return Finding(
                 rule: Self.description.id, severity: Self.description.severity, channel: .hotline, value: value,
                 message: "the official page \(source) shows none of the hotline numbers \(hotlines.sorted().listed)",
-                sources: [source], evidence: shown, official: "the official source lacks the hotline")
+                sources: [source], evidence: context.records(at: shown), official: "the official source lacks the hotline")
         }
     }
 }

@@ -30,18 +30,24 @@ public struct MultipleHotlineNumbersRule: AuditRule {
     /// Short numbers (115) are another way to dial a line, not another line, so only
     /// full E.164 numbers are counted, on the pages and in the catalog.
     public func check(_ context: AuditContext) -> [Finding] {
-        let hotlines = context.phones.filter { $0.channel == .hotline && $0.value.hasPrefix("+") }
-        let numbers = Set(hotlines.map(\.value))
+        let records = context.records
+        func isCounted(_ position: Int32) -> Bool {
+            records[Int(position)].channel == .hotline && records[Int(position)].value.startsWithPlus
+        }
+        // The numbers presented, each as its first hotline record states it, in value order.
+        var numbers: [(value: String, group: ValueGroup)] = []
+        for group in context.phonesByValue {
+            if let first = group.positions.first(where: isCounted) { numbers.append((records[Int(first)].value, group)) }
+        }
         let expected = Set(context.catalog.hotlineNumbers.filter { $0.hasPrefix("+") })
         guard numbers.count > expected.count else { return [] }
-        let extraSet = numbers.subtracting(expected)
-        let extra = extraSet.sorted()
-        let sorted = numbers.sorted()
+        let extra = numbers.filter { !expected.contains($0.value) }
+        let hotlines = context.phones.filter(isCounted)
         return [finding(
-            channel: .hotline, value: sorted.joined(separator: ", "),
+            channel: .hotline, value: numbers.map(\.value).joined(separator: ", "),
             message: "pages present \(numbers.count) hotline numbers, the catalog has \(expected.count)"
-                + (extra.isEmpty ? "" : "; not in the catalog: \(extra.listed)"),
-            evidence: hotlines,
-            official: context.officialNote(hotlines.lazy.filter { extraSet.contains($0.value) }, stating: "extra hotline numbers"))]
+                + (extra.isEmpty ? "" : "; not in the catalog: \(extra.map(\.value).listed)"),
+            evidence: hotlines, in: context,
+            official: context.officialNote(extra.lazy.flatMap { $0.group.positions.lazy.filter(isCounted) }, stating: "extra hotline numbers"))]
     }
 }

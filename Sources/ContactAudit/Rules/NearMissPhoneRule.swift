@@ -23,19 +23,26 @@ public struct NearMissPhoneRule: AuditRule {
         let catalog = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
         // Short numbers are a few digits apart from one another by nature (112, 115).
         let targets = catalog.filter { $0.hasPrefix("+") }.sorted()
-        let candidates = context.phonesByValue.filter { $0.value.hasPrefix("+") && !catalog.contains($0.value) }
+        let candidates = context.phonesByValue.filter { $0.value.startsWithPlus && !catalog.contains($0.value) }
         return candidates.compactMap { group in
-            let (value, records) = (group.value, group.records)
+            let (value, positions) = (group.value, group.positions)
             guard let target = targets.first(where: { Self.isOneEditApart(value, $0) }) else { return nil }
-            return finding(channel: AuditContext.channel(of: records), value: value,
+            return finding(channel: context.channel(of: positions), value: value,
                            message: "\(value) is one digit away from the catalog number \(target)",
-                           evidence: records, official: context.officialNote(records, stating: value))
+                           evidence: positions, in: context, official: context.officialNote(positions, stating: value))
         }
     }
 
-    /// One substitution, or one swap of neighbouring digits.
+    /// One substitution, or one swap of neighbouring digits, counted in characters. In
+    /// ASCII without a CR (which joins a following LF into one character) each byte is a
+    /// character, so numbers are compared as bytes rather than as arrays of characters.
     static func isOneEditApart(_ a: String, _ b: String) -> Bool {
-        let x = Array(a), y = Array(b)
+        func isOneCharacterPerByte(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        if isOneCharacterPerByte(a), isOneCharacterPerByte(b) { return isOneEditApart(Array(a.utf8), Array(b.utf8)) }
+        return isOneEditApart(Array(a), Array(b))
+    }
+
+    static func isOneEditApart<Unit: Equatable>(_ x: [Unit], _ y: [Unit]) -> Bool {
         guard x.count == y.count, x != y else { return false }
         let differences = x.indices.filter { x[$0] != y[$0] }
         if differences.count == 1 { return true }

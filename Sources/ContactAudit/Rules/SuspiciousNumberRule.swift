@@ -27,13 +27,13 @@ public struct SuspiciousNumberRule: AuditRule {
 
     public func check(_ context: AuditContext) -> [Finding] {
         let catalog = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
-        let candidates = context.phonesByValue.filter { $0.value.hasPrefix("+") && !catalog.contains($0.value) }
+        let candidates = context.phonesByValue.filter { $0.value.startsWithPlus && !catalog.contains($0.value) }
         return candidates.compactMap { group in
-            let (value, records) = (group.value, group.records)
+            let (value, positions) = (group.value, group.positions)
             guard let reason = Self.reason(value) else { return nil }
-            return finding(channel: AuditContext.channel(of: records), value: value,
+            return finding(channel: context.channel(of: positions), value: value,
                            message: "\(value) looks made up: \(reason)",
-                           evidence: records, official: context.officialNote(records, stating: value))
+                           evidence: positions, in: context, official: context.officialNote(positions, stating: value))
         }
     }
 
@@ -41,11 +41,28 @@ public struct SuspiciousNumberRule: AuditRule {
     /// is looked at: area and toll-free codes repeat digits legitimately (800, 999).
     static func reason(_ e164: String) -> String? {
         if let fake = knownFakes[e164] { return fake }
-        let digits = Array(e164.filter(\.isASCIIDigit).suffix(7)).compactMap(\.wholeNumberValue)
-        guard digits.count == 7 else { return nil }
+        guard let digits = subscriberDigits(e164) else { return nil }
         if longestRun(digits, step: 0) >= 5 { return "five or more repeated digits" }
         if longestRun(digits, step: 1) >= 6 || longestRun(digits, step: -1) >= 6 { return "running digits" }
         return nil
+    }
+
+    /// The last seven ASCII digits of `value`, nil when it has fewer. An ASCII value is
+    /// read byte by byte, each byte being one character (a CR LF pair is one character,
+    /// but not a digit); any other value goes through characters, where a digit that a
+    /// combining mark joins is no longer an ASCII digit.
+    static func subscriberDigits(_ value: String) -> [Int]? {
+        var digits: [Int] = []
+        digits.reserveCapacity(7)
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in value.utf8.reversed() where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits.append(Int(byte - UInt8(ascii: "0")))
+                if digits.count == 7 { return digits.reversed() }
+            }
+            return nil
+        }
+        digits = Array(value.filter(\.isASCIIDigit).suffix(7)).compactMap(\.wholeNumberValue)
+        return digits.count == 7 ? digits : nil
     }
 
     /// The longest stretch where each digit is the previous one plus `step`.

@@ -32,22 +32,25 @@ public struct TelLinkMismatchRule: AuditRule {
         // A link is only compared with its own page, and phones are sorted by source, so
         // each page's run is checked alone: the cost grows with the size of pages, not
         // with the size of the audit times its links.
-        let phones = context.phones
+        let (phones, records) = (context.phones, context.records)
         var start = phones.startIndex
         while start < phones.endIndex {
-            var end = start + 1
-            while end < phones.endIndex, phones[end].source == phones[start].source { end += 1 }
-            check(page: phones[start..<end], context: context, seen: &seen, into: &findings)
+            let page = context.pageOfRecord[Int(phones[start])]
+            var end = start, hasLink = false
+            while end < phones.endIndex, context.pageOfRecord[Int(phones[end])] == page {
+                let position = Int(phones[end])
+                hasLink = hasLink || records[position].evidence.method == .telLink
+                    || (records[position].repeats ?? []).contains { $0.method == .telLink }
+                end += 1
+            }
+            if hasLink { check(page: context.records(at: phones[start..<end]), context: context, seen: &seen, into: &findings) }
             start = end
         }
         return findings
     }
 
-    private func check(page: ArraySlice<ContactRecord>, context: AuditContext, seen: inout Set<[String]>,
+    private func check(page: [ContactRecord], context: AuditContext, seen: inout Set<[String]>,
                        into findings: inout [Finding]) {
-        guard page.contains(where: { record in
-            record.evidence.method == .telLink || (record.repeats ?? []).contains { $0.method == .telLink }
-        }) else { return }
         // Extraction states each value once per page and channel; the link and its text
         // may be the primary evidence or a repeat, so look at every place a value is stated.
         let places = page.flatMap { record in

@@ -17,13 +17,14 @@ public struct UnknownEmailRule: AuditRule {
         let known = context.catalog.currentEmailAddresses.union(context.catalog.deprecatedEmails)
         // Undecodable addresses have no value to compare; hidden-email reports them.
         let unknown = context.emailsByValue.compactMap { group in
-            known.contains(group.value) ? nil : group.filter { $0.evidence.method != .hidden }
+            known.contains(group.value) ? nil
+                : group.filter(in: context.records) { context.records[Int($0)].evidence.method != .hidden }
         }
         return unknown.map { group in
-            let (value, records) = (group.value, group.records)
-            return finding(channel: AuditContext.channel(of: records, default: .email), value: value,
+            let (value, positions) = (group.value, group.positions)
+            return finding(channel: context.channel(of: positions, default: .email), value: value,
                     message: "\(value) is not in the catalog",
-                    evidence: records, official: context.officialNote(records, stating: value))
+                    evidence: positions, in: context, official: context.officialNote(positions, stating: value))
         }
     }
 }

@@ -24,13 +24,13 @@ public struct UnknownPhoneRule: AuditRule {
         let known = context.catalog.currentPhoneNumbers.union(context.catalog.deprecatedPhones)
             .union(context.serviceNumbers)
         return context.phonesByValue.filter { !known.contains($0.value) }.map { group in
-            let (value, records) = (group.value, group.records)
-            let official = context.officialNote(records, stating: value)
+            let (value, positions) = (group.value, group.positions)
+            let official = context.officialNote(positions, stating: value)
             return finding(
-                channel: AuditContext.channel(of: records), value: value,
+                channel: context.channel(of: positions), value: value,
                 message: "\(value) is not in the catalog"
                     + (official != nil ? "; an official page states it, so the catalog may be out of date" : ""),
-                evidence: records, official: official)
+                evidence: positions, in: context, official: official)
         }
     }
 }
