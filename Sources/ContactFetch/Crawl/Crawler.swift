@@ -68,6 +68,8 @@ private struct CrawlRun: Sendable {
         case page(CrawlItem, FetchOutcome, [FoundLink], finalURL: CrawlURL?)
         case robots(site: String, RobotsPolicy)
         case timer
+        /// The caller's task was cancelled.
+        case cancelled
         /// The run's time budget ran out.
         case deadline
     }
@@ -87,6 +89,7 @@ private struct CrawlRun: Sendable {
         let redirectGuard: (@Sendable (String) -> String?)? = config.respectRobots ? robotsBook.refusal(of:) : nil
         var meter = BudgetMeter(budget: config.budget, start: clock.now)
         var timeSpent = false
+        var cancelled = false
         let progress = CrawlProgress(enabled: config.showProgress ?? CrawlProgress.stderrIsInteractive)
         defer { progress.finish() }
         await withTaskCancellationHandler {
@@ -124,8 +127,22 @@ private struct CrawlRun: Sendable {
                     if !outcome.succeeded { failed += 1 }
                     outcomes.append(outcome)
                 }
+                /// The caller cancelled the run: nothing waits any more, running transfers stop and
+                    /// come back as cancelled; pages not started are left out.
+                func stopForCancellation() {
+                    guard !cancelled else { return }
+                    cancelled = true
+                    for item in scheduler.drain() {
+                        outcomes.append(Self.cancelled(item, seed: seeds[item.seedIndex].string))
+                        failed += 1
+                    }
+                    timer = nil
+                    engine.cancelAll()
+                    group.cancelAll()
+                }
                 run: while true {
                     spendTime()
+                    if Task.isCancelled { stopForCancellation() }
                     dispatch: while true {
                         switch scheduler.next(now: clock.now) {
                         case .fetch(let item):
@@ -156,7 +173,7 @@ private struct CrawlRun: Sendable {
                                 finalURL: item.url.string, seed: seeds[item.seedIndex].string, depth: item.depth,
                                 error: error))
                         case .wait(let until):
-                            if let until, timer.map({ until < $0 }) ?? true {
+                            if let until, !cancelled, timer.map({ until < $0 }) ?? true {
                                 timer = until
                                 group.addTask {
                                     try? await clock.sleep(until: until, tolerance: .milliseconds(5))
@@ -176,6 +193,8 @@ private struct CrawlRun: Sendable {
                             if let deadline = timer, deadline <= clock.now { timer = nil }
                         case .deadline:
                             spendTime()
+                        case .cancelled:
+                            stopForCancellation()
                         case .transfer(let item, let response):
                             let seed = seeds[item.seedIndex].string
                             switch OutcomeClassifier.classify(response, item: item, seed: seed, config: config) {
@@ -209,8 +228,16 @@ private struct CrawlRun: Sendable {
             }
         } onCancel: {
             engine.cancelAll()
+            // Wakes the loop even when nothing is in flight (every site waiting its delay).
+            events.post(.cancelled)
         }
         return (outcomes, robots, meter.report(notFetched: scheduler.notFetched, now: clock.now))
+    }
+
+    /// The outcome of a page waiting for a retry when the run was cancelled.
+    static func cancelled(_ item: CrawlItem, seed: String) -> FetchOutcome {
+        FetchOutcome(url: item.url.string, result: .failed, finalURL: item.url.string, seed: seed, depth: item.depth,
+                     error: "\(item.url): not finished: the run was cancelled", attempts: item.attempts)
     }
 
     /// The outcome of a page the time budget stopped, in flight or waiting for a retry.
