@@ -19,14 +19,26 @@ public enum HoursParser {
         return drafts.compactMap { statement(from: $0, tokens: tokens) }
     }
 
-    /// Cheap pre-check: false only when `statements(in:)` cannot find anything. Any ASCII digit
-    /// passes (times, 24/7); without digits only a handful of word stems can start a statement.
+    /// Cheap pre-check: false only when `statements(in:)` cannot find anything. Every statement
+    /// holds an hour (a number token of one or two digits up to 24: times, 24/7, "9-18") or one
+    /// of a handful of word stems, so years, prices and long digit runs alone do not count.
     public static func mightContainHours(_ text: String) -> Bool {
         var nonASCII = false
+        var runLength = 0
+        var runValue = 0
         for b in text.utf8 {
-            if b >= 0x30 && b <= 0x39 { return true }
+            if b >= 0x30 && b <= 0x39 {
+                if runLength < 2 { runValue = runValue * 10 + Int(b - 0x30) }
+                runLength += 1
+                continue
+            }
+            if runLength == 1 || (runLength == 2 && runValue <= 24) { return true }
+            runLength = 0
+            runValue = 0
             if b >= 0x80 { nonASCII = true }
         }
+        if runLength == 1 || (runLength == 2 && runValue <= 24) { return true }
+        // Fullwidth digits are caught by the trigger scan.
         return HoursTriggers.containsTrigger(text, asciiOnly: !nonASCII)
     }
 
