@@ -9,6 +9,7 @@ struct PageContext {
     private var wordsOfBlock: [Int: [Substring]] = [:]
     private var signalsOfBlock: [Int: ChannelClassifier.Signals] = [:]
     private var signalsOfHeading: [ExactText: ChannelClassifier.Signals] = [:]
+    private var paths: [NodeID: String] = [:]
     /// For each list, the block right before its first item ("Контактные каналы поддержки:").
     private let listIntros: [Int: Int]
 
@@ -23,10 +24,18 @@ struct PageContext {
         listIntros = intros
     }
 
+    /// The document path of a node; a block with several values asks for it once.
+    mutating func path(of node: NodeID) -> String {
+        if let cached = paths[node] { return cached }
+        let path = document.path(of: node)
+        paths[node] = path
+        return path
+    }
+
     /// The letter runs of a block's lower-cased text, for the country hints.
     mutating func words(_ index: Int) -> [Substring] {
         if let cached = wordsOfBlock[index] { return cached }
-        let words = lower(index).split(whereSeparator: { !$0.isLetter })
+        let words = LetterRuns.of(lower(index))
         wordsOfBlock[index] = words
         return words
     }

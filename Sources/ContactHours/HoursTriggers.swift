@@ -71,15 +71,19 @@ enum HoursTriggers {
         var copy = text
         return copy.withUTF8 { bytes -> Bool in
             let table = firstTable
+            let buckets = buckets
             let n = bytes.count
             var i = 0
             while i < n {
                 let (v, length) = folded(bytes, i)
                 if v >= 0xFF10 && v <= 0xFF19 { return true } // fullwidth digits
-                if v < tableSize, table[Int(v)] != 0 {
-                    for stem in buckets[Int(table[Int(v)]) - 1] {
-                        var j = i + length
-                        var k = 1
+                // Every stem is at least two scalars long: the second one, folded once, rules
+                // out most stems of the bucket.
+                if v < tableSize, table[Int(v)] != 0, i + length < n {
+                    let (second, secondLength) = folded(bytes, i + length)
+                    for stem in buckets[Int(table[Int(v)]) - 1] where stem[1] == second {
+                        var j = i + length + secondLength
+                        var k = 2
                         while k < stem.count && j < n {
                             let (w, l) = folded(bytes, j)
                             if w != stem[k] { break }
