@@ -10,28 +10,44 @@ import ContactModel
 /// only support words further out ("горячая линия", "поддержка") can still make it the
 /// hotline, the main phone support line.
 struct ChannelClassifier {
-    /// The levels of context, nearest first, lower-cased.
+    /// The levels of context, nearest first.
     struct Context {
-        /// The words labelling the value, nearest first (before it, then after it).
+        /// The words labelling the value, lower-cased, nearest first (before it, then after it).
         var near: [String]
-        var block: String
-        var listIntro: String?
-        var headings: [String]
+        /// The signals of the outer levels, nearest first: the block, the line introducing its
+        /// list, the headings above it (nearest first). A page computes each once.
+        var outer: [Signals]
         var structuredType: String?
-
-        /// Outer levels, nearest first.
-        var outer: [String] {
-            var levels = [block]
-            if let listIntro { levels.append(listIntro) }
-            levels += headings.reversed()
-            return levels
-        }
     }
 
-    enum Signal: Equatable {
-        case channel(Channel)
-        case voice      // a generic phone word: телефон, call, tel
-        case support    // a support word: горячая линия, поддержка, helpline
+    /// The signals found in one piece of text.
+    struct Signals: OptionSet, Hashable {
+        let rawValue: UInt16
+
+        static let fax = Signals(rawValue: 1 << 0)
+        static let messenger = Signals(rawValue: 1 << 1)
+        static let chat = Signals(rawValue: 1 << 2)
+        static let form = Signals(rawValue: 1 << 3)
+        static let press = Signals(rawValue: 1 << 4)
+        static let hotline = Signals(rawValue: 1 << 5)
+        static let office = Signals(rawValue: 1 << 6)
+        static let email = Signals(rawValue: 1 << 7)
+        /// A support word: горячая линия, поддержка, helpline.
+        static let support = Signals(rawValue: 1 << 8)
+        /// A generic phone word: телефон, call, tel.
+        static let voice = Signals(rawValue: 1 << 9)
+
+        /// Specific channels in the order they win when a level has several.
+        static let channels: [(signal: Signals, channel: Channel)] = [
+            (.fax, .fax), (.messenger, .messenger), (.chat, .chat), (.form, .form), (.press, .press),
+            (.hotline, .hotline), (.office, .office), (.email, .email),
+        ]
+
+        func firstChannel(in allowed: Signals) -> Channel? {
+            guard !isDisjoint(with: allowed) else { return nil }
+            for (signal, channel) in Self.channels where contains(signal) && allowed.contains(signal) { return channel }
+            return nil
+        }
     }
 
     // Word stems, lower case; matched as substrings, so stems catch Russian inflection.
@@ -54,26 +70,29 @@ struct ChannelClassifier {
                         "номер", "телефонн", "mob", "моб", "сотов", "dial", "ruf", "telefon", "bel ", "toll-free",
                         "бесплатн", "приём звонков", "прием звонков", "звонк", "оператор"]
 
-    /// Signals in one piece of text, specific channels first.
-    static func signals(in text: String) -> [Signal] {
-        var found: [Signal] = []
+    /// Signals in one piece of text (lower-cased).
+    static func signals(in text: String) -> Signals {
+        var found: Signals = []
         func has(_ stems: [String]) -> Bool { ByteSearch.containsAny(text, stems) }
-        if has(fax) { found.append(.channel(.fax)) }
-        if has(messenger) { found.append(.channel(.messenger)) }
-        if has(chat) { found.append(.channel(.chat)) }
-        if has(form) { found.append(.channel(.form)) }
-        if has(press) { found.append(.channel(.press)) }
-        if has(hotline) { found.append(.channel(.hotline)) }
-        if has(office) { found.append(.channel(.office)) }
-        if has(email) { found.append(.channel(.email)) }
-        if has(support) { found.append(.support) }
-        if has(voice) { found.append(.voice) }
+        if has(fax) { found.insert(.fax) }
+        if has(messenger) { found.insert(.messenger) }
+        if has(chat) { found.insert(.chat) }
+        if has(form) { found.insert(.form) }
+        if has(press) { found.insert(.press) }
+        if has(hotline) { found.insert(.hotline) }
+        if has(office) { found.insert(.office) }
+        if has(email) { found.insert(.email) }
+        if has(support) { found.insert(.support) }
+        if has(voice) { found.insert(.voice) }
         return found
     }
 
+    private static let phoneChannels: Signals = [.fax, .messenger, .hotline, .office, .press]
+    private static let hoursChannels: Signals = [.chat, .form, .email, .fax, .messenger, .office, .hotline, .press]
+    private static let hotlineOrSupport: Signals = [.hotline, .support]
+
     /// The channel of a phone number.
     static func phoneChannel(_ context: Context) -> Channel {
-        let phoneChannels: Set<Channel> = [.fax, .messenger, .hotline, .office, .press]
         var settled = false
         for level in context.near {
             let found = signals(in: level)
@@ -81,38 +100,35 @@ struct ChannelClassifier {
             if found.contains(.support) { return .hotline }
             if found.contains(.voice) { settled = true; break }
         }
-        for level in context.outer {
-            let found = signals(in: level)
-            if found.contains(.channel(.hotline)) || found.contains(.support) { return .hotline }
+        for found in context.outer {
+            if !found.isDisjoint(with: hotlineOrSupport) { return .hotline }
             if !settled, let specific = found.firstChannel(in: phoneChannels) { return specific }
         }
         if let type = context.structuredType { return structuredChannel(type, default: .phone) }
         return .phone
     }
 
-    /// The channel of an e-mail address: `email`, or `press` when the text says it is
-    /// for journalists.
-    static func emailChannel(_ context: Context) -> Channel {
-        if context.near.contains(where: { signals(in: $0).contains(.channel(.press)) }) { return .press }
-        if let type = context.structuredType, type.contains("press") || type.contains("media") { return .press }
+    /// The channel of an e-mail address: `email`, or `press` when the words labelling it
+    /// (lower-cased, nearest first) say it is for journalists.
+    static func emailChannel(near: [String], structuredType: String? = nil) -> Channel {
+        if near.contains(where: { signals(in: $0).contains(.press) }) { return .press }
+        if let type = structuredType, type.contains("press") || type.contains("media") { return .press }
         return .email
     }
 
     /// The channel a schedule describes. Words about calls and operators mean the phone
     /// line (the hotline in a support context); otherwise the nearest channel word.
     static func hoursChannel(_ context: Context, phoneChannelInBlock: Channel?) -> Channel {
-        let hoursChannels: Set<Channel> = [.chat, .form, .email, .fax, .messenger, .office, .hotline, .press]
         // Only the words before a schedule label it ("Чат активен: 08:00-20:00"); what
         // follows it is usually another remark ("…без обращения к телефонному
         // оператору") and is still seen as part of the block.
-        let levels = Array(context.near.prefix(1)) + context.outer
-        for (depth, level) in levels.enumerated() {
-            let found = signals(in: level)
+        let levels = context.near.prefix(1).map(signals(in:)) + context.outer
+        for (depth, found) in levels.enumerated() {
             if let specific = found.firstChannel(in: hoursChannels) {
                 return specific
             }
             if found.contains(.voice) || found.contains(.support) {
-                return voiceChannel(levels: Array(levels[depth...]))
+                return voiceChannel(levels: levels[depth...])
             }
             // A schedule in the same block as a number is that number's schedule.
             if depth == 0, let phoneChannelInBlock { return phoneChannelInBlock }
@@ -121,12 +137,8 @@ struct ChannelClassifier {
         return .unknown
     }
 
-    private static func voiceChannel(levels: [String]) -> Channel {
-        for level in levels {
-            let found = signals(in: level)
-            if found.contains(.channel(.hotline)) || found.contains(.support) { return .hotline }
-        }
-        return .phone
+    private static func voiceChannel(levels: ArraySlice<Signals>) -> Channel {
+        levels.contains { !$0.isDisjoint(with: hotlineOrSupport) } ? .hotline : .phone
     }
 
     /// schema.org `contactType`: "customer service", "technical support", "sales", ...
@@ -138,14 +150,5 @@ struct ChannelClassifier {
             return .hotline
         }
         return fallback
-    }
-}
-
-extension Array where Element == ChannelClassifier.Signal {
-    func firstChannel(in allowed: Set<Channel>) -> Channel? {
-        for signal in self {
-            if case .channel(let channel) = signal, allowed.contains(channel) { return channel }
-        }
-        return nil
     }
 }

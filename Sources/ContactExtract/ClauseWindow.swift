@@ -12,8 +12,15 @@ struct ClauseWindow {
         let count = utf8.count
         let lower = min(max(range.lowerBound, 0), count)
         let upper = min(max(range.upperBound, lower), count)
-        var start = Self.sentenceStart(text, before: utf8.index(utf8.startIndex, offsetBy: lower))
-        var end = Self.sentenceEnd(text, after: utf8.index(utf8.startIndex, offsetBy: upper))
+        var start: String.Index
+        var end: String.Index
+        if let bounds = SentenceBytes.bounds(text, lower: lower, upper: upper) {
+            start = utf8.index(utf8.startIndex, offsetBy: bounds.start)
+            end = utf8.index(utf8.startIndex, offsetBy: bounds.end)
+        } else {
+            start = Self.sentenceStart(text, before: utf8.index(utf8.startIndex, offsetBy: lower))
+            end = Self.sentenceEnd(text, after: utf8.index(utf8.startIndex, offsetBy: upper))
+        }
         for other in neighbours where other != range {
             if other.upperBound <= lower {
                 let index = utf8.index(utf8.startIndex, offsetBy: min(other.upperBound, count))
@@ -31,9 +38,18 @@ struct ClauseWindow {
 
     var both: String { before + " " + after }
 
+    /// The sentence bounds around `lower..<upper` (UTF-8 offsets) by the character walk,
+    /// the reference `SentenceBytes` must agree with.
+    static func characterBounds(_ text: String, lower: Int, upper: Int) -> (start: Int, end: Int) {
+        let utf8 = text.utf8
+        let start = sentenceStart(text, before: utf8.index(utf8.startIndex, offsetBy: lower))
+        let end = sentenceEnd(text, after: utf8.index(utf8.startIndex, offsetBy: upper))
+        return (utf8.distance(from: utf8.startIndex, to: start), utf8.distance(from: utf8.startIndex, to: end))
+    }
+
     /// A sentence ends at ";" or a line break, or at ".", "!", "?" followed by a space
     /// and a capital letter ("тел. +7" does not end one; "сервисов. Номер" does).
-    private static func isBoundary(_ text: String, at index: String.Index) -> Bool {
+    static func isBoundary(_ text: String, at index: String.Index) -> Bool {
         let c = text[index]
         if c == ";" || c == "\n" || c == "•" { return true }
         guard c == "." || c == "!" || c == "?" else { return false }

@@ -29,7 +29,7 @@ enum CountryHints {
 
     /// Regions named in the text, most mentioned first.
     static func regions(in lowercasedText: String) -> [String] {
-        regions(inWords: lowercasedText.split(whereSeparator: { !$0.isLetter }))
+        regions(inWords: LetterRuns.of(lowercasedText))
     }
 
     /// The same for text already cut into its letter runs (lower-cased).

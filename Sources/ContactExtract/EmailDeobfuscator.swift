@@ -20,11 +20,15 @@ enum EmailDeobfuscator {
     /// One pass over the bytes for the markers of the spellings above: "at" next to a
     /// bracket, "собак", " @ ", or both " at " and " dot " as words.
     static func mightHide(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
+        var text = text
+        return text.withUTF8(mightHide(bytes:))
+    }
+
+    private static func mightHide(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous2: UInt8 = 0, previous1: UInt8 = 0
         var wordAt = false, wordDot = false
         var window: UInt64 = 0
-        while let byte = bytes.next() {
+        for byte in bytes {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             window = window << 8 | UInt64(lower)
             switch lower {

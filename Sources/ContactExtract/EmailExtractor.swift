@@ -23,9 +23,9 @@ struct EmailExtractor {
         func add(_ value: String, _ method: EvidenceMethod, _ node: NodeID, _ text: String, _ blockIndex: Int,
                  range: Range<Int>? = nil) {
             let section = document.blocks.indices.contains(blockIndex) ? document.blocks[blockIndex].headings.last : nil
-            let channel = ChannelClassifier.emailChannel(page.context(block: blockIndex, range: range))
+            let channel = ChannelClassifier.emailChannel(near: page.near(block: blockIndex, range: range))
             let record = ContactRecord(kind: .email, value: value, channel: channel, source: document.source,
-                                       evidence: Evidence(method: method, path: document.path(of: node), text: text),
+                                       evidence: Evidence(method: method, path: page.path(of: node), text: text),
                                        section: section)
             records.add(record, at: blockIndex)
         }

@@ -94,7 +94,7 @@ struct HoursExtractor {
             : EvidenceText.window(texts.joined(separator: " / "))
         let block = document.blocks[first.block]
         records.add(ContactRecord(kind: .hours, value: value, channel: channel, source: document.source,
-                                  evidence: Evidence(method: first.method, path: document.path(of: block.node), text: text),
+                                  evidence: Evidence(method: first.method, path: page.path(of: block.node), text: text),
                                   timezone: timezone, section: block.headings.last),
                     at: first.block)
     }

@@ -1,12 +1,15 @@
 import ContactDocument
 
-/// Lower-cased texts of a page's blocks, headings and list introductions, computed
-/// once per page for the channel classifier (and the words of blocks, for the country
-/// hints of the blocks around a number).
+/// Lower-cased texts of a page's blocks and the channel classifier's signals in its
+/// blocks, headings and list introductions, computed once per page (and the words of
+/// blocks, for the country hints of the blocks around a number).
 struct PageContext {
     let document: HTMLDocument
     private var lowered: [Int: String] = [:]
     private var wordsOfBlock: [Int: [Substring]] = [:]
+    private var signalsOfBlock: [Int: ChannelClassifier.Signals] = [:]
+    private var signalsOfHeading: [ExactText: ChannelClassifier.Signals] = [:]
+    private var paths: [NodeID: String] = [:]
     /// For each list, the block right before its first item ("Контактные каналы поддержки:").
     private let listIntros: [Int: Int]
 
@@ -21,10 +24,18 @@ struct PageContext {
         listIntros = intros
     }
 
+    /// The document path of a node; a block with several values asks for it once.
+    mutating func path(of node: NodeID) -> String {
+        if let cached = paths[node] { return cached }
+        let path = document.path(of: node)
+        paths[node] = path
+        return path
+    }
+
     /// The letter runs of a block's lower-cased text, for the country hints.
     mutating func words(_ index: Int) -> [Substring] {
         if let cached = wordsOfBlock[index] { return cached }
-        let words = lower(index).split(whereSeparator: { !$0.isLetter })
+        let words = LetterRuns.of(lower(index))
         wordsOfBlock[index] = words
         return words
     }
@@ -40,17 +51,50 @@ struct PageContext {
     mutating func context(block index: Int, range: Range<Int>?, neighbours: [Range<Int>] = [],
                           structuredType: String? = nil) -> ChannelClassifier.Context {
         guard document.blocks.indices.contains(index) else {
-            return ChannelClassifier.Context(near: [], block: "", listIntro: nil, headings: [], structuredType: structuredType)
+            return ChannelClassifier.Context(near: [], outer: [], structuredType: structuredType)
         }
         let block = document.blocks[index]
-        var near: [String] = []
-        if let range {
-            let window = ClauseWindow(text: block.text, range: range, neighbours: neighbours)
-            near = [window.before, window.after]
-        }
-        let intro = block.list.flatMap { listIntros[$0] }.map { lower($0) }
-        return ChannelClassifier.Context(near: near, block: lower(index), listIntro: intro,
-                                         headings: block.headings.map { $0.lowercased() },
+        var outer = [signals(ofBlock: index)]
+        if let intro = block.list.flatMap({ listIntros[$0] }) { outer.append(signals(ofBlock: intro)) }
+        for heading in block.headings.reversed() { outer.append(signals(ofHeading: heading)) }
+        return ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours), outer: outer,
                                          structuredType: structuredType)
+    }
+
+    /// The words labelling a value at `range` in block `index`, before it then after it.
+    func near(block index: Int, range: Range<Int>?, neighbours: [Range<Int>] = []) -> [String] {
+        guard let range, document.blocks.indices.contains(index) else { return [] }
+        let window = ClauseWindow(text: document.blocks[index].text, range: range, neighbours: neighbours)
+        return [window.before, window.after]
+    }
+
+    private mutating func signals(ofBlock index: Int) -> ChannelClassifier.Signals {
+        if let cached = signalsOfBlock[index] { return cached }
+        let found = ChannelClassifier.signals(in: lower(index))
+        signalsOfBlock[index] = found
+        return found
+    }
+
+    private mutating func signals(ofHeading heading: String) -> ChannelClassifier.Signals {
+        let key = ExactText(heading)
+        if let cached = signalsOfHeading[key] { return cached }
+        let found = ChannelClassifier.signals(in: heading.lowercased())
+        signalsOfHeading[key] = found
+        return found
+    }
+}
+
+/// A string compared by its UTF-8 bytes: `String`'s own equality treats canonically
+/// equivalent spellings as equal, and their lower-cased bytes can differ.
+private struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -27,7 +27,7 @@ struct PhoneExtractor {
                 page.context(block: link.blockIndex, range: Self.range(of: link.text, in: document, block: link.blockIndex)))
             records.add(ContactRecord(
                 kind: .phone, value: number.e164, channel: channel, source: document.source,
-                evidence: Evidence(method: .telLink, path: document.path(of: link.node),
+                evidence: Evidence(method: .telLink, path: page.path(of: link.node),
                                    text: link.text.isEmpty ? target : link.text),
                 type: number.type.rawValue, raw: target, extension: number.extensionDigits,
                 section: document.blocks.indices.contains(link.blockIndex)
@@ -47,7 +47,7 @@ struct PhoneExtractor {
                 let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: found.utf8Range))
                 records.add(ContactRecord(
                     kind: .phone, value: found.digits, channel: channel, source: document.source,
-                    evidence: Evidence(method: .text, path: document.path(of: block.node),
+                    evidence: Evidence(method: .text, path: page.path(of: block.node),
                                        text: EvidenceText.window(block.text, around: found.utf8Range)),
                     type: PhoneNumberType.short.rawValue, raw: found.digits, section: block.headings.last),
                     at: index)
@@ -102,7 +102,7 @@ struct PhoneExtractor {
     /// per page, however many numbers around it ask.
     static func neighbourhoodWords(of index: Int, page: inout PageContext) -> [Substring] {
         let blocks = page.document.blocks
-        var words = blocks[index].headings.flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter }) }
+        var words = blocks[index].headings.flatMap { LetterRuns.of($0.lowercased()) }
         for neighbour in max(0, index - 4)...min(blocks.count - 1, index + 4) { words += page.words(neighbour) }
         return words
     }
@@ -126,7 +126,7 @@ struct PhoneExtractor {
             let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges))
             records.add(ContactRecord(
                 kind: .phone, value: match.number.e164, channel: channel, source: document.source,
-                evidence: Evidence(method: .text, path: document.path(of: block.node),
+                evidence: Evidence(method: .text, path: page.path(of: block.node),
                                    text: EvidenceText.window(block.text, around: range)),
                 type: match.number.type.rawValue, raw: raw, extension: match.number.extensionDigits,
                 section: block.headings.last),

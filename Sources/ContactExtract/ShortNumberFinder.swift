@@ -69,9 +69,11 @@ struct ShortNumberFinder {
             while j < bytes.count, isDigit(bytes[j]) { j += 1 }
             defer { i = j }
             let length = j - i
-            guard length >= 2, length <= longest, standsAlone(bytes, i, j) else { continue }
+            guard length >= 2, length <= longest else { continue }
+            // The table lookup first: most digit runs are not a known short number, and
+            // `standsAlone` builds a string to look at the words after one.
             let digits = String(decoding: bytes[i..<j], as: UTF8.self)
-            guard table.contains(digits, region: region) else { continue }
+            guard table.contains(digits, region: region), standsAlone(bytes, i, j) else { continue }
             let windowStart = max(0, i - 48)
             let before = String(decoding: bytes[windowStart..<i], as: UTF8.self).lowercased()
             guard Self.triggers.contains(where: { ByteSearch.contains(before, $0) }) else { continue }

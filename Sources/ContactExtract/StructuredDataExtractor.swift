@@ -38,7 +38,7 @@ struct StructuredDataExtractor {
 
         let region = regions.region(forLanguage: document.language)
         for statement in statements {
-            let path = document.path(of: statement.node) + statement.pointer
+            let path = page.path(of: statement.node) + statement.pointer
             let evidence = Evidence(method: statement.method, path: path, text: statement.text)
             let section = document.blocks.indices.contains(statement.position)
                 ? document.blocks[statement.position].headings.last : nil

@@ -19,14 +19,36 @@ public enum HoursParser {
         return drafts.compactMap { statement(from: $0, tokens: tokens) }
     }
 
-    /// Cheap pre-check: false only when `statements(in:)` cannot find anything. Any ASCII digit
-    /// passes (times, 24/7); without digits only a handful of word stems can start a statement.
+    /// Cheap pre-check: false only when `statements(in:)` cannot find anything. Without one of
+    /// a handful of word stems (closed, 24/7 and holiday words, noon, midnight, "hours"), a
+    /// statement needs a time range, which takes two hours (number tokens of one or two digits
+    /// up to 24), or "24" for 24/7 and "24h". A lone "7" in a phone number or a year does not
+    /// count.
     public static func mightContainHours(_ text: String) -> Bool {
         var nonASCII = false
+        var hours = 0
+        var runLength = 0
+        var runValue = 0
+        func endRun() -> Bool {
+            let isHour = runLength == 1 || (runLength == 2 && runValue <= 24)
+            let isTwentyFour = runLength == 2 && runValue == 24
+            runLength = 0
+            runValue = 0
+            guard isHour else { return false }
+            hours += 1
+            return hours >= 2 || isTwentyFour
+        }
         for b in text.utf8 {
-            if b >= 0x30 && b <= 0x39 { return true }
+            if b >= 0x30 && b <= 0x39 {
+                if runLength < 2 { runValue = runValue * 10 + Int(b - 0x30) }
+                runLength += 1
+                continue
+            }
+            if runLength > 0, endRun() { return true }
             if b >= 0x80 { nonASCII = true }
         }
+        if runLength > 0, endRun() { return true }
+        // Fullwidth digits are caught by the trigger scan.
         return HoursTriggers.containsTrigger(text, asciiOnly: !nonASCII)
     }
 

@@ -37,8 +37,6 @@ struct HoursItem: Sendable {
 struct HoursRecognizer {
     let t: [HoursToken]
     private(set) var items: [HoursItem] = []
-    private var hasContextWord = false
-    private var hasColonTime = false
 
     init(tokens: [HoursToken]) { t = tokens }
 
@@ -61,23 +59,31 @@ struct HoursRecognizer {
     }
 
     mutating func run() {
-        for k in t.indices {
-            let tok = t[k]
-            if tok.kind == .word, HoursLexicon.contextWords.contains(tok.text) { hasContextWord = true }
-            if !hasColonTime, tok.kind == .number, tok.digitCount == 2, tok.value <= 24, sym(k + 1) == ":", attached(k + 1),
-               let m = number(k + 2), attached(k + 2), m.digitCount == 2, m.value < 60 {
-                hasColonTime = true
-            }
-        }
         var i = 0
         while i < t.count {
             let next = step(i)
             i = max(next, i + 1)
         }
-        // A bare "9-18" counts only when the text is about hours at all.
+        // A bare "9-18" counts only when the text is about hours at all. The whole-text tests
+        // run only for texts that have such a range, which few have.
+        let needsContext = items.contains { if case .ranges(_, true) = $0.kind { return true } else { return false } }
+        guard needsContext else { return }
         let hasDays = items.contains { if case .days = $0.kind { return true } else { return false } }
-        if !(hasDays || hasContextWord || hasColonTime) {
+        if !(hasDays || hasContextWord() || hasColonTime()) {
             items.removeAll { if case .ranges(_, true) = $0.kind { return true } else { return false } }
+        }
+    }
+
+    private func hasContextWord() -> Bool {
+        t.contains { $0.kind == .word && HoursLexicon.contextWords.contains($0.text) }
+    }
+
+    private func hasColonTime() -> Bool {
+        t.indices.contains { k in
+            let tok = t[k]
+            guard tok.kind == .number, tok.digitCount == 2, tok.value <= 24, sym(k + 1) == ":", attached(k + 1),
+                  let m = number(k + 2), attached(k + 2) else { return false }
+            return m.digitCount == 2 && m.value < 60
         }
     }
 

@@ -125,6 +125,9 @@ enum HoursTokenizer {
         var i = scalars.startIndex
         let end = scalars.endIndex
         var spaceBefore = true
+        // One buffer for every word's folded bytes: a fresh array per word costs an allocation.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
         while i < end {
             let c = scalars[i]
             let v = c.value
@@ -137,21 +140,21 @@ enum HoursTokenizer {
             if let d = digitValue(v) {
                 var value = d
                 var count = 1
-                var digits = String.UnicodeScalarView()
-                digits.append(Unicode.Scalar(UInt8(0x30 + d)))
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(UInt8(0x30 + d))
                 i = scalars.index(after: i)
                 while i < end, let d2 = digitValue(scalars[i].value) {
                     if value < 100_000_000 { value = value * 10 + d2 }
                     count += 1
-                    if count <= 12 { digits.append(Unicode.Scalar(UInt8(0x30 + d2))) }
+                    if count <= 12 { bytes.append(UInt8(0x30 + d2)) }
                     i = scalars.index(after: i)
                 }
-                tokens.append(HoursToken(kind: .number, text: WordKey(String(digits)), value: value, digitCount: count,
+                let digits = String(decoding: bytes, as: UTF8.self)
+                tokens.append(HoursToken(kind: .number, text: WordKey(digits), value: value, digitCount: count,
                                          range: start..<i, spaceBefore: spaceBefore, isCapitalized: false))
             } else if isLetter(c) {
                 // Build the folded word as UTF-8 bytes: appending scalars to a String is slow.
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(16)
+                bytes.removeAll(keepingCapacity: true)
                 var length = 0
                 var lastScalar = fold(c)
                 let capitalized = v < 0x80 ? (v >= 0x41 && v <= 0x5A) : (v >= 0x400 && v <= 0x42F) || (v > 0x4FF && c.properties.isUppercase)

@@ -66,20 +66,60 @@ enum HoursTriggers {
         }
     }
 
+    /// The ASCII stems by their first two letters (`a`...`z` each), for ASCII-only text: there
+    /// folding is just lower-casing A-Z, and no other stem can match.
+    private static let asciiBuckets: [[[UInt8]]] = {
+        var buckets = [[[UInt8]]](repeating: [], count: 26 * 26)
+        for stem in stems where stem.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(stem.utf8)
+            buckets[Int(bytes[0] - 0x61) * 26 + Int(bytes[1] - 0x61)].append(bytes)
+        }
+        return buckets
+    }()
+
+    @inline(__always)
+    private static func asciiLetterIndex(_ byte: UInt8) -> Int? {
+        let lower = byte | 0x20
+        return lower >= 0x61 && lower <= 0x7A ? Int(lower - 0x61) : nil
+    }
+
+    private static func containsASCIITrigger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let buckets = asciiBuckets
+        let n = bytes.count
+        var i = 0
+        while i + 1 < n {
+            guard let first = asciiLetterIndex(bytes[i]) else { i += 1; continue }
+            guard let second = asciiLetterIndex(bytes[i + 1]) else { i += 2; continue }
+            for stem in buckets[first * 26 + second] where i + stem.count <= n {
+                var k = 2
+                while k < stem.count, let letter = asciiLetterIndex(bytes[i + k]), letter == Int(stem[k] - 0x61) { k += 1 }
+                if k == stem.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Scans the UTF-8 bytes in place: no allocation, one table lookup per scalar.
+    /// `asciiOnly`: the text has no byte above 0x7F.
     static func containsTrigger(_ text: String, asciiOnly: Bool) -> Bool {
         var copy = text
+        if asciiOnly { return copy.withUTF8(containsASCIITrigger) }
         return copy.withUTF8 { bytes -> Bool in
             let table = firstTable
+            let buckets = buckets
             let n = bytes.count
             var i = 0
             while i < n {
                 let (v, length) = folded(bytes, i)
                 if v >= 0xFF10 && v <= 0xFF19 { return true } // fullwidth digits
-                if v < tableSize, table[Int(v)] != 0 {
-                    for stem in buckets[Int(table[Int(v)]) - 1] {
-                        var j = i + length
-                        var k = 1
+                // Every stem is at least two scalars long: the second one, folded once, rules
+                // out most stems of the bucket.
+                if v < tableSize, table[Int(v)] != 0, i + length < n {
+                    let (second, secondLength) = folded(bytes, i + length)
+                    for stem in buckets[Int(table[Int(v)]) - 1] where stem[1] == second {
+                        var j = i + length + secondLength
+                        var k = 2
                         while k < stem.count && j < n {
                             let (w, l) = folded(bytes, j)
                             if w != stem[k] { break }
