@@ -12,6 +12,9 @@ enum BatchedPhoneMatcher {
     struct Item {
         var index: Int
         var folded: TypographicFolding
+        /// Ranges of the block's original text already read as numbers: a second try in
+        /// other regions looks only at the rest.
+        var read: [Range<Int>] = []
     }
 
     static let separator = Array("\n\u{00A7}\n".utf8)
@@ -46,6 +49,10 @@ enum BatchedPhoneMatcher {
         let bytes = Array(item.folded.text.utf8)
         var windows: [Range<Int>] = []
         for stretch in stretches(in: bytes) {
+            if !item.read.isEmpty {
+                let original = item.folded.originalRange(stretch)
+                if item.read.contains(where: { $0.overlaps(original) }) { continue }
+            }
             var lower = max(0, stretch.lowerBound - contextBefore)
             while lower < stretch.lowerBound, isContinuation(bytes[lower]) { lower += 1 }
             while lower > 0, lower < stretch.lowerBound, isDigit(bytes[lower]), isDigit(bytes[lower - 1]) { lower += 1 }

@@ -70,7 +70,9 @@ struct PhoneExtractor {
                             page: &page, into: &records)
             let read = found.reduce(0) { $0 + Self.digitCount($1.raw) }
             if (digitCounts[index] ?? 0) - read >= Self.minimumDigits, Self.hasPhoneLikeRun(document.blocks[index].text) {
-                unmatched.append((candidate.item, candidate.regions))
+                var item = candidate.item
+                item.read = (matches[index] ?? []).map(\.utf8Range)
+                unmatched.append((item, candidate.regions))
             }
             for number in found where number.raw.hasPrefix("+") {
                 if let country = number.region { pageCountries[country, default: 0] += 1 }
