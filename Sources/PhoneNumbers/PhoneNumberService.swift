@@ -27,9 +27,16 @@ public enum PhoneNumberService {
         }
     }
 
+    /// Longer text is refused without asking the library.
+    public static let maximumInputLength = 250
+
     /// Parses one number written any way a person writes it ("8 800 100-70-10",
     /// "+7 (800) 100-70-10", "88001007010") and returns it if libphonenumber accepts it.
     public static func parse(_ text: String, region: String) throws(PhoneNumberError) -> PhoneNumber {
+        // The C++ library, unlike the Java one, has no length check before its regexes,
+        // which take seconds on a page-long "telephone" (an unclosed microdata element);
+        // nothing this long is a number. 250 is the Java library's MAX_INPUT_STRING_LENGTH.
+        guard text.utf8.count <= maximumInputLength else { throw .tooLong }
         var out = cpn_number()
         var text = text
         let status = text.withUTF8 { bytes in

@@ -83,4 +83,13 @@ import Testing
         let (document, _) = try extract(Array(html.utf8))
         #expect(document.blocks.count == 100_000)
     }
+
+    /// Found by the document fuzzer (Fuzz/crashes/document-timeout-9b6150c1…): unclosed
+    /// microdata `telephone` elements whose values run to the end of the page, each of
+    /// which libphonenumber's parser took a third of a second over (over ten under the
+    /// fuzzer's sanitizers).
+    @Test func aTelephonePropertyThatSwallowsThePage() throws {
+        let records = try Extraction.fixture("fuzz-document-timeout-9b6150c1.html", region: "RU")
+        #expect(records.contains { $0.value == "+442079460555" })
+    }
 }

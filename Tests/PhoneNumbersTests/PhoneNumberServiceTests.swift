@@ -25,6 +25,10 @@ import Testing
         #expect(throws: PhoneNumberError.self) { try PhoneNumberService.parse("hello", region: "RU") }
         #expect(throws: PhoneNumberError.self) { try PhoneNumberService.parse("+7 000 000", region: "RU") }
         #expect(throws: PhoneNumberError.unsupportedRegion("QQ")) { try PhoneNumberService.parse("495 727-47-47", region: "QQ") }
+        // Page-long text (an unclosed microdata "telephone") is refused before the library's
+        // regexes, which took seconds over it.
+        let pageLong = "+44 20 7946 0555 " + String(repeating: "Contact us on 020 7946 0018. ", count: 400)
+        #expect(throws: PhoneNumberError.tooLong) { try PhoneNumberService.parse(pageLong, region: "GB") }
     }
 
     @Test func keepsTheExtension() throws {
