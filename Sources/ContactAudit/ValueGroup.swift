@@ -12,21 +12,9 @@ struct ValueGroup: Sendable {
     /// with a dictionary would keep.
     static func byValue(_ positions: [Int32], in records: [ContactRecord]) -> [ValueGroup] {
         records.withUnsafeBufferPointer { records in
-            var numberOfValue: [String: Int32] = [:]
-            var firstOfValue: [Int32] = []
-            var numbers: [Int32] = []
-            numbers.reserveCapacity(positions.count)
-            for position in positions {
-                let value = records[Int(position)].value
-                if let number = numberOfValue[value] {
-                    numbers.append(number)
-                } else {
-                    let number = Int32(firstOfValue.count)
-                    numberOfValue[value] = number
-                    firstOfValue.append(position)
-                    numbers.append(number)
-                }
-            }
+            let numbering = FirstSeenNumbering(count: positions.count) { records[Int(positions[$0])].value }
+            let numbers = numbering.numbers
+            let firstOfValue = numbering.first.map { positions[$0] }
             let valueOrder = firstOfValue.indices.sorted {
                 records[Int(firstOfValue[$0])].value < records[Int(firstOfValue[$1])].value
             }

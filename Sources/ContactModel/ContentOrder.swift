@@ -78,25 +78,35 @@ struct ContentKey: Comparable {
     /// sees them, which is how dictionaries hash) share a rank, and ranks order as `<`
     /// orders the strings. Only the distinct strings are sorted.
     static func ranks(_ count: Int, _ string: (Int) -> String) -> [Int32] {
-        var idOf: [String: Int32] = [:]
-        var distinct: [String] = []
-        var ids: [Int32] = []
-        ids.reserveCapacity(count)
-        for index in 0..<count {
-            let text = string(index)
-            if let id = idOf[text] {
-                ids.append(id)
-            } else {
-                let id = Int32(distinct.count)
-                idOf[text] = id
-                distinct.append(text)
-                ids.append(id)
-            }
-        }
-        var rankOf = [Int32](repeating: 0, count: distinct.count)
+        let numbering = FirstSeenNumbering(count: count, string)
+        var rankOf = [Int32](repeating: 0, count: numbering.first.count)
+        let distinct = numbering.first.map(string)
         for (rank, id) in distinct.indices.sorted(by: { distinct[$0] < distinct[$1] }).enumerated() {
             rankOf[id] = Int32(rank)
         }
-        return ids.map { rankOf[Int($0)] }
+        return numbering.numbers.map { rankOf[Int($0)] }
+    }
+}
+
+/// Numbers `count` strings by first appearance, hashing each once: equal strings (as `==`
+/// sees them) share a number, and `first[n]` is the index where number `n` first stood.
+public struct FirstSeenNumbering {
+    public private(set) var numbers: [Int32] = []
+    public private(set) var first: [Int] = []
+
+    public init(count: Int, _ string: (Int) -> String) {
+        var numberOf: [String: Int32] = [:]
+        numbers.reserveCapacity(count)
+        for index in 0..<count {
+            let text = string(index)
+            if let number = numberOf[text] {
+                numbers.append(number)
+            } else {
+                let number = Int32(first.count)
+                numberOf[text] = number
+                first.append(index)
+                numbers.append(number)
+            }
+        }
     }
 }
