@@ -166,10 +166,27 @@ struct PhoneExtractor {
                                    "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "ein:", "sku:", "арт.",
                                    "артикул"]
 
+    /// Labels of order, request, ticket and invoice numbers, which are as long as phone
+    /// numbers. Each names the number ("заказ №", "order no"): a bare "заказ" also
+    /// introduces phones ("Заказ такси: 8 800 …").
+    static let referenceLabels = ["заказ №", "заказа №", "номер заказа", "№ заказа", "заявка №", "заявки №",
+                                  "номер заявки", "№ заявки", "номер обращения", "обращение №", "order no",
+                                  "order #", "order number", "ticket #", "ticket no", "ticket number", "invoice no",
+                                  "invoice #", "invoice number", "bestellnummer", "auftragsnummer", "rechnungsnummer",
+                                  "kundennummer", "vorgangsnummer"]
+
     static func isLabelledIdentifier(_ bytes: [UInt8], before offset: Int) -> Bool {
         let start = max(0, offset - 16)
         let label = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
-        return identifierLabels.contains { ByteSearch.contains(label, $0) }
+        if identifierLabels.contains(where: { ByteSearch.contains(label, $0) }) { return true }
+        // Reference labels run longer ("номер заявки " is 24 bytes); only the words after
+        // the last digit count, so a label of an earlier number in the window never does.
+        var labelStart = max(0, offset - 40)
+        if let lastDigit = bytes[labelStart..<offset].lastIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            labelStart = lastDigit + 1
+        }
+        let reference = String(decoding: bytes[labelStart..<offset], as: UTF8.self).lowercased()
+        return referenceLabels.contains { ByteSearch.contains(reference, $0) }
     }
 
     /// Seven or more digits in one run of digits and the separators numbers are written

@@ -209,6 +209,7 @@ import Testing
         Case("<p>Тел.: +7 (812) 123-45-67, пн-пт 10:00–19:00, сб 11:00–17:00</p>", "RU", ["phone +78121234567 phone", "hours Mo-Fr 10:00-19:00; Sa 11:00-17:00 phone"]),
         Case("<p>Главный офис: 8 (383) 123-45-67</p>", "RU", ["phone +73831234567 office"]),
         Case("<p>Call Centre: +7 727 244 55 66</p>", "KZ", ["phone +77272445566 hotline"]),
+        Case("<p>Заказ такси: 8 800 555-35-35</p>", "RU", ["phone +78005553535 phone"]),
     ]
 
     // tel: links (one whose text shows another number gives both), service short numbers
@@ -235,6 +236,9 @@ import Testing
     static let notPhones: [Case] = [
         Case("<p>Fincar Pty Ltd, Chatswood NSW 2067, ABN 67 107 751 931, PO Box 5214 West Chatswood NSW 1515</p>", "AU", []),
         Case("<p>Order #100234567 was shipped on 2013-08-28.</p>", "US", []),
+        Case("<p>Заказ № 4815162342 от 21.11.2026</p>", "RU", []),
+        Case("<p>Номер заявки 9161234567</p>", "RU", []),
+        Case("<p>Order no. 2125550100</p>", "US", []),
         Case("<p>ISBN 978-3-16-148410-0</p>", "DE", []),
         Case("<p>7459 S. Lima Street Englewood, CO 80112-5816</p>", "US", []),
         Case("<p>Santa Clara, CA 95050-2624</p>", "US", []),
