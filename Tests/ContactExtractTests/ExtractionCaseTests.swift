@@ -225,6 +225,8 @@ import Testing
         Case("<p>Для звонков с мобильных: 115</p>", "RU", ["phone 115 phone"]),
         Case("<p>If you need medical help fast, call 111.</p>", "GB", ["phone 111 phone"]),
         Case("<p>In an emergency, call 911.</p>", "US", ["phone 911 phone"]),
+        Case("<p>Außerhalb der Sprechzeiten rufen Sie den ärztlichen Bereitschaftsdienst unter 116 117 an.</p>", "DE", ["phone 116117 phone"]),
+        Case("<p>Behördennummer: 115</p>", "DE", ["phone 115 phone"]),
         Case("<p>Напишите нам в WhatsApp: +7 (916) 123-45-67</p>", "RU", ["phone +79161234567 messenger"]),
         Case("<p>Viber/WhatsApp: +375 29 123-45-67</p>", "BY", ["phone +375291234567 messenger"]),
         Case("<p>Signal: +49 151 23456789</p>", "DE", ["phone +4915123456789 messenger"]),
