@@ -286,6 +286,7 @@ import Testing
         Case("<p>(или напишите нам: help@example.ru).</p>", "RU", ["email help@example.ru email"]),
         Case("<p>Please send your web page questions &amp; comments to gradweb@grad.umass.edu .</p>", "US", ["email gradweb@grad.umass.edu email"]),
         Case("<p>Presse: presse@beispiel.de</p>", "DE", ["email presse@beispiel.de press"]),
+        Case(#"<p><a href="mailto:info@xn--e1afmkfd.xn--p1ai">Напишите нам</a></p>"#, "RU", ["email info@пример.рф email"]),
         Case(#"<p><img src="/img/logo@2x.png" alt="logo"> icon-sprite@3x.webp, background@2x.jpg</p>"#, "US", []),
         Case("<p>Follow us @gosuslugi_bot and @example.ru on Telegram</p>", "RU", []),
         Case("<p>Ihre E-Mail-Adresse: name@domain</p>", "DE", []),
