@@ -155,6 +155,7 @@ import Testing
         Case("<p>From the U.S. and Canada call 1-800-426-4840 Monday through Sunday, 4 AM to 11 PM Pacific Time.</p>", "US", ["phone +18004264840 phone", "hours 04:00-23:00 phone"]),
         Case("<p>Phone 1-888-875-7170 (toll free) 7:00AM - 7:00PM CT</p><p>Fax 1-888-549-4342</p>", "US", ["phone +18888757170 phone", "phone +18885494342 fax", "hours 07:00-19:00 phone"]),
         Case("<p>Customer Service Team: 866-639-2326</p>", "US", ["phone +18666392326 hotline"]),
+        Case("<p>Tel: (202) 623-3900Fax: (202) 623-3815 E-mail: publicaffairs@imf.org</p>", "US", ["phone +12026233900 phone", "phone +12026233815 fax", "email publicaffairs@imf.org email"]),
     ]
 
     // Numbers in national and international spellings from other countries: webstruct's
