@@ -18,13 +18,28 @@ struct PhoneExtractor {
 
     func extract(from document: HTMLDocument, page: inout PageContext, into records: inout RecordCollector) {
         var linkedValues: [Int: Set<String>] = [:]
+        // The texts of a block's tel: links bound each other's clauses, as numbers in text do.
+        var telLinks: [(link: Link, target: String, range: Range<Int>?)] = []
+        var linkRanges: [Int: [Range<Int>]] = [:]
         for link in document.links {
             guard let target = Self.telTarget(link.href) else { continue }
+            let range = Self.range(of: link.text, in: document, block: link.blockIndex)
+            telLinks.append((link, target, range))
+            if let range { linkRanges[link.blockIndex, default: []].append(range) }
+        }
+        var linkBlockSignals: [Int: ChannelClassifier.Signals] = [:]
+        for (link, target, range) in telLinks {
             let region = regions.region(forLanguage: link.language ?? document.language)
             guard let number = Self.parseLinkTarget(target, region: region) else { continue }
             linkedValues[link.blockIndex, default: []].insert(number.e164)
-            let channel = ChannelClassifier.phoneChannel(
-                page.context(block: link.blockIndex, range: Self.range(of: link.text, in: document, block: link.blockIndex)))
+            let others = linkRanges[link.blockIndex] ?? []
+            if linkBlockSignals[link.blockIndex] == nil {
+                linkBlockSignals[link.blockIndex] = page.signals(ofBlock: link.blockIndex, outsideSentencesOf: others)
+            }
+            var context = page.context(block: link.blockIndex, range: range, neighbours: others,
+                                       blockSignals: linkBlockSignals[link.blockIndex])
+            context.inside = link.text.lowercased()
+            let channel = ChannelClassifier.phoneChannel(context)
             records.add(ContactRecord(
                 kind: .phone, value: number.e164, channel: channel, source: document.source,
                 evidence: Evidence(method: .telLink, path: page.path(of: link.node),
@@ -119,13 +134,15 @@ struct PhoneExtractor {
         let bytes = Array(block.text.utf8)
         let ranges = matches.map(\.utf8Range)
         var found: [(raw: String, region: String?)] = []
+        let blockSignals = page.signals(ofBlock: index, outsideSentencesOf: ranges)
         for match in matches {
             let range = match.utf8Range
             let raw = String(decoding: bytes[range], as: UTF8.self)
             found.append((raw, match.number.region))
             if Self.isLabelledIdentifier(bytes, before: range.lowerBound) { continue }
             if linkedValues[index]?.contains(match.number.e164) == true { continue }
-            let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges))
+            let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges,
+                                                                      blockSignals: blockSignals))
             records.add(ContactRecord(
                 kind: .phone, value: match.number.e164, channel: channel, source: document.source,
                 evidence: Evidence(method: .text, path: page.path(of: block.node),

@@ -156,6 +156,14 @@ import Testing
         Case("<p>Phone 1-888-875-7170 (toll free) 7:00AM - 7:00PM CT</p><p>Fax 1-888-549-4342</p>", "US", ["phone +18888757170 phone", "phone +18885494342 fax", "hours 07:00-19:00 phone"]),
         Case("<p>Customer Service Team: 866-639-2326</p>", "US", ["phone +18666392326 hotline"]),
         Case("<p>Tel: (202) 623-3900Fax: (202) 623-3815 E-mail: publicaffairs@imf.org</p>", "US", ["phone +12026233900 phone", "phone +12026233815 fax", "email publicaffairs@imf.org email"]),
+        Case("<p>ph: 678-797-6222 fax: 678-797-0024</p>", "US", ["phone +16787976222 phone", "phone +16787970024 fax"]),
+        Case("<p>PH: (905) 451-1312 FAX: (905) 451-7628</p>", "CA", ["phone +19054511312 phone", "phone +19054517628 fax"]),
+        Case("<p>Voice: 1-239-768-4210 Fax: 1-239-768-4211</p>", "US", ["phone +12397684210 phone", "phone +12397684211 fax"]),
+        Case("<p>Phone: 909.598.0787 – 909.598.8329 Fax: 909.598.1357</p>", "US", ["phone +19095980787 phone", "phone +19095988329 phone", "phone +19095981357 fax"]),
+        Case("<p>Sales: 909.598.0787 Fax: 909.598.1357</p>", "US", ["phone +19095980787 phone", "phone +19095981357 fax"]),
+        Case("<p>P 770.232.7375 F 770.814.2740</p>", "US", ["phone +17702327375 phone", "phone +17708142740 fax"]),
+        Case("<p>Office: (905) 336-8600 Toll Free: 1 (800) 336-8606</p>", "CA", ["phone +19053368600 office", "phone +18003368606 phone"]),
+        Case(#"<p><a href="tel:+12025550118">(202) 555-0118</a> | <a href="tel:+12025550119">Fax (202) 555-0119</a></p>"#, "US", ["phone +12025550118 phone", "phone +12025550119 fax"]),
     ]
 
     // Numbers in national and international spellings from other countries: webstruct's
@@ -180,6 +188,8 @@ import Testing
         Case("<p>Tel: +31 (0)20 520 7970</p>", nil, ["phone +31205207970 phone"]),
         Case("<p>Paris office: +33 1 42 68 53 00</p>", nil, ["phone +33142685300 office"]),
         Case("<p>Tel: 01 42 68 53 00 – Fax: 01 42 68 53 01</p>", "FR", ["phone +33142685300 phone", "phone +33142685301 fax"]),
+        Case("<p>Tél. : 01 42 68 53 00 – Fax : 01 42 68 53 01</p>", "FR", ["phone +33142685300 phone", "phone +33142685301 fax"]),
+        Case("<p>T: +86 10 6532 1234 F: +86 10 6532 1235</p>", nil, ["phone +861065321234 phone", "phone +861065321235 fax"]),
         Case("<p>Bestelltelefon: 034202-3090-0 (Mo-Fr 8-19 Uhr, Sa 8-16 Uhr)</p>", "DE", ["phone +493420230900 phone", "hours Mo-Fr 08:00-19:00; Sa 08:00-16:00 phone"]),
         Case("<p>Service Hotline 034202-3090-0 (Mo-Fr 8-19 Uhr, Sa 8-16 Uhr)</p>", "DE", ["phone +493420230900 hotline", "hours Mo-Fr 08:00-19:00; Sa 08:00-16:00 hotline"]),
         Case("<p>Telefon: +49 69 630\u{200B}2-309 E-Mail: sabrina.pfeifer@zvei.org</p>", nil, ["phone +49696302309 phone", "email sabrina.pfeifer@zvei.org email"]),
@@ -210,6 +220,8 @@ import Testing
         Case("<p>Тел.: +7 (812) 123-45-67, пн-пт 10:00–19:00, сб 11:00–17:00</p>", "RU", ["phone +78121234567 phone", "hours Mo-Fr 10:00-19:00; Sa 11:00-17:00 phone"]),
         Case("<p>Главный офис: 8 (383) 123-45-67</p>", "RU", ["phone +73831234567 office"]),
         Case("<p>Call Centre: +7 727 244 55 66</p>", "KZ", ["phone +77272445566 hotline"]),
+        Case("<p>Факс: +7 495 727-47-48, +7 495 727-47-49</p>", "RU", ["phone +74957274748 fax", "phone +74957274749 fax"]),
+        Case("<p>8 (495) 727-47-48 (факс), 8 (495) 727-47-47</p>", "RU", ["phone +74957274748 fax", "phone +74957274747 phone"]),
         Case("<p>Заказ такси: 8 800 555-35-35</p>", "RU", ["phone +78005553535 phone"]),
     ]
 
