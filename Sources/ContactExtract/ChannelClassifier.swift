@@ -18,6 +18,9 @@ struct ChannelClassifier {
         /// list, the headings above it (nearest first). A page computes each once.
         var outer: [Signals]
         var structuredType: String?
+        /// The words of the value's own text, lower-cased: a link's text around its number
+        /// ("Fax (202) 555-0119") labels it first.
+        var inside: String = ""
     }
 
     /// The signals found in one piece of text.
@@ -68,6 +71,7 @@ struct ChannelClassifier {
                           "kundendienst", "klantenservice"]
     static let voice = ["телефон", "тел.", "тел:", "тел ", "phone", "tel.", "tel:", "tel ", "call", "звон", "звоните",
                         "номер", "телефонн", "mob", "моб", "сотов", "dial", "ruf", "telefon", "bel ", "toll-free",
+                        "toll free", "tollfree", "voice", "ph:", "ph.", "tél", "tél.",
                         "бесплатн", "приём звонков", "прием звонков", "звонк", "оператор"]
 
     /// Signals in one piece of text (lower-cased).
@@ -94,8 +98,11 @@ struct ChannelClassifier {
     /// The channel of a phone number.
     static func phoneChannel(_ context: Context) -> Channel {
         var settled = false
-        for level in context.near {
-            let found = signals(in: level)
+        var levels = context.near.enumerated().map { depth, level in
+            depth == 0 ? signals(in: level).union(abbreviatedLabel(level)) : signals(in: level)
+        }
+        if !context.inside.isEmpty { levels.insert(signals(in: context.inside), at: 0) }
+        for found in levels {
             if let specific = found.firstChannel(in: phoneChannels) { return specific }
             if found.contains(.support) { return .hotline }
             if found.contains(.voice) { settled = true; break }
@@ -106,6 +113,20 @@ struct ChannelClassifier {
         }
         if let type = context.structuredType { return structuredChannel(type, default: .phone) }
         return .phone
+    }
+
+    /// Labels of one or two letters that business cards and footers put right before a
+    /// number ("P 770.232.7375 F 770.814.2740", "T: +86 …", "ф. 8 495 …"): the last word
+    /// of the text before the value, standing alone.
+    static let abbreviations: [String: Signals] = ["f": .fax, "ф": .fax, "fx": .fax,
+                                                   "p": .voice, "t": .voice, "m": .voice, "ph": .voice, "т": .voice]
+
+    static func abbreviatedLabel(_ before: String) -> Signals {
+        var text = Substring(before)
+        while let last = text.last, last == " " || last == ":" || last == "." || last == "\u{A0}" { text = text.dropLast() }
+        let word = text.reversed().prefix(while: \.isLetter)
+        guard !word.isEmpty, word.count <= 2 else { return [] }
+        return abbreviations[String(word.reversed())] ?? []
     }
 
     /// The channel of an e-mail address: `email`, or `press` when the words labelling it

@@ -2,6 +2,11 @@
 /// previous value or the sentence start) and after it (up to the next value or the
 /// sentence end), lower-cased. "Телефон: 111, факс: 222" labels 111 with "телефон:"
 /// and 222 with ", факс:".
+///
+/// Between two values, words label the value they precede (a label comes before its
+/// value: "ph: 111 fax: 222" makes only 222 a fax), except a bracketed note right after
+/// the first ("111 (факс), 222"). A value with only punctuation before it continues the
+/// list of the value before ("Phone: 111 – 222"), and shares that value's label.
 struct ClauseWindow {
     var before: String
     var after: String
@@ -12,28 +17,73 @@ struct ClauseWindow {
         let count = utf8.count
         let lower = min(max(range.lowerBound, 0), count)
         let upper = min(max(range.upperBound, lower), count)
-        var start: String.Index
-        var end: String.Index
+        var start: Int
+        var end: Int
         if let bounds = SentenceBytes.bounds(text, lower: lower, upper: upper) {
-            start = utf8.index(utf8.startIndex, offsetBy: bounds.start)
-            end = utf8.index(utf8.startIndex, offsetBy: bounds.end)
+            (start, end) = bounds
         } else {
-            start = Self.sentenceStart(text, before: utf8.index(utf8.startIndex, offsetBy: lower))
-            end = Self.sentenceEnd(text, after: utf8.index(utf8.startIndex, offsetBy: upper))
+            (start, end) = Self.characterBounds(text, lower: lower, upper: upper)
         }
+        // The values of the sentence before this one, nearest first, and the next one.
+        var previous: [Range<Int>] = []
+        var next: Range<Int>?
         for other in neighbours where other != range {
-            if other.upperBound <= lower {
-                let index = utf8.index(utf8.startIndex, offsetBy: min(other.upperBound, count))
-                if index > start { start = index }
-            } else if other.lowerBound >= upper {
-                let index = utf8.index(utf8.startIndex, offsetBy: min(other.lowerBound, count))
-                if index < end { end = index }
+            let other = min(max(other.lowerBound, 0), count)..<min(max(other.upperBound, 0), count)
+            if other.upperBound <= lower, other.upperBound > start {
+                previous.append(other)
+            } else if other.lowerBound >= upper, other.lowerBound < end {
+                if next.map({ other.lowerBound < $0.lowerBound }) ?? true { next = other }
             }
         }
-        let valueStart = utf8.index(utf8.startIndex, offsetBy: lower)
-        let valueEnd = utf8.index(utf8.startIndex, offsetBy: upper)
-        before = start < valueStart ? text[start..<valueStart].lowercased() : ""
-        after = valueEnd < end ? text[valueEnd..<end].lowercased() : ""
+        previous.sort { $0.upperBound > $1.upperBound }
+        func slice(_ from: Int, _ to: Int) -> String {
+            from < to ? String(text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
+                : ""
+        }
+
+        // The label runs from the value before (less a note on that one) to this value.
+        var labelEnd = lower
+        var labelStart = start
+        var k = 0
+        while true {
+            if k < previous.count {
+                let valueEnd = min(previous[k].upperBound, labelEnd)
+                labelStart = valueEnd + Self.leadingNote(slice(valueEnd, labelEnd)).utf8.count
+            } else {
+                labelStart = start
+            }
+            // A list goes on: "Phone: 111 – 222" gives 222 the label of 111. The walk back
+            // stops after `listReach` values, so a block of thousands of numbers in a row
+            // costs each one a bounded look back.
+            guard k < previous.count, k < Self.listReach, Self.joinsList(slice(labelStart, labelEnd)) else { break }
+            labelEnd = min(previous[k].lowerBound, labelEnd)
+            k += 1
+        }
+        before = slice(labelStart, labelEnd).lowercased()
+        if let next {
+            after = Self.leadingNote(slice(upper, next.lowerBound)).lowercased()
+        } else {
+            after = slice(upper, end).lowercased()
+        }
+    }
+
+    static let listReach = 16
+
+    /// Words that join the values of one list ("111 или 222", "111 or 222").
+    static let conjunctions: Set<String> = ["or", "and", "или", "и", "либо", "oder", "und", "bzw", "ou", "et"]
+
+    /// Whether the text between two values only joins them: punctuation and conjunctions.
+    static func joinsList(_ gap: String) -> Bool {
+        LetterRuns.of(gap.lowercased()).allSatisfy { conjunctions.contains(String($0)) }
+    }
+
+    /// A bracketed note opening a gap between two values ("(fax)", " [Mobil]"), with the
+    /// spaces before it: what the gap says about the value before it.
+    static func leadingNote(_ gap: String) -> String {
+        let trimmed = gap.drop(while: { $0 == " " || $0 == "\u{A0}" })
+        guard let open = trimmed.first, open == "(" || open == "[" else { return "" }
+        guard let close = trimmed.firstIndex(of: open == "(" ? ")" : "]") else { return "" }
+        return String(gap[..<trimmed.index(after: close)])
     }
 
     var both: String { before + " " + after }

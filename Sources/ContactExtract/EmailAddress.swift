@@ -11,7 +11,10 @@ enum EmailAddress {
         guard !local.isEmpty, local.utf8.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."),
               local.unicodeScalars.allSatisfy(isLocalScalar) else { return nil }
         guard isDomain(domain) else { return nil }
-        return (String(local) + "@" + String(domain)).lowercased()
+        let unicode = Punycode.unicodeDomain(domain)
+        // A decoded label must still be one a domain can hold; otherwise keep the ASCII form.
+        let readable = unicode.unicodeScalars.allSatisfy { $0 == "." || isDomainScalar($0) } ? unicode : String(domain)
+        return (String(local) + "@" + readable).lowercased()
     }
 
     static func isDomain(_ domain: Substring) -> Bool {

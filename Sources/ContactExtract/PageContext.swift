@@ -48,13 +48,15 @@ struct PageContext {
     }
 
     /// The classifier's view of a value at `range` (UTF-8 offsets) in block `index`.
+    /// `blockSignals`, when given, stand for the block's own (see `signals(ofBlock:outsideSentencesOf:)`).
     mutating func context(block index: Int, range: Range<Int>?, neighbours: [Range<Int>] = [],
-                          structuredType: String? = nil) -> ChannelClassifier.Context {
+                          structuredType: String? = nil,
+                          blockSignals: ChannelClassifier.Signals? = nil) -> ChannelClassifier.Context {
         guard document.blocks.indices.contains(index) else {
             return ChannelClassifier.Context(near: [], outer: [], structuredType: structuredType)
         }
         let block = document.blocks[index]
-        var outer = [signals(ofBlock: index)]
+        var outer = [blockSignals ?? signals(ofBlock: index)]
         if let intro = block.list.flatMap({ listIntros[$0] }) { outer.append(signals(ofBlock: intro)) }
         for heading in block.headings.reversed() { outer.append(signals(ofHeading: heading)) }
         return ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours), outer: outer,
@@ -66,6 +68,40 @@ struct PageContext {
         guard let range, document.blocks.indices.contains(index) else { return [] }
         let window = ClauseWindow(text: document.blocks[index].text, range: range, neighbours: neighbours)
         return [window.before, window.after]
+    }
+
+    /// The signals of a block that holds several values (`values`, UTF-8 ranges), read
+    /// only in its sentences that hold none of them: the words in a value's sentence label
+    /// that sentence's values ("(202) 555-0118 | Fax (202) 555-0119" says nothing about
+    /// the first number), and its own were read as its clause already.
+    mutating func signals(ofBlock index: Int, outsideSentencesOf values: [Range<Int>]) -> ChannelClassifier.Signals {
+        let whole = signals(ofBlock: index)
+        guard values.count > 1, !whole.isEmpty else { return whole }
+        let text = document.blocks[index].text
+        let count = text.utf8.count
+        var sentences: [Range<Int>] = []
+        for value in values.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            let lower = min(max(value.lowerBound, 0), count), upper = min(max(value.upperBound, lower), count)
+            if let last = sentences.last, last.upperBound >= upper { continue }
+            let bounds = SentenceBytes.bounds(text, lower: lower, upper: upper)
+                ?? ClauseWindow.characterBounds(text, lower: lower, upper: upper)
+            if let last = sentences.last, last.upperBound >= bounds.start {
+                sentences[sentences.count - 1] = last.lowerBound..<max(last.upperBound, bounds.end)
+            } else {
+                sentences.append(bounds.start..<bounds.end)
+            }
+        }
+        let utf8 = text.utf8
+        var rest = ""
+        var from = 0
+        for sentence in sentences + [count..<count] {
+            if from < sentence.lowerBound {
+                rest += text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: sentence.lowerBound)]
+                rest += "\n"
+            }
+            from = max(from, sentence.upperBound)
+        }
+        return ChannelClassifier.signals(in: rest.lowercased())
     }
 
     private mutating func signals(ofBlock index: Int) -> ChannelClassifier.Signals {

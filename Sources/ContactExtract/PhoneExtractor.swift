@@ -18,13 +18,28 @@ struct PhoneExtractor {
 
     func extract(from document: HTMLDocument, page: inout PageContext, into records: inout RecordCollector) {
         var linkedValues: [Int: Set<String>] = [:]
+        // The texts of a block's tel: links bound each other's clauses, as numbers in text do.
+        var telLinks: [(link: Link, target: String, range: Range<Int>?)] = []
+        var linkRanges: [Int: [Range<Int>]] = [:]
         for link in document.links {
             guard let target = Self.telTarget(link.href) else { continue }
+            let range = Self.range(of: link.text, in: document, block: link.blockIndex)
+            telLinks.append((link, target, range))
+            if let range { linkRanges[link.blockIndex, default: []].append(range) }
+        }
+        var linkBlockSignals: [Int: ChannelClassifier.Signals] = [:]
+        for (link, target, range) in telLinks {
             let region = regions.region(forLanguage: link.language ?? document.language)
             guard let number = Self.parseLinkTarget(target, region: region) else { continue }
             linkedValues[link.blockIndex, default: []].insert(number.e164)
-            let channel = ChannelClassifier.phoneChannel(
-                page.context(block: link.blockIndex, range: Self.range(of: link.text, in: document, block: link.blockIndex)))
+            let others = linkRanges[link.blockIndex] ?? []
+            if linkBlockSignals[link.blockIndex] == nil {
+                linkBlockSignals[link.blockIndex] = page.signals(ofBlock: link.blockIndex, outsideSentencesOf: others)
+            }
+            var context = page.context(block: link.blockIndex, range: range, neighbours: others,
+                                       blockSignals: linkBlockSignals[link.blockIndex])
+            context.inside = link.text.lowercased()
+            let channel = ChannelClassifier.phoneChannel(context)
             records.add(ContactRecord(
                 kind: .phone, value: number.e164, channel: channel, source: document.source,
                 evidence: Evidence(method: .telLink, path: page.path(of: link.node),
@@ -119,13 +134,15 @@ struct PhoneExtractor {
         let bytes = Array(block.text.utf8)
         let ranges = matches.map(\.utf8Range)
         var found: [(raw: String, region: String?)] = []
+        let blockSignals = page.signals(ofBlock: index, outsideSentencesOf: ranges)
         for match in matches {
             let range = match.utf8Range
             let raw = String(decoding: bytes[range], as: UTF8.self)
             found.append((raw, match.number.region))
             if Self.isLabelledIdentifier(bytes, before: range.lowerBound) { continue }
             if linkedValues[index]?.contains(match.number.e164) == true { continue }
-            let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges))
+            let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges,
+                                                                      blockSignals: blockSignals))
             records.add(ContactRecord(
                 kind: .phone, value: match.number.e164, channel: channel, source: document.source,
                 evidence: Evidence(method: .text, path: page.path(of: block.node),
@@ -166,10 +183,27 @@ struct PhoneExtractor {
                                    "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "ein:", "sku:", "арт.",
                                    "артикул"]
 
+    /// Labels of order, request, ticket and invoice numbers, which are as long as phone
+    /// numbers. Each names the number ("заказ №", "order no"): a bare "заказ" also
+    /// introduces phones ("Заказ такси: 8 800 …").
+    static let referenceLabels = ["заказ №", "заказа №", "номер заказа", "№ заказа", "заявка №", "заявки №",
+                                  "номер заявки", "№ заявки", "номер обращения", "обращение №", "order no",
+                                  "order #", "order number", "ticket #", "ticket no", "ticket number", "invoice no",
+                                  "invoice #", "invoice number", "bestellnummer", "auftragsnummer", "rechnungsnummer",
+                                  "kundennummer", "vorgangsnummer"]
+
     static func isLabelledIdentifier(_ bytes: [UInt8], before offset: Int) -> Bool {
         let start = max(0, offset - 16)
         let label = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
-        return identifierLabels.contains { ByteSearch.contains(label, $0) }
+        if identifierLabels.contains(where: { ByteSearch.contains(label, $0) }) { return true }
+        // Reference labels run longer ("номер заявки " is 24 bytes); only the words after
+        // the last digit count, so a label of an earlier number in the window never does.
+        var labelStart = max(0, offset - 40)
+        if let lastDigit = bytes[labelStart..<offset].lastIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            labelStart = lastDigit + 1
+        }
+        let reference = String(decoding: bytes[labelStart..<offset], as: UTF8.self).lowercased()
+        return referenceLabels.contains { ByteSearch.contains(reference, $0) }
     }
 
     /// Seven or more digits in one run of digits and the separators numbers are written

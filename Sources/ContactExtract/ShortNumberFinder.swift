@@ -52,7 +52,8 @@ struct ShortNumberFinder {
     static let triggers = ["номер", "телефон", "тел.", "тел ", "тел:", "звон", "набрать", "наберите", "набрав",
                            "короткий", "горяч", "линии", "линия", "call", "dial", "phone", "tel.", "tel:", "hotline",
                            "ruf", "wähl", "anruf", "notruf", "bel ", "bellen", "appel", "composez", "дзвон",
-                           "экстрен", "спасател", "скорая", "скорой", "полици", "пожарн", "emergency", "police"]
+                           "экстрен", "спасател", "скорая", "скорой", "полици", "пожарн", "emergency", "police",
+                           "nummer", "telefon", "bereitschaftsdienst"]
 
     static let extensionWords = ["доб", "ext", "вн.", "внутр", "durchwahl", "x "]
 
@@ -72,8 +73,14 @@ struct ShortNumberFinder {
             guard length >= 2, length <= longest else { continue }
             // The table lookup first: most digit runs are not a known short number, and
             // `standsAlone` builds a string to look at the words after one.
-            let digits = String(decoding: bytes[i..<j], as: UTF8.self)
-            guard table.contains(digits, region: region), standsAlone(bytes, i, j) else { continue }
+            var digits = String(decoding: bytes[i..<j], as: UTF8.self)
+            if !table.contains(digits, region: region) {
+                // Longer service numbers are written in groups: "116 117".
+                guard let grouped = groupedNumber(bytes, from: i, firstEnd: j, region: region) else { continue }
+                digits = grouped.digits
+                j = grouped.end
+            }
+            guard standsAlone(bytes, i, j) else { continue }
             let windowStart = max(0, i - 48)
             let before = String(decoding: bytes[windowStart..<i], as: UTF8.self).lowercased()
             guard Self.triggers.contains(where: { ByteSearch.contains(before, $0) }) else { continue }
@@ -86,6 +93,24 @@ struct ShortNumberFinder {
     }
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// The digit groups from `start` joined by single spaces, when together they spell a
+    /// short number of the table ("116 117"), with the end of the last group.
+    private func groupedNumber(_ b: [UInt8], from start: Int, firstEnd: Int,
+                               region: String) -> (digits: String, end: Int)? {
+        var digits = Array(b[start..<firstEnd])
+        var end = firstEnd
+        while end + 1 < b.count, b[end] == 0x20, isDigit(b[end + 1]) {
+            var next = end + 1
+            while next < b.count, isDigit(b[next]) { next += 1 }
+            digits += b[(end + 1)..<next]
+            guard digits.count <= longest else { return nil }
+            end = next
+            let joined = String(decoding: digits, as: UTF8.self)
+            if table.contains(joined, region: region) { return (joined, end) }
+        }
+        return nil
+    }
 
     /// Not part of a longer number, a time, a date, a price or an amount ("115 руб.").
     private func standsAlone(_ b: [UInt8], _ start: Int, _ end: Int) -> Bool {

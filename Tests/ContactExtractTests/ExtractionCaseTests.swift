@@ -155,6 +155,15 @@ import Testing
         Case("<p>From the U.S. and Canada call 1-800-426-4840 Monday through Sunday, 4 AM to 11 PM Pacific Time.</p>", "US", ["phone +18004264840 phone", "hours 04:00-23:00 phone"]),
         Case("<p>Phone 1-888-875-7170 (toll free) 7:00AM - 7:00PM CT</p><p>Fax 1-888-549-4342</p>", "US", ["phone +18888757170 phone", "phone +18885494342 fax", "hours 07:00-19:00 phone"]),
         Case("<p>Customer Service Team: 866-639-2326</p>", "US", ["phone +18666392326 hotline"]),
+        Case("<p>Tel: (202) 623-3900Fax: (202) 623-3815 E-mail: publicaffairs@imf.org</p>", "US", ["phone +12026233900 phone", "phone +12026233815 fax", "email publicaffairs@imf.org email"]),
+        Case("<p>ph: 678-797-6222 fax: 678-797-0024</p>", "US", ["phone +16787976222 phone", "phone +16787970024 fax"]),
+        Case("<p>PH: (905) 451-1312 FAX: (905) 451-7628</p>", "CA", ["phone +19054511312 phone", "phone +19054517628 fax"]),
+        Case("<p>Voice: 1-239-768-4210 Fax: 1-239-768-4211</p>", "US", ["phone +12397684210 phone", "phone +12397684211 fax"]),
+        Case("<p>Phone: 909.598.0787 – 909.598.8329 Fax: 909.598.1357</p>", "US", ["phone +19095980787 phone", "phone +19095988329 phone", "phone +19095981357 fax"]),
+        Case("<p>Sales: 909.598.0787 Fax: 909.598.1357</p>", "US", ["phone +19095980787 phone", "phone +19095981357 fax"]),
+        Case("<p>P 770.232.7375 F 770.814.2740</p>", "US", ["phone +17702327375 phone", "phone +17708142740 fax"]),
+        Case("<p>Office: (905) 336-8600 Toll Free: 1 (800) 336-8606</p>", "CA", ["phone +19053368600 office", "phone +18003368606 phone"]),
+        Case(#"<p><a href="tel:+12025550118">(202) 555-0118</a> | <a href="tel:+12025550119">Fax (202) 555-0119</a></p>"#, "US", ["phone +12025550118 phone", "phone +12025550119 fax"]),
     ]
 
     // Numbers in national and international spellings from other countries: webstruct's
@@ -179,6 +188,8 @@ import Testing
         Case("<p>Tel: +31 (0)20 520 7970</p>", nil, ["phone +31205207970 phone"]),
         Case("<p>Paris office: +33 1 42 68 53 00</p>", nil, ["phone +33142685300 office"]),
         Case("<p>Tel: 01 42 68 53 00 – Fax: 01 42 68 53 01</p>", "FR", ["phone +33142685300 phone", "phone +33142685301 fax"]),
+        Case("<p>Tél. : 01 42 68 53 00 – Fax : 01 42 68 53 01</p>", "FR", ["phone +33142685300 phone", "phone +33142685301 fax"]),
+        Case("<p>T: +86 10 6532 1234 F: +86 10 6532 1235</p>", nil, ["phone +861065321234 phone", "phone +861065321235 fax"]),
         Case("<p>Bestelltelefon: 034202-3090-0 (Mo-Fr 8-19 Uhr, Sa 8-16 Uhr)</p>", "DE", ["phone +493420230900 phone", "hours Mo-Fr 08:00-19:00; Sa 08:00-16:00 phone"]),
         Case("<p>Service Hotline 034202-3090-0 (Mo-Fr 8-19 Uhr, Sa 8-16 Uhr)</p>", "DE", ["phone +493420230900 hotline", "hours Mo-Fr 08:00-19:00; Sa 08:00-16:00 hotline"]),
         Case("<p>Telefon: +49 69 630\u{200B}2-309 E-Mail: sabrina.pfeifer@zvei.org</p>", nil, ["phone +49696302309 phone", "email sabrina.pfeifer@zvei.org email"]),
@@ -209,6 +220,9 @@ import Testing
         Case("<p>Тел.: +7 (812) 123-45-67, пн-пт 10:00–19:00, сб 11:00–17:00</p>", "RU", ["phone +78121234567 phone", "hours Mo-Fr 10:00-19:00; Sa 11:00-17:00 phone"]),
         Case("<p>Главный офис: 8 (383) 123-45-67</p>", "RU", ["phone +73831234567 office"]),
         Case("<p>Call Centre: +7 727 244 55 66</p>", "KZ", ["phone +77272445566 hotline"]),
+        Case("<p>Факс: +7 495 727-47-48, +7 495 727-47-49</p>", "RU", ["phone +74957274748 fax", "phone +74957274749 fax"]),
+        Case("<p>8 (495) 727-47-48 (факс), 8 (495) 727-47-47</p>", "RU", ["phone +74957274748 fax", "phone +74957274747 phone"]),
+        Case("<p>Заказ такси: 8 800 555-35-35</p>", "RU", ["phone +78005553535 phone"]),
     ]
 
     // tel: links (one whose text shows another number gives both), service short numbers
@@ -224,6 +238,8 @@ import Testing
         Case("<p>Для звонков с мобильных: 115</p>", "RU", ["phone 115 phone"]),
         Case("<p>If you need medical help fast, call 111.</p>", "GB", ["phone 111 phone"]),
         Case("<p>In an emergency, call 911.</p>", "US", ["phone 911 phone"]),
+        Case("<p>Außerhalb der Sprechzeiten rufen Sie den ärztlichen Bereitschaftsdienst unter 116 117 an.</p>", "DE", ["phone 116117 phone"]),
+        Case("<p>Behördennummer: 115</p>", "DE", ["phone 115 phone"]),
         Case("<p>Напишите нам в WhatsApp: +7 (916) 123-45-67</p>", "RU", ["phone +79161234567 messenger"]),
         Case("<p>Viber/WhatsApp: +375 29 123-45-67</p>", "BY", ["phone +375291234567 messenger"]),
         Case("<p>Signal: +49 151 23456789</p>", "DE", ["phone +4915123456789 messenger"]),
@@ -235,6 +251,9 @@ import Testing
     static let notPhones: [Case] = [
         Case("<p>Fincar Pty Ltd, Chatswood NSW 2067, ABN 67 107 751 931, PO Box 5214 West Chatswood NSW 1515</p>", "AU", []),
         Case("<p>Order #100234567 was shipped on 2013-08-28.</p>", "US", []),
+        Case("<p>Заказ № 4815162342 от 21.11.2026</p>", "RU", []),
+        Case("<p>Номер заявки 9161234567</p>", "RU", []),
+        Case("<p>Order no. 2125550100</p>", "US", []),
         Case("<p>ISBN 978-3-16-148410-0</p>", "DE", []),
         Case("<p>7459 S. Lima Street Englewood, CO 80112-5816</p>", "US", []),
         Case("<p>Santa Clara, CA 95050-2624</p>", "US", []),
@@ -280,6 +299,11 @@ import Testing
         Case("<p>(или напишите нам: help@example.ru).</p>", "RU", ["email help@example.ru email"]),
         Case("<p>Please send your web page questions &amp; comments to gradweb@grad.umass.edu .</p>", "US", ["email gradweb@grad.umass.edu email"]),
         Case("<p>Presse: presse@beispiel.de</p>", "DE", ["email presse@beispiel.de press"]),
+        Case(#"<p>Presse: <a href="/cdn-cgi/l/email-protection" class="__cf_email__" data-cfemail="5a2a283f29293f1a383f33292a333f36743e3f">[email&#160;protected]</a></p>"#, "DE", ["email presse@beispiel.de press"]),
+        Case(#"<p>Press inquiries: <a href="mailto:press@example.com">press@example.com</a></p>"#, "US", ["email press@example.com press"]),
+        Case(#"<p>Пресс-служба: <a href="mailto:pr@example.ru">pr@example.ru</a></p>"#, "RU", ["email pr@example.ru press"]),
+        Case(#"<p>Presse: <a href="mailto:presse@beispiel.de">presse@beispiel.de</a>, Vertrieb: <a href="mailto:vertrieb@beispiel.de">vertrieb@beispiel.de</a></p>"#, "DE", ["email presse@beispiel.de press", "email vertrieb@beispiel.de email"]),
+        Case(#"<p><a href="mailto:info@xn--e1afmkfd.xn--p1ai">Напишите нам</a></p>"#, "RU", ["email info@пример.рф email"]),
         Case(#"<p><img src="/img/logo@2x.png" alt="logo"> icon-sprite@3x.webp, background@2x.jpg</p>"#, "US", []),
         Case("<p>Follow us @gosuslugi_bot and @example.ru on Telegram</p>", "RU", []),
         Case("<p>Ihre E-Mail-Adresse: name@domain</p>", "DE", []),
