@@ -54,8 +54,9 @@ public enum HoursParser {
 
     /// Merges statements (e.g. list items or table rows, each a partial statement) into one
     /// schedule, in order:
-    /// - a statement naming days replaces those days (later wins); hours it spills past
-    ///   midnight into an unnamed day are added to that day;
+    /// - a statement naming days gives those days its hours; for a day an earlier statement
+    ///   named too, `WeeklySchedule.addsShift` decides whether they add (another shift) or replace
+    ///   (a restated day); hours it spills past midnight into an unnamed day are added to that day;
     /// - a statement naming no days fills only the days no earlier statement named
     ///   ("с 10 до 19, сб-вс выходной" and "Сб 10-16; остальные 9-18" both work);
     /// - any statement with holidays off sets `PH off`; the first time zone found is kept;
@@ -76,7 +77,9 @@ public enum HoursParser {
             if let days = statement.days {
                 for d in 0..<7 {
                     if let day = Weekday(rawValue: d), days.contains(day) {
-                        own[d] = schedule.days[d]
+                        // A day filled only by a statement naming no days takes the new hours.
+                        let adds = named[d] && WeeklySchedule.addsShift(own[d], schedule.days[d])
+                        own[d] = adds ? own[d] + schedule.days[d] : schedule.days[d]
                         named[d] = true
                     } else if !schedule.days[d].isEmpty {
                         spill[d] += schedule.days[d]

@@ -349,6 +349,7 @@ import Testing
         Case("<p>Mo-Fr 8:00-17:00 Uhr, Mittagspause 12:00-13:00 Uhr</p>", "DE", ["hours Mo-Fr 08:00-12:00,13:00-17:00 unknown"]),
         Case("<p>Wir sind rund um die Uhr für Sie da.</p>", "DE", ["hours 24/7 unknown"]),
         Case("<p>Kontaktformular: wir antworten werktags 8-17 Uhr</p>", "DE", ["hours Mo-Fr 08:00-17:00 form"]),
+        Case("<p>Sprechzeiten: Mo – Fr: 9 – 12 Uhr und Mo, Di, Do: 15 – 18 Uhr</p>", "DE", ["hours Mo,Tu,Th 09:00-12:00,15:00-18:00; We,Fr 09:00-12:00 unknown"]),
     ]
 
     // schema.org JSON-LD and microdata from schemaorg_samples/ and extruct's samples.
@@ -360,6 +361,7 @@ import Testing
         Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","contactPoint":[{"@type":"ContactPoint","telephone":"+1-877-453-1304","contactType":"technical support"},{"@type":"ContactPoint","telephone":"+1-877-453-1305","contactType":"sales"},{"@type":"ContactPoint","faxNumber":"+1-877-453-1306","contactType":"customer service"}]}</script>"#, "US", ["phone +18774531304 hotline", "phone +18774531305 phone", "phone +18774531306 fax"]),
         Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","contactPoint":{"@type":"ContactPoint","email":"press@example.com","contactType":"press"}}</script>"#, "US", ["email press@example.com press"]),
         Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness","telephone":"tel:+49-30-123456","email":"mailto:info@example.de","openingHours":"Mo,Tu,We,Th,Fr 09:00-17:00"}</script>"#, "DE", ["phone +4930123456 phone", "email info@example.de email", "hours Mo-Fr 09:00-17:00 office"]),
+        Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Restaurant","name":"GreatFood","openingHours":["Mo-Sa 11:00-14:30","Mo-Th 17:00-21:30","Fr-Sa 17:00-22:00"],"telephone":"(408) 714-1489"}</script>"#, "US", ["phone +14087141489 phone", "hours Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00 office"]),
         Case(#"<div itemscope itemtype="https://schema.org/Organization"><div itemprop="contactPoint" itemscope itemtype="https://schema.org/ContactPoint"><span itemprop="contactType">customer support</span>: <span itemprop="telephone">+7 800 100-70-10</span></div></div>"#, "RU", ["phone +78001007010 hotline"]),
     ]
 
