@@ -20,6 +20,8 @@ enum HoursLexicon {
         add(.fr, ["пт", "птн", "пятн", "пят", "петък", "fri", "friday", "fridays", "freitag", "freitags"])
         add(.sa, ["сб", "суб", "субб", "съб", "saturday", "saturdays", "samstag", "samstags", "sonnabend"])
         add(.su, ["вс", "вск", "вскр", "воск", "воскр", "нд", "нед", "sunday", "sundays", "sonntag", "sonntags"])
+        // Misspellings seen on real pages ("выходной: суб.-восск.").
+        add(.su, ["восск"])
         // Short forms that are also common words in one of the languages.
         add(.mo, ["mo"], ambiguous: true)
         add(.tu, ["tu"], ambiguous: true)
