@@ -15,7 +15,7 @@ public enum HoursParser {
         let tokens = HoursTokenizer.tokenize(text)
         var recognizer = HoursRecognizer(tokens: tokens)
         recognizer.run()
-        let drafts = group(recognizer.items)
+        let drafts = group(recognizer.items, tokenCount: tokens.count)
         return drafts.compactMap { statement(from: $0, tokens: tokens) }
     }
 
@@ -121,7 +121,7 @@ public enum HoursParser {
     /// ("Mo-Fr 9-18" or "08:00-20:00 (пн-пт)"); several time ranges after leading days are one
     /// statement ("Mo-Fr 09:00-13:00, 14:00-18:00"); a new day list followed by its own content,
     /// or content after `;`/`.`, starts a new statement.
-    static func group(_ items: [HoursItem]) -> [Draft] {
+    static func group(_ items: [HoursItem], tokenCount: Int) -> [Draft] {
         var drafts: [Draft] = []
         var current: Draft?
         var sep = 0 // 0 none, 1 weak (","), 2 strong (";", ".") since the current draft's last item
@@ -140,13 +140,28 @@ public enum HoursParser {
             default: return nil
             }
         }
+        /// The text ends, or a `.`/`;` follows, right after item `k` and any time zone next to it.
+        func endsStatement(_ k: Int) -> Bool {
+            var end = items[k].last
+            var n = k + 1
+            while n < items.count && items[n].first == end + 1 {
+                switch items[n].kind {
+                case .timeZone: end = items[n].last
+                case .separator(strong: true): return true
+                default: return false
+                }
+                n += 1
+            }
+            return end == tokenCount - 1
+        }
         /// Days after content belong to it unless they are directly followed by content of their own.
         func trailingAllowed(_ k: Int, everyDay: Bool) -> Bool {
-            // After a comma only "daily"-like words still belong to the previous times
-            // ("круглосуточно, 7 дней в неделю"); "с 10 до 19, (Сб. …)" starts something new.
-            if sep == 1 && !everyDay { return false }
+            // After a comma only "daily"-like words ("круглосуточно, 7 дней в неделю") and days
+            // that end the statement ("7:00 p.m. Central Time, Monday through Friday.") still
+            // belong to the previous times; "с 10 до 19, (Сб. …)" starts something new.
             var n = k + 1
             while n < items.count, case .timeZone = items[n].kind { n += 1 }
+            if sep == 1 && !everyDay && !endsStatement(k) { return false }
             guard n < items.count else { return true }
             if items[n].isContent {
                 // Time-first texts keep their style: "07:30-18:00 weekdays (08:30-14:00 Saturdays)".
