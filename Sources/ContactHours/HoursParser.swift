@@ -199,7 +199,10 @@ public enum HoursParser {
             case .days(let days, let everyDay, let holidays):
                 if var c = current {
                     if c.content == nil && sep < 2 {
-                        c.days = (c.days ?? []).union(days)
+                        // Days named after "open 7 days" are the ones the hours that follow are
+                        // for ("Open 7 days Sun-Thurs: 9:00AM-9:00PM Fri-Sat: 9:00AM-10:00PM").
+                        let afterEveryDay = c.days?.count == 7 && days.count < 7
+                        c.days = afterEveryDay ? days : (c.days ?? []).union(days)
                         c.holidaysInDays = c.holidaysInDays || holidays
                         c.last = item.last
                         current = c

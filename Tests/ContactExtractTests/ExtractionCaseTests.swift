@@ -329,6 +329,8 @@ import Testing
         Case("<p>Hours: Tue &amp; Wed: 10am-3pm Thurs &amp; Fri: 9am-5pm Sat: 10am-2pm</p>", "US", ["hours Tu,We 10:00-15:00; Th,Fr 09:00-17:00; Sa 10:00-14:00 unknown"]),
         Case("<p>Our support team is available around the clock.</p>", "US", ["hours 24/7 hotline"]),
         Case("<p>Mon-Fri 9am-5pm ET</p>", "US", ["hours Mo-Fr 09:00-17:00 unknown"]),
+        Case("<p>Our helpline is open seven days a week, and our advisors are available Monday to Friday 8am-8pm, Saturday 9am-5pm and Sunday 10am-4pm</p>", "GB", ["hours Mo-Fr 08:00-20:00; Sa 09:00-17:00; Su 10:00-16:00 hotline"]),
+        Case("<p>Café Open 7 days Sun-Thurs: 9:00AM-9:00PM Fri-Sat: 9:00AM-10:00PM</p>", "US", ["hours Mo-Th,Su 09:00-21:00; Fr,Sa 09:00-22:00 unknown"]),
         Case("<p>Customer Service representatives are available between the hours of 7:00 a.m. to 7:00 p.m. Central Time, Monday through Friday.</p>", "US", ["hours Mo-Fr 07:00-19:00 hotline"]),
         Case("<p>Phone and Walk-in 8:30 am-5:00 pm, Monday through Friday.</p>", "US", ["hours Mo-Fr 08:30-17:00 office"]),
         Case("<p>Weekends 10am-4pm</p>", "US", ["hours Sa,Su 10:00-16:00 unknown"]),
