@@ -91,6 +91,7 @@ enum HoursLexicon {
         "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
         "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
         "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+        "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
         "utc": "UTC", "gmt": "UTC", "bst": "Europe/London",
     ]
     static let anywhereZoneWords: Set<WordKey> = ["мск", "msk"]
