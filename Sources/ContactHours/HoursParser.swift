@@ -155,13 +155,14 @@ public enum HoursParser {
             return end == tokenCount - 1
         }
         /// Days after content belong to it unless they are directly followed by content of their own.
-        func trailingAllowed(_ k: Int, everyDay: Bool) -> Bool {
+        func trailingAllowed(_ k: Int, everyDay: Bool, after content: Content?) -> Bool {
             // After a comma only "daily"-like words ("круглосуточно, 7 дней в неделю") and days
-            // that end the statement ("7:00 p.m. Central Time, Monday through Friday.") still
-            // belong to the previous times; "с 10 до 19, (Сб. …)" starts something new.
+            // that end the statement after times ("7:00 p.m. Central Time, Monday through
+            // Friday.") still belong to the previous content; "с 10 до 19, (Сб. …)" starts
+            // something new, and "available 24/7/365 …, holidays or weekends!" is not weekends only.
             var n = k + 1
             while n < items.count, case .timeZone = items[n].kind { n += 1 }
-            if sep == 1 && !everyDay && !endsStatement(k) { return false }
+            if sep == 1 && !everyDay && !(content == .ranges && endsStatement(k)) { return false }
             guard n < items.count else { return true }
             if items[n].isContent {
                 // Time-first texts keep their style: "07:30-18:00 weekdays (08:30-14:00 Saturdays)".
@@ -209,7 +210,7 @@ public enum HoursParser {
                         sep = 0
                         continue
                     }
-                    if c.content != nil && c.days == nil && sep < 2 && trailingAllowed(k, everyDay: everyDay) {
+                    if c.content != nil && c.days == nil && sep < 2 && trailingAllowed(k, everyDay: everyDay, after: c.content) {
                         c.days = days
                         c.daysLeading = false
                         c.holidaysInDays = holidays

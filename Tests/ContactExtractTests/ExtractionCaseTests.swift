@@ -336,6 +336,7 @@ import Testing
         Case("<p>Café Open 7 days Sun-Thurs: 9:00AM-9:00PM Fri-Sat: 9:00AM-10:00PM</p>", "US", ["hours Mo-Th,Su 09:00-21:00; Fr,Sa 09:00-22:00 unknown"]),
         Case("<p>Customer Service representatives are available between the hours of 7:00 a.m. to 7:00 p.m. Central Time, Monday through Friday.</p>", "US", ["hours Mo-Fr 07:00-19:00 hotline"]),
         Case("<p>Phone and Walk-in 8:30 am-5:00 pm, Monday through Friday.</p>", "US", ["hours Mo-Fr 08:30-17:00 office"]),
+        Case("<p>Mister Plumber available 24/7/365 to you for afterhours, holidays or weekends!</p>", "US", ["hours 24/7 unknown"]),
         Case("<p>Weekends 10am-4pm</p>", "US", ["hours Sa,Su 10:00-16:00 unknown"]),
         Case("<p>Open daily noon to midnight</p>", "US", ["hours 12:00-24:00 unknown"]),
     ]
