@@ -49,12 +49,15 @@ struct HoursExtractor {
         if !run.isEmpty { emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records) }
     }
 
-    /// A holidays-only statement joins any schedule before it; a partial statement joins
-    /// a run made only of partial statements.
+    /// A holidays-only or days-off statement joins any schedule before it ("с 08:30 до 17:30,
+    /// выходной: сб.-вс."); hours naming no days join a run that only closes days ("Понедельник:
+    /// выходной. Остальные дни с 11:00 до 20:00"), which `HoursParser.merge` reads as the days
+    /// left open; a partial statement joins a run made only of partial statements.
     private static func joins(_ statement: HoursStatement, _ run: [Piece]) -> Bool {
         guard let last = run.last, case .schedule = last.statement.value else { return false }
-        if statement.isHolidayRule { return true }
+        if statement.isHolidayRule || statement.isDaysOff { return true }
         guard case .schedule = statement.value else { return false }
+        if statement.days == nil && run.allSatisfy({ $0.statement.isDaysOff || $0.statement.isHolidayRule }) { return true }
         return statement.isPartial && run.allSatisfy { $0.statement.isPartial || $0.statement.isHolidayRule }
     }
 

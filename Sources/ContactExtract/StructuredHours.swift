@@ -44,7 +44,7 @@ struct StructuredHours {
 
     init(openingHours strings: [String]) {
         let joined = strings.joined(separator: "; ")
-        if let schedule = try? WeeklySchedule(openingHours: joined) {
+        if let schedule = try? WeeklySchedule(openingHoursValues: strings) {
             openingHours = schedule
         } else {
             // Sites write free text into openingHours too ("Mon-Fri 9am-5pm").

@@ -20,6 +20,8 @@ enum HoursLexicon {
         add(.fr, ["пт", "птн", "пятн", "пят", "петък", "fri", "friday", "fridays", "freitag", "freitags"])
         add(.sa, ["сб", "суб", "субб", "съб", "saturday", "saturdays", "samstag", "samstags", "sonnabend"])
         add(.su, ["вс", "вск", "вскр", "воск", "воскр", "нд", "нед", "sunday", "sundays", "sonntag", "sonntags"])
+        // Misspellings seen on real pages ("выходной: суб.-восск.").
+        add(.su, ["восск"])
         // Short forms that are also common words in one of the languages.
         add(.mo, ["mo"], ambiguous: true)
         add(.tu, ["tu"], ambiguous: true)
@@ -89,6 +91,7 @@ enum HoursLexicon {
         "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
         "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
         "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+        "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
         "utc": "UTC", "gmt": "UTC", "bst": "Europe/London",
     ]
     static let anywhereZoneWords: Set<WordKey> = ["мск", "msk"]

@@ -15,7 +15,7 @@ public enum HoursParser {
         let tokens = HoursTokenizer.tokenize(text)
         var recognizer = HoursRecognizer(tokens: tokens)
         recognizer.run()
-        let drafts = group(recognizer.items)
+        let drafts = group(recognizer.items, tokenCount: tokens.count)
         return drafts.compactMap { statement(from: $0, tokens: tokens) }
     }
 
@@ -54,8 +54,9 @@ public enum HoursParser {
 
     /// Merges statements (e.g. list items or table rows, each a partial statement) into one
     /// schedule, in order:
-    /// - a statement naming days replaces those days (later wins); hours it spills past
-    ///   midnight into an unnamed day are added to that day;
+    /// - a statement naming days gives those days its hours; for a day an earlier statement
+    ///   named too, `WeeklySchedule.addsShift` decides whether they add (another shift) or replace
+    ///   (a restated day); hours it spills past midnight into an unnamed day are added to that day;
     /// - a statement naming no days fills only the days no earlier statement named
     ///   ("с 10 до 19, сб-вс выходной" and "Сб 10-16; остальные 9-18" both work);
     /// - any statement with holidays off sets `PH off`; the first time zone found is kept;
@@ -76,7 +77,9 @@ public enum HoursParser {
             if let days = statement.days {
                 for d in 0..<7 {
                     if let day = Weekday(rawValue: d), days.contains(day) {
-                        own[d] = schedule.days[d]
+                        // A day filled only by a statement naming no days takes the new hours.
+                        let adds = named[d] && WeeklySchedule.addsShift(own[d], schedule.days[d])
+                        own[d] = adds ? own[d] + schedule.days[d] : schedule.days[d]
                         named[d] = true
                     } else if !schedule.days[d].isEmpty {
                         spill[d] += schedule.days[d]
@@ -118,7 +121,7 @@ public enum HoursParser {
     /// ("Mo-Fr 9-18" or "08:00-20:00 (пн-пт)"); several time ranges after leading days are one
     /// statement ("Mo-Fr 09:00-13:00, 14:00-18:00"); a new day list followed by its own content,
     /// or content after `;`/`.`, starts a new statement.
-    static func group(_ items: [HoursItem]) -> [Draft] {
+    static func group(_ items: [HoursItem], tokenCount: Int) -> [Draft] {
         var drafts: [Draft] = []
         var current: Draft?
         var sep = 0 // 0 none, 1 weak (","), 2 strong (";", ".") since the current draft's last item
@@ -137,13 +140,29 @@ public enum HoursParser {
             default: return nil
             }
         }
+        /// The text ends, or a `.`/`;` follows, right after item `k` and any time zone next to it.
+        func endsStatement(_ k: Int) -> Bool {
+            var end = items[k].last
+            var n = k + 1
+            while n < items.count && items[n].first == end + 1 {
+                switch items[n].kind {
+                case .timeZone: end = items[n].last
+                case .separator(strong: true): return true
+                default: return false
+                }
+                n += 1
+            }
+            return end == tokenCount - 1
+        }
         /// Days after content belong to it unless they are directly followed by content of their own.
-        func trailingAllowed(_ k: Int, everyDay: Bool) -> Bool {
-            // After a comma only "daily"-like words still belong to the previous times
-            // ("круглосуточно, 7 дней в неделю"); "с 10 до 19, (Сб. …)" starts something new.
-            if sep == 1 && !everyDay { return false }
+        func trailingAllowed(_ k: Int, everyDay: Bool, after content: Content?) -> Bool {
+            // After a comma only "daily"-like words ("круглосуточно, 7 дней в неделю") and days
+            // that end the statement after times ("7:00 p.m. Central Time, Monday through
+            // Friday.") still belong to the previous content; "с 10 до 19, (Сб. …)" starts
+            // something new, and "available 24/7/365 …, holidays or weekends!" is not weekends only.
             var n = k + 1
             while n < items.count, case .timeZone = items[n].kind { n += 1 }
+            if sep == 1 && !everyDay && !(content == .ranges && endsStatement(k)) { return false }
             guard n < items.count else { return true }
             if items[n].isContent {
                 // Time-first texts keep their style: "07:30-18:00 weekdays (08:30-14:00 Saturdays)".
@@ -181,14 +200,17 @@ public enum HoursParser {
             case .days(let days, let everyDay, let holidays):
                 if var c = current {
                     if c.content == nil && sep < 2 {
-                        c.days = (c.days ?? []).union(days)
+                        // Days named after "open 7 days" are the ones the hours that follow are
+                        // for ("Open 7 days Sun-Thurs: 9:00AM-9:00PM Fri-Sat: 9:00AM-10:00PM").
+                        let afterEveryDay = c.days?.count == 7 && days.count < 7
+                        c.days = afterEveryDay ? days : (c.days ?? []).union(days)
                         c.holidaysInDays = c.holidaysInDays || holidays
                         c.last = item.last
                         current = c
                         sep = 0
                         continue
                     }
-                    if c.content != nil && c.days == nil && sep < 2 && trailingAllowed(k, everyDay: everyDay) {
+                    if c.content != nil && c.days == nil && sep < 2 && trailingAllowed(k, everyDay: everyDay, after: c.content) {
                         c.days = days
                         c.daysLeading = false
                         c.holidaysInDays = holidays

@@ -182,7 +182,8 @@ struct HoursRecognizer {
     // MARK: 24/7
 
     private static let openWords: Set<WordKey> = ["open", "opened", "geöffnet", "offen", "работаем", "работает", "работают", "открыто", "открыты", "открыт", "працюємо", "працює", "доступен", "доступна", "available"]
-    private static let hourUnits: Set<WordKey> = ["hours", "hour", "hrs", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
+    private static let roundTheClockServices: Set<WordKey> = ["hotline", "helpline", "line", "support", "service", "assistance", "helpdesk"]
+    private static let hourUnits: Set<WordKey> = ["hours", "hour", "hrs", "hr", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
 
     private mutating func matchAllDayNumber(_ i: Int) -> Int? {
         guard let n = number(i), n.value == 24, n.digitCount == 2 else { return nil }
@@ -198,7 +199,18 @@ struct HoursRecognizer {
             emit(.allDay, i, end)
             return end + 1
         }
-        guard let unit = word(i + 1), HoursRecognizer.hourUnits.contains(unit) else { return nil }
+        let dashed = sym(i + 1) == "-" && attached(i + 1) && attached(i + 2)
+        let unitAt = dashed ? i + 2 : i + 1
+        guard let unit = word(unitAt), HoursRecognizer.hourUnits.contains(unit) else { return nil }
+        // "24 Hour Emergency Line", "24-hour helpline": the singular names a service that never
+        // closes; "within 24 hours", "24 hour notice" and "(24 Hour Emergency Available)" next
+        // to office hours do not.
+        let nounAt = word(unitAt + 1) == "emergency" ? unitAt + 2 : unitAt + 1
+        if unit == "hour" || unit == "hr", let noun = word(nounAt), HoursRecognizer.roundTheClockServices.contains(noun) {
+            emit(.allDay, i, unitAt)
+            return unitAt + 1
+        }
+        guard !dashed else { return nil }
         var k = i + 2
         if sym(k) == "." { k += 1 }
         let openBefore = word(i - 1).map { HoursRecognizer.openWords.contains($0) } ?? false
@@ -640,15 +652,21 @@ struct HoursRecognizer {
         guard let (first, k1) = endpoint(j, after: prefix) else { return nil }
         var k = k1
         var sepWord: WordKey?
+        var unseparated = false
         if sym(k) == "-" {
             k += 1
         } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между") {
             sepWord = w
             k += 1
+        } else if first.meridiem == 1 && number(k) != nil {
+            unseparated = true
         } else {
             return nil
         }
         guard let (second, k2) = endpoint(k, after: sepWord, dashMinutes: first.clock && sepWord == nil) else { return nil }
+        // "M-F 8am 5pm": a morning time right before an afternoon one is a range even without a
+        // dash; "8am 10am" lists two times.
+        if unseparated && second.meridiem != 2 { return nil }
         // "9,00-18,00" is a time range only when both ends use the comma.
         if first.comma != second.comma { return nil }
         // An "HH:MM" end makes a range self-evident; "3:10-4:20" or "10.50-12.30" need context.
@@ -765,7 +783,9 @@ struct HoursRecognizer {
                 e.meridiem = w == "a" ? 1 : 2
                 k += 3
             }
-            if e.meridiem != 0 && sym(k) == "." && attached(k) && (k + 1 >= t.count || t[k + 1].spaceBefore) { k += 1 }
+            // The dot ends "p.m." before a space, the end or a dash ("8:30 a.m.–5:30 p.m.");
+            // otherwise it belongs to what follows.
+            if e.meridiem != 0 && sym(k) == "." && attached(k) && (k + 1 >= t.count || t[k + 1].spaceBefore || sym(k + 1) == "-") { k += 1 }
         }
         if let w = word(k), HoursRecognizer.unitWords.contains(w) {
             e.unit = true

@@ -30,6 +30,13 @@ public struct HoursStatement: Hashable, Sendable {
         self.isHolidayRule = isHolidayRule
     }
 
+    /// True for statements that only name days off ("сб-вс выходной", "Sunday closed"): they
+    /// name days, open none and say nothing about holidays only.
+    public var isDaysOff: Bool {
+        guard days != nil, !isHolidayRule, let schedule else { return false }
+        return schedule.isClosedAllWeek
+    }
+
     /// The schedule, or nil for `.unspecified`.
     public var schedule: WeeklySchedule? {
         if case .schedule(let s) = value { return s }

@@ -24,6 +24,28 @@ extension WeeklySchedule {
         var parser = OpeningHoursParser(Array(openingHours.unicodeScalars))
         self = try parser.parse()
     }
+
+    /// Several values that together describe one week, as schema.org lists `openingHours`
+    /// (its Restaurant example: "Mo-Sa 11:00-14:30", "Mo-Th 17:00-21:30", "Fr-Sa 17:00-22:00").
+    /// Each value is OSM; a day that several values name adds or replaces as `addsShift(_:_:)` says,
+    /// where joining the values with `;` would let the last one replace the others.
+    public init(openingHoursValues values: [String]) throws(OpeningHoursSyntaxError) {
+        var own = [[(Int, Int)]](repeating: [], count: 7)
+        var named = [Bool](repeating: false, count: 7)
+        var holidays = HolidayRule.unspecified
+        func ranges(_ spans: [(Int, Int)]) -> [MinuteRange] { spans.map { MinuteRange(start: $0.0, end: $0.1) } }
+        for value in values {
+            var parser = OpeningHoursParser(Array(value.unicodeScalars))
+            try parser.parseRules()
+            if parser.holidays == .off { holidays = .off }
+            for d in 0..<7 where parser.named[d] {
+                let adds = named[d] && WeeklySchedule.addsShift(ranges(own[d]), ranges(parser.own[d]))
+                own[d] = adds ? own[d] + parser.own[d] : parser.own[d]
+                named[d] = true
+            }
+        }
+        self = OpeningHoursParser.schedule(own, holidays: holidays)
+    }
 }
 
 struct OpeningHoursParser {
@@ -31,8 +53,10 @@ struct OpeningHoursParser {
     private var i = 0
     /// Per day, spans as written (end may exceed 1440); overnight spill is resolved at the end so
     /// that a later rule replacing a day also drops what that day would have spilled.
-    private var own: [[(Int, Int)]] = Array(repeating: [], count: 7)
-    private var holidays = HolidayRule.unspecified
+    private(set) var own: [[(Int, Int)]] = Array(repeating: [], count: 7)
+    /// Days some rule selected (with hours or off).
+    private(set) var named = [Bool](repeating: false, count: 7)
+    private(set) var holidays = HolidayRule.unspecified
 
     init(_ scalars: [Unicode.Scalar]) { s = scalars }
 
@@ -73,6 +97,22 @@ struct OpeningHoursParser {
     }
 
     mutating func parse() throws(OpeningHoursSyntaxError) -> WeeklySchedule {
+        try parseRules()
+        return OpeningHoursParser.schedule(own, holidays: holidays)
+    }
+
+    /// Overnight spill is resolved here, after every rule had its say.
+    static func schedule(_ own: [[(Int, Int)]], holidays: HolidayRule) -> WeeklySchedule {
+        var days = [[MinuteRange]](repeating: [], count: 7)
+        for day in Weekday.allCases {
+            for (start, end) in own[day.rawValue] {
+                WeeklySchedule.add(start: start, end: end, on: day, to: &days)
+            }
+        }
+        return WeeklySchedule(days: days, publicHolidays: holidays)
+    }
+
+    mutating func parseRules() throws(OpeningHoursSyntaxError) {
         skipSpaces()
         if atEnd { throw error("empty value") }
         var additional = false
@@ -100,13 +140,6 @@ struct OpeningHoursParser {
                 throw error("unexpected character '\(c)'")
             }
         }
-        var days = [[MinuteRange]](repeating: [], count: 7)
-        for day in Weekday.allCases {
-            for (start, end) in own[day.rawValue] {
-                WeeklySchedule.add(start: start, end: end, on: day, to: &days)
-            }
-        }
-        return WeeklySchedule(days: days, publicHolidays: holidays)
     }
 
     private mutating func parseRule(additional: Bool) throws(OpeningHoursSyntaxError) {
@@ -116,6 +149,7 @@ struct OpeningHoursParser {
             skipSpaces()
             if wordAhead() == "open" { i += 4 }
             for d in 0..<7 { own[d] = [(0, 1440)] }
+            named = Array(repeating: true, count: 7)
             return
         }
         // Selector.
@@ -216,6 +250,7 @@ struct OpeningHoursParser {
             target = Weekday.allCases
         }
         for day in target {
+            named[day.rawValue] = true
             if isOff {
                 own[day.rawValue] = []
             } else if additional {

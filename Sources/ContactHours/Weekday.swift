@@ -68,6 +68,11 @@ public struct MinuteRange: Hashable, Sendable, Comparable, CustomStringConvertib
         return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }
 
+    /// True when no range of `a` overlaps one of `b`; ranges that only touch are apart.
+    static func areApart(_ a: [MinuteRange], _ b: [MinuteRange]) -> Bool {
+        !a.contains { x in b.contains { y in x.start < y.end && y.start < x.end } }
+    }
+
     /// Sorted, without empty ranges, overlapping and touching ranges joined.
     public static func normalized(_ ranges: [MinuteRange]) -> [MinuteRange] {
         let sorted = ranges.filter { !$0.isEmpty }.sorted()

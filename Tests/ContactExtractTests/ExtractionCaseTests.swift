@@ -321,6 +321,8 @@ import Testing
         Case("<p>понедельник - суббота с 10:00 до 20:00 и в воскресенье с 11:00 до 20:00</p>", "RU", ["hours Mo-Sa 10:00-20:00; Su 11:00-20:00 unknown"]),
         Case("<p>Пн-Пт 9:00-18:00, в праздничные дни не работаем</p>", "RU", ["hours Mo-Fr 09:00-18:00; PH off unknown"]),
         Case("<p>Пн-Пт 9:00-18:00, сб-вс выходной</p>", "RU", ["hours Mo-Fr 09:00-18:00 unknown"]),
+        Case("<p>Приёмная: с 08:30 до 17:30, выходной: суб.-восск.</p>", "RU", ["hours Mo-Fr 08:30-17:30 office"]),
+        Case("<p>Понедельник : Выходной Остальные дни с 11:00 до 20:00</p>", "RU", ["hours Tu-Su 11:00-20:00 unknown"]),
         Case("<p>Ежедневно с 9 утра до 9 вечера</p>", "RU", ["hours 09:00-21:00 unknown"]),
         Case("<p>пт-сб с 22:00 до 02:00</p>", "RU", ["hours Fr 22:00-24:00; Sa 00:00-02:00,22:00-24:00; Su 00:00-02:00 unknown"]),
         Case("<p>Телефон горячей линии работает круглосуточно, 24 часа в сутки, 7 дней в неделю.</p>", "RU", ["hours 24/7 hotline"]),
@@ -351,6 +353,14 @@ import Testing
         Case("<p>Hours: Tue &amp; Wed: 10am-3pm Thurs &amp; Fri: 9am-5pm Sat: 10am-2pm</p>", "US", ["hours Tu,We 10:00-15:00; Th,Fr 09:00-17:00; Sa 10:00-14:00 unknown"]),
         Case("<p>Our support team is available around the clock.</p>", "US", ["hours 24/7 hotline"]),
         Case("<p>Mon-Fri 9am-5pm ET</p>", "US", ["hours Mo-Fr 09:00-17:00 unknown"]),
+        Case("<p>Phone Hours: Mon.–Fri., 8:30 a.m.–5:30 p.m.</p>", "US", ["hours Mo-Fr 08:30-17:30 phone"]),
+        Case("<p>Support: M-F 8am 5pm MST</p>", "US", ["hours Mo-Fr 08:00-17:00 hotline"]),
+        Case("<p>24 Hour Emergency Line: (303) 555-0142</p>", "US", ["phone +13035550142 phone", "hours 24/7 phone"]),
+        Case("<p>Our helpline is open seven days a week, and our advisors are available Monday to Friday 8am-8pm, Saturday 9am-5pm and Sunday 10am-4pm</p>", "GB", ["hours Mo-Fr 08:00-20:00; Sa 09:00-17:00; Su 10:00-16:00 hotline"]),
+        Case("<p>Café Open 7 days Sun-Thurs: 9:00AM-9:00PM Fri-Sat: 9:00AM-10:00PM</p>", "US", ["hours Mo-Th,Su 09:00-21:00; Fr,Sa 09:00-22:00 unknown"]),
+        Case("<p>Customer Service representatives are available between the hours of 7:00 a.m. to 7:00 p.m. Central Time, Monday through Friday.</p>", "US", ["hours Mo-Fr 07:00-19:00 hotline"]),
+        Case("<p>Phone and Walk-in 8:30 am-5:00 pm, Monday through Friday.</p>", "US", ["hours Mo-Fr 08:30-17:00 office"]),
+        Case("<p>Mister Plumber available 24/7/365 to you for afterhours, holidays or weekends!</p>", "US", ["hours 24/7 unknown"]),
         Case("<p>Weekends 10am-4pm</p>", "US", ["hours Sa,Su 10:00-16:00 unknown"]),
         Case("<p>Open daily noon to midnight</p>", "US", ["hours 12:00-24:00 unknown"]),
     ]
@@ -373,6 +383,7 @@ import Testing
         Case("<p>Mo-Fr 8:00-17:00 Uhr, Mittagspause 12:00-13:00 Uhr</p>", "DE", ["hours Mo-Fr 08:00-12:00,13:00-17:00 unknown"]),
         Case("<p>Wir sind rund um die Uhr für Sie da.</p>", "DE", ["hours 24/7 unknown"]),
         Case("<p>Kontaktformular: wir antworten werktags 8-17 Uhr</p>", "DE", ["hours Mo-Fr 08:00-17:00 form"]),
+        Case("<p>Sprechzeiten: Mo – Fr: 9 – 12 Uhr und Mo, Di, Do: 15 – 18 Uhr</p>", "DE", ["hours Mo,Tu,Th 09:00-12:00,15:00-18:00; We,Fr 09:00-12:00 unknown"]),
     ]
 
     // schema.org JSON-LD and microdata from schemaorg_samples/ and extruct's samples.
@@ -384,6 +395,7 @@ import Testing
         Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","contactPoint":[{"@type":"ContactPoint","telephone":"+1-877-453-1304","contactType":"technical support"},{"@type":"ContactPoint","telephone":"+1-877-453-1305","contactType":"sales"},{"@type":"ContactPoint","faxNumber":"+1-877-453-1306","contactType":"customer service"}]}</script>"#, "US", ["phone +18774531304 hotline", "phone +18774531305 phone", "phone +18774531306 fax"]),
         Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","contactPoint":{"@type":"ContactPoint","email":"press@example.com","contactType":"press"}}</script>"#, "US", ["email press@example.com press"]),
         Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness","telephone":"tel:+49-30-123456","email":"mailto:info@example.de","openingHours":"Mo,Tu,We,Th,Fr 09:00-17:00"}</script>"#, "DE", ["phone +4930123456 phone", "email info@example.de email", "hours Mo-Fr 09:00-17:00 office"]),
+        Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Restaurant","name":"GreatFood","openingHours":["Mo-Sa 11:00-14:30","Mo-Th 17:00-21:30","Fr-Sa 17:00-22:00"],"telephone":"(408) 714-1489"}</script>"#, "US", ["phone +14087141489 phone", "hours Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00 office"]),
         Case(#"<div itemscope itemtype="https://schema.org/Organization"><div itemprop="contactPoint" itemscope itemtype="https://schema.org/ContactPoint"><span itemprop="contactType">customer support</span>: <span itemprop="telephone">+7 800 100-70-10</span></div></div>"#, "RU", ["phone +78001007010 hotline"]),
     ]
 

@@ -175,7 +175,7 @@ private func merged(_ text: String) -> String {
         ("an Feiertagen geschlossen", "PH off"),
         ("Öffnungszeiten: Mo-Fr 8-18 Uhr, Sa 9-14 Uhr, So und Feiertage geschlossen", "Mo-Fr 08:00-18:00; Sa 09:00-14:00; PH off"),
         ("Bürozeiten: Montag–Donnerstag 8:00–16:30 Uhr, Freitag 8:00–14:00 Uhr", "Mo-Th 08:00-16:30; Fr 08:00-14:00"),
-        ("Mo – Fr: 9 – 12 Uhr und Mo, Di, Do: 15 – 18 Uhr", "Mo,Tu,Th 15:00-18:00; We,Fr 09:00-12:00"),
+        ("Mo – Fr: 9 – 12 Uhr und Mo, Di, Do: 15 – 18 Uhr", "Mo,Tu,Th 09:00-12:00,15:00-18:00; We,Fr 09:00-12:00"),
         ("Hotline: 24 Stunden täglich erreichbar", "24/7"),
         ("Zeiten: Mo.-Fr. 09.00-18.00 Uhr", "Mo-Fr 09:00-18:00"),
     ])

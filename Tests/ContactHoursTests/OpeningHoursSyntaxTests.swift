@@ -54,6 +54,16 @@ import Testing
         #expect(schedule.openingHours == canonical)
     }
 
+    /// schema.org lists several values for one week; a second shift adds, a restated day replaces.
+    @Test(arguments: [
+        (["Mo-Sa 11:00-14:30", "Mo-Th 17:00-21:30", "Fr-Sa 17:00-22:00"], "Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00"),
+        (["Mo-Su 09:00-18:00", "Sa 10:00-14:00", "Su off"], "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
+        (["Mo-Fr 09:00-18:00; Sa 10:00-14:00", "PH off"], "Mo-Fr 09:00-18:00; Sa 10:00-14:00; PH off"),
+    ])
+    func listedValues(values: [String], canonical: String) throws {
+        #expect(try WeeklySchedule(openingHoursValues: values).openingHours == canonical)
+    }
+
     @Test func mondayToSundayWholeDayEqualsAlwaysOpen() throws {
         let s = try WeeklySchedule(openingHours: "Mo-Su 00:00-24:00")
         #expect(s == WeeklySchedule.alwaysOpen)
