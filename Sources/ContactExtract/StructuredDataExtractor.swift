@@ -125,32 +125,45 @@ struct StructuredDataExtractor {
         guard !document.microdataProperties.isEmpty else { return }
         var contactTypes: [Int: String] = [:]
         var specifications: [Int: [String: String]] = [:]
+        // One item's `openingHours` values are one schedule (schema.org lists a restaurant's
+        // lunch and dinner as two), read together as the JSON-LD array is.
+        var openingHoursOfScope: [Int: [String]] = [:]
         for property in document.microdataProperties {
             guard let scope = property.scope else { continue }
             for name in property.names {
                 if name == "contactType" { contactTypes[scope] = property.value }
+                if name == "openingHours", !property.value.isEmpty { openingHoursOfScope[scope, default: []].append(property.value) }
                 if ["dayOfWeek", "opens", "closes"].contains(name) {
                     specifications[scope, default: [:]][name, default: ""] += " " + property.value
                 }
             }
         }
+        var scopesWithHoursStated: Set<Int> = []
         for property in document.microdataProperties {
             let type = property.scope.flatMap { contactTypes[$0] }
             for name in property.names {
                 let value: Statement.Value
+                var text = "\(name): \(property.value)"
                 switch name {
                 case "telephone": value = .phone(property.value, isFax: false)
                 case "faxNumber": value = .phone(property.value, isFax: true)
                 case "email": value = .email(property.value)
-                case "openingHours": value = .hours(StructuredHours(openingHours: [property.value]))
+                case "openingHours":
+                    if let scope = property.scope, let all = openingHoursOfScope[scope], all.count > 1 {
+                        // Stated once, where the item's first value stands.
+                        guard scopesWithHoursStated.insert(scope).inserted else { continue }
+                        value = .hours(StructuredHours(openingHours: all))
+                        text = "openingHours: " + all.joined(separator: ", ")
+                    } else {
+                        value = .hours(StructuredHours(openingHours: [property.value]))
+                    }
                 case "openingHoursSpecification", "hoursAvailable":
                     guard let scope = property.valueScope, let fields = specifications[scope] else { continue }
                     value = .hours(StructuredHours(specifications: [StructuredHours.Specification(fields: fields)]))
                 default: continue
                 }
                 statements.append(Statement(value: value, contactType: type, method: .microdata, node: property.node,
-                                            pointer: "", text: "\(name): \(property.value)",
-                                            position: property.blockIndex))
+                                            pointer: "", text: text, position: property.blockIndex))
             }
         }
     }
