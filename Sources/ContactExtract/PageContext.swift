@@ -75,6 +75,9 @@ struct PageContext {
     /// that sentence's values ("(202) 555-0118 | Fax (202) 555-0119" says nothing about
     /// the first number), and its own were read as its clause already.
     mutating func signals(ofBlock index: Int, outsideSentencesOf values: [Range<Int>]) -> ChannelClassifier.Signals {
+        // A link can stand past the last block (an unclosed `<a>` at the end of a page
+        // whose text never became a block).
+        guard document.blocks.indices.contains(index) else { return ChannelClassifier.Signals() }
         let whole = signals(ofBlock: index)
         guard values.count > 1, !whole.isEmpty else { return whole }
         let text = document.blocks[index].text

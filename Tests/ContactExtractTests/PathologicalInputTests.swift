@@ -92,4 +92,12 @@ import Testing
         let records = try Extraction.fixture("fuzz-document-timeout-9b6150c1.html", region: "RU")
         #expect(records.contains { $0.value == "+442079460555" })
     }
+
+    /// Found by the document fuzzer (Fuzz/crashes/document-crash-b77df35d…): a `tel:` link
+    /// left open at the end of the page, whose block never came to be, crashed the
+    /// channel classifier's look at "its" block.
+    @Test func aTelLinkPastTheLastBlock() throws {
+        let records = try Extraction.fixture("fuzz-document-crash-b77df35d.html")
+        #expect(records.contains { $0.kind == .phone })
+    }
 }
