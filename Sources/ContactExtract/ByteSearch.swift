@@ -38,21 +38,38 @@ enum ByteSearch {
         }
     }
 
-    /// Offset of the first occurrence of the needle, nil when none.
+    /// Offset of the first occurrence of the needle, nil when none. `memchr` looks for the
+    /// needle's last byte rather than its first: Cyrillic stems all start with 0xD0 or
+    /// 0xD1, which stand at every other byte of Russian text, while a last byte picks out
+    /// one letter.
     private static func find(_ h: UnsafePointer<UInt8>, _ hCount: Int, _ n: UnsafePointer<UInt8>, _ nCount: Int) -> Int? {
         guard nCount > 0 else { return 0 }
-        var offset = 0
-        let first = Int32(n.pointee)
-        while hCount - offset >= nCount {
-            guard let hit = memchr(h + offset, first, hCount - offset - nCount + 1) else { return nil }
-            let at = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(h + at, n, nCount) == 0 { return at }
-            offset = at + 1
+        guard hCount >= nCount else { return nil }
+        let lastIndex = nCount - 1
+        let last = Int32(n[lastIndex])
+        var offset = lastIndex
+        while offset < hCount {
+            guard let hit = memchr(h + offset, last, hCount - offset) else { return nil }
+            let end = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let at = end - lastIndex
+            if memcmp(h + at, n, lastIndex) == 0 { return at }
+            offset = end + 1
         }
         return nil
     }
 
     static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
-        needles.contains { contains(haystack, $0) }
+        var haystack = haystack
+        return haystack.withUTF8 { h in
+            for needle in needles {
+                var needle = needle
+                let found = needle.withUTF8 { n -> Bool in
+                    guard n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return n.isEmpty }
+                    return find(hb, h.count, nb, n.count) != nil
+                }
+                if found { return true }
+            }
+            return false
+        }
     }
 }
