@@ -4,7 +4,9 @@ enum EvidenceText {
     static let maximumLength = 240
 
     static func window(_ text: String, around utf8Range: Range<Int>? = nil) -> String {
-        guard text.count > maximumLength else { return text }
+        // A character is at least one UTF-8 byte: most blocks are settled without counting
+        // their characters.
+        guard text.utf8.count > maximumLength, text.count > maximumLength else { return text }
         let utf8 = text.utf8
         let center: String.Index
         if let utf8Range, let index = utf8.index(utf8.startIndex, offsetBy: utf8Range.lowerBound, limitedBy: utf8.endIndex) {
