@@ -27,6 +27,19 @@ struct PhoneExtractor {
             telLinks.append((link, target, range))
             if let range { linkRanges[link.blockIndex, default: []].append(range) }
         }
+        for link in document.links {
+            guard let target = Self.messengerTarget(link.href),
+                  let number = try? PhoneNumberService.parse(target, region: "ZZ") else { continue }
+            linkedValues[link.blockIndex, default: []].insert(number.e164)
+            records.add(ContactRecord(
+                kind: .phone, value: number.e164, channel: .messenger, source: document.source,
+                evidence: Evidence(method: .messengerLink, path: page.path(of: link.node),
+                                   text: link.text.isEmpty ? link.href : link.text),
+                type: number.type.rawValue, raw: target,
+                section: document.blocks.indices.contains(link.blockIndex)
+                    ? document.blocks[link.blockIndex].headings.last : nil),
+                at: link.blockIndex)
+        }
         var linkBlockSignals: [Int: ChannelClassifier.Signals] = [:]
         for (link, target, range) in telLinks {
             let region = regions.region(forLanguage: link.language ?? document.language)
@@ -162,6 +175,29 @@ struct PhoneExtractor {
         let lower = blockText.utf8.distance(from: blockText.startIndex, to: found.lowerBound)
         let upper = blockText.utf8.distance(from: blockText.startIndex, to: found.upperBound)
         return lower..<upper
+    }
+
+    /// The number a WhatsApp or Viber link opens a chat with, as `+digits` (these links
+    /// always carry the country code): `https://wa.me/79161234567`,
+    /// `https://api.whatsapp.com/send?phone=79161234567`, `whatsapp://send?phone=…`,
+    /// `viber://chat?number=%2B79161234567`.
+    static func messengerTarget(_ href: String) -> String? {
+        let lower = href.trimmingCharacters(in: "").lowercased()
+        let digits: Substring
+        if let path = ["https://wa.me/", "http://wa.me/", "https://www.wa.me/"].first(where: { lower.hasPrefix($0) }) {
+            digits = lower.dropFirst(path.count)
+        } else if ["https://api.whatsapp.com/send", "http://api.whatsapp.com/send", "https://web.whatsapp.com/send",
+                   "whatsapp://send", "viber://chat", "viber://add"].contains(where: { lower.hasPrefix($0) }),
+                  let query = lower.split(separator: "?", maxSplits: 1).dropFirst().first,
+                  let parameter = query.split(separator: "&").first(where: { $0.hasPrefix("phone=") || $0.hasPrefix("number=") }) {
+            digits = parameter.drop(while: { $0 != "=" }).dropFirst()
+        } else {
+            return nil
+        }
+        let decoded = String(digits).removingPercentEncodingLeniently()
+        let number = decoded.prefix(while: { $0.isASCII && ($0.isNumber || "+ -".contains($0)) }).filter(\.isNumber)
+        guard number.count >= 7, number.count <= 15 else { return nil }
+        return "+" + number
     }
 
     /// `tel:+7-800-100-70-10;ext=12` → `+7-800-100-70-10;ext=12`, percent-decoded.

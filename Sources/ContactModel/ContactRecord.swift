@@ -25,6 +25,8 @@ public enum Channel: String, Sendable, Hashable, Codable, CaseIterable, Comparab
 /// How a value was found.
 public enum EvidenceMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case telLink = "tel-link"
+    /// A WhatsApp or Viber link that opens a chat with a number (`https://wa.me/7916…`).
+    case messengerLink = "messenger-link"
     case mailto
     case text
     case jsonLD = "json-ld"

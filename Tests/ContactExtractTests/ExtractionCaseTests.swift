@@ -387,6 +387,13 @@ import Testing
     ]
 
     // schema.org JSON-LD and microdata from schemaorg_samples/ and extruct's samples.
+    static let messengerLinks: [Case] = [
+        Case(#"<p>WhatsApp: <a href="https://wa.me/79161234567">написать в WhatsApp</a></p>"#, "RU", ["phone +79161234567 messenger"]),
+        Case(#"<p><a href="https://api.whatsapp.com/send?phone=4915112345678&amp;text=Hallo">Schreiben Sie uns auf WhatsApp</a></p>"#, "DE", ["phone +4915112345678 messenger"]),
+        Case(#"<p>Viber: <a href="viber://chat?number=%2B79161234567">+7 916 123-45-67</a></p>"#, "RU", ["phone +79161234567 messenger"]),
+        Case(#"<p><a href="https://wa.me/">WhatsApp</a> and <a href="https://example.com/wa.me/123">a page</a></p>"#, "US", []),
+    ]
+
     static let structuredData: [Case] = [
         Case(#"<div itemscope itemtype="https://schema.org/Restaurant"><meta itemprop="openingHours" content="Mo-Sa 11:00-14:30"><meta itemprop="openingHours" content="Mo-Th 17:00-21:30"><meta itemprop="openingHours" content="Fr-Sa 17:00-22:00"></div>"#, "US", ["hours Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00 office"]),
         Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"PoliceStation","name":"Youngstown Central Police Station","telephone":"+13303301888","email":"ohio.police.example@example.com"}</script>"#, "US", ["phone +13303301888 phone", "email ohio.police.example@example.com email"]),
@@ -411,7 +418,7 @@ import Testing
 
     static let all: [Case] = [
         phones, emails, hours,
-        phonesNorthAmerica, phonesWorld, phoneLinksShortNumbersMessengers, notPhones,
+        phonesNorthAmerica, phonesWorld, phoneLinksShortNumbersMessengers, messengerLinks, notPhones,
         emailsMore, hoursRussian, hoursEnglish, hoursGerman, structuredData, channels,
     ].flatMap { $0 }
 
