@@ -25,15 +25,19 @@ enum TagFloodGuard {
             }
             let rawText: StaticString? = startsWith(bytes, at: index, "<script") ? "</script"
                 : startsWith(bytes, at: index, "<style") ? "</style" : nil
-            var equals = 0
             index += 1
-            while index < count, bytes[index] != UInt8(ascii: ">") {
-                if bytes[index] == UInt8(ascii: "=") {
+            let close = memchr(base + index, Int32(UInt8(ascii: ">")), count - index)
+            let end = close.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? count
+            // More than `maximumAttributes` '=' need a tag at least that long: only such
+            // tags are counted.
+            if end - index > maximumAttributes {
+                var equals = 0
+                for k in index..<end where bytes[k] == UInt8(ascii: "=") {
                     equals += 1
                     if equals > maximumAttributes { return tagStart }
                 }
-                index += 1
             }
+            index = end
             if let rawText { index = find(bytes, rawText, from: index) ?? count }
         }
         return nil
@@ -52,11 +56,13 @@ enum TagFloodGuard {
     }
 
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let first = needle.withUTF8Buffer { Int32($0[0]) }
         var index = start
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<") || bytes[index] == UInt8(ascii: "-"), startsWith(bytes, at: index, needle) {
-                return index
-            }
+            guard let hit = memchr(base + index, first, bytes.count - index) else { return nil }
+            index = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            if startsWith(bytes, at: index, needle) { return index }
             index += 1
         }
         return nil
