@@ -61,17 +61,18 @@ struct ChannelClassifier {
     static let form = ["форма обратной связи", "форму обратной связи", "форме обратной связи", "формы обратной связи",
                        "обратной связи", "contact form", "web form", "feedback form", "online form", "kontaktformular"]
     static let email = ["e-mail", "e‑mail", "email", "электронн", "почт", "mail", "курьер"]
-    static let press = ["для сми", "пресс-служб", "пресс‑служб", "пресс служб", "press", "media relations", "presse"]
+    static let press = ["для сми", "пресс-служб", "пресс‑служб", "пресс служб", "press", "media relations", "presse",
+                        "media inquiries", "media enquiries", "members of the media"]
     static let office = ["офис", "отделени", "приёмн", "приемн", "мфц", "филиал", "office", "branch", "headquarters",
                          "visit us", "walk-in", "filiale", "büro", "kantoor"]
     static let hotline = ["горяч", "hotline", "hot line", "телефон доверия", "единый номер", "единый телефон",
                           "колл-центр", "колл‑центр", "call center", "call centre", "контакт-центр", "контакт‑центр",
                           "helpline", "help line", "support line", "справочн"]
     static let support = ["поддержк", "support", "служб", "customer service", "customer care", "kundenservice",
-                          "kundendienst", "klantenservice"]
+                          "kundendienst", "klantenservice", "technical assistance"]
     static let voice = ["телефон", "тел.", "тел:", "тел ", "phone", "tel.", "tel:", "tel ", "call", "звон", "звоните",
                         "номер", "телефонн", "mob", "моб", "сотов", "dial", "ruf", "telefon", "bel ", "toll-free",
-                        "toll free", "tollfree", "voice", "ph:", "ph.", "tél", "tél.",
+                        "toll free", "tollfree", "voice", "ph:", "ph.", "tél", "tél.", "lines are open", "lines open",
                         "бесплатн", "приём звонков", "прием звонков", "звонк", "оператор"]
 
     /// Signals in one piece of text (lower-cased).

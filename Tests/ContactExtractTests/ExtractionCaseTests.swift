@@ -394,6 +394,13 @@ import Testing
         Case(#"<p><a href="https://wa.me/">WhatsApp</a> and <a href="https://example.com/wa.me/123">a page</a></p>"#, "US", []),
     ]
 
+    static let channelWords: [Case] = [
+        Case("<p>Technical Assistance 1.800.523.9466 24/7</p>", "US", ["phone +18005239466 hotline", "hours 24/7 hotline"]),
+        Case("<p>Members of the media may contact press@example.com</p>", "US", ["email press@example.com press"]),
+        Case("<p>Media inquiries: (212) 555-0142</p>", "US", ["phone +12125550142 press"]),
+        Case("<p>Lines are open 8am to 8pm Monday to Friday</p>", "GB", ["hours Mo-Fr 08:00-20:00 phone"]),
+    ]
+
     static let structuredData: [Case] = [
         Case(#"<div itemscope itemtype="https://schema.org/Restaurant"><meta itemprop="openingHours" content="Mo-Sa 11:00-14:30"><meta itemprop="openingHours" content="Mo-Th 17:00-21:30"><meta itemprop="openingHours" content="Fr-Sa 17:00-22:00"></div>"#, "US", ["hours Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00 office"]),
         Case(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"PoliceStation","name":"Youngstown Central Police Station","telephone":"+13303301888","email":"ohio.police.example@example.com"}</script>"#, "US", ["phone +13303301888 phone", "email ohio.police.example@example.com email"]),
@@ -418,7 +425,7 @@ import Testing
 
     static let all: [Case] = [
         phones, emails, hours,
-        phonesNorthAmerica, phonesWorld, phoneLinksShortNumbersMessengers, messengerLinks, notPhones,
+        phonesNorthAmerica, phonesWorld, phoneLinksShortNumbersMessengers, messengerLinks, channelWords, notPhones,
         emailsMore, hoursRussian, hoursEnglish, hoursGerman, structuredData, channels,
     ].flatMap { $0 }
 
