@@ -38,15 +38,17 @@ enum LibXML2 {
             let reason = lastErrorMessage() ?? "no document produced"
             return .failure(.unparseable(source: url, reason: reason))
         }
-        var cut: String?
-        // A huge text node is reported as an out-of-memory error at level "error", not
-        // fatal, yet reading stops there just the same.
-        if let error = xmlGetLastError(), let message = lastErrorMessage(),
-           error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
-            || message.contains("huge") {
-            cut = "libxml2 stopped reading at line \(error.pointee.line): \(message)"
-        }
-        return .success((document, cut))
+        return .success((document, stoppedEarly()))
+    }
+
+    /// Why libxml2 stopped reading before the end, from its last error: a fatal one under
+    /// RECOVER, or a huge text node, which is reported as an out-of-memory error at level
+    /// "error", not fatal, yet stops reading just the same.
+    private static func stoppedEarly() -> String? {
+        guard let error = xmlGetLastError(), let message = lastErrorMessage(),
+              error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
+                || message.contains("huge") else { return nil }
+        return "libxml2 stopped reading at line \(error.pointee.line): \(message)"
     }
 
     static func free(_ document: htmlDocPtr) {
@@ -62,38 +64,48 @@ enum LibXML2 {
         ca_xml_silence_errors()
         xmlResetLastError()
         defer { xmlResetLastError() }
-        var handler = saxHandler
         let box = WalkerBox()
-        let user = Unmanaged.passUnretained(box).toOpaque()
-        let parser = bytes.withMemoryRebound(to: CChar.self) { chars in
-            ca_html_sax_parser(chars.baseAddress, Int32(clamping: chars.count), url, encoding, parseOptions,
-                               &handler, user)
-        }
-        guard let parser else {
+        let ran = runParser(bytes, url: url, encoding: encoding, handler: saxHandler,
+                            user: Unmanaged.passUnretained(box).toOpaque()) { box.walker.parser = $0 }
+        guard ran else {
             return .failure(.unparseable(source: url, reason: lastErrorMessage() ?? "no parser could be made"))
         }
-        box.walker.parser = parser
-        htmlParseDocument(parser)
-        box.walker.parser = nil
-        ca_html_sax_free(parser)
         box.walker.finish()
         let walker = box.walker
         guard walker.documentStarted else {
             return .failure(.unparseable(source: url, reason: lastErrorMessage() ?? "no document produced"))
         }
-        if let cut = walker.cut { return .success((walker, cut)) }
-        if let error = xmlGetLastError(), let message = lastErrorMessage(),
-           error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
-            || message.contains("huge") {
-            return .success((walker, "libxml2 stopped reading at line \(error.pointee.line): \(message)"))
+        return .success((walker, walker.cut ?? stoppedEarly()))
+    }
+
+    /// Runs libxml2's HTML parser over `bytes`, reporting to `handler`'s callbacks with
+    /// `user`; `running` is told the parser while it runs (and nil after). False when no
+    /// parser could be made.
+    private static func runParser(_ bytes: UnsafeBufferPointer<UInt8>, url: String, encoding: String,
+                                  handler: htmlSAXHandler, user: UnsafeMutableRawPointer?,
+                                  running: (htmlParserCtxtPtr?) -> Void = { _ in }) -> Bool {
+        var handler = handler
+        let parser = bytes.withMemoryRebound(to: CChar.self) { chars in
+            ca_html_sax_parser(chars.baseAddress, Int32(clamping: chars.count), url, encoding, parseOptions,
+                               &handler, user)
         }
-        return .success((walker, nil))
+        guard let parser else { return false }
+        running(parser)
+        htmlParseDocument(parser)
+        running(nil)
+        ca_html_sax_free(parser)
+        return true
     }
 
     /// The walker behind the parser's user pointer: the callbacks mutate it in place, one
     /// exclusive access per event rather than one per field a class would need.
     private final class WalkerBox {
         var walker = DocumentWalker()
+
+        /// The box behind a callback's user pointer.
+        static func of(_ user: UnsafeMutableRawPointer?) -> WalkerBox? {
+            user.map { Unmanaged<WalkerBox>.fromOpaque($0).takeUnretainedValue() }
+        }
     }
 
     /// The parser run with no callbacks (for `ParserProbe`).
@@ -103,14 +115,7 @@ enum LibXML2 {
         defer { xmlResetLastError() }
         var handler = htmlSAXHandler()
         handler.initialized = 1
-        let parser = bytes.withMemoryRebound(to: CChar.self) { chars in
-            ca_html_sax_parser(chars.baseAddress, Int32(clamping: chars.count), "bench", encoding, parseOptions,
-                               &handler, nil)
-        }
-        guard let parser else { return false }
-        htmlParseDocument(parser)
-        ca_html_sax_free(parser)
-        return true
+        return runParser(bytes, url: "bench", encoding: encoding, handler: handler, user: nil)
     }
 
     /// The walker's callbacks: elements, text and CDATA, and the nodes that decide where
@@ -119,35 +124,20 @@ enum LibXML2 {
     private nonisolated(unsafe) static let saxHandler: htmlSAXHandler = {
         var handler = htmlSAXHandler()
         handler.initialized = 1
-        handler.startDocument = { user in
-            guard let user else { return }
-            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.startDocument()
-        }
+        handler.startDocument = { WalkerBox.of($0)?.walker.startDocument() }
         handler.startElement = { user, name, attributes in
-            guard let user, let name else { return }
-            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.startElement(name, attributes)
+            guard let name else { return }
+            WalkerBox.of(user)?.walker.startElement(name, attributes)
         }
-        handler.endElement = { user, _ in
-            guard let user else { return }
-            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.endElement()
-        }
+        handler.endElement = { user, _ in WalkerBox.of(user)?.walker.endElement() }
         handler.characters = { user, text, length in
-            guard let user, let text else { return }
-            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.characters(text, Int(length))
+            guard let text else { return }
+            WalkerBox.of(user)?.walker.characters(text, Int(length))
         }
         handler.cdataBlock = handler.characters
-        handler.internalSubset = { user, _, _, _ in
-            guard let user else { return }
-            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.topLevelNode(isDoctype: true)
-        }
-        handler.comment = { user, _ in
-            guard let user else { return }
-            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.topLevelNode(isDoctype: false)
-        }
-        handler.processingInstruction = { user, _, _ in
-            guard let user else { return }
-            Unmanaged<WalkerBox>.fromOpaque(user).takeUnretainedValue().walker.topLevelNode(isDoctype: false)
-        }
+        handler.internalSubset = { user, _, _, _ in WalkerBox.of(user)?.walker.topLevelNode(isDoctype: true) }
+        handler.comment = { user, _ in WalkerBox.of(user)?.walker.topLevelNode(isDoctype: false) }
+        handler.processingInstruction = { user, _, _ in WalkerBox.of(user)?.walker.topLevelNode(isDoctype: false) }
         return handler
     }()
 
