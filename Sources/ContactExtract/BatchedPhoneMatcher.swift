@@ -90,30 +90,31 @@ enum BatchedPhoneMatcher {
             first = -1
             digits = 0
         }
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x30...0x39:
-                if first < 0 { first = index }
-                digits += 1
-                end = index + 1
-                index += 1
-            case 0x20, 0x2D, 0x78, 0x58, 0x2E, 0x28, 0x29, 0x5B, 0x5D, 0x2F, 0x7E, 0x2B:
-                index += 1
-            case 0x00..<0x80:
-                close()
-                index += 1
-            default:
-                let (scalar, width) = decodeScalar(bytes, at: index)
-                if let scalar, scalar.properties.numericType == .decimal {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if isDigit(byte) {
                     if first < 0 { first = index }
                     digits += 1
-                    end = index + width
-                } else if scalar.map({ $0.properties.isAlphabetic }) ?? true {
-                    close()
+                    end = index + 1
+                    index += 1
+                } else if byte < 0x80 {
+                    if !PhoneExtractor.joinsCandidate(byte) { close() }
+                    index += 1
+                } else {
+                    // The folded text is a String's UTF-8: well-formed.
+                    let (value, width) = StandaloneScalars.decode(bytes, at: index)
+                    let scalar = Unicode.Scalar(value)
+                    if let scalar, scalar.properties.numericType == .decimal {
+                        if first < 0 { first = index }
+                        digits += 1
+                        end = index + width
+                    } else if scalar.map({ $0.properties.isAlphabetic }) ?? true {
+                        close()
+                    }
+                    index += width
                 }
-                index += width
             }
         }
         close()
@@ -122,20 +123,6 @@ enum BatchedPhoneMatcher {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
-
-    /// The scalar starting at `index` and its width; nil (width 1) for a malformed byte.
-    private static func decodeScalar(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar?, Int) {
-        let lead = bytes[index]
-        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        guard width > 1, index + width <= bytes.count else { return (nil, 1) }
-        var value = UInt32(lead) & (0xFF >> (width + 1))
-        for k in 1..<width {
-            let byte = bytes[index + k]
-            guard isContinuation(byte) else { return (nil, 1) }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        return (Unicode.Scalar(value), width)
-    }
 
     /// Matches per block index, with UTF-8 ranges in the block's original text.
     static func find(in items: [Item], region: String) -> [Int: [PhoneNumberMatch]] {

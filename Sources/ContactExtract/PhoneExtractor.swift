@@ -182,7 +182,7 @@ struct PhoneExtractor {
     /// `https://api.whatsapp.com/send?phone=79161234567`, `whatsapp://send?phone=…`,
     /// `viber://chat?number=%2B79161234567`.
     static func messengerTarget(_ href: String) -> String? {
-        let lower = href.trimmingCharacters(in: "").lowercased()
+        let lower = href.lowercased()
         let digits: Substring
         if let path = ["https://wa.me/", "http://wa.me/", "https://www.wa.me/"].first(where: { lower.hasPrefix($0) }) {
             digits = lower.dropFirst(path.count)
@@ -274,13 +274,25 @@ struct PhoneExtractor {
             case 0x30...0x39:
                 digits += 1
                 if digits >= minimumDigits { return true }
-            case 0x20, 0x2D, 0x78, 0x58, 0x2E, 0x28, 0x29, 0x5B, 0x5D, 0x2F, 0x7E, 0x2B, 0x80...0xFF:
+            case 0x80...0xFF:
+                continue
+            case _ where joinsCandidate(byte):
                 continue
             default:
                 digits = 0
             }
         }
         return false
+    }
+
+    /// The ASCII punctuation libphonenumber's candidate pattern allows between digit
+    /// groups: space and `-xX.()[]/~+`.
+    @inline(__always)
+    static func joinsCandidate(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x2D, 0x78, 0x58, 0x2E, 0x28, 0x29, 0x5B, 0x5D, 0x2F, 0x7E, 0x2B: return true
+        default: return false
+        }
     }
 
     static func digitCount(_ text: String) -> Int {
