@@ -132,10 +132,8 @@ struct ChannelClassifier {
 
     /// The channel of an e-mail address: `email`, or `press` when the words labelling it
     /// (lower-cased, nearest first) say it is for journalists.
-    static func emailChannel(near: [String], structuredType: String? = nil) -> Channel {
-        if near.contains(where: { signals(in: $0).contains(.press) }) { return .press }
-        if let type = structuredType, type.contains("press") || type.contains("media") { return .press }
-        return .email
+    static func emailChannel(near: [String]) -> Channel {
+        near.contains(where: { signals(in: $0).contains(.press) }) ? .press : .email
     }
 
     /// The channel a schedule describes. Words about calls and operators mean the phone

@@ -17,13 +17,7 @@ struct ClauseWindow {
         let count = utf8.count
         let lower = min(max(range.lowerBound, 0), count)
         let upper = min(max(range.upperBound, lower), count)
-        var start: Int
-        var end: Int
-        if let bounds = SentenceBytes.bounds(text, lower: lower, upper: upper) {
-            (start, end) = bounds
-        } else {
-            (start, end) = Self.characterBounds(text, lower: lower, upper: upper)
-        }
+        let (start, end) = Self.sentenceBounds(text, lower: lower, upper: upper)
         // The values of the sentence before this one, nearest first, and the next one.
         var previous: [Range<Int>] = []
         var next: Range<Int>?
@@ -87,6 +81,12 @@ struct ClauseWindow {
     }
 
     var both: String { before + " " + after }
+
+    /// The sentence around `lower..<upper` (UTF-8 offsets): by the byte walk where it
+    /// agrees with the character walk, else by the character walk.
+    static func sentenceBounds(_ text: String, lower: Int, upper: Int) -> (start: Int, end: Int) {
+        SentenceBytes.bounds(text, lower: lower, upper: upper) ?? characterBounds(text, lower: lower, upper: upper)
+    }
 
     /// The sentence bounds around `lower..<upper` (UTF-8 offsets) by the character walk,
     /// the reference `SentenceBytes` must agree with.

@@ -86,8 +86,7 @@ struct PageContext {
         for value in values.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let lower = min(max(value.lowerBound, 0), count), upper = min(max(value.upperBound, lower), count)
             if let last = sentences.last, last.upperBound >= upper { continue }
-            let bounds = SentenceBytes.bounds(text, lower: lower, upper: upper)
-                ?? ClauseWindow.characterBounds(text, lower: lower, upper: upper)
+            let bounds = ClauseWindow.sentenceBounds(text, lower: lower, upper: upper)
             if let last = sentences.last, last.upperBound >= bounds.start {
                 sentences[sentences.count - 1] = last.lowerBound..<max(last.upperBound, bounds.end)
             } else {
