@@ -101,17 +101,22 @@ private struct CrawlRun: Sendable {
                         events.post(.deadline)
                     }
                 }
-                /// The time budget ran out: nothing waits any more and running transfers stop;
-                /// their outcomes arrive as cancelled and are recorded as cut by the budget.
-                func spendTime() {
-                    guard !timeSpent, meter.checkTime(now: clock.now) else { return }
-                    timeSpent = true
+                /// Nothing waits any more and running transfers stop (their outcomes arrive as
+                /// cancelled); retries waiting their turn are recorded by `unfinished`, pages not
+                /// started are left out.
+                func stopEverything(recording unfinished: (CrawlItem, String) -> FetchOutcome) {
                     for item in scheduler.drain() {
-                        outcomes.append(Self.cutByTime(item, seed: seeds[item.seedIndex].string))
+                        outcomes.append(unfinished(item, seeds[item.seedIndex].string))
                         failed += 1
                     }
                     engine.cancelAll()
                     group.cancelAll()
+                }
+                /// The time budget ran out: what was running is recorded as cut by the budget.
+                func spendTime() {
+                    guard !timeSpent, meter.checkTime(now: clock.now) else { return }
+                    timeSpent = true
+                    stopEverything { Self.cutByTime($0, seed: $1) }
                 }
                 func record(_ item: CrawlItem, _ outcome: FetchOutcome, links: [FoundLink], finalURL: CrawlURL?) {
                     var outcome = outcome
@@ -127,18 +132,11 @@ private struct CrawlRun: Sendable {
                     if !outcome.succeeded { failed += 1 }
                     outcomes.append(outcome)
                 }
-                /// The caller cancelled the run: nothing waits any more, running transfers stop and
-                    /// come back as cancelled; pages not started are left out.
+                /// The caller cancelled the run (no new timer is set from then on).
                 func stopForCancellation() {
                     guard !cancelled else { return }
                     cancelled = true
-                    for item in scheduler.drain() {
-                        outcomes.append(Self.cancelled(item, seed: seeds[item.seedIndex].string))
-                        failed += 1
-                    }
-                    timer = nil
-                    engine.cancelAll()
-                    group.cancelAll()
+                    stopEverything { Self.cancelled($0, seed: $1) }
                 }
                 run: while true {
                     spendTime()
