@@ -43,12 +43,11 @@ struct StructuredHours {
     let openingHours: WeeklySchedule?
 
     init(openingHours strings: [String]) {
-        let joined = strings.joined(separator: "; ")
         if let schedule = try? WeeklySchedule(openingHoursValues: strings) {
             openingHours = schedule
         } else {
             // Sites write free text into openingHours too ("Mon-Fri 9am-5pm").
-            openingHours = HoursParser.schedule(in: joined)
+            openingHours = HoursParser.schedule(in: strings.joined(separator: "; "))
         }
     }
 

@@ -114,8 +114,9 @@ public struct WeeklySchedule: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether a day's later hours add to its earlier ones when statements listed as one
-    /// schedule both name it. Hours apart from the earlier ones are another shift and add ("Mo-Sa 11:00-14:30", "Mo-Th 17:00-21:30";
-    /// "Mo – Fr: 9 – 12 Uhr und Mo, Di, Do: 15 – 18 Uhr"); overlapping hours restate the day
+    /// schedule both name it. Hours apart from the earlier ones are another shift and add
+    /// ("Mo-Sa 11:00-14:30", "Mo-Th 17:00-21:30"; "Mo – Fr: 9 – 12 Uhr und Mo, Di, Do:
+    /// 15 – 18 Uhr"); overlapping hours restate the day
     /// ("Mo-Su 09:00-18:00", "Sa 10:00-14:00") and no hours (closed) clear it, so those replace.
     static func addsShift(_ earlier: [MinuteRange], _ later: [MinuteRange]) -> Bool {
         !earlier.isEmpty && !later.isEmpty && MinuteRange.areApart(earlier, later)
