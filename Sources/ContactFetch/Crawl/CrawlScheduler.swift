@@ -170,14 +170,12 @@ struct CrawlScheduler {
     /// Empties the frontier (the time budget ran out): what was waiting, retries included.
     /// New pages are counted as not fetched; the caller records the retries.
     mutating func drain() -> [CrawlItem] {
-        newPagesStopped = true
-        var waiting = retries
+        stopNewPages()
+        var again = retries
         retries.removeAll()
         for index in sites.indices {
-            waiting += sites[index].waiting.removeAll { _ in true }
+            again += sites[index].waiting.removeAll { _ in true }
         }
-        let again = waiting.filter { $0.attempts > 0 }
-        for item in waiting where item.attempts == 0 { countNotFetched(item) }
         return again
     }
 
