@@ -5,7 +5,7 @@ import PackageDescription
 // The pipeline, one module per stage: fetch → document → extract → (normalise) → audit
 // → snapshot/diff → report, the CLI thin on top. Each C library is imported by exactly
 // one Swift module: libxml2 by ContactDocument, libcurl by ContactFetch, libphonenumber
-// (through the C++ shim CPhoneNumber) by PhoneNumbers.
+// (through the C++ shim CPhoneNumber) by PhoneNumbers, zlib by Gzip.
 let package = Package(
     name: "contact-audit",
     platforms: [.macOS(.v14)],
@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "CPhoneNumber",
             cxxSettings: [
@@ -41,10 +46,13 @@ let package = Package(
         // Wrappers: the only places that see a C API.
         .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber"]),
         .target(name: "ContactDocument", dependencies: ["CLibXML2"]),
-        .target(name: "ContactFetch", dependencies: ["CCurl"]),
+        .target(name: "ContactFetch", dependencies: ["CCurl", "Gzip"]),
+        .target(name: "Gzip", dependencies: ["CZlib"]),
 
         // Pipeline.
         .target(name: "ContactModel"),
+        // WARC 1.1 files (ISO 28500): records written one gzip member each, read back.
+        .target(name: "ContactArchive", dependencies: ["ContactModel", "Gzip"]),
         // Opening hours: natural language → weekly schedule → OSM opening_hours. Pure Swift.
         .target(name: "ContactHours"),
         .target(
@@ -86,6 +94,9 @@ let package = Package(
         .testTarget(name: "ContactHoursTests", dependencies: ["ContactHours"]),
         .testTarget(name: "ContactDocumentTests", dependencies: ["ContactDocument"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContactFetchTests", dependencies: ["ContactFetch"]),
+        .testTarget(name: "GzipTests", dependencies: ["Gzip"]),
+        // Archives read back by Python's warcio (the venv scripts/setup installs).
+        .testTarget(name: "ContactArchiveTests", dependencies: ["ContactArchive", "Gzip"]),
         .testTarget(
             name: "ContactExtractTests",
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
