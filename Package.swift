@@ -111,7 +111,7 @@ let package = Package(
         // The crawler against a real HTTP server on 127.0.0.1, pages parsed by the document layer.
         .testTarget(
             name: "CrawlerTests",
-            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument", "ContactModel"],
+            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument", "ContactModel", "ContactArchive", "Gzip"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -71,8 +71,10 @@ public enum Gzip {
 
     /// Inflates the one stream that starts at `offset`, stopping after `limit` output bytes
     /// (a small compressed body can decode to gigabytes: the cap holds on the output).
+    /// With `acceptingEnd`, input that ends before the stream does (a body cut at a size
+    /// limit) gives what it held, marked truncated, instead of an error.
     public static func inflate(_ input: [UInt8], from offset: Int = 0, format: Format = .gzip,
-                               limit: Int = .max) throws(GzipError) -> Inflated {
+                               limit: Int = .max, acceptingEnd: Bool = false) throws(GzipError) -> Inflated {
         var stream = z_stream()
         guard cz_inflate_init(&stream, format.windowBits) == Z_OK else { throw .setup("inflateInit2 failed") }
         defer { inflateEnd(&stream) }
@@ -107,6 +109,7 @@ public enum Gzip {
         case Z_STREAM_END:
             return Inflated(bytes: output, consumed: Int(stream.total_in), truncated: false)
         case Z_OK, Z_BUF_ERROR:
+            if acceptingEnd { return Inflated(bytes: output, consumed: Int(stream.total_in), truncated: true) }
             throw .truncated(offset: offset)
         default:
             let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(code)"
@@ -135,18 +138,19 @@ public enum Gzip {
 
     /// An HTTP body in its `Content-Encoding` (`gzip`, `x-gzip`, `deflate`), decoded up to
     /// `limit` bytes; nil for an encoding zlib does not speak (`br`, `zstd`).
-    public static func decodeContent(_ body: [UInt8], encoding: String, limit: Int) throws(GzipError) -> Inflated? {
+    public static func decodeContent(_ body: [UInt8], encoding: String, limit: Int,
+                                     acceptingEnd: Bool = false) throws(GzipError) -> Inflated? {
         switch encoding.lowercased().trimmingSpaces {
         case "", "identity":
             return Inflated(bytes: Array(body.prefix(limit)), consumed: body.count, truncated: body.count > limit)
         case "gzip", "x-gzip":
             if body.isEmpty { return Inflated(bytes: [], consumed: 0, truncated: false) }
-            return try inflate(body, format: .gzip, limit: limit)
+            return try inflate(body, format: .gzip, limit: limit, acceptingEnd: acceptingEnd)
         case "deflate":
             if body.isEmpty { return Inflated(bytes: [], consumed: 0, truncated: false) }
             // RFC 9110 says zlib-wrapped; servers that send raw deflate are common enough.
-            do { return try inflate(body, format: .zlib, limit: limit) } catch {
-                return try inflate(body, format: .raw, limit: limit)
+            do { return try inflate(body, format: .zlib, limit: limit, acceptingEnd: acceptingEnd) } catch {
+                return try inflate(body, format: .raw, limit: limit, acceptingEnd: acceptingEnd)
             }
         default:
             return nil

@@ -153,6 +153,7 @@ private struct CrawlRun: Sendable {
                                                           userAgent: config.userAgent)
                             request.target = item.url
                             request.headers = validators[item.url.string]?.requestHeaders ?? []
+                            request.capture = config.captureExchanges
                             request.redirectGuard = redirectGuard
                             request.connectionGuard = connectionGuard
                             engine.start(request) { events.post(.transfer(item, $0)) }
@@ -252,9 +253,11 @@ private struct CrawlRun: Sendable {
         let page = outcome.result == .fetched
             ? FetchedPage(requestedURL: outcome.url, finalURL: outcome.finalURL, status: response.status,
                           contentType: response.contentType, body: response.body, redirects: response.redirects,
-                          truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified)
+                          truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified,
+                          exchange: response.exchange)
             : nil
-        let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page, linksWanted: item.depth < config.depth))
+        let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page, linksWanted: item.depth < config.depth,
+                                                 exchange: response.exchange))
         let finalURL = finalURL(of: outcome, item: item)
         var found: [FoundLink] = []
         if outcome.succeeded, item.depth < config.depth, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {

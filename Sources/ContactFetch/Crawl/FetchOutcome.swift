@@ -102,6 +102,9 @@ public struct CrawledPage: Sendable {
     /// False when the page is as deep as the crawl goes: its links would be dropped, so
     /// a handler that only looks for links need not parse it.
     public var linksWanted = true
+    /// The exchange as it went over the wire, for any outcome that had an answer (a 304,
+    /// an HTTP error), when the crawl captures them.
+    public var exchange: CapturedExchange?
 }
 
 /// Links of a page, as the document layer found them; the crawler resolves and filters them.
