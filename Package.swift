@@ -44,7 +44,7 @@ let package = Package(
         ),
 
         // Wrappers: the only places that see a C API.
-        .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber"]),
+        .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber", "ContactModel"]),
         .target(name: "ContactDocument", dependencies: ["CLibXML2"]),
         .target(name: "ContactFetch", dependencies: ["CCurl", "Gzip"]),
         .target(name: "Gzip", dependencies: ["CZlib"]),
@@ -62,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "ContactPipeline",
-            dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract"]
+            dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract", "ContactArchive", "Gzip"]
         ),
         .target(
             name: "ContactAudit",
@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "contact-audit",
             dependencies: [
-                "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch",
+                "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch", "ContactArchive", "ContactDocument", "PhoneNumbers",
                 "ContactAudit", "ContactReport", "ContactSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

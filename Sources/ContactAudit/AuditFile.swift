@@ -33,6 +33,11 @@ public struct CrawlSettings: Sendable, Hashable {
     public var allowPrivate: [String] = []
     /// `budget`: limits on the whole run, all sources together.
     public var budget = RunBudget()
+    /// `archive`: keep every exchange as WARC in this file (as `audit --archive` does),
+    /// a path relative to where the audit is run, like the snapshot directory.
+    public var archive: String?
+    /// `archive_max_bytes`: the archive's size cap (compressed); records past it are left out.
+    public var archiveMaxBytes: Int?
 
     public init() {}
 }

@@ -213,6 +213,10 @@ extension AuditFileParser {
         if let n = fields["user_agent"]?.value { crawl.userAgent = string(n, "crawl.user_agent") }
         if let n = fields["allow_private"]?.value { crawl.allowPrivate = allowPrivate(n) }
         if let n = fields["budget"]?.value { crawl.budget = budget(n) }
+        if let n = fields["archive"]?.value { crawl.archive = string(n, "crawl.archive") }
+        if let n = fields["archive_max_bytes"]?.value {
+            crawl.archiveMaxBytes = integer(n, "crawl.archive_max_bytes", minimum: 1)
+        }
         return crawl
     }
 

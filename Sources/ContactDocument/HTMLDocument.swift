@@ -164,3 +164,11 @@ public final class HTMLDocument {
         return String(scalars)
     }
 }
+
+extension HTMLDocument {
+    /// The loaded libxml2's version (`2.9.14`), from its `xmlParserVersion` (`20914`).
+    public static let libxml2Version: String? = {
+        guard let version = ca_xml_parser_version(), case let text = String(cString: version), let number = Int(text), number > 0 else { return nil }
+        return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+    }()
+}

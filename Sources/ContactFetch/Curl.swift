@@ -12,6 +12,11 @@ enum Curl {
         String(cString: curl_version())
     }
 
+    static var versionNumber: String? {
+        guard let info = ca_version_info(), let version = info.pointee.version else { return nil }
+        return String(cString: version)
+    }
+
     static func describe(_ code: Int32) -> String {
         String(cString: curl_easy_strerror(CURLcode(rawValue: UInt32(bitPattern: code))))
     }

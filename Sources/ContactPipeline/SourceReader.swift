@@ -58,6 +58,11 @@ public struct SourceReader: Sendable {
                                  plainText: Self.looksLikePlainText(bytes, name: input))
     }
 
+    /// A local file's bytes as read before (from an archive), named as the file was.
+    public static func document(bytes: [UInt8], name: String) throws(SourceError) -> HTMLDocument {
+        try document(bytes: bytes, source: name, contentType: nil, plainText: looksLikePlainText(bytes, name: name))
+    }
+
     static func document(bytes: [UInt8], source: String, contentType: String?, plainText: Bool) throws(SourceError) -> HTMLDocument {
         do {
             if plainText { return try HTMLDocument(plainText: bytes, source: source) }

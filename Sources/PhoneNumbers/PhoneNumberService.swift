@@ -1,4 +1,6 @@
 internal import CPhoneNumber
+import ContactModel
+import Foundation
 
 /// Swift face of libphonenumber. All calls into the C shim live in this file.
 /// Stateless: libphonenumber's metadata is an immutable process-wide singleton, so the
@@ -110,4 +112,24 @@ private func fixedString<T>(_ tuple: T) -> String {
         let length = bytes.firstIndex(of: 0) ?? bytes.count
         return String(decoding: bytes.prefix(length), as: UTF8.self)
     }
+}
+
+extension PhoneNumberService {
+    /// The loaded libphonenumber's version as its file name gives it (`8.12` from
+    /// `libphonenumber.so.8.12`); nil when the name says none. Debian's file names stop at
+    /// major.minor, so `metadataFingerprint` tells metadata releases apart.
+    public static let libraryVersion: String? = {
+        let path = String(cString: cpn_library_path())
+        guard !path.isEmpty else { return nil }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent
+        guard let range = resolved.range(of: ".so.") else { return nil }
+        let version = resolved[range.upperBound...]
+        return version.isEmpty || !version.allSatisfy({ $0.isNumber || $0 == "." }) ? nil : String(version)
+    }()
+
+    /// `sha256:` and 16 hex digits over every region's calling code and example numbers:
+    /// changes when the compiled-in metadata does (libphonenumber has no version API).
+    public static let metadataFingerprint: String = {
+        "sha256:" + SHA256.hex(Array(String(cString: cpn_metadata_summary()).utf8)).prefix(16)
+    }()
 }

@@ -40,7 +40,7 @@ struct AuditSnapshot {
     func page(_ page: SourceCrawler.Page, official: Bool) -> SourceSnapshot? {
         let outcome = page.outcome
         if outcome.result == .notModified {
-            guard var stored = previous[outcome.url] else { return nil }
+            guard var stored = previous[outcome.url] ?? revisited(page) else { return nil }
             stored.official = official
             if let etag = outcome.etag { stored.fetch.etag = etag }
             if let lastModified = outcome.lastModified { stored.fetch.lastModified = lastModified }
@@ -59,13 +59,26 @@ struct AuditSnapshot {
         return SourceSnapshot(source: outcome.url, official: official, fetch: fetch, records: records)
     }
 
+    /// A 304 replayed from an archive with no snapshot to take the page from: the page as
+    /// its archived fetch gave it, which is what that fetch's snapshot held.
+    private func revisited(_ page: SourceCrawler.Page) -> SourceSnapshot? {
+        guard let fetched = page.revisited else { return nil }
+        var snapshot = self.page(SourceCrawler.Page(outcome: fetched, records: page.records, documentError: page.documentError,
+                                                    contentSHA256: page.contentSHA256), official: false)
+        snapshot?.source = page.outcome.url
+        return snapshot
+    }
+
     /// A local file (a path or `file://` URL) and the records read from it; the hash is of
-    /// the file's bytes as they are on disk.
-    static func localFile(_ source: AuditSource, records: [ContactRecord], error: String?) -> SourceSnapshot {
+    /// the file's bytes as they are on disk (or as an archive kept them: `bytes`).
+    static func localFile(_ source: AuditSource, records: [ContactRecord], error: String?,
+                          bytes: [UInt8]? = nil) -> SourceSnapshot {
         var fetch = FetchState(result: "read")
         if let error {
             fetch.result = "failed"
             fetch.error = error
+        } else if let bytes {
+            fetch = .read(bytes: bytes)
         } else {
             let path = source.location.lowercased().hasPrefix("file://")
                 ? URL(string: source.location)?.path ?? source.location : source.location

@@ -1,0 +1,187 @@
+import Foundation
+import Gzip
+import Testing
+
+/// `audit --archive` and `--from-archive` as a user runs them, against a real server on
+/// 127.0.0.1: several pages, a redirect, a gzip-encoded page, a windows-1251 page, a
+/// robots.txt refusal, a 304 on the second run, a local file. The archive is read back by
+/// Python's warcio; the replay runs with the server stopped.
+@Suite(.serialized) struct ArchiveOverHTTPTests {
+    static let warcio = AuditOverHTTPTests.packageRoot.appendingPathComponent(".venv/bin/warcio").path
+
+    static func handler() throws -> TestHTTPServer.Handler {
+        let gzipped = try Gzip.compress(Array("""
+            <html lang="ru"><body><h2>Пресс-служба</h2><p>Почта: <a href="mailto:press@example.ru">press@example.ru</a></p></body></html>
+            """.utf8))
+        let pages: [String: TestResponse] = [
+            "/robots.txt": TestResponse(headers: [("Content-Type", "text/plain")],
+                                        body: Array("User-agent: *\nDisallow: /private\n".utf8)),
+            "/contacts": TestResponse(headers: [("Content-Type", "text/html; charset=windows-1251")],
+                                      body: windows1251("<html lang=\"ru\"><body><h2>Телефон горячей линии</h2><p>Звоните: +7 495 777-88-99</p></body></html>")),
+            "/old-contacts": .redirect("/contacts-moved", status: 301),
+            "/contacts-moved": .html("<html lang=\"ru\"><body><p>Справочная: <a href=\"tel:+74957274747\">+7 495 727-47-47</a></p></body></html>"),
+            "/press-contacts": TestResponse(headers: [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
+                                            body: gzipped),
+            "/private/contacts": .html("<p>Горячая линия: 8 800 000-00-00</p>"),
+        ]
+        let home = """
+            <html lang="ru"><body><h1>Помощь</h1><p>Горячая линия: 8 800 100-70-10, круглосуточно.</p>
+            <p><a href="/contacts">Контакты</a> <a href="/old-contacts">Старые контакты</a>
+            <a href="/press-contacts">Контакты для прессы</a> <a href="/private/contacts">Служебные контакты</a></p>
+            </body></html>
+            """
+        return { request, _ in
+            guard request.path == "/" else { return pages[request.path] ?? .notFound }
+            // The home page is the one that answers 304 to a second run.
+            if request.headers["if-none-match"] == "\"home-1\"" {
+                return TestResponse(status: 304, headers: [("ETag", "\"home-1\"")], body: [])
+            }
+            return TestResponse(headers: [("Content-Type", "text/html; charset=utf-8"), ("ETag", "\"home-1\"")],
+                                body: Array(home.utf8))
+        }
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: data, stderr: String(decoding: errors, as: UTF8.self))
+    }
+
+    static func warcio(_ arguments: [String]) throws -> (Int32, String) {
+        guard FileManager.default.isExecutableFile(atPath: warcio) else {
+            Issue.record("\(warcio) is missing: run scripts/setup (it installs warcio into .venv)")
+            return (-1, "")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: warcio)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Source files of a snapshot directory (run.json aside: it holds the run's times).
+    static func sourceFiles(_ directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name != "run.json" {
+            files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test func archiveReadsBackWithWarcioAndReplaysOffline() throws {
+        let server = try TestHTTPServer(handler: try Self.handler())
+        var serverStopped = false
+        defer { if !serverStopped { server.stop() } }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "<html lang=\"ru\"><body><p>Факс: +7 495 111-22-33</p></body></html>"
+            .write(to: directory.appendingPathComponent("pages/local.html"), atomically: true, encoding: .utf8)
+        try """
+        name: web
+        region: RU
+        catalog:
+          phones:
+            - number: "8 800 100-70-10"
+              channel: hotline
+        sources:
+          - url: \(server.base)/
+            official: true
+          - url: pages/local.html
+        crawl:
+          depth: 1
+          delay: 0
+        """.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        let archive = directory.appendingPathComponent("web.warc.gz").path
+        let snapshot = directory.appendingPathComponent("snapshot")
+        func audit(_ extra: [String]) throws -> Run {
+            try Self.run(["audit", directory.path, "--format", "json", "--snapshot", snapshot.path] + extra)
+        }
+
+        // First run: everything fetched in full.
+        let first = try audit(["--archive", archive])
+        #expect(first.status == 0 || first.status == 1, "\(first.stderr)")
+        #expect(server.requests(for: "/private/contacts").isEmpty)
+
+        // Second run: the home page answers 304; its page comes from the first archive,
+        // so its links are followed again and its records are read again.
+        let second = try audit(["--archive", archive])
+        #expect(second.status == first.status, "\(second.stderr)")
+        #expect(server.requests(for: "/").count == 2)
+        #expect(server.requests(for: "/contacts").count == 2)
+        #expect(server.requests(for: "/press-contacts").count == 2)
+        let report = try #require(try JSONSerialization.jsonObject(with: second.stdout) as? [String: Any])
+        let urls = Set((report["sources"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String })
+        #expect(urls.isSuperset(of: ["\(server.base)/", "\(server.base)/contacts", "\(server.base)/old-contacts",
+                                     "\(server.base)/press-contacts", "pages/local.html"]))
+        let run = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: snapshot.appendingPathComponent("run.json"))) as? [String: Any])
+        let versions = try #require(run["versions"] as? [String: String])
+        #expect(Set(versions.keys) == ["contact-audit", "libcurl", "libxml2", "libphonenumber", "libphonenumber-metadata"])
+        #expect(run["notModified"] as? [String] == ["\(server.base)/"])
+        let afterSecond = try Self.sourceFiles(snapshot)
+
+        // warcio reads the second archive with no error and checks every digest.
+        let (checkStatus, checkOutput) = try Self.warcio(["check", "-v", archive])
+        #expect(checkStatus == 0, "\(checkOutput)")
+        #expect(!checkOutput.contains("failed"))
+        let (indexStatus, indexOutput) = try Self.warcio(["index", "-f",
+            "warc-type,warc-target-uri,http:status,http:content-encoding,warc-refers-to,warc-record-id", archive])
+        #expect(indexStatus == 0)
+        let index = indexOutput.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: String]
+        }
+        func records(_ type: String, _ path: String) -> [[String: String]] {
+            index.filter { $0["warc-type"] == type && $0["warc-target-uri"] == server.base + path }
+        }
+        #expect(index.first?["warc-type"] == "warcinfo")
+        // The 304 is a revisit of the first run's response, copied into this archive.
+        let revisit = try #require(records("revisit", "/").first)
+        #expect(revisit["http:status"] == "304")
+        let revisited = try #require(records("response", "/").first)
+        #expect(revisit["warc-refers-to"] == revisited["warc-record-id"])
+        #expect(revisited["http:status"] == "200")
+        #expect(records("response", "/old-contacts").first?["http:status"] == "301")
+        #expect(records("response", "/contacts-moved").first?["http:status"] == "200")
+        #expect(records("response", "/press-contacts").first?["http:content-encoding"] == "gzip")
+        #expect(records("response", "/contacts").count == 1)
+        #expect(records("request", "/contacts").count == 1)
+        #expect(records("response", "/private/contacts").isEmpty)
+        #expect(records("metadata", "/private/contacts").count == 1)
+        #expect(records("metadata", "/robots.txt").count == 1)
+        #expect(index.contains { $0["warc-type"] == "resource" && $0["warc-target-uri"]?.hasSuffix("/pages/local.html") == true })
+
+        // The replay: no server, a fresh snapshot directory, the same report and snapshot.
+        server.stop()
+        serverStopped = true
+        let replayed = directory.appendingPathComponent("replayed")
+        let offline = try Self.run(["audit", directory.path, "--format", "json", "--snapshot", replayed.path,
+                                    "--from-archive", archive])
+        #expect(offline.status == second.status, "\(offline.stderr)")
+        #expect(offline.stdout == second.stdout)
+        #expect(try Self.sourceFiles(replayed) == afterSecond)
+        let replayRun = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: replayed.appendingPathComponent("run.json"))) as? [String: Any])
+        #expect(replayRun["fromArchive"] as? String == archive)
+    }
+}
