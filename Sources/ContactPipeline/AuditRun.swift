@@ -53,7 +53,7 @@ public struct AuditRun: Sendable {
             }
             if let fetch = page.fetch {
                 snapshots.append(SourceSnapshot(source: page.source, official: page.official, fetch: fetch,
-                                                records: found))
+                                                records: found, links: page.links))
             }
             if let failure = page.failure {
                 statuses.append(SourceStatus(url: page.source, official: page.official, error: failure))

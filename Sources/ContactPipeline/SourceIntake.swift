@@ -40,6 +40,8 @@ public struct IntakePage: Sendable {
     /// Records named by the document they come from (the path read, or the page's final
     /// URL); consumers rename them to `source` when they report by source.
     public var records: [ContactRecord]
+    /// A crawled page's followable links (see `SourceSnapshot.links`); nil for local files.
+    public var links: [SnapshotLink]?
     /// Why the page gave no document, in the words a report shows; nil when it was read.
     public var failure: String?
     /// The server answered 304: `fetch` and `records` are the previous snapshot's.
@@ -106,7 +108,7 @@ public struct SourceIntake: Sendable {
             let document = try SourceReader.document(bytes: bytes, source: source.location, contentType: contentType,
                                                      plainText: plain)
             return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: .read(bytes: bytes),
-                              records: extractor.extract(from: document), failure: nil, notModified: false,
+                              records: extractor.extract(from: document), links: nil, failure: nil, notModified: false,
                               warnings: document.warnings)
         } catch {
             return failedLocal(source, error)
@@ -116,7 +118,7 @@ public struct SourceIntake: Sendable {
     private func failedLocal(_ source: IntakeSource, _ error: SourceError) -> IntakePage {
         let message = error.description.replacingOccurrences(of: source.location, with: source.name)
         return IntakePage(source: source.name, official: source.official, isWeb: false,
-                          fetch: FetchState(result: "failed", error: message), records: [], failure: message,
+                          fetch: FetchState(result: "failed", error: message), records: [], links: nil, failure: message,
                           notModified: false, warnings: [])
     }
 
@@ -147,9 +149,17 @@ public struct SourceIntake: Sendable {
     func readWeb(_ sources: [IntakeSource]) async -> ([IntakePage], BudgetExhaustion?) {
         let arrived = ArrivedPages()
         let extractor = self.extractor
+        let previous = self.previous
+        let crawl = self.crawl
         let result = await Crawler(config: crawl).crawl(seeds: sources.map(\.location), validators: validators) { crawled in
+            let outcome = crawled.outcome
             guard let page = crawled.page, !page.body.isEmpty else {
-                arrived.set(crawled.outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil))
+                if outcome.result == .notModified, let links = previous[outcome.url]?.links {
+                    // Unchanged since the last run: the links it had then are its links now.
+                    return PageLinks(links: links.map { PageLinks.Link(href: $0.url, text: $0.text) })
+                }
+                arrived.set(outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil,
+                                                            links: crawled.page == nil ? nil : []))
                 return .none
             }
             let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
@@ -157,12 +167,14 @@ public struct SourceIntake: Sendable {
             do {
                 let document = try SourceReader.document(bytes: page.body, source: page.finalURL,
                                                          contentType: page.contentType, plainText: plain)
-                arrived.set(crawled.outcome.url, ArrivedPages.Entry(records: extractor.extract(from: document), error: nil,
-                                                                    sha256: sha256))
-                return PageLinks(baseHref: document.baseHref,
-                                 links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
+                let links = PageLinks(baseHref: document.baseHref,
+                                      links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
+                arrived.set(outcome.url, ArrivedPages.Entry(
+                    records: extractor.extract(from: document), error: nil, sha256: sha256,
+                    links: Self.followable(links, page: page, outcome: outcome, config: crawl)))
+                return links
             } catch {
-                arrived.set(crawled.outcome.url, ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256))
+                arrived.set(outcome.url, ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil))
                 return .none
             }
         }
@@ -182,7 +194,8 @@ public struct SourceIntake: Sendable {
             if let etag = outcome.etag { stored.fetch.etag = etag }
             if let lastModified = outcome.lastModified { stored.fetch.lastModified = lastModified }
             return IntakePage(source: outcome.url, official: official, isWeb: true, fetch: stored.fetch,
-                              records: stored.records, failure: nil, notModified: true, warnings: [])
+                              records: stored.records, links: stored.links, failure: nil, notModified: true,
+                              warnings: [])
         }
         let documentError = arrived?.error
         let snapshotError = documentError
@@ -199,13 +212,38 @@ public struct SourceIntake: Sendable {
         return IntakePage(source: outcome.url, official: official, isWeb: true,
                           // A 304 for a page the snapshot no longer holds has nothing to store.
                           fetch: outcome.result == .notModified ? nil : fetch,
-                          records: arrived?.records ?? [], failure: failure, notModified: false, warnings: [])
+                          records: arrived?.records ?? [], links: arrived?.links, failure: failure,
+                          notModified: false, warnings: [])
     }
 
-    /// `If-None-Match` / `If-Modified-Since` for every http(s) page the last run read.
+    /// The links of a fetched page that a crawl may follow, as the crawler resolves them
+    /// (against `<base href>` or the final URL, the first `maxLinksPerPage` only): on the
+    /// page's host, its seed's host or an allowed host, each URL once, in the page's order.
+    /// The order is kept because the crawl ranks links by it when `max_pages` cuts.
+    static func followable(_ links: PageLinks, page: FetchedPage, outcome: FetchOutcome,
+                           config: CrawlConfig) -> [SnapshotLink] {
+        guard let base = URLNormalizer.normalize(page.finalURL) ?? URLNormalizer.normalize(outcome.url) else { return [] }
+        let documentBase = links.baseHref.flatMap { URLNormalizer.resolve($0, against: base) } ?? base
+        var hosts = Set([base.host] + config.allowHosts.map { $0.lowercased() })
+        for url in [outcome.url, outcome.seed] {
+            if let host = URLNormalizer.normalize(url)?.host { hosts.insert(host) }
+        }
+        var seen: Set<String> = []
+        var result: [SnapshotLink] = []
+        for link in links.links.prefix(config.maxLinksPerPage) {
+            guard let url = URLNormalizer.resolve(link.href, against: documentBase), hosts.contains(url.host),
+                  seen.insert(url.string).inserted else { continue }
+            result.append(SnapshotLink(url: url.string, text: link.text))
+        }
+        return result
+    }
+
+    /// `If-None-Match` / `If-Modified-Since` for every http(s) page the last run read and
+    /// whose links it kept (one kept by an older version is fetched in full once, so a 304
+    /// can hand its links on from then on).
     var validators: [String: Validators] {
         var result: [String: Validators] = [:]
-        for (source, snapshot) in previous where snapshot.isRead {
+        for (source, snapshot) in previous where snapshot.isRead && snapshot.links != nil {
             guard snapshot.fetch.etag != nil || snapshot.fetch.lastModified != nil else { continue }
             result[source] = Validators(etag: snapshot.fetch.etag, lastModified: snapshot.fetch.lastModified)
         }
@@ -221,6 +259,7 @@ private final class ArrivedPages: @unchecked Sendable {
         var error: String?
         /// SHA-256 of the body the records come from, nil without a body.
         var sha256: String?
+        var links: [SnapshotLink]?
     }
 
     private let lock = NSLock()
