@@ -62,7 +62,8 @@ let package = Package(
         ),
         .target(
             name: "ContactPipeline",
-            dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract", "ContactArchive", "Gzip"]
+            dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract", "ContactAudit",
+                           "ContactSnapshot", "ContactArchive", "Gzip", "PhoneNumbers"]
         ),
         .target(
             name: "ContactAudit",
@@ -73,7 +74,7 @@ let package = Package(
         ),
         .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit"]),
         // Snapshots of what each source says, written atomically, read back from disk or git,
-        // and compared. No fetching here: the CLI turns crawl outcomes into snapshot values.
+        // and compared. No fetching here: ContactPipeline's intake turns pages into snapshot values.
         .target(name: "ContactSnapshot", dependencies: ["ContactModel", "ContactAudit"]),
         .executableTarget(
             name: "contact-audit",

@@ -18,6 +18,8 @@ public struct ArchiveReplay: Sendable {
     public private(set) var entries: [Entry] = []
     /// robots.txt verdicts by site.
     public private(set) var robots: [String: String] = [:]
+    /// The budget that stopped the recorded crawl.
+    public private(set) var budget: BudgetExhaustion?
     /// Local sources (as the audit file spells them) and their bytes.
     public private(set) var files: [String: [UInt8]] = [:]
     /// What `warcinfo` says (software, versions, audit).
@@ -50,6 +52,9 @@ public struct ArchiveReplay: Sendable {
                 let fields = record.warcFields
                 func value(_ name: String) -> String? { fields.first { $0.name == name }?.value }
                 if let site = value(ArchiveField.robotsSite) { robots[site] = value(ArchiveField.robots) ?? "" }
+                if let json = value(ArchiveField.budget) {
+                    budget = try? decoder.decode(BudgetExhaustion.self, from: Data(json.utf8))
+                }
                 let answer = record.field("WARC-Concurrent-To")
                 if let json = value(ArchiveField.outcome),
                    let outcome = try? decoder.decode(FetchOutcome.self, from: Data(json.utf8)) {
@@ -109,6 +114,9 @@ public struct ArchiveReplay: Sendable {
               let refers = answer.field("WARC-Refers-To") else { return nil }
         return outcomeOfResponse[refers]
     }
+
+    /// The crawl outcome recorded for a response, when the archive was written by an audit.
+    public func outcome(ofResponse id: String) -> FetchOutcome? { outcomeOfResponse[id] }
 
     private func page(of response: WARCRecord, outcome: FetchOutcome? = nil) -> FetchedPage? {
         let outcome = outcome ?? outcomeOfResponse[response.id]

@@ -20,6 +20,8 @@ public enum ArchiveField {
     public static let error = "error"
     /// A local source as the audit file spells it, on its `resource` record.
     public static let source = "Contact-Audit-Source"
+    /// The whole-run budget that stopped the crawl, as JSON (`BudgetExhaustion`).
+    public static let budget = "budget"
 }
 
 /// `audit --archive FILE.warc.gz`: every exchange of the run as WARC 1.1, written as pages
@@ -104,6 +106,13 @@ public final class PageArchive: @unchecked Sendable {
                                      info: [HeaderField(ArchiveField.robotsSite, site),
                                             HeaderField(ArchiveField.robots, result.robots[site] ?? "")],
                                      warcinfo: warcinfoID))
+        }
+        if let budget = result.budget {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let json = (try? encoder.encode(budget)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            records.append(.metadata(targetURI: "urn:contact-audit:budget", date: date,
+                                     info: [HeaderField(ArchiveField.budget, json)], warcinfo: warcinfoID))
         }
         let answers = lock.withLock { self.answers }
         for outcome in result.outcomes {

@@ -1,0 +1,393 @@
+import ContactDocument
+import ContactExtract
+import ContactFetch
+import ContactModel
+import ContactSnapshot
+import Foundation
+
+/// A source to read: a local path, a `file://` URL or an http(s) URL.
+public struct IntakeSource: Sendable, Hashable {
+    /// How records, statuses and snapshots name it: the path as the audit file writes it,
+    /// so reports do not depend on the directory the run started in.
+    public var name: String
+    /// What is read: the URL, or the path resolved against the audit file's directory.
+    public var location: String
+    public var official: Bool
+
+    public init(name: String, location: String? = nil, official: Bool = false) {
+        self.name = name
+        self.location = location ?? name
+        self.official = official
+    }
+
+    /// http(s): read by the crawler (robots.txt, politeness, address policy, links followed).
+    public var isWeb: Bool { SourceReader.isWeb(location) }
+
+    /// A WARC file (`.warc.gz`, `.warc`): every page in it is a page of its own.
+    public var isArchive: Bool {
+        let lower = location.lowercased()
+        return !isWeb && (lower.hasSuffix(".warc.gz") || lower.hasSuffix(".warc"))
+    }
+}
+
+/// What one page gave, whatever kind of source it came from: how it was obtained (the
+/// snapshot's `FetchState`), its records, the links a crawl may follow from it, and why
+/// it could not be read. The single value every consumer (audit, extract) works from.
+public struct IntakePage: Sendable {
+    /// The name the report and the snapshot use: the source's name for a local file, the
+    /// normalised URL for a crawled page.
+    public var source: String
+    public var official: Bool
+    /// True for a crawled page (http(s)), false for a local file or `file://` URL.
+    public var isWeb: Bool
+    /// How the page was obtained, as the snapshot stores it; nil when a 304 answered a
+    /// page the previous snapshot no longer holds (nothing to store).
+    public var fetch: FetchState?
+    /// Records named by the document they come from (the path read, or the page's final
+    /// URL); consumers rename them to `source` when they report by source.
+    public var records: [ContactRecord]
+    /// A crawled page's followable links (see `SourceSnapshot.links`); nil for local files.
+    public var links: [SnapshotLink]?
+    /// Why the page gave no document, in the words a report shows; nil when it was read.
+    public var failure: String?
+    /// The server answered 304: `fetch` and `records` are the previous snapshot's.
+    public var notModified: Bool
+    /// Things worth a warning that did not stop the read (a charset guessed).
+    public var warnings: [String]
+
+    public var isRead: Bool { failure == nil }
+}
+
+/// What a whole intake gave: the pages (local files first, in the order given, then
+/// crawled pages in the crawl's order) and what cut the run short.
+public struct IntakeResult: Sendable {
+    public var pages: [IntakePage]
+    /// A spent `crawl.budget`, in words.
+    public var notes: [String]
+}
+
+/// Every source → `IntakePage`s, along one path: bytes (from disk, from libcurl for
+/// `file://`, from the crawler for http(s)) → document → records. A page answered 304
+/// gets back what the previous snapshot stored for it.
+public struct SourceIntake: Sendable {
+    public var extractor: ContactExtractor
+    /// How http(s) sources are crawled.
+    public var crawl: CrawlConfig
+    /// The previous snapshot's sources, by source name: validators for conditional
+    /// requests and what a 304 reuses.
+    public var previous: [String: SourceSnapshot]
+    public var fetcher: PageFetcher
+    /// Where the run's exchanges are kept (`audit --archive`), and where a 304's page is
+    /// found again.
+    public var archive: PageArchive?
+    /// An archive read instead of the network (`audit --from-archive`): the crawl it
+    /// recorded is repeated from its bytes, local files from its `resource` records.
+    public var replay: ArchiveReplay?
+
+    public init(extractor: ContactExtractor = ContactExtractor(), crawl: CrawlConfig = CrawlConfig(),
+                previous: [String: SourceSnapshot] = [:], fetcher: PageFetcher = PageFetcher(),
+                archive: PageArchive? = nil, replay: ArchiveReplay? = nil) {
+        self.extractor = extractor
+        self.crawl = crawl
+        self.previous = previous
+        self.fetcher = fetcher
+        self.archive = archive
+        self.replay = replay
+        if archive != nil { self.crawl.captureExchanges = true }
+    }
+
+    public func read(_ sources: [IntakeSource]) async -> IntakeResult {
+        var pages: [IntakePage] = []
+        for source in sources where !source.isWeb {
+            if source.isArchive { pages += readArchive(source) } else { pages.append(readLocal(source)) }
+        }
+        var notes: [String] = []
+        let web = sources.filter(\.isWeb)
+        if !web.isEmpty {
+            let (crawled, budget) = if let replay { replayWeb(web, from: replay) } else { await readWeb(web) }
+            pages += crawled
+            if let budget { notes.append(budget.description) }
+        }
+        return IntakeResult(pages: pages, notes: notes)
+    }
+
+    /// A local path or `file://` URL, read whole. A failure names the source as the audit
+    /// file spells it, so snapshots are the same on every machine.
+    func readLocal(_ source: IntakeSource) -> IntakePage {
+        let bytes: [UInt8]
+        let contentType: String?
+        if let archived = replay?.files[source.name] {
+            (bytes, contentType) = (archived, nil)
+        } else {
+            do {
+                (bytes, contentType) = try localBytes(source.location)
+            } catch {
+                return failedLocal(source, error)
+            }
+            archive?.recordFile(source: source.name, location: source.location, bytes: bytes)
+        }
+        let plain = contentType?.lowercased().hasPrefix("text/plain") == true
+            || (contentType == nil && SourceReader.looksLikePlainText(bytes, name: source.location))
+        do {
+            let document = try SourceReader.document(bytes: bytes, source: source.location, contentType: contentType,
+                                                     plainText: plain)
+            return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: .read(bytes: bytes),
+                              records: extractor.extract(from: document), links: nil, failure: nil, notModified: false,
+                              warnings: document.warnings)
+        } catch {
+            return failedLocal(source, error)
+        }
+    }
+
+    /// Every page a WARC file holds: each 2xx response (decoded as it was received) and
+    /// each local file, named by its URL; an unreadable archive is one failed source.
+    func readArchive(_ source: IntakeSource) -> [IntakePage] {
+        let archive: ArchiveReplay
+        do { archive = try ArchiveReplay(path: source.location) } catch {
+            let message = error.description.replacingOccurrences(of: source.location, with: source.name)
+            return [IntakePage(source: source.name, official: source.official, isWeb: false,
+                               fetch: FetchState(result: "failed", error: message), records: [], links: nil,
+                               failure: message, notModified: false, warnings: [])]
+        }
+        var pages: [IntakePage] = []
+        for response in archive.responses {
+            guard let status = response.http?.status, (200..<300).contains(status),
+                  let page = ArchiveReplay.decodedPage(response, outcome: archive.outcome(ofResponse: response.id)) else {
+                continue
+            }
+            let outcome = FetchOutcome(url: page.requestedURL, result: .fetched, finalURL: page.finalURL,
+                                       seed: page.requestedURL, depth: 0, status: status, bytes: page.body.count,
+                                       contentType: page.contentType)
+            let read = Self.read(page, outcome: outcome, extractor: extractor, config: crawl).entry
+            pages.append(IntakePage(source: page.requestedURL, official: source.official, isWeb: true,
+                                    fetch: nil, records: read.records, links: read.links, failure: read.error,
+                                    notModified: false, warnings: []))
+        }
+        for resource in archive.resources {
+            let name = resource.targetURI ?? source.name
+            do {
+                let document = try SourceReader.document(bytes: resource.block, name: name)
+                pages.append(IntakePage(source: name, official: source.official, isWeb: false,
+                                        fetch: .read(bytes: resource.block), records: extractor.extract(from: document),
+                                        links: nil, failure: nil, notModified: false, warnings: document.warnings))
+            } catch {
+                pages.append(IntakePage(source: name, official: source.official, isWeb: false, fetch: nil, records: [],
+                                        links: nil, failure: error.description, notModified: false, warnings: []))
+            }
+        }
+        return pages
+    }
+
+    private func failedLocal(_ source: IntakeSource, _ error: SourceError) -> IntakePage {
+        let message = error.description.replacingOccurrences(of: source.location, with: source.name)
+        return IntakePage(source: source.name, official: source.official, isWeb: false,
+                          fetch: FetchState(result: "failed", error: message), records: [], links: nil, failure: message,
+                          notModified: false, warnings: [])
+    }
+
+    /// The bytes of a local file; a `file://` URL goes through libcurl as before.
+    private func localBytes(_ location: String) throws(SourceError) -> ([UInt8], String?) {
+        if SourceReader.isURL(location) {
+            do {
+                let page = try fetcher.fetch(location)
+                return (page.body, page.contentType)
+            } catch {
+                throw .fetch(error)
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else {
+            throw .unreadableFile(path: location, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadableFile(path: location, reason: "is a directory, not a page") }
+        guard let data = FileManager.default.contents(atPath: location) else {
+            throw .unreadableFile(path: location, reason: "cannot be read (permissions?)")
+        }
+        return ([UInt8](data), nil)
+    }
+
+    /// http(s) sources, crawled together. Each page is parsed once, on arrival: its
+    /// records are kept and its links handed back to the crawler. Pages found by following
+    /// links are official when their seed is.
+    func readWeb(_ sources: [IntakeSource]) async -> ([IntakePage], BudgetExhaustion?) {
+        let arrived = ArrivedPages()
+        let extractor = self.extractor
+        let previous = self.previous
+        let crawl = self.crawl
+        let archive = self.archive
+        let result = await Crawler(config: crawl).crawl(seeds: sources.map(\.location), validators: validators) { crawled in
+            let outcome = crawled.outcome
+            archive?.record(crawled)
+            if outcome.result == .notModified, let stored = archive?.previousPage(for: outcome.url) {
+                // Unchanged since the archived run: its page is read again, records and links.
+                let read = Self.read(stored, outcome: outcome, extractor: extractor, config: crawl)
+                var entry = read.entry
+                entry.fromArchive = true
+                arrived.set(outcome.url, entry)
+                return read.links
+            }
+            guard let page = crawled.page, !page.body.isEmpty else {
+                if outcome.result == .notModified, let links = previous[outcome.url]?.links {
+                    // Unchanged since the last run: the links it had then are its links now.
+                    return PageLinks(links: links.map { PageLinks.Link(href: $0.url, text: $0.text) })
+                }
+                arrived.set(outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil,
+                                                            links: crawled.page == nil ? nil : []))
+                return .none
+            }
+            let read = Self.read(page, outcome: outcome, extractor: extractor, config: crawl)
+            arrived.set(outcome.url, read.entry)
+            return read.links
+        }
+        archive?.record(result)
+        return (pages(result.outcomes, arrived: arrived.all, sources: sources), result.budget)
+    }
+
+    /// The crawl an archive recorded, repeated with no network: the same outcomes in the
+    /// same order, each page read again from its archived bytes by this extractor.
+    func replayWeb(_ sources: [IntakeSource], from replay: ArchiveReplay) -> ([IntakePage], BudgetExhaustion?) {
+        var arrived: [String: ArrivedPages.Entry] = [:]
+        for entry in replay.entries {
+            guard let page = replay.page(for: entry) else { continue }
+            var read = Self.read(page, outcome: entry.outcome, extractor: extractor, config: crawl).entry
+            read.revisited = replay.revisitedOutcome(for: entry)
+            read.fromArchive = entry.outcome.result == .notModified
+            arrived[entry.outcome.url] = read
+        }
+        return (pages(replay.entries.map(\.outcome), arrived: arrived, sources: sources), replay.budget)
+    }
+
+    /// A page's records, followable links and hash; an empty body has none of them.
+    static func read(_ page: FetchedPage, outcome: FetchOutcome, extractor: ContactExtractor,
+                     config: CrawlConfig) -> (entry: ArrivedPages.Entry, links: PageLinks) {
+        guard !page.body.isEmpty else { return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []), .none) }
+        let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
+        let sha256 = SHA256.hex(page.body)
+        do {
+            let document = try SourceReader.document(bytes: page.body, source: page.finalURL,
+                                                     contentType: page.contentType, plainText: plain)
+            let links = PageLinks(baseHref: document.baseHref,
+                                  links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
+            return (ArrivedPages.Entry(records: extractor.extract(from: document), error: nil, sha256: sha256,
+                                       links: followable(links, page: page, outcome: outcome, config: config)),
+                    links)
+        } catch {
+            return (ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil), .none)
+        }
+    }
+
+    private func pages(_ outcomes: [FetchOutcome], arrived found: [String: ArrivedPages.Entry],
+                       sources: [IntakeSource]) -> [IntakePage] {
+        let official = Dictionary(sources.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
+        return outcomes.map { outcome in
+            webPage(outcome, arrived: found[outcome.url],
+                    official: official[outcome.seed] ?? official[outcome.url] ?? false)
+        }
+    }
+
+    /// A crawled URL as an intake page; a 304 keeps the stored page (records, hash,
+    /// bytes), taking any new validators the server sent with it.
+    private func webPage(_ outcome: FetchOutcome, arrived: ArrivedPages.Entry?, official: Bool) -> IntakePage {
+        if outcome.result == .notModified, let arrived, arrived.fromArchive {
+            // The archive holds the page the 304 stands for: what it says now is read from
+            // it; how it was fetched is what the snapshot stored, or (replayed into an empty
+            // snapshot) what the archived fetch recorded.
+            var fetch = previous[outcome.url]?.fetch
+            if fetch == nil, let revisited = arrived.revisited {
+                fetch = webPage(revisited, arrived: ArrivedPages.Entry(records: [], error: arrived.error,
+                                                                       sha256: arrived.sha256, links: nil),
+                                official: official).fetch
+            }
+            if let etag = outcome.etag { fetch?.etag = etag }
+            if let lastModified = outcome.lastModified { fetch?.lastModified = lastModified }
+            let records = arrived.records.map { record in
+                var record = record
+                record.source = outcome.url
+                return record
+            }
+            return IntakePage(source: outcome.url, official: official, isWeb: true, fetch: fetch, records: records,
+                              links: arrived.links, failure: nil, notModified: true, warnings: [])
+        }
+        if outcome.result == .notModified, var stored = previous[outcome.url] {
+            if let etag = outcome.etag { stored.fetch.etag = etag }
+            if let lastModified = outcome.lastModified { stored.fetch.lastModified = lastModified }
+            return IntakePage(source: outcome.url, official: official, isWeb: true, fetch: stored.fetch,
+                              records: stored.records, links: stored.links, failure: nil, notModified: true,
+                              warnings: [])
+        }
+        let documentError = arrived?.error
+        let snapshotError = documentError
+            ?? (outcome.succeeded ? nil : "\(outcome.result.rawValue): \(outcome.error ?? "no answer")")
+        let fetch = FetchState(result: outcome.result.rawValue, finalURL: outcome.finalURL, status: outcome.status,
+                               error: snapshotError, redirects: outcome.redirects,
+                               redirectChain: outcome.redirectChain, bytes: outcome.bytes,
+                               contentType: outcome.contentType, truncated: outcome.truncated, etag: outcome.etag,
+                               lastModified: outcome.lastModified, sha256: arrived?.sha256)
+        var failure: String?
+        if let error = outcome.error ?? documentError, !outcome.succeeded || documentError != nil {
+            failure = "\(outcome.result.rawValue): \(error)"
+        }
+        return IntakePage(source: outcome.url, official: official, isWeb: true,
+                          // A 304 for a page the snapshot no longer holds has nothing to store.
+                          fetch: outcome.result == .notModified ? nil : fetch,
+                          records: arrived?.records ?? [], links: arrived?.links, failure: failure,
+                          notModified: false, warnings: [])
+    }
+
+    /// The links of a fetched page that a crawl may follow, as the crawler resolves them
+    /// (against `<base href>` or the final URL, the first `maxLinksPerPage` only): on the
+    /// page's host, its seed's host or an allowed host, each URL once, in the page's order.
+    /// The order is kept because the crawl ranks links by it when `max_pages` cuts.
+    static func followable(_ links: PageLinks, page: FetchedPage, outcome: FetchOutcome,
+                           config: CrawlConfig) -> [SnapshotLink] {
+        guard let base = URLNormalizer.normalize(page.finalURL) ?? URLNormalizer.normalize(outcome.url) else { return [] }
+        let documentBase = links.baseHref.flatMap { URLNormalizer.resolve($0, against: base) } ?? base
+        var hosts = Set([base.host] + config.allowHosts.map { $0.lowercased() })
+        for url in [outcome.url, outcome.seed] {
+            if let host = URLNormalizer.normalize(url)?.host { hosts.insert(host) }
+        }
+        var seen: Set<String> = []
+        var result: [SnapshotLink] = []
+        for link in links.links.prefix(config.maxLinksPerPage) {
+            guard let url = URLNormalizer.resolve(link.href, against: documentBase), hosts.contains(url.host),
+                  seen.insert(url.string).inserted else { continue }
+            result.append(SnapshotLink(url: url.string, text: link.text))
+        }
+        return result
+    }
+
+    /// `If-None-Match` / `If-Modified-Since` for every http(s) page the last run read and
+    /// whose links it kept (one kept by an older version is fetched in full once, so a 304
+    /// can hand its links on from then on).
+    var validators: [String: Validators] {
+        var result: [String: Validators] = [:]
+        for (source, snapshot) in previous where snapshot.isRead && snapshot.links != nil {
+            guard snapshot.fetch.etag != nil || snapshot.fetch.lastModified != nil else { continue }
+            result[source] = Validators(etag: snapshot.fetch.etag, lastModified: snapshot.fetch.lastModified)
+        }
+        return result
+    }
+}
+
+/// What the crawler's concurrent page handlers found, by URL.
+final class ArrivedPages: @unchecked Sendable {
+    struct Entry: Sendable {
+        var records: [ContactRecord]
+        /// Why the body could not be read as a document (unparseable).
+        var error: String?
+        /// SHA-256 of the body the records come from, nil without a body.
+        var sha256: String?
+        var links: [SnapshotLink]?
+        /// For a 304: the page was read from an archive, and `revisited` is the outcome of
+        /// the fetch that archived it (when replaying).
+        var fromArchive = false
+        var revisited: FetchOutcome?
+    }
+
+    private let lock = NSLock()
+    private var pages: [String: Entry] = [:]
+
+    func set(_ url: String, _ entry: Entry) { lock.withLock { pages[url] = entry } }
+
+    var all: [String: Entry] { lock.withLock { pages } }
+}
