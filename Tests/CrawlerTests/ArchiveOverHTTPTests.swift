@@ -183,5 +183,23 @@ import Testing
         let replayRun = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: replayed.appendingPathComponent("run.json"))) as? [String: Any])
         #expect(replayRun["fromArchive"] as? String == archive)
+
+        // An older extractor, simulated: the first run's snapshot with one record read
+        // otherwise (its channel). The page bytes are the same, so `diff` blames the extractor.
+        let older = directory.appendingPathComponent("older")
+        try FileManager.default.copyItem(at: snapshot, to: older)
+        let name = try #require(afterSecond.keys.sorted().first { key in
+            String(decoding: afterSecond[key] ?? Data(), as: UTF8.self).contains("\"channel\" : \"hotline\"")
+        })
+        let edited = String(decoding: afterSecond[name] ?? Data(), as: UTF8.self)
+            .replacingOccurrences(of: "\"channel\" : \"hotline\"", with: "\"channel\" : \"unknown\"")
+        try edited.write(to: older.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        for format in ["text", "markdown", "json"] {
+            let diff = try Self.run(["diff", older.path, replayed.path, "--format", format])
+            let output = String(decoding: diff.stdout, as: UTF8.self)
+            #expect(diff.status == 1, "\(diff.stderr)")
+            #expect(output.contains(format == "json" ? "extractor-changed" : "extractor changed: same page bytes"), "\(output)")
+            #expect(!output.contains("page changed") && !output.contains("page-changed"))
+        }
     }
 }
