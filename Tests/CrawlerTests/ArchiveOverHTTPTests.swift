@@ -184,6 +184,15 @@ import Testing
             with: Data(contentsOf: replayed.appendingPathComponent("run.json"))) as? [String: Any])
         #expect(replayRun["fromArchive"] as? String == archive)
 
+        // `extract FILE.warc.gz`: every page in the archive, decoded as it was received
+        // (the gzip body, the windows-1251 page), with no network.
+        let extracted = try Self.run(["extract", "--format", "json", archive])
+        #expect(extracted.status == 0, "\(extracted.stderr)")
+        let list = try #require(try JSONSerialization.jsonObject(with: extracted.stdout) as? [String: Any])
+        let values = Set((list["records"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
+        #expect(values.isSuperset(of: ["+78001007010", "+74957778899", "+74957274747", "press@example.ru", "+74951112233"]))
+        #expect(!values.contains("+78000000000"))
+
         // An older extractor, simulated: the first run's snapshot with one record read
         // otherwise (its channel). The page bytes are the same, so `diff` blames the extractor.
         let older = directory.appendingPathComponent("older")
