@@ -127,17 +127,49 @@ public enum WARCReader {
         return try records(in: [UInt8](data), path: path, maxBytes: maxBytes)
     }
 
+
+    /// Member by member: each gzip member is inflated and the records it completes are
+    /// parsed before the next, so memory holds the file and the records, not a second
+    /// copy of everything decompressed. A record spanning members (allowed, if unusual)
+    /// waits for the rest.
     public static func records(in bytes: [UInt8], path: String = "archive",
                                maxBytes: Int = 4 << 30) throws(ArchiveError) -> [WARCRecord] {
-        let plain: [UInt8]
-        if Gzip.isGzip(bytes) {
-            do { plain = try Gzip.inflateMembers(bytes, limit: maxBytes) } catch {
-                throw .malformed(path: path, offset: 0, reason: error.description)
-            }
-        } else {
-            plain = bytes
+        guard Gzip.isGzip(bytes) else {
+            var records: [WARCRecord] = []
+            let rest = try parse(bytes, base: 0, into: &records, path: path)
+            if rest < bytes.count { throw .malformed(path: path, offset: rest, reason: "a record's block ends early") }
+            return records
         }
         var records: [WARCRecord] = []
+        var pending: [UInt8] = []
+        var pendingStart = 0
+        var offset = 0
+        var total = 0
+        while offset < bytes.count {
+            let member: Gzip.Inflated
+            do { member = try Gzip.inflate(bytes, from: offset, format: .gzip, limit: maxBytes - total) } catch {
+                throw .malformed(path: path, offset: offset, reason: error.description)
+            }
+            if member.truncated { throw .malformed(path: path, offset: offset, reason: "more than \(maxBytes) bytes decompressed") }
+            if member.consumed == 0 { break }
+            total += member.bytes.count
+            if pending.isEmpty { pendingStart = total - member.bytes.count }
+            pending += member.bytes
+            offset += member.consumed
+            let used = try parse(pending, base: pendingStart, into: &records, path: path)
+            pending.removeFirst(used)
+            pendingStart += used
+        }
+        if !pending.isEmpty, pending.contains(where: { $0 != 0x0D && $0 != 0x0A }) {
+            throw .malformed(path: path, offset: pendingStart, reason: "a record's block ends early")
+        }
+        return records
+    }
+
+    /// Parses the complete records at the start of `plain`; returns how many bytes they took.
+    /// `base` is where `plain` starts in the decompressed stream, for error offsets.
+    private static func parse(_ plain: [UInt8], base: Int, into records: inout [WARCRecord],
+                              path: String) throws(ArchiveError) -> Int {
         var offset = 0
         while offset < plain.count {
             // Blank lines between records (the two CRLFs that end each one).
@@ -145,27 +177,28 @@ public enum WARCReader {
                 offset += 1
                 continue
             }
-            guard plain[offset...].starts(with: Array("WARC/".utf8)) else {
-                throw .malformed(path: path, offset: offset, reason: "a record does not start with WARC/1.x")
+            let remaining = plain.count - offset
+            let magic = Array("WARC/".utf8)
+            guard plain[offset..<(offset + min(remaining, magic.count))].elementsEqual(magic.prefix(remaining)) else {
+                throw .malformed(path: path, offset: base + offset, reason: "a record does not start with WARC/1.x")
             }
             guard let end = HTTPMessage.headerEnd(Array(plain[offset..<min(plain.count, offset + 64 * 1024)])) else {
-                throw .malformed(path: path, offset: offset, reason: "a record's header has no end")
+                if remaining < 64 * 1024 { return offset }  // the header goes on in the next member
+                throw .malformed(path: path, offset: base + offset, reason: "a record's header has no end")
             }
             let head = String(decoding: plain[offset..<(offset + end.start)], as: UTF8.self)
             var fields = HTTPMessage.parseFields(head)
-            fields.removeAll { $0.name.caseInsensitiveCompare("Content-Length") == .orderedSame }
-            guard let lengthText = HTTPMessage.parseFields(head).first(where: {
+            guard let lengthText = fields.first(where: {
                 $0.name.caseInsensitiveCompare("Content-Length") == .orderedSame })?.value,
                 let length = Int(lengthText), length >= 0 else {
-                throw .malformed(path: path, offset: offset, reason: "a record has no valid Content-Length")
+                throw .malformed(path: path, offset: base + offset, reason: "a record has no valid Content-Length")
             }
+            fields.removeAll { $0.name.caseInsensitiveCompare("Content-Length") == .orderedSame }
             let blockStart = offset + end.bodyStart
-            guard blockStart + length <= plain.count else {
-                throw .malformed(path: path, offset: offset, reason: "a record's block ends early")
-            }
+            guard blockStart + length <= plain.count else { return offset }  // the rest comes later
             records.append(WARCRecord(fields: fields, block: Array(plain[blockStart..<(blockStart + length)])))
             offset = blockStart + length
         }
-        return records
+        return offset
     }
 }

@@ -115,6 +115,19 @@ import Testing
         #expect(check.output.contains("digest failed"))
     }
 
+    /// Other writers' layouts read the same: plain `.warc`, the whole file one gzip member,
+    /// a record cut across two members.
+    @Test func otherLayoutsReadTheSame() throws {
+        let records = try sample()
+        let plain = records.flatMap(\.serialized)
+        #expect(try WARCReader.records(in: plain) == records)
+        #expect(try WARCReader.records(in: Gzip.compress(plain)) == records)
+        let cut = plain.count / 2 + 7
+        let split = try Gzip.compress(Array(plain[..<cut])) + Gzip.compress(Array(plain[cut...]))
+        #expect(try WARCReader.records(in: split) == records)
+        #expect(throws: ArchiveError.self) { try WARCReader.records(in: try Gzip.compress(Array(plain[..<cut]))) }
+    }
+
     @Test func sizeCapLeavesRecordsOutWhole() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -150,5 +163,46 @@ import Testing
         } catch {
             #expect(error.description.hasPrefix("x.warc: not a readable WARC file at byte 0"))
         }
+    }
+}
+
+/// The other direction: what warcio writes, we read.
+@Suite struct WarcioWrittenTests {
+    @Test func readsWhatWarcioWrites() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warcio-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("theirs.warc.gz").path
+        let script = """
+            import io, sys
+            from warcio.warcwriter import WARCWriter
+            from warcio.statusandheaders import StatusAndHeaders
+            with open(sys.argv[1], 'wb') as output:
+                writer = WARCWriter(output, gzip=True)
+                body = 'Горячая линия: 8 800 100-70-10'.encode('utf-8')
+                headers = StatusAndHeaders('200 OK', [('Content-Type', 'text/html; charset=utf-8')], protocol='HTTP/1.0')
+                writer.write_record(writer.create_warc_record('http://example.ru/help', 'response',
+                                    payload=io.BytesIO(body), http_headers=headers))
+                writer.write_record(writer.create_warc_record('urn:x', 'resource', payload=io.BytesIO(b'plain'),
+                                    warc_content_type='text/plain'))
+            """
+        let python = Warcio.packageRoot.appendingPathComponent(".venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: python) else { throw Warcio.WarcioMissing(path: python) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script, path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+
+        let records = try WARCReader.read(path: path)
+        #expect(records.map(\.type) == ["response", "resource"])
+        let http = try #require(records[0].http)
+        #expect(http.status == 200)
+        #expect(http.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(String(decoding: http.body, as: UTF8.self) == "Горячая линия: 8 800 100-70-10")
+        // warcio's own digests (sha1, base32) are what its records carry.
+        #expect(records[0].field("WARC-Payload-Digest")?.hasPrefix("sha1:") == true)
+        #expect(records[1].block == Array("plain".utf8))
     }
 }
