@@ -38,13 +38,28 @@ public final class PageArchive: @unchecked Sendable {
     private var answers: [String: String] = [:]
     /// Previous responses already copied in, by their record ID.
     private var copied: Set<String> = []
+    /// The first write that failed (a full disk): `finish()` reports it instead of
+    /// renaming a partial archive into place.
+    private var failure: ArchiveError?
+    /// Worth telling the user: a previous archive that could not be read (its 304s then
+    /// fall back to the snapshot).
+    public let warnings: [String]
 
     /// `info` goes into `warcinfo` (software, versions, audit). The file at `path`, when
     /// there is one, is read first as the previous archive.
     public init(path: String, maxBytes: Int = WARCWriter.defaultMaxBytes, info: [HeaderField],
                 date: Date = Date()) throws(ArchiveError) {
         self.path = path
-        previous = FileManager.default.fileExists(atPath: path) ? try? ArchiveReplay(path: path) : nil
+        var warnings: [String] = []
+        if FileManager.default.fileExists(atPath: path) {
+            do { previous = try ArchiveReplay(path: path) } catch {
+                previous = nil
+                warnings.append("\(error); it is replaced, and pages answering 304 are not read again from it")
+            }
+        } else {
+            previous = nil
+        }
+        self.warnings = warnings
         writer = try WARCWriter(path: path, maxBytes: maxBytes)
         let warcinfo = WARCRecord.warcinfo(filename: URL(fileURLWithPath: path).lastPathComponent, date: date,
                                            info: [HeaderField("format", "WARC File Format 1.1"),
@@ -94,7 +109,7 @@ public final class PageArchive: @unchecked Sendable {
             last = answer.id
         }
         if let last { lock.withLock { answers[crawled.outcome.url] = last } }
-        _ = try? writer.write(records)
+        write(records)
     }
 
     /// Every outcome of the crawl as a `metadata` record (concurrent to its response when
@@ -123,7 +138,7 @@ public final class PageArchive: @unchecked Sendable {
             records.append(.metadata(targetURI: outcome.url, date: date, info: info,
                                      concurrentTo: answers[outcome.url], warcinfo: warcinfoID))
         }
-        _ = try? writer.write(records)
+        write(records)
     }
 
     /// A local file read as a source, as its bytes.
@@ -132,10 +147,22 @@ public final class PageArchive: @unchecked Sendable {
         var record = WARCRecord.resource(targetURI: absolute, date: date, contentType: Self.contentType(location),
                                          bytes: bytes, warcinfo: warcinfoID)
         record.fields.insert(HeaderField(ArchiveField.source, source), at: record.fields.count - 1)
-        _ = try? writer.write([record])
+        write([record])
     }
 
-    public func finish() throws(ArchiveError) { try writer.finish() }
+    private func write(_ records: [WARCRecord]) {
+        do { try writer.write(records) } catch {
+            lock.withLock { if failure == nil { failure = error } }
+        }
+    }
+
+    public func finish() throws(ArchiveError) {
+        if let failure = lock.withLock({ self.failure }) {
+            writer.abandon()
+            throw failure
+        }
+        try writer.finish()
+    }
     public func abandon() { writer.abandon() }
 
     static func json(_ outcome: FetchOutcome) -> String {

@@ -104,7 +104,7 @@ public struct SourceIntake: Sendable {
         var notes: [String] = []
         let web = sources.filter(\.isWeb)
         if !web.isEmpty {
-            let (crawled, budget) = if let replay { replayWeb(web, from: replay) } else { await readWeb(web) }
+            let (crawled, budget) = if let replay { await replayWeb(web, from: replay) } else { await readWeb(web) }
             pages += crawled
             if let budget { notes.append(budget.description) }
         }
@@ -245,16 +245,35 @@ public struct SourceIntake: Sendable {
 
     /// The crawl an archive recorded, repeated with no network: the same outcomes in the
     /// same order, each page read again from its archived bytes by this extractor.
-    func replayWeb(_ sources: [IntakeSource], from replay: ArchiveReplay) -> ([IntakePage], BudgetExhaustion?) {
-        var arrived: [String: ArrivedPages.Entry] = [:]
-        for entry in replay.entries {
-            guard let page = replay.page(for: entry) else { continue }
-            var read = Self.read(page, outcome: entry.outcome, extractor: extractor, config: crawl).entry
-            read.revisited = replay.revisitedOutcome(for: entry)
-            read.fromArchive = entry.outcome.result == .notModified
-            arrived[entry.outcome.url] = read
+    func replayWeb(_ sources: [IntakeSource], from replay: ArchiveReplay) async -> ([IntakePage], BudgetExhaustion?) {
+        let extractor = self.extractor
+        let crawl = self.crawl
+        let entries = replay.entries
+        // Pages are read on as many tasks as there are cores, as the crawl reads them on
+        // arrival: extraction is the whole cost of a replay.
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let arrived = await withTaskGroup(of: (String, ArrivedPages.Entry)?.self) { group in
+            var arrived: [String: ArrivedPages.Entry] = [:]
+            var next = 0
+            func start() {
+                let entry = entries[next]
+                next += 1
+                group.addTask {
+                    guard let page = replay.page(for: entry) else { return nil }
+                    var read = Self.read(page, outcome: entry.outcome, extractor: extractor, config: crawl).entry
+                    read.revisited = replay.revisitedOutcome(for: entry)
+                    read.fromArchive = entry.outcome.result == .notModified
+                    return (entry.outcome.url, read)
+                }
+            }
+            while next < min(width, entries.count) { start() }
+            for await result in group {
+                if let (url, read) = result { arrived[url] = read }
+                if next < entries.count { start() }
+            }
+            return arrived
         }
-        return (pages(replay.entries.map(\.outcome), arrived: arrived, sources: sources), replay.budget)
+        return (pages(entries.map(\.outcome), arrived: arrived, sources: sources), replay.budget)
     }
 
     /// A page's records, followable links and hash; an empty body has none of them.

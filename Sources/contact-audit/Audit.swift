@@ -96,6 +96,7 @@ struct Audit: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
+        for warning in pageArchive?.warnings ?? [] { StandardError.print("contact-audit: warning: \(warning)") }
         var outcome = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: { _ in snapshotDirectory }))
             .run(file, archive: pageArchive, replay: replay)
         if let pageArchive {

@@ -211,4 +211,28 @@ import Testing
             #expect(!output.contains("page changed") && !output.contains("page-changed"))
         }
     }
+
+    /// A file at the archive's path that is no archive is a warning, and is replaced by
+    /// a good one; an archive that cannot be read for --from-archive is exit 2, named.
+    @Test func unreadableArchivesAreNamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("archive-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "<html><body><p>Телефон: +7 495 111-22-33</p></body></html>"
+            .write(to: directory.appendingPathComponent("page.html"), atomically: true, encoding: .utf8)
+        try "name: local\nregion: RU\nsources:\n  - url: page.html\n"
+            .write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        let archive = directory.appendingPathComponent("local.warc.gz").path
+        try "not an archive".write(toFile: archive, atomically: true, encoding: .utf8)
+        let run = try Self.run(["audit", directory.path, "--no-snapshot", "--archive", archive, "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: \(archive): not a readable WARC file"))
+        let (status, output) = try Self.warcio(["index", "-f", "warc-type,warc-target-uri", archive])
+        #expect(status == 0)
+        #expect(output.contains("\"resource\"") && output.contains("page.html"))
+
+        let missing = try Self.run(["audit", directory.path, "--no-snapshot", "--from-archive", directory.path + "/none.warc.gz"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("none.warc.gz: cannot read the archive: no such file"))
+    }
 }
