@@ -11,6 +11,8 @@ public struct ArchiveReplay: Sendable {
         public var outcome: FetchOutcome
         /// The response (or revisit) record the outcome describes, when it had an answer.
         public var answerID: String?
+        /// The audit it belongs to ("" when the archive does not say).
+        public var audit: String
     }
 
     public let path: String
@@ -58,7 +60,7 @@ public struct ArchiveReplay: Sendable {
                 let answer = record.field("WARC-Concurrent-To")
                 if let json = value(ArchiveField.outcome),
                    let outcome = try? decoder.decode(FetchOutcome.self, from: Data(json.utf8)) {
-                    entries.append(Entry(outcome: outcome, answerID: answer))
+                    entries.append(Entry(outcome: outcome, answerID: answer, audit: value(ArchiveField.audit) ?? ""))
                     if let answer, outcome.result != .notModified { outcomeOfResponse[answer] = outcome }
                 } else if let json = value(ArchiveField.previousOutcome), let answer,
                           let outcome = try? decoder.decode(FetchOutcome.self, from: Data(json.utf8)) {

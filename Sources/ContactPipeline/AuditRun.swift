@@ -28,22 +28,55 @@ public struct AuditRun: Sendable {
 
     public init(options: Options = Options()) { self.options = options }
 
-    /// With `archive`, every exchange is kept there (the caller finishes it); with
-    /// `replay`, the sources are read from that archive instead of the network.
-    public func run(_ audit: AuditFile, archive: PageArchive? = nil, replay: ArchiveReplay? = nil) async -> AuditOutcome {
+    public func run(_ audit: AuditFile, archiving: SourceIntake.Archiving = .init()) async -> AuditOutcome {
+        await run([audit], archiving: archiving)[0]
+    }
+
+    /// Several audits in one run: their web sources share one crawl (per-site politeness
+    /// holds across audits that share a site), each audit keeps its settings, catalog and
+    /// snapshot. One outcome per audit, in order.
+    /// With `archiving.archive`, every exchange is kept there (the caller finishes it);
+    /// with `archiving.replay`, the sources are read from that archive, not the network.
+    public func run(_ audits: [AuditFile], archiving: SourceIntake.Archiving = .init()) async -> [AuditOutcome] {
         let started = Date()
         let clock = ContinuousClock.now
-        let directory = options.snapshotDirectory(audit)
-        var warnings: [String] = []
-        let previous = Self.loadPrevious(directory, warnings: &warnings)
-        let extractor = ContactExtractor(options: ExtractOptions(
-            regions: RegionResolver(explicitRegion: options.region, fallbackRegion: audit.region),
-            shortNumbers: audit.shortNumberTable))
-        let intake = SourceIntake(extractor: extractor, crawl: audit.crawl.crawlConfig, previous: previous,
-                                  archive: archive, replay: replay)
-        let sources = audit.sources.map { IntakeSource(name: $0.url, location: $0.location, official: $0.official) }
-        let result = await intake.read(sources)
+        var jobs: [IntakeJob] = []
+        var directories: [String?] = []
+        var warnings: [[String]] = []
+        for audit in audits {
+            let directory = options.snapshotDirectory(audit)
+            var loadWarnings: [String] = []
+            let previous = Self.loadPrevious(directory, warnings: &loadWarnings)
+            let extractor = ContactExtractor(options: ExtractOptions(
+                regions: RegionResolver(explicitRegion: options.region, fallbackRegion: audit.region),
+                shortNumbers: audit.shortNumberTable))
+            let intake = SourceIntake(extractor: extractor, crawl: audit.crawl.crawlConfig, previous: previous)
+            let sources = audit.sources.map { IntakeSource(name: $0.url, location: $0.location, official: $0.official) }
+            jobs.append(IntakeJob(name: audit.name, sources: sources, intake: intake))
+            directories.append(directory)
+            warnings.append(loadWarnings)
+        }
+        let results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)), archiving: archiving)
+        return audits.indices.map { index in
+            outcome(audits[index], results[index], directory: directories[index], warnings: warnings[index],
+                    started: started, duration: ContinuousClock.now - clock, archiving: archiving)
+        }
+    }
 
+    /// The settings of the whole crawl: one audit's own; for several, the defaults with
+    /// their budgets added up (a limit only when every audit sets it).
+    static func runConfig(_ configs: [CrawlConfig]) -> CrawlConfig {
+        guard configs.count > 1 else { return configs.first ?? CrawlConfig() }
+        var run = CrawlConfig()
+        let budgets = configs.map(\.budget)
+        func total(_ values: [Int?]) -> Int? { values.contains(nil) ? nil : values.reduce(0) { $0 + ($1 ?? 0) } }
+        run.budget = CrawlBudget(pages: total(budgets.map(\.pages)), bytes: total(budgets.map(\.bytes)),
+                                 duration: budgets.contains { $0.duration == nil } ? nil : budgets.compactMap(\.duration).max())
+        return run
+    }
+
+    private func outcome(_ audit: AuditFile, _ result: IntakeResult, directory: String?, warnings: [String],
+                         started: Date, duration: Duration, archiving: SourceIntake.Archiving) -> AuditOutcome {
         var records: [ContactRecord] = []
         var statuses: [SourceStatus] = []
         var snapshots: [SourceSnapshot] = []
@@ -70,9 +103,9 @@ public struct AuditRun: Sendable {
         let findings = auditor.run(audit.context(records: records, sources: statuses))
         let metadata = directory.map { _ in
             RunMetadata(version: PageFetcher.version, audit: audit.name, started: started,
-                        versions: Versions.current.run, archive: archive?.path, fromArchive: replay?.path,
-                        duration: ContinuousClock.now - clock, sources: snapshots.count,
-                        notModified: result.pages.filter(\.notModified).map(\.source))
+                        versions: Versions.current.run, archive: archiving.archive?.path,
+                        fromArchive: archiving.replay?.path, duration: duration,
+                        sources: snapshots.count, notModified: result.pages.filter(\.notModified).map(\.source))
         }
         return AuditOutcome(audit: audit, records: records, statuses: statuses, findings: findings,
                             rules: auditor.enabledRules, snapshots: snapshots, snapshotDirectory: directory,

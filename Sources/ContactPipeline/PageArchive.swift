@@ -20,6 +20,8 @@ public enum ArchiveField {
     public static let error = "error"
     /// A local source as the audit file spells it, on its `resource` record.
     public static let source = "Contact-Audit-Source"
+    /// The audit an outcome belongs to (several audits share one crawl and one archive).
+    public static let audit = "audit"
     /// The whole-run budget that stopped the crawl, as JSON (`BudgetExhaustion`).
     public static let budget = "budget"
 }
@@ -34,8 +36,12 @@ public final class PageArchive: @unchecked Sendable {
     private let warcinfoID: String
     private let previous: ArchiveReplay?
     private let lock = NSLock()
-    /// The response or revisit record written for each URL (the outcome's `url`).
-    private var answers: [String: String] = [:]
+    /// The response or revisit record written for each audit's URL (the outcome's `url`).
+    private var answers: [AnswerKey: String] = [:]
+    private struct AnswerKey: Hashable {
+        var audit: String
+        var url: String
+    }
     /// Previous responses already copied in, by their record ID.
     private var copied: Set<String> = []
     /// The first write that failed (a full disk): `finish()` reports it instead of
@@ -75,7 +81,7 @@ public final class PageArchive: @unchecked Sendable {
     public func previousPage(for url: String) -> FetchedPage? { previous?.revisitedPage(for: url) }
 
     /// A crawled page's exchange: a request and a response per hop (a revisit for a 304).
-    public func record(_ crawled: CrawledPage, date: Date = Date()) {
+    public func record(_ crawled: CrawledPage, audit: String = "", date: Date = Date()) {
         guard let exchange = crawled.exchange else { return }
         var records: [WARCRecord] = []
         var last: String?
@@ -108,21 +114,23 @@ public final class PageArchive: @unchecked Sendable {
             records.append(answer)
             last = answer.id
         }
-        if let last { lock.withLock { answers[crawled.outcome.url] = last } }
+        if let last { lock.withLock { answers[AnswerKey(audit: audit, url: crawled.outcome.url)] = last } }
         write(records)
     }
 
     /// Every outcome of the crawl as a `metadata` record (concurrent to its response when
-    /// there is one), and each site's robots.txt verdict.
-    public func record(_ result: CrawlResult, date: Date = Date()) {
+    /// there is one), and each site's robots.txt verdict; one result per audit, named.
+    public func record(_ results: [CrawlResult], audits: [String], date: Date = Date()) {
         var records: [WARCRecord] = []
-        for site in result.robots.keys.sorted() {
+        var robots: [String: String] = [:]
+        for result in results { robots.merge(result.robots) { first, _ in first } }
+        for site in robots.keys.sorted() {
             records.append(.metadata(targetURI: site + "/robots.txt", date: date,
                                      info: [HeaderField(ArchiveField.robotsSite, site),
-                                            HeaderField(ArchiveField.robots, result.robots[site] ?? "")],
+                                            HeaderField(ArchiveField.robots, robots[site] ?? "")],
                                      warcinfo: warcinfoID))
         }
-        if let budget = result.budget {
+        if let budget = results.first?.budget {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let json = (try? encoder.encode(budget)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -130,13 +138,18 @@ public final class PageArchive: @unchecked Sendable {
                                      info: [HeaderField(ArchiveField.budget, json)], warcinfo: warcinfoID))
         }
         let answers = lock.withLock { self.answers }
-        for outcome in result.outcomes {
-            var info = [HeaderField(ArchiveField.outcome, Self.json(outcome))]
-            if let error = outcome.error {
-                info.append(HeaderField(outcome.result == .skippedByRobots ? ArchiveField.robots : ArchiveField.error, error))
+        for (result, audit) in zip(results, audits) {
+            for outcome in result.outcomes {
+                var info = [HeaderField(ArchiveField.outcome, Self.json(outcome))]
+                if !audit.isEmpty { info.append(HeaderField(ArchiveField.audit, audit)) }
+                if let error = outcome.error {
+                    let name = outcome.result == .skippedByRobots ? ArchiveField.robots : ArchiveField.error
+                    info.append(HeaderField(name, error))
+                }
+                records.append(.metadata(targetURI: outcome.url, date: date, info: info,
+                                         concurrentTo: answers[AnswerKey(audit: audit, url: outcome.url)],
+                                         warcinfo: warcinfoID))
             }
-            records.append(.metadata(targetURI: outcome.url, date: date, info: info,
-                                     concurrentTo: answers[outcome.url], warcinfo: warcinfoID))
         }
         write(records)
     }

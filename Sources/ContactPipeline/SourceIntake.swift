@@ -58,6 +58,21 @@ public struct IntakePage: Sendable {
     public var isRead: Bool { failure == nil }
 }
 
+/// One audit's share of an intake: its sources and how to read them.
+public struct IntakeJob: Sendable {
+    /// The audit's name: an archive's records say which audit each outcome belongs to.
+    public var name: String
+    public var sources: [IntakeSource]
+    /// Its extractor, crawl settings and previous snapshot.
+    public var intake: SourceIntake
+
+    public init(name: String = "", sources: [IntakeSource], intake: SourceIntake) {
+        self.name = name
+        self.sources = sources
+        self.intake = intake
+    }
+}
+
 /// What a whole intake gave: the pages (local files first, in the order given, then
 /// crawled pages in the crawl's order) and what cut the run short.
 public struct IntakeResult: Sendable {
@@ -77,46 +92,69 @@ public struct SourceIntake: Sendable {
     /// requests and what a 304 reuses.
     public var previous: [String: SourceSnapshot]
     public var fetcher: PageFetcher
-    /// Where the run's exchanges are kept (`audit --archive`), and where a 304's page is
-    /// found again.
-    public var archive: PageArchive?
-    /// An archive read instead of the network (`audit --from-archive`): the crawl it
-    /// recorded is repeated from its bytes, local files from its `resource` records.
-    public var replay: ArchiveReplay?
 
     public init(extractor: ContactExtractor = ContactExtractor(), crawl: CrawlConfig = CrawlConfig(),
-                previous: [String: SourceSnapshot] = [:], fetcher: PageFetcher = PageFetcher(),
-                archive: PageArchive? = nil, replay: ArchiveReplay? = nil) {
+                previous: [String: SourceSnapshot] = [:], fetcher: PageFetcher = PageFetcher()) {
         self.extractor = extractor
         self.crawl = crawl
         self.previous = previous
         self.fetcher = fetcher
-        self.archive = archive
-        self.replay = replay
-        if archive != nil { self.crawl.captureExchanges = true }
     }
 
     public func read(_ sources: [IntakeSource]) async -> IntakeResult {
-        var pages: [IntakePage] = []
-        for source in sources where !source.isWeb {
-            if source.isArchive { pages += readArchive(source) } else { pages.append(readLocal(source)) }
+        await Self.read([IntakeJob(sources: sources, intake: self)], run: crawl)[0]
+    }
+
+    /// Where a run keeps what it read, or reads it from instead of the network.
+    public struct Archiving: Sendable {
+        /// `audit --archive`: every exchange, local file and outcome is kept here, and a
+        /// 304's page is found again in the archive it replaces.
+        public var archive: PageArchive?
+        /// `audit --from-archive`: the crawl it recorded is repeated from its bytes, local
+        /// files from its `resource` records.
+        public var replay: ArchiveReplay?
+
+        public init(archive: PageArchive? = nil, replay: ArchiveReplay? = nil) {
+            self.archive = archive
+            self.replay = replay
         }
-        var notes: [String] = []
-        let web = sources.filter(\.isWeb)
-        if !web.isEmpty {
-            let (crawled, budget) = if let replay { await replayWeb(web, from: replay) } else { await readWeb(web) }
-            pages += crawled
-            if let budget { notes.append(budget.description) }
+    }
+
+    /// Several jobs (one per audit) at once: their web sources share one crawl (one
+    /// frontier, per-site politeness across jobs) under the run's `run` settings
+    /// (concurrency, progress, budget), each job keeping its own crawl settings,
+    /// extractor and previous snapshot. One result per job, in order.
+    public static func read(_ jobs: [IntakeJob], run: CrawlConfig,
+                            archiving: Archiving = Archiving()) async -> [IntakeResult] {
+        // Local files on every core; each job's pages stay in its sources' order.
+        let local = jobs.indices.flatMap { index in jobs[index].sources.filter { !$0.isWeb }.map { (index, $0) } }
+        let read = local.concurrentMap { entry in
+            entry.1.isArchive ? jobs[entry.0].intake.readArchive(entry.1)
+                              : [jobs[entry.0].intake.readLocal(entry.1, archiving: archiving)]
         }
-        return IntakeResult(pages: pages, notes: notes)
+        var results = jobs.map { _ in IntakeResult(pages: [], notes: []) }
+        for (entry, pages) in zip(local, read) { results[entry.0].pages += pages }
+        guard jobs.contains(where: { $0.sources.contains(where: \.isWeb) }) else { return results }
+        var run = run
+        if archiving.archive != nil { run.captureExchanges = true }
+        let (crawled, budget) = if let replay = archiving.replay {
+            await replayWeb(jobs, from: replay)
+        } else {
+            await readWeb(jobs, run: run, archive: archiving.archive)
+        }
+        for index in jobs.indices {
+            results[index].pages += crawled[index]
+            if let budget { results[index].notes.append(budget.description) }
+        }
+        return results
     }
 
     /// A local path or `file://` URL, read whole. A failure names the source as the audit
     /// file spells it, so snapshots are the same on every machine.
-    func readLocal(_ source: IntakeSource) -> IntakePage {
+    func readLocal(_ source: IntakeSource, archiving: Archiving = Archiving()) -> IntakePage {
         let bytes: [UInt8]
         let contentType: String?
-        if let archived = replay?.files[source.name] {
+        if let archived = archiving.replay?.files[source.name] {
             (bytes, contentType) = (archived, nil)
         } else {
             do {
@@ -124,7 +162,7 @@ public struct SourceIntake: Sendable {
             } catch {
                 return failedLocal(source, error)
             }
-            archive?.recordFile(source: source.name, location: source.location, bytes: bytes)
+            archiving.archive?.recordFile(source: source.name, location: source.location, bytes: bytes)
         }
         let plain = contentType?.lowercased().hasPrefix("text/plain") == true
             || (contentType == nil && SourceReader.looksLikePlainText(bytes, name: source.location))
@@ -209,71 +247,77 @@ public struct SourceIntake: Sendable {
     /// http(s) sources, crawled together. Each page is parsed once, on arrival: its
     /// records are kept and its links handed back to the crawler. Pages found by following
     /// links are official when their seed is.
-    func readWeb(_ sources: [IntakeSource]) async -> ([IntakePage], BudgetExhaustion?) {
+    static func readWeb(_ jobs: [IntakeJob], run: CrawlConfig,
+                        archive: PageArchive?) async -> ([[IntakePage]], BudgetExhaustion?) {
         let arrived = ArrivedPages()
-        let extractor = self.extractor
-        let previous = self.previous
-        let crawl = self.crawl
-        let archive = self.archive
-        let result = await Crawler(config: crawl).crawl(seeds: sources.map(\.location), validators: validators) { crawled in
+        let intakes = jobs.map(\.intake)
+        let groups = jobs.map { job in
+            CrawlGroup(seeds: job.sources.filter(\.isWeb).map(\.location), config: job.intake.crawl,
+                       validators: job.intake.validators)
+        }
+        let results = await Crawler(config: run).crawl(groups: groups) { crawled in
             let outcome = crawled.outcome
-            archive?.record(crawled)
+            let intake = intakes[crawled.group]
+            archive?.record(crawled, audit: jobs[crawled.group].name)
             if outcome.result == .notModified, let stored = archive?.previousPage(for: outcome.url) {
                 // Unchanged since the archived run: its page is read again, records and links.
-                let read = Self.read(stored, outcome: outcome, extractor: extractor, config: crawl)
+                let read = Self.read(stored, outcome: outcome, extractor: intake.extractor, config: intake.crawl)
                 var entry = read.entry
                 entry.fromArchive = true
-                arrived.set(outcome.url, entry)
+                arrived.set(crawled.group, outcome.url, entry)
                 return read.links
             }
             guard let page = crawled.page, !page.body.isEmpty else {
-                if outcome.result == .notModified, let links = previous[outcome.url]?.links {
+                if outcome.result == .notModified, let links = intake.previous[outcome.url]?.links {
                     // Unchanged since the last run: the links it had then are its links now.
                     return PageLinks(links: links.map { PageLinks.Link(href: $0.url, text: $0.text) })
                 }
-                arrived.set(outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil,
-                                                            links: crawled.page == nil ? nil : []))
+                arrived.set(crawled.group, outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil,
+                                                                           links: crawled.page == nil ? nil : []))
                 return .none
             }
-            let read = Self.read(page, outcome: outcome, extractor: extractor, config: crawl)
-            arrived.set(outcome.url, read.entry)
+            let read = Self.read(page, outcome: outcome, extractor: intake.extractor, config: intake.crawl)
+            arrived.set(crawled.group, outcome.url, read.entry)
             return read.links
         }
-        archive?.record(result)
-        return (pages(result.outcomes, arrived: arrived.all, sources: sources), result.budget)
+        archive?.record(results, audits: jobs.map(\.name))
+        return (pages(jobs, results.map(\.outcomes), arrived: arrived.all), results.first?.budget)
     }
 
-    /// The crawl an archive recorded, repeated with no network: the same outcomes in the
-    /// same order, each page read again from its archived bytes by this extractor.
-    func replayWeb(_ sources: [IntakeSource], from replay: ArchiveReplay) async -> ([IntakePage], BudgetExhaustion?) {
-        let extractor = self.extractor
-        let crawl = self.crawl
-        let entries = replay.entries
-        // Pages are read on as many tasks as there are cores, as the crawl reads them on
-        // arrival: extraction is the whole cost of a replay.
+    /// The crawl an archive recorded, repeated with no network: each job's outcomes in the
+    /// recorded order (by audit name; all of them for an archive of one unnamed job), each
+    /// page read again from its archived bytes by that job's extractor, on every core.
+    static func replayWeb(_ jobs: [IntakeJob], from replay: ArchiveReplay) async -> ([[IntakePage]], BudgetExhaustion?) {
+        let names = Set(replay.entries.map(\.audit))
+        let entries: [[ArchiveReplay.Entry]] = jobs.map { job in
+            names.contains(job.name) || jobs.count > 1 ? replay.entries.filter { $0.audit == job.name } : replay.entries
+        }
+        let tasks = entries.indices.flatMap { group in entries[group].map { (group, $0) } }
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let arrived = await withTaskGroup(of: (String, ArrivedPages.Entry)?.self) { group in
-            var arrived: [String: ArrivedPages.Entry] = [:]
+        let found = await withTaskGroup(of: (ArrivedPages.Key, ArrivedPages.Entry)?.self) { taskGroup in
+            var found: [ArrivedPages.Key: ArrivedPages.Entry] = [:]
             var next = 0
             func start() {
-                let entry = entries[next]
+                let (group, entry) = tasks[next]
+                let intake = jobs[group].intake
                 next += 1
-                group.addTask {
+                taskGroup.addTask {
                     guard let page = replay.page(for: entry) else { return nil }
-                    var read = Self.read(page, outcome: entry.outcome, extractor: extractor, config: crawl).entry
+                    var read = Self.read(page, outcome: entry.outcome, extractor: intake.extractor,
+                                         config: intake.crawl).entry
                     read.revisited = replay.revisitedOutcome(for: entry)
                     read.fromArchive = entry.outcome.result == .notModified
-                    return (entry.outcome.url, read)
+                    return (ArrivedPages.Key(group: group, url: entry.outcome.url), read)
                 }
             }
-            while next < min(width, entries.count) { start() }
-            for await result in group {
-                if let (url, read) = result { arrived[url] = read }
-                if next < entries.count { start() }
+            while next < min(width, tasks.count) { start() }
+            for await result in taskGroup {
+                if let (key, read) = result { found[key] = read }
+                if next < tasks.count { start() }
             }
-            return arrived
+            return found
         }
-        return (pages(entries.map(\.outcome), arrived: arrived, sources: sources), replay.budget)
+        return (pages(jobs, entries.map { $0.map(\.outcome) }, arrived: found), replay.budget)
     }
 
     /// A page's records, followable links and hash; an empty body has none of them.
@@ -295,12 +339,15 @@ public struct SourceIntake: Sendable {
         }
     }
 
-    private func pages(_ outcomes: [FetchOutcome], arrived found: [String: ArrivedPages.Entry],
-                       sources: [IntakeSource]) -> [IntakePage] {
-        let official = Dictionary(sources.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
-        return outcomes.map { outcome in
-            webPage(outcome, arrived: found[outcome.url],
-                    official: official[outcome.seed] ?? official[outcome.url] ?? false)
+    private static func pages(_ jobs: [IntakeJob], _ outcomes: [[FetchOutcome]],
+                              arrived found: [ArrivedPages.Key: ArrivedPages.Entry]) -> [[IntakePage]] {
+        jobs.indices.map { index in
+            let web = jobs[index].sources.filter(\.isWeb)
+            let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
+            return outcomes[index].map { outcome in
+                jobs[index].intake.webPage(outcome, arrived: found[ArrivedPages.Key(group: index, url: outcome.url)],
+                                           official: official[outcome.seed] ?? official[outcome.url] ?? false)
+            }
         }
     }
 
@@ -403,10 +450,15 @@ final class ArrivedPages: @unchecked Sendable {
         var revisited: FetchOutcome?
     }
 
+    struct Key: Hashable {
+        var group: Int
+        var url: String
+    }
+
     private let lock = NSLock()
-    private var pages: [String: Entry] = [:]
+    private var pages: [Key: Entry] = [:]
 
-    func set(_ url: String, _ entry: Entry) { lock.withLock { pages[url] = entry } }
+    func set(_ group: Int, _ url: String, _ entry: Entry) { lock.withLock { pages[Key(group: group, url: url)] = entry } }
 
-    var all: [String: Entry] { lock.withLock { pages } }
+    var all: [Key: Entry] { lock.withLock { pages } }
 }

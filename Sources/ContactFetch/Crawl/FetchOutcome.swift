@@ -102,6 +102,8 @@ public struct CrawledPage: Sendable {
     /// False when the page is as deep as the crawl goes: its links would be dropped, so
     /// a handler that only looks for links need not parse it.
     public var linksWanted = true
+    /// The index of the `CrawlGroup` whose page it is (0 in a crawl of one group).
+    public var group = 0
     /// The exchange as it went over the wire, for any outcome that had an answer (a 304,
     /// an HTTP error), when the crawl captures them.
     public var exchange: CapturedExchange?
