@@ -235,4 +235,38 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("none.warc.gz: cannot read the archive: no such file"))
     }
+
+    /// Several audits share one crawl and so one archive; each is replayed from its own
+    /// outcomes.
+    @Test func severalAuditsShareOneArchive() throws {
+        let server = try TestHTTPServer(handler: try Self.handler())
+        var serverStopped = false
+        defer { if !serverStopped { server.stop() } }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("archive-many-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, path) in [("home", "/"), ("press", "/press-contacts")] {
+            let audit = directory.appendingPathComponent("audits/\(name)")
+            try FileManager.default.createDirectory(at: audit, withIntermediateDirectories: true)
+            try "name: \(name)\nregion: RU\nsources:\n  - url: \(server.base)\(path)\n    official: true\ncrawl:\n  delay: 0\n"
+                .write(to: audit.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        }
+        let audits = directory.appendingPathComponent("audits").path
+        let archive = directory.appendingPathComponent("all.warc.gz").path
+        let live = try Self.run(["audit", audits, "--format", "json", "--snapshot", directory.appendingPathComponent("live").path,
+                                 "--archive", archive, "--fail-on", "never"])
+        #expect(live.status == 0, "\(live.stderr)")
+        server.stop()
+        serverStopped = true
+        let replayed = try Self.run(["audit", audits, "--format", "json", "--snapshot", directory.appendingPathComponent("replayed").path,
+                                     "--from-archive", archive, "--fail-on", "never"])
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+        #expect(replayed.stdout == live.stdout)
+        for name in ["home", "press"] {
+            let before = try Self.sourceFiles(directory.appendingPathComponent("live/\(name)"))
+            #expect(!before.isEmpty)
+            #expect(try Self.sourceFiles(directory.appendingPathComponent("replayed/\(name)")) == before)
+        }
+        let (_, index) = try Self.warcio(["index", "-f", "warc-type", archive])
+        #expect(index.components(separatedBy: "warcinfo").count - 1 == 1)
+    }
 }
