@@ -75,6 +75,7 @@ public enum Gzip {
     /// limit) gives what it held, marked truncated, instead of an error.
     public static func inflate(_ input: [UInt8], from offset: Int = 0, format: Format = .gzip,
                                limit: Int = .max, acceptingEnd: Bool = false) throws(GzipError) -> Inflated {
+        guard offset >= 0, offset < input.count else { throw .truncated(offset: offset) }
         var stream = z_stream()
         guard cz_inflate_init(&stream, format.windowBits) == Z_OK else { throw .setup("inflateInit2 failed") }
         defer { inflateEnd(&stream) }

@@ -52,6 +52,8 @@ import Testing
         // A gzip member cut short is reported as such.
         let cut = Array(try Gzip.compress(text).dropLast(20))
         #expect(throws: GzipError.truncated(offset: 0)) { try Gzip.inflate(cut) }
+        #expect(throws: GzipError.truncated(offset: 0)) { try Gzip.inflate([]) }
+        #expect(try Gzip.inflate(Gzip.compress([])).bytes.isEmpty)
     }
 
     private func run(_ tool: String, _ arguments: [String]) throws -> Data {
