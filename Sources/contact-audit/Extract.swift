@@ -9,8 +9,9 @@ struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract phones, e-mails and hours from pages and print them.",
         discussion: """
-        INPUT is a local HTML or plain-text file, or a file://, http:// or https:// URL. \
-        An input that cannot be read is reported on standard error and the others go on; \
+        INPUT is a local HTML or plain-text file, a WARC archive (FILE.warc.gz or .warc: every \
+        2xx response and resource in it, as received, with no network), or a file://, \
+        http:// or https:// URL. An input that cannot be read is reported on standard error and the others go on; \
         the exit code is then 2.
         """
     )
@@ -26,7 +27,7 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Argument(help: "Files or URLs to read.")
+    @Argument(help: "Files, WARC archives or URLs to read.")
     var inputs: [String]
 
     func validate() throws {
