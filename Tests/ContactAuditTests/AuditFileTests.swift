@@ -82,6 +82,8 @@ import Testing
         ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: {bytes: 0}}", "crawl.budget.bytes must be at least 1"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: {seconds: 0}}", "crawl.budget.seconds must be more than 0"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: 100}", "crawl.budget must be a mapping"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {archive: [a.warc.gz]}", "crawl.archive must be a value"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {archive_max_bytes: 0}", "crawl.archive_max_bytes must be at least 1"),
         ("name: x\nsources: [pages/seed.html]\nshort_numbers: [12]", "must be 3 to 6 digits"),
         ("name: x\nsources: [pages/seed.html]\nname: y", "'name' appears twice in the same mapping (first at 1:1)"),
         ("name: x\nsources: [pages/seed.html]\ncatalog: {emails: [{address: nobody}]}", "is not an e-mail address"),
@@ -91,6 +93,14 @@ import Testing
     func singleMistake(_ yaml: String, _ fragment: String) throws {
         let found = try Self.diagnostics(yaml)
         #expect(found.count == 1 && found.contains { $0.message.contains(fragment) }, "\(found.map(\.description))")
+    }
+
+    @Test func crawlArchiveSettings() throws {
+        let directory = try Self.write("name: x\nsources: [pages/seed.html]\ncrawl: {archive: runs/x.warc.gz, archive_max_bytes: 1000000}")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try AuditFile.load(directory.path)
+        #expect(file.crawl.archive == "runs/x.warc.gz")
+        #expect(file.crawl.archiveMaxBytes == 1_000_000)
     }
 
     @Test func aRepeatedKeyIsReportedWhereItRepeats() throws {
