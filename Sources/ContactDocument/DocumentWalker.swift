@@ -243,7 +243,13 @@ struct DocumentWalker {
             }
             return
         }
-        if invisibleDepth == 0 { appendText(UnsafeBufferPointer(start: text, count: length)) }
+        guard invisibleDepth == 0 else { return }
+        let content = UnsafeBufferPointer(start: text, count: length)
+        if let mapped = WindowsC1.mapped(content) {
+            mapped.withUnsafeBufferPointer { appendText($0) }
+        } else {
+            appendText(content)
+        }
     }
 
     /// After the first colon, when something follows it and the name does not start
@@ -559,8 +565,9 @@ struct DocumentWalker {
         return nil
     }
 
+    /// An attribute's value, C1 code points read as HTML5 reads references to them.
     private static func string(_ value: UnsafePointer<xmlChar>?) -> String {
-        value.map { String(cString: $0) } ?? ""
+        value.map { WindowsC1.mapped(String(cString: $0)) } ?? ""
     }
 
     /// A byte search in an attribute's text, without building a String for it.

@@ -80,7 +80,7 @@ public final class HTMLDocument {
         let (text, charset) = array.withUnsafeBufferPointer { raw -> (String, DetectedCharset) in
             let charset = CharsetDetector.detect(raw, contentType: "text/plain", isSupported: LibXML2.isEncodingSupported)
             let body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
-            return (Self.decode(body, charset: charset.name), charset)
+            return (WindowsC1.mapped(Self.decode(body, charset: charset.name)), charset)
         }
         var blocks: [TextBlock] = []
         var headings: [String] = []
