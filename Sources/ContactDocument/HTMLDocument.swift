@@ -53,6 +53,7 @@ public final class HTMLDocument {
         self.source = source
         self.charset = charset
         self.elements = walker.elements
+        self.elementCountBeforeEnd = walker.firstElementAfterEnd
         self.language = walker.language
         self.baseHref = walker.baseHref
         self.blocks = walker.blocks
@@ -107,6 +108,7 @@ public final class HTMLDocument {
         self.source = source
         self.charset = charset
         self.elements = nil
+        self.elementCountBeforeEnd = nil
         self.language = nil
         self.baseHref = nil
         self.blocks = blocks
@@ -142,6 +144,9 @@ public final class HTMLDocument {
 
     /// The paths of the elements the walk kept, in document order (for tests).
     var elementPaths: [String] { elements?.allPaths ?? [] }
+    /// How many of `elementPaths` came before the end of the body or root; libxml2's tree
+    /// has the ones after elsewhere (for tests).
+    let elementCountBeforeEnd: Int?
 
     /// Plain text that is not UTF-8 is decoded as pages are (`Transcoder`); UTF-8 and
     /// encodings iconv does not know, leniently as UTF-8.

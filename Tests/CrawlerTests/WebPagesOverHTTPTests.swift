@@ -69,4 +69,39 @@ import Testing
         let texts = run.records.compactMap { ($0["evidence"] as? [String: Any])?["text"] as? String }
         #expect(texts.contains("Телефон отдела продаж: +7 (495) 123-45-67, пн–пт 9:00–18:00"), "\(texts)")
     }
+
+    /// A page with a doctype whose chat widget and footer were appended after `</html>`
+    /// by a plugin. Before: the WhatsApp link and the footer's number were lost and every
+    /// path read `/html[1]/…`.
+    static let widgetAfterEnd = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head><meta charset="utf-8"><title>Contact — Harbour Dental Practice</title></head>
+        <body>
+        <header><nav><a href="/">Home</a> <a href="/contact">Contact</a></nav></header>
+        <main>
+        <h1>Contact us</h1>
+        <p>Reception: <a href="tel:+442079460018">020 7946 0018</a></p>
+        <p>Opening hours: Monday to Friday 8:30am – 5:30pm</p>
+        </main>
+        </body>
+        </html>
+        <!-- chat widget -->
+        <div class="wa-widget"><a href="https://wa.me/447911123456">Chat with us on WhatsApp</a></div>
+        <footer><p>Out of hours emergencies: 020 7946 0999</p></footer>
+        <script>window.dataLayer = window.dataLayer || [];</script>
+        """
+
+    @Test func contentAfterTheEndOfTheDocumentIsRead() throws {
+        let server = try TestHTTPServer(handler: site(["/contact": .html(Self.widgetAfterEnd)]))
+        defer { server.stop() }
+        let run = try Self.run(["extract", "--format", "json", "\(server.base)/contact"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.values("phone") == ["+442079460018", "+447911123456", "+442079460999"])
+        let paths = Set(run.records.compactMap { ($0["evidence"] as? [String: Any])?["path"] as? String })
+        #expect(paths.contains("/html/body/main/p[1]/a"), "\(paths)")
+        #expect(paths.contains("/html/body/div/a"), "\(paths)")
+        #expect(paths.contains("/html/body/footer/p"), "\(paths)")
+        #expect(!paths.contains { $0.hasPrefix("/html[") })
+    }
 }
