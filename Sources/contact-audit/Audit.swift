@@ -13,16 +13,20 @@ extension FailThreshold: ExpressibleByArgument {}
 
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read an audit's sources, check them against its catalog and print the report.",
+        abstract: "Read audits' sources, check them against their catalogs and print the report.",
         discussion: """
-        Exit codes: 0 nothing at or above --fail-on was found; 1 findings at or above it; 2 the \
-        audit file, the baseline or the options are invalid. A source that cannot be read is \
-        reported and does not by itself give 2.
+        Several audits run as one: their pages share one crawl (one robots.txt and one \
+        politeness clock per site for all), each audit keeps its own snapshot \
+        (Snapshots/<name>, or DIR/<name> with --snapshot DIR) and the report is grouped by \
+        audit. Exit codes: 0 nothing at or above --fail-on was found; 1 findings at or above \
+        it; 2 an audit file, the baseline or the options are invalid (the other audits still \
+        run and are reported). The worst over all audits wins. A source that cannot be read \
+        is reported and does not by itself give 2.
         """
     )
 
-    @Argument(help: "The audit file, or a directory holding audit.yaml.")
-    var audit: String
+    @Argument(help: "Audit files, directories holding audit.yaml, or directories whose every audit.yaml below is run.")
+    var audits: [String]
 
     @Option(help: "Report format.")
     var format: ReportFormat = .text
@@ -30,7 +34,7 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Write the snapshot of what each source says here (default: Snapshots/<audit name>).")
+    @Option(help: "Write the snapshot of what each source says here (default: Snapshots/<audit name>; with several audits, DIR/<audit name>).")
     var snapshot: String?
 
     @Flag(name: .customLong("no-snapshot"), help: "Do not write a snapshot (and send no conditional requests).")
@@ -58,117 +62,54 @@ struct Audit: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try AuditLoading.load(audit)
+        let (paths, problems) = AuditDiscovery.expand(audits)
+        var configurationFailed = !problems.isEmpty
+        for problem in problems { StandardError.print("contact-audit: \(problem)") }
+        var files: [AuditFile] = []
+        for path in paths {
+            // A bad audit file is reported and the others still run; the exit code is 2.
+            do { files.append(try AuditLoading.load(path)) } catch { configurationFailed = true }
+        }
+        let names = Dictionary(grouping: files, by: \.name).filter { $0.value.count > 1 }
+        for (name, doubled) in names.sorted(by: { $0.key < $1.key }) {
+            StandardError.print("contact-audit: \(doubled.map(\.path).joined(separator: ", ")): the same audit name "
+                                + "'\(name)'; names must differ (each names its snapshot directory)")
+        }
+        if !names.isEmpty { throw ExitCode(2) }
         let accepted: Baseline?
         do { accepted = try baseline.map { path throws(BaselineError) in try Baseline.load(path) } } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        let started = Date()
-        let clock = ContinuousClock.now
-        let snapshotDirectory = noSnapshot ? nil : snapshot ?? "Snapshots/\(file.name)"
-        let store = AuditSnapshot.loadPrevious(snapshotDirectory)
-
-        let (records, statuses, snapshots, notModified, notes) = await read(file, store: store)
-        let auditor = Auditor(settings: file.rules)
-        let findings = auditor.run(file.context(records: records, sources: statuses))
-        let outcome = (accepted ?? Baseline(entries: [])).apply(to: findings, today: Baseline.today())
-        let report = AuditReport(name: file.name, sources: statuses, records: records, findings: outcome.findings,
-                                 rules: auditor.enabledRules, suppressed: outcome.suppressed.count,
-                                 expiredWaivers: outcome.expired, notes: notes)
-
+        guard !files.isEmpty else { throw ExitCode(2) }
+        let single = paths.count == 1 && files.count == 1
+        let noSnapshot = self.noSnapshot, snapshot = self.snapshot
+        let directory: @Sendable (AuditFile) -> String? = { file in
+            if noSnapshot { return nil }
+            guard let snapshot else { return "Snapshots/\(file.name)" }
+            return single ? snapshot : (snapshot as NSString).appendingPathComponent(file.name)
+        }
+        let outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory)).run(files)
+        var entries: [GroupedReport.Entry] = []
         do {
-            if let snapshotDirectory {
-                let run = RunMetadata(version: PageFetcher.version, audit: file.name, started: started,
-                                      duration: ContinuousClock.now - clock, sources: snapshots.count,
-                                      notModified: notModified)
-                try SnapshotWriter(directory: snapshotDirectory).write(snapshots, run: run)
+            for outcome in outcomes {
+                for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+                try outcome.writeSnapshot()
+                entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted), catalog: outcome.audit.catalog))
             }
             if let writeBaseline {
-                try Baseline(findings: findings, carryingOver: accepted).write(to: writeBaseline)
+                try Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted).write(to: writeBaseline)
             }
             let colour = output == nil && TerminalColour.wanted()
-            try ReportOutput.write(format.reporter(colour: colour, catalog: file.catalog).render(report), to: output)
+            let text = single
+                ? format.reporter(colour: colour, catalog: entries[0].catalog).render(entries[0].report)
+                : GroupedReport(entries).render(format, colour: colour)
+            try ReportOutput.write(text, to: output)
         } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        if report.fails(at: failOn) { throw ExitCode(1) }
-    }
-
-    /// Every source; one that cannot be read becomes a status with its reason, and the
-    /// others go on. Local files are read directly; http(s) sources are crawled (robots.txt,
-    /// politeness, `crawl:` limits), and pages found by following their contact links are
-    /// sources of their own, official when their seed is.
-    /// The notes say what cut the run short (a spent budget).
-    private func read(_ file: AuditFile, store: AuditSnapshot) async
-        -> (records: [ContactRecord], statuses: [SourceStatus], snapshots: [SourceSnapshot], notModified: [String],
-            notes: [String]) {
-        let extractor = ContactExtractor(options: ExtractOptions(
-            regions: RegionResolver(explicitRegion: region, fallbackRegion: file.region),
-            shortNumbers: file.shortNumberTable))
-        var records: [ContactRecord] = []
-        var statuses: [SourceStatus] = []
-        var snapshots: [SourceSnapshot] = []
-        var notModified: [String] = []
-        var web: [AuditSource] = []
-        var notes: [String] = []
-        let reader = SourceReader()
-        for source in file.sources {
-            if SourceReader.isWeb(source.location) {
-                web.append(source)
-                continue
-            }
-            do {
-                let document = try reader.read(source.location)
-                // Name records by the source as the audit file writes it, so reports and
-                // baselines do not depend on where the audit was run from.
-                let found = extractor.extract(from: document).map { record in
-                    var record = record
-                    record.source = source.url
-                    return record
-                }
-                records += found
-                statuses.append(SourceStatus(url: source.url, official: source.official, records: found.count))
-                snapshots.append(AuditSnapshot.localFile(source, records: found, error: nil))
-            } catch {
-                // The audit file's spelling of the path, not where this run resolved it, so
-                // snapshots are the same on every machine.
-                let message = error.description.replacingOccurrences(of: source.location, with: source.url)
-                statuses.append(SourceStatus(url: source.url, official: source.official, error: message))
-                snapshots.append(AuditSnapshot.localFile(source, records: [], error: message))
-            }
-        }
-        if !web.isEmpty {
-            let crawler = SourceCrawler(config: file.crawl.crawlConfig, extractor: extractor)
-            let (result, pages) = await crawler.crawl(web.map(\.location), validators: store.validators)
-            if let budget = result.budget { notes.append(budget.description) }
-            let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
-            for page in pages {
-                let outcome = page.outcome
-                let isOfficial = official[outcome.seed] ?? official[outcome.url] ?? false
-                let snapshot = store.page(page, official: isOfficial)
-                if let snapshot { snapshots.append(snapshot) }
-                if outcome.result == .notModified, let snapshot {
-                    // 304: the page is as stored, and so are its records.
-                    notModified.append(outcome.url)
-                    records += snapshot.records
-                    statuses.append(SourceStatus(url: outcome.url, official: isOfficial, records: snapshot.records.count))
-                    continue
-                }
-                if let error = outcome.error ?? page.documentError, !outcome.succeeded || page.documentError != nil {
-                    statuses.append(SourceStatus(url: outcome.url, official: isOfficial,
-                                                 error: "\(outcome.result.rawValue): \(error)"))
-                    continue
-                }
-                records += page.records.map { record in
-                    var record = record
-                    record.source = outcome.url
-                    return record
-                }
-                statuses.append(SourceStatus(url: outcome.url, official: isOfficial, records: page.records.count))
-            }
-        }
-        return (records.sorted(), statuses, snapshots, notModified, notes)
+        if configurationFailed { throw ExitCode(2) }
+        if entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
     }
 }
