@@ -33,6 +33,13 @@ struct DocumentWalker {
     private(set) var microformats: [MicroformatElement] = []
     private(set) var language: String?
     private(set) var baseHref: String?
+    /// The text of the first `<title>`.
+    private(set) var title: String?
+    /// Addresses the page loads or sends to: `<script src>`, `<iframe src>`, `<form
+    /// action>` (what a challenge page is made of).
+    private(set) var embeddedURLs: [String] = []
+    /// Inside `<title>`: its text is gathered here (it is not visible text).
+    private var titleBytes: [UInt8]?
     private(set) var elements = ElementTable()
     /// Whether the parser got as far as starting the document.
     private(set) var documentStarted = false
@@ -180,6 +187,12 @@ struct DocumentWalker {
         } else if parent?.isHead == true, nameEquals(name, "base"), let href = attribute(attributes, "href") {
             baseHref = href
         }
+        if let attributes, nameEquals(name, "script") || nameEquals(name, "iframe") || nameEquals(name, "form") {
+            if let url = attribute(attributes, nameEquals(name, "form") ? "action" : "src"), !url.isEmpty {
+                embeddedURLs.append(url)
+            }
+        }
+        if title == nil, titleBytes == nil, nameEquals(name, "title") { titleBytes = [] }
         var frame = Frame(node: node, role: Self.role(of: name), childNamesStart: elements.openChildren)
         frame.isHead = nameEquals(name, "head")
         frame.isBody = frames.count == 1 && nameEquals(name, "body")
@@ -211,6 +224,10 @@ struct DocumentWalker {
             return
         }
         guard let frame = frames.popLast() else { return }
+        if let bytes = titleBytes {
+            title = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            titleBytes = nil
+        }
         exit(frame)
         elements.close(childrenFrom: frame.childNamesStart)
     }
@@ -234,6 +251,9 @@ struct DocumentWalker {
                 script?.body.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
             }
             return
+        }
+        if titleBytes != nil, skippedDepth == 0 {
+            titleBytes?.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
         }
         guard invisibleDepth == 0 else { return }
         let content = UnsafeBufferPointer(start: text, count: length)

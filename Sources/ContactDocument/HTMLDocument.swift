@@ -13,6 +13,10 @@ public final class HTMLDocument {
     public let language: String?
     /// `<base href>`, nil when absent.
     public let baseHref: String?
+    /// The first `<title>`'s text, whitespace collapsed; nil when absent.
+    public let title: String?
+    /// `<script src>`, `<iframe src>` and `<form action>` values, in page order.
+    public let embeddedURLs: [String]
     public let blocks: [TextBlock]
     public let links: [Link]
     public let markedAttributes: [MarkedAttribute]
@@ -56,6 +60,8 @@ public final class HTMLDocument {
         self.elementCountBeforeEnd = walker.firstElementAfterEnd
         self.language = walker.language
         self.baseHref = walker.baseHref
+        self.title = walker.title
+        self.embeddedURLs = walker.embeddedURLs
         self.blocks = walker.blocks
         self.links = walker.links
         self.markedAttributes = walker.attributes
@@ -111,6 +117,8 @@ public final class HTMLDocument {
         self.elementCountBeforeEnd = nil
         self.language = nil
         self.baseHref = nil
+        self.title = nil
+        self.embeddedURLs = []
         self.blocks = blocks
         self.links = []
         self.markedAttributes = []
