@@ -46,7 +46,7 @@ extension AuditFileParser {
             report("missing 'sources' (a list of pages to read: URLs or paths relative to this file)", at: root)
         }
         if let node = top["crawl"]?.value { file.crawl = crawl(node) }
-        if let node = top["rules"]?.value { file.rules = rules(node) }
+        if let node = top["rules"]?.value { file.rules = rules(node, unreadableRuns: &file.unreadableRuns) }
         return file
     }
 
@@ -257,8 +257,9 @@ extension AuditFileParser {
         return budget
     }
 
-    /// `id: off`, `id: warning` or `id: {severity: warning}`.
-    mutating func rules(_ node: Node) -> [String: RuleSetting] {
+    /// `id: off`, `id: warning` or `id: {severity: warning}`; `source-unreadable` also
+    /// takes `runs: N`.
+    mutating func rules(_ node: Node, unreadableRuns: inout Int) -> [String: RuleSetting] {
         guard let pairs = node.mapping else {
             report("rules must map rule ids to off or {severity: ...}, not \(Self.kind(of: node))", at: node)
             return [:]
@@ -278,6 +279,13 @@ extension AuditFileParser {
             var severityNode = value
             if value.mapping != nil {
                 let fields = mapping(value, keys: Self.ruleSettingKeys, in: "the settings of \(id)")
+                if let runs = fields["runs"]?.value {
+                    if id != SourceUnreadableRule.description.id {
+                        report("runs is a setting of source-unreadable only, not of \(id)", at: runs)
+                    } else if let count = integer(runs, "rules.source-unreadable.runs", minimum: 1) {
+                        unreadableRuns = count
+                    }
+                }
                 guard let node = fields["severity"]?.value else {
                     if value.mapping?.isEmpty == false { continue }
                     report("settings of \(id) need a severity (error, warning or info)", at: value)

@@ -39,6 +39,13 @@ public struct FetchedPage: Sendable, Hashable {
     public var lastModified: String?
     /// The exchange as it went over the wire, when the crawl captures them (for an archive).
     public var exchange: CapturedExchange?
+    /// The response's headers that name a bot-protection service or say the answer is a
+    /// challenge (`server`, `cf-mitigated`, `x-amzn-waf-action`), as `name: value` with
+    /// the name lower-cased.
+    public var protectionHeaders: [String] = []
+
+    /// Header names `protectionHeaders` keeps.
+    public static let protectionHeaderNames = ["server", "cf-mitigated", "x-amzn-waf-action"]
 
     public init(requestedURL: String, finalURL: String, status: Int, contentType: String?, body: [UInt8],
                 redirects: Int = 0, truncated: Bool = false, etag: String? = nil, lastModified: String? = nil,

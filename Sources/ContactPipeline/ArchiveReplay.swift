@@ -80,7 +80,9 @@ public struct ArchiveReplay: Sendable {
             guard let refers = answer.field("WARC-Refers-To"), let response = byID[refers] else { return nil }
             return page(of: response)
         }
-        guard entry.outcome.result == .fetched else { return nil }
+        // An error answer's body is read too, as the crawl reads it: a bot wall often
+        // answers 403 or 503.
+        guard entry.outcome.result == .fetched || entry.outcome.result == .httpError else { return nil }
         return page(of: answer, outcome: entry.outcome)
     }
 
@@ -133,9 +135,15 @@ public struct ArchiveReplay: Sendable {
         let truncated = response.field("WARC-Truncated") != nil
         guard let decoded = try? Gzip.decodeContent(http.body, encoding: http.header("content-encoding") ?? "",
                                                     limit: limit, acceptingEnd: truncated) else { return nil }
-        return FetchedPage(requestedURL: outcome?.url ?? url, finalURL: outcome?.finalURL ?? url, status: status,
-                           contentType: outcome?.contentType ?? http.header("content-type"), body: decoded.bytes,
-                           redirects: outcome?.redirects ?? 0, truncated: (outcome?.truncated ?? false) || decoded.truncated,
-                           etag: http.header("etag"), lastModified: http.header("last-modified"))
+        var page = FetchedPage(requestedURL: outcome?.url ?? url, finalURL: outcome?.finalURL ?? url, status: status,
+                               contentType: outcome?.contentType ?? http.header("content-type"), body: decoded.bytes,
+                               redirects: outcome?.redirects ?? 0,
+                               truncated: (outcome?.truncated ?? false) || decoded.truncated,
+                               etag: http.header("etag"), lastModified: http.header("last-modified"))
+        // What the crawl kept of the headers to recognise a bot wall, read from the same answer.
+        page.protectionHeaders = FetchedPage.protectionHeaderNames.compactMap { name in
+            http.header(name).map { "\(name): \($0)" }
+        }
+        return page
     }
 }

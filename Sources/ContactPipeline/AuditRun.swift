@@ -58,8 +58,9 @@ public struct AuditRun: Sendable {
         }
         let results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)), archiving: archiving)
         return audits.indices.map { index in
-            outcome(audits[index], results[index], directory: directories[index], warnings: warnings[index],
-                    started: started, duration: ContinuousClock.now - clock, archiving: archiving)
+            outcome(audits[index], results[index], previous: jobs[index].intake.previous, directory: directories[index],
+                    warnings: warnings[index], started: started, duration: ContinuousClock.now - clock,
+                    archiving: archiving)
         }
     }
 
@@ -75,8 +76,9 @@ public struct AuditRun: Sendable {
         return run
     }
 
-    private func outcome(_ audit: AuditFile, _ result: IntakeResult, directory: String?, warnings: [String],
-                         started: Date, duration: Duration, archiving: SourceIntake.Archiving) -> AuditOutcome {
+    private func outcome(_ audit: AuditFile, _ result: IntakeResult, previous: [String: SourceSnapshot],
+                         directory: String?, warnings: [String], started: Date, duration: Duration,
+                         archiving: SourceIntake.Archiving) -> AuditOutcome {
         var records: [ContactRecord] = []
         var statuses: [SourceStatus] = []
         var snapshots: [SourceSnapshot] = []
@@ -87,12 +89,34 @@ public struct AuditRun: Sendable {
                 record.source = page.source
                 return record
             }
+            // Runs in a row the source could not be read, counted on from the last snapshot
+            // (one kept before the count existed counts its failure once) up to the audit's
+            // threshold, where it stays: an unchanged failing page gives the same snapshot.
+            // A page robots.txt keeps us from is the site's wish, not a failure.
+            let before = previous[page.source]
+            let skipped = page.failure?.hasPrefix(FetchOutcome.Result.skippedByRobots.rawValue) == true
+            let unreadableRuns = page.isRead || page.notModified || skipped ? nil
+                : min(audit.unreadableRuns, 1 + (before.map { $0.isRead ? 0 : ($0.unreadableRuns ?? 1) } ?? 0))
             if let fetch = page.fetch {
                 snapshots.append(SourceSnapshot(source: page.source, official: page.official, fetch: fetch,
-                                                records: found, links: page.links))
+                                                records: page.kind == .blocked ? page.staleRecords : found,
+                                                links: page.links,
+                                                stale: page.kind == .blocked && !page.staleRecords.isEmpty ? true : nil,
+                                                unreadableRuns: unreadableRuns))
             }
             if let failure = page.failure {
-                statuses.append(SourceStatus(url: page.source, official: page.official, error: failure))
+                var status = SourceStatus(url: page.source, official: page.official, error: failure)
+                status.unreadableRuns = unreadableRuns
+                statuses.append(status)
+                continue
+            }
+            if page.kind != .ok {
+                var status = SourceStatus(url: page.source, official: page.official, kind: page.kind, reason: page.reason,
+                                          records: page.isRead ? found.count : 0)
+                status.unreadableRuns = unreadableRuns
+                if page.kind == .blocked, !page.staleRecords.isEmpty { status.staleRecords = page.staleRecords.count }
+                statuses.append(status)
+                if page.isRead { records += found }
                 continue
             }
             records += found

@@ -1,3 +1,4 @@
+import ContactAudit
 import ContactDocument
 import ContactExtract
 import ContactFetch
@@ -54,8 +55,17 @@ public struct IntakePage: Sendable {
     public var notModified: Bool
     /// Things worth a warning that did not stop the read (a charset guessed).
     public var warnings: [String]
+    /// `ok`, or what the body turned out to be: `truncated` (records from the part read),
+    /// `not-html` or `blocked` (no records); `error` when `failure` is set.
+    public var kind: SourceStatus.Kind = .ok
+    /// Why `kind` is `truncated`, `not-html` or `blocked`.
+    public var reason: String?
+    /// For a `blocked` page: the previous snapshot's records of it, kept in the snapshot
+    /// (marked stale) so a wall does not read as the page's contacts being removed.
+    public var staleRecords: [ContactRecord] = []
 
-    public var isRead: Bool { failure == nil }
+    /// Its records count (an ordinary page, or the part of a cut one).
+    public var isRead: Bool { failure == nil && (kind == .ok || kind == .truncated) }
 }
 
 /// One audit's share of an intake: its sources and how to read them.
@@ -164,11 +174,22 @@ public struct SourceIntake: Sendable {
             }
             archiving.archive?.recordFile(source: source.name, location: source.location, bytes: bytes)
         }
+        if let reason = PageVerdict.notHTML(bytes, contentType: contentType) {
+            var fetch = FetchState.read(bytes: bytes)
+            fetch.pageStatus = SourceStatus.Kind.notHTML.rawValue
+            fetch.pageStatusReason = reason
+            return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: fetch, records: [],
+                              links: nil, failure: nil, notModified: false, warnings: [], kind: .notHTML, reason: reason)
+        }
         let plain = contentType?.lowercased().hasPrefix("text/plain") == true
             || (contentType == nil && SourceReader.looksLikePlainText(bytes, name: source.location))
         do {
             let document = try SourceReader.document(bytes: bytes, source: source.location, contentType: contentType,
                                                      plainText: plain)
+            if !plain, let reason = PageVerdict.wall(document, status: 200, headers: []) {
+                return blockedPage(source.name, official: source.official, fetch: .read(bytes: bytes), reason: reason,
+                                   isWeb: false)
+            }
             return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: .read(bytes: bytes),
                               records: extractor.extract(from: document), links: nil, failure: nil, notModified: false,
                               warnings: document.warnings)
@@ -214,6 +235,20 @@ public struct SourceIntake: Sendable {
             }
         }
         return pages
+    }
+
+    /// A bot wall in place of the page: no records, and the previous run's records of the
+    /// source kept for the snapshot (stale); validators are dropped, so the next run asks
+    /// for the page in full.
+    private func blockedPage(_ source: String, official: Bool, fetch: FetchState, reason: String, isWeb: Bool) -> IntakePage {
+        var fetch = fetch
+        fetch.pageStatus = SourceStatus.Kind.blocked.rawValue
+        fetch.pageStatusReason = reason
+        fetch.etag = nil
+        fetch.lastModified = nil
+        return IntakePage(source: source, official: official, isWeb: isWeb, fetch: fetch, records: [],
+                          links: isWeb ? [] : nil, failure: nil, notModified: false, warnings: [], kind: .blocked,
+                          reason: reason, staleRecords: previous[source]?.records ?? [])
     }
 
     private func failedLocal(_ source: IntakeSource, _ error: SourceError) -> IntakePage {
@@ -324,18 +359,35 @@ public struct SourceIntake: Sendable {
     static func read(_ page: FetchedPage, outcome: FetchOutcome, extractor: ContactExtractor,
                      config: CrawlConfig) -> (entry: ArrivedPages.Entry, links: PageLinks) {
         guard !page.body.isEmpty else { return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []), .none) }
-        let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
         let sha256 = SHA256.hex(page.body)
+        if let reason = PageVerdict.notHTML(page.body, contentType: page.contentType) {
+            // An error's body is an error's body, whatever it is.
+            return (outcome.succeeded
+                ? ArrivedPages.Entry(records: [], error: nil, sha256: sha256, links: [], kind: .notHTML, reason: reason)
+                : ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
+        }
+        let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
         do {
             let document = try SourceReader.document(bytes: page.body, source: page.finalURL,
                                                      contentType: page.contentType, plainText: plain)
+            if !plain, let reason = PageVerdict.wall(document, status: page.status, headers: page.protectionHeaders) {
+                return (ArrivedPages.Entry(records: [], error: nil, sha256: sha256, links: [], kind: .blocked,
+                                           reason: reason), .none)
+            }
+            guard outcome.succeeded else {
+                // An ordinary error page: no records, as before its body was handed over.
+                return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
+            }
             let links = PageLinks(baseHref: document.baseHref,
                                   links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
             return (ArrivedPages.Entry(records: extractor.extract(from: document), error: nil, sha256: sha256,
-                                       links: followable(links, page: page, outcome: outcome, config: config)),
+                                       links: followable(links, page: page, outcome: outcome, config: config),
+                                       warnings: document.warnings),
                     links)
         } catch {
-            return (ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil), .none)
+            return (outcome.succeeded
+                ? ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil)
+                : ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
         }
     }
 
@@ -361,7 +413,8 @@ public struct SourceIntake: Sendable {
             var fetch = previous[outcome.url]?.fetch
             if fetch == nil, let revisited = arrived.revisited {
                 fetch = webPage(revisited, arrived: ArrivedPages.Entry(records: [], error: arrived.error,
-                                                                       sha256: arrived.sha256, links: nil),
+                                                                       sha256: arrived.sha256, links: nil,
+                                                                       kind: arrived.kind, reason: arrived.reason),
                                 official: official).fetch
             }
             if let etag = outcome.etag { fetch?.etag = etag }
@@ -381,6 +434,13 @@ public struct SourceIntake: Sendable {
                               records: stored.records, links: stored.links, failure: nil, notModified: true,
                               warnings: [])
         }
+        if arrived?.kind == .blocked, let reason = arrived?.reason {
+            // A wall answering 403 or 503 is the wall, not the page's error.
+            let fetch = FetchState(result: outcome.result.rawValue, finalURL: outcome.finalURL, status: outcome.status,
+                                   redirects: outcome.redirects, redirectChain: outcome.redirectChain,
+                                   bytes: outcome.bytes, contentType: outcome.contentType, sha256: arrived?.sha256)
+            return blockedPage(outcome.url, official: official, fetch: fetch, reason: reason, isWeb: true)
+        }
         let documentError = arrived?.error
         let snapshotError = documentError
             ?? (outcome.succeeded ? nil : "\(outcome.result.rawValue): \(outcome.error ?? "no answer")")
@@ -393,11 +453,23 @@ public struct SourceIntake: Sendable {
         if let error = outcome.error ?? documentError, !outcome.succeeded || documentError != nil {
             failure = "\(outcome.result.rawValue): \(error)"
         }
+        var kind = arrived?.kind ?? .ok
+        var reason = arrived?.reason
+        if failure == nil, kind == .ok, outcome.truncated {
+            kind = .truncated
+            reason = "cut at \(outcome.bytes) bytes (crawl.max_bytes)"
+        }
+        var state = fetch
+        if failure == nil, kind != .ok {
+            state.pageStatus = kind.rawValue
+            state.pageStatusReason = reason
+        }
         return IntakePage(source: outcome.url, official: official, isWeb: true,
                           // A 304 for a page the snapshot no longer holds has nothing to store.
-                          fetch: outcome.result == .notModified ? nil : fetch,
+                          fetch: outcome.result == .notModified ? nil : state,
                           records: arrived?.records ?? [], links: arrived?.links, failure: failure,
-                          notModified: false, warnings: [])
+                          notModified: false, warnings: arrived?.warnings ?? [], kind: failure == nil ? kind : .error,
+                          reason: failure == nil ? reason : nil)
     }
 
     /// The links of a fetched page that a crawl may follow, as the crawler resolves them
@@ -444,6 +516,9 @@ final class ArrivedPages: @unchecked Sendable {
         /// SHA-256 of the body the records come from, nil without a body.
         var sha256: String?
         var links: [SnapshotLink]?
+        var kind: SourceStatus.Kind = .ok
+        var reason: String?
+        var warnings: [String] = []
         /// For a 304: the page was read from an archive, and `revisited` is the outcome of
         /// the fetch that archived it (when replaying).
         var fromArchive = false

@@ -99,7 +99,8 @@ public struct HTMLReporter: Reporter {
             + "<th>official</th><th>status</th></tr></thead><tbody>\n"
         for source in report.sources {
             html += "<tr><td>\(Self.escape(source.url))</td><td>\(source.official ? "yes" : "")</td><td"
-                + (source.error != nil ? " class=\"failed\">error: \(Self.escape(source.error ?? ""))" : ">\(source.records) records")
+                + (source.kind == .ok ? ">\(Self.escape(source.detail))"
+                    : " class=\"failed\">\(Self.escape(source.status)): \(Self.escape(source.detail))")
                 + "</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
@@ -116,7 +117,11 @@ public struct HTMLReporter: Reporter {
     static func sourceLabel(_ source: SourceStatus) -> String {
         var label = Self.escape(source.url)
         if source.official { label += " <span class=\"official\">official</span>" }
-        if let error = source.error { label += " <span class=\"failed\" title=\"\(Self.escape(error))\">unreadable</span>" }
+        if !source.isRead {
+            label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">\(source.kind == .error ? "unreadable" : source.status)</span>"
+        } else if source.kind == .truncated {
+            label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">truncated</span>"
+        }
         return label
     }
 

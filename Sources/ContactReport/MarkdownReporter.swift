@@ -46,7 +46,7 @@ public struct MarkdownReporter: Reporter {
         lines += ["", "### Sources", "", "| source | official | status |", "|---|---|---|"]
         for source in report.sources {
             lines.append("| \(Self.escape(source.url)) | \(source.official ? "yes" : "") | "
-                         + "\(Self.escape(source.error.map { "error: \($0)" } ?? "\(source.records) records")) |")
+                         + "\(Self.escape(source.kind == .ok ? source.detail : "\(source.status): \(source.detail)")) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -109,7 +109,8 @@ extension SnapshotDiff {
             return SourceChanges(source: source, change: .removed, error: nil, added: [], removed: old.records, changed: [])
         case (let old?, let new?):
             if old.isRead, !new.isRead {
-                return SourceChanges(source: source, change: .nowFailing, error: new.fetch.error, added: [], removed: [], changed: [])
+                let why = new.fetch.error ?? new.fetch.pageStatus.map { "\($0): \(new.fetch.pageStatusReason ?? "")" }
+                return SourceChanges(source: source, change: .nowFailing, error: why, added: [], removed: [], changed: [])
             }
             let (added, removed, changed) = RecordMatcher.compare(old.records, new.records)
             if !old.isRead, new.isRead {

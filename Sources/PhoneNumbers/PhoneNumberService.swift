@@ -8,8 +8,11 @@ import Foundation
 public enum PhoneNumberService {
     /// Every valid number in `text` (PhoneNumberMatcher at leniency VALID); numbers
     /// written without a country code are read as numbers of `region`.
+    /// Code points libphonenumber refuses are read as spaces (`InterchangeText`), so that
+    /// one of them cannot cost the numbers in the rest of the text.
     public static func findNumbers(in text: String, region: String) -> [PhoneNumberMatch] {
         var text = text
+        if let spaced = text.withUTF8(InterchangeText.spacedOut) { text = String(decoding: spaced, as: UTF8.self) }
         return text.withUTF8 { bytes -> [PhoneNumberMatch] in
             guard let base = bytes.baseAddress else { return [] }
             return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
@@ -41,6 +44,7 @@ public enum PhoneNumberService {
         guard text.utf8.count <= maximumInputLength else { throw .tooLong }
         var out = cpn_number()
         var text = text
+        if let spaced = text.withUTF8(InterchangeText.spacedOut) { text = String(decoding: spaced, as: UTF8.self) }
         let status = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 region.withCString { cpn_parse(chars.baseAddress, chars.count, $0, &out) }

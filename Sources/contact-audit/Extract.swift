@@ -56,8 +56,18 @@ struct Extract: AsyncParsableCommand {
                 StandardError.print("contact-audit: \(page.isWeb ? "\(page.source): " : "")\(failure)")
                 continue
             }
-            if !page.isWeb {
-                for warning in page.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            for warning in page.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            switch page.kind {
+            case .blocked, .notHTML:
+                // Nothing of the page was read: as unreadable as a failed fetch.
+                failures += 1
+                StandardError.print("contact-audit: \(page.source): \(page.kind.rawValue): \(page.reason ?? "")")
+                continue
+            case .truncated:
+                StandardError.print("contact-audit: warning: \(page.source): truncated: \(page.reason ?? ""); "
+                                    + "records from the part read")
+            case .ok, .error:
+                break
             }
             records += page.records
         }

@@ -72,6 +72,8 @@ import Testing
         ("name: x\nsources: [ftp://example.ru/a]", "uses the scheme 'ftp'"),
         ("name: x\nsources:\n  - url: pages/seed.html\n    official: maybe", "official must be true or false"),
         ("name: x\nsources: [pages/seed.html]\nrules: {hidden-email: {severity: fatal}}", "unknown severity 'fatal'"),
+        ("name: x\nsources: [pages/seed.html]\nrules: {hidden-email: {runs: 3}}", "runs is a setting of source-unreadable only"),
+        ("name: x\nsources: [pages/seed.html]\nrules: {source-unreadable: {runs: 0}}", "rules.source-unreadable.runs"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {depth: -1}", "crawl.depth must be at least 0"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {max_page: 3}", "did you mean 'max_pages'?"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {allow_private: intranet}", "crawl.allow_private must be a list"),

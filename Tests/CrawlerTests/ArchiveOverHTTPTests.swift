@@ -23,6 +23,10 @@ import Testing
             "/press-contacts": TestResponse(headers: [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
                                             body: gzipped),
             "/private/contacts": .html("<p>Горячая линия: 8 800 000-00-00</p>"),
+            // A bot wall answering 403: its verdict (blocked) must come back from the archive too.
+            "/cf": TestResponse(status: 403, headers: [("Content-Type", "text/html; charset=UTF-8"),
+                                                       ("cf-mitigated", "challenge"), ("Server", "cloudflare")],
+                                body: Array(WebPagesOverHTTPTests.cloudflare.utf8)),
         ]
         let home = """
             <html lang="ru"><body><h1>Помощь</h1><p>Горячая линия: 8 800 100-70-10, круглосуточно.</p>
@@ -108,6 +112,7 @@ import Testing
           - url: \(server.base)/
             official: true
           - url: pages/local.html
+          - url: \(server.base)/cf
         crawl:
           depth: 1
           delay: 0
@@ -122,6 +127,11 @@ import Testing
         let first = try audit(["--archive", archive])
         #expect(first.status == 0 || first.status == 1, "\(first.stderr)")
         #expect(server.requests(for: "/private/contacts").isEmpty)
+
+        // The snapshot as the second run finds it: the replay starts from the same one, so
+        // what depends on history (source-unreadable counts runs) is the same too.
+        let startOfSecond = directory.appendingPathComponent("start-of-second")
+        try FileManager.default.copyItem(at: snapshot, to: startOfSecond)
 
         // Second run: the home page answers 304; its page comes from the first archive,
         // so its links are followed again and its records are read again.
@@ -140,6 +150,8 @@ import Testing
         #expect(Set(versions.keys) == ["contact-audit", "libcurl", "libxml2", "libphonenumber", "libphonenumber-metadata"])
         #expect(run["notModified"] as? [String] == ["\(server.base)/"])
         let afterSecond = try Self.sourceFiles(snapshot)
+        let wall = try #require((report["sources"] as? [[String: Any]])?.first { $0["url"] as? String == "\(server.base)/cf" })
+        #expect(wall["status"] as? String == "blocked", "\(wall)")
 
         // warcio reads the second archive with no error and checks every digest.
         let (checkStatus, checkOutput) = try Self.warcio(["check", "-v", archive])
@@ -171,10 +183,12 @@ import Testing
         #expect(records("metadata", "/robots.txt").count == 1)
         #expect(index.contains { $0["warc-type"] == "resource" && $0["warc-target-uri"]?.hasSuffix("/pages/local.html") == true })
 
-        // The replay: no server, a fresh snapshot directory, the same report and snapshot.
+        // The replay: no server, the snapshot directory as the second run found it, the
+        // same report and snapshot.
         server.stop()
         serverStopped = true
         let replayed = directory.appendingPathComponent("replayed")
+        try FileManager.default.copyItem(at: startOfSecond, to: replayed)
         let offline = try Self.run(["audit", directory.path, "--format", "json", "--snapshot", replayed.path,
                                     "--from-archive", archive])
         #expect(offline.status == second.status, "\(offline.stderr)")
@@ -183,6 +197,21 @@ import Testing
         let replayRun = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: replayed.appendingPathComponent("run.json"))) as? [String: Any])
         #expect(replayRun["fromArchive"] as? String == archive)
+
+        // Into an empty directory: the 304's page comes from the archived fetch it revisits;
+        // only the wall's count of unreadable runs (history the directory no longer has) differs.
+        let fresh = directory.appendingPathComponent("fresh")
+        let freshRun = try Self.run(["audit", directory.path, "--format", "json", "--snapshot", fresh.path,
+                                     "--from-archive", archive])
+        #expect(freshRun.status == second.status, "\(freshRun.stderr)")
+        let wallFile = try #require(afterSecond.keys.first { name in
+            String(decoding: afterSecond[name] ?? Data(), as: UTF8.self).contains("\"source\" : \"\(server.base)/cf\"")
+        })
+        var freshFiles = try Self.sourceFiles(fresh)
+        var expected = afterSecond
+        #expect(freshFiles.removeValue(forKey: wallFile) != nil)
+        expected.removeValue(forKey: wallFile)
+        #expect(freshFiles == expected)
 
         // `extract FILE.warc.gz`: every page in the archive, decoded as it was received
         // (the gzip body, the windows-1251 page), with no network.

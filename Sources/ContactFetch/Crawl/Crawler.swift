@@ -310,12 +310,17 @@ private struct CrawlRun: Sendable {
     /// longer than fetching one) and resolves the links it returns.
     private func handOver(_ item: CrawlItem, _ outcome: FetchOutcome, response: TransferResponse,
                           to onPage: Crawler.PageHandler) async -> Event {
-        let page = outcome.result == .fetched
+        // An error answer's body is handed over too: a bot wall often answers 403 or 503,
+        // and telling it from an ordinary error takes its page. Its links are not followed.
+        var page = outcome.result == .fetched || (outcome.result == .httpError && !response.body.isEmpty)
             ? FetchedPage(requestedURL: outcome.url, finalURL: outcome.finalURL, status: response.status,
                           contentType: response.contentType, body: response.body, redirects: response.redirects,
                           truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified,
                           exchange: response.exchange)
             : nil
+        page?.protectionHeaders = FetchedPage.protectionHeaderNames.compactMap { name in
+            response.header(name).map { "\(name): \($0)" }
+        }
         let group = seedGroup[item.seedIndex]
         let depth = scopes[group].config.depth
         let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page, linksWanted: item.depth < depth,
