@@ -54,11 +54,16 @@ public struct AuditRun: Sendable {
             directories.append(directory)
             warnings.append(loadWarnings)
         }
-        let results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)))
-        return audits.indices.map { index in
-            outcome(audits[index], results[index], directory: directories[index], warnings: warnings[index],
-                    started: started, duration: ContinuousClock.now - clock)
+        var results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)))
+        var outcomes: [AuditOutcome] = []
+        outcomes.reserveCapacity(audits.count)
+        for index in audits.indices {
+            outcomes.append(outcome(audits[index], results[index], directory: directories[index],
+                                    warnings: warnings[index], started: started, duration: ContinuousClock.now - clock))
+            // Its pages live on in the outcome only: a run of thousands of audits holds one copy.
+            results[index] = IntakeResult(pages: [], notes: [])
         }
+        return outcomes
     }
 
     /// The settings of the whole crawl: one audit's own; for several, the defaults with
@@ -85,7 +90,7 @@ public struct AuditRun: Sendable {
                 record.source = page.source
                 return record
             }
-            if let fetch = page.fetch {
+            if directory != nil, let fetch = page.fetch {
                 snapshots.append(SourceSnapshot(source: page.source, official: page.official, fetch: fetch,
                                                 records: found, links: page.links))
             }

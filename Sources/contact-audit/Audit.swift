@@ -139,10 +139,10 @@ struct Audit: AsyncParsableCommand {
                 try Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted).write(to: writeBaseline)
             }
             if let shardResult, let selection {
-                let result = ShardResult(shard: selection.index, count: selection.count,
+                let result = ShardResult(index: selection.index, count: selection.count,
                                          digest: ShardPlan.digest(everyAudit), set: everyAudit.map(\.name),
                                          audits: zip(entries, outcomes).map { ShardAudit(report: $0.report, audit: $1.audit) })
-                try AtomicFile.write(try JSONOutput.encode(result), to: shardResult)
+                try result.write(to: shardResult)
             }
             let colour = output == nil && TerminalColour.wanted()
             let text = single
