@@ -129,12 +129,18 @@ struct Audit: AsyncParsableCommand {
         }
         let outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory)).run(files)
         var entries: [GroupedReport.Entry] = []
-        do {
-            for outcome in outcomes {
-                for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
-                try outcome.writeSnapshot()
-                entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted), catalog: outcome.audit.catalog))
+        var writeFailed = false
+        for outcome in outcomes {
+            for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            // One audit's snapshot that cannot be written does not stop the others' (exit 2 at the end).
+            do { try outcome.writeSnapshot() } catch {
+                StandardError.print("contact-audit: \(error)")
+                writeFailed = true
             }
+            entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted), catalog: outcome.audit.catalog))
+        }
+        if writeFailed, single { throw ExitCode(2) }
+        do {
             if let writeBaseline {
                 try Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted).write(to: writeBaseline)
             }
@@ -153,7 +159,7 @@ struct Audit: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        if configurationFailed { throw ExitCode(2) }
+        if configurationFailed || writeFailed { throw ExitCode(2) }
         if entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
     }
 }
