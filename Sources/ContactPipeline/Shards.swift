@@ -193,19 +193,81 @@ public struct ShardSelection: Sendable, Hashable {
 /// digest), and each of its audits' report, with the audit file's text so the merge
 /// has the catalog the HTML report shows.
 public struct ShardResult: Sendable, Codable {
-    public var shard: Int
+    /// This shard's index, 0 ≤ index < count.
+    public var index: Int
     public var count: Int
     public var digest: String
     /// Every audit name of the whole set, sorted: `merge` names what is missing.
     public var set: [String]
     public var audits: [ShardAudit]
 
-    public init(shard: Int, count: Int, digest: String, set: [String], audits: [ShardAudit]) {
-        self.shard = shard
+    public init(index: Int, count: Int, digest: String, set: [String], audits: [ShardAudit]) {
+        self.index = index
         self.count = count
         self.digest = digest
         self.set = set.sorted()
         self.audits = audits.sorted { $0.name < $1.name }
+    }
+}
+
+extension ShardResult {
+    /// Writes the result as one JSON document with each audit on a line of its own, so
+    /// neither writing nor `merge` ever holds more than one audit's encoding at a time (a
+    /// shard of 10,000 audits is hundreds of megabytes): the header's keys first, then
+    /// `"audits": [` and one audit a line. Through a temporary file and a rename, so a
+    /// reader sees the old file or the new one.
+    public func write(to path: String) throws(AtomicFileError) {
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
+                throw AtomicFileError.cannotWrite(path: path, reason: "cannot create \(temporary.path)")
+            }
+            defer { try? handle.close() }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var header = self
+            header.audits = []
+            var head = String(decoding: try encoder.encode(header), as: UTF8.self)
+            // `{"audits":[],"count":…}` → `{"count":…,"audits":[` and the audits after it.
+            head = head.replacingOccurrences(of: "\"audits\":[],", with: "")
+            head.removeLast()  // the closing brace
+            try handle.write(contentsOf: Data((head + ",\"audits\":[\n").utf8))
+            for (index, audit) in audits.enumerated() {
+                try handle.write(contentsOf: try encoder.encode(audit))
+                try handle.write(contentsOf: Data((index == audits.count - 1 ? "\n" : ",\n").utf8))
+            }
+            try handle.write(contentsOf: Data("]}\n".utf8))
+            try handle.close()
+            if rename(temporary.path, target.path) != 0 {
+                throw AtomicFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            if let error = error as? AtomicFileError { throw error }
+            throw .cannotWrite(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Reads what `write` wrote one audit line at a time; any other JSON of the same
+    /// shape (a file a person or a tool rewrote) is decoded whole.
+    public static func read(_ data: Data) throws -> ShardResult {
+        let decoder = JSONDecoder()
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.count >= 3, let first = lines.first, first.last == UInt8(ascii: "["),
+           lines[lines.count - 2].elementsEqual("]}".utf8) || lines.last?.elementsEqual("]}".utf8) == true {
+            var header = try decoder.decode(ShardResult.self, from: Data(first) + Data("]}".utf8))
+            for line in lines.dropFirst() {
+                var line = line
+                if line.last == UInt8(ascii: ",") { line = line.dropLast() }
+                guard line.first == UInt8(ascii: "{") else { continue }
+                header.audits.append(try decoder.decode(ShardAudit.self, from: Data(line)))
+            }
+            return header
+        }
+        return try decoder.decode(ShardResult.self, from: data)
     }
 }
 
@@ -278,14 +340,14 @@ public enum ShardMerge {
                 problems.append(.unreadable(path: path, reason: "cannot be read"))
                 continue
             }
-            do { results.append((path, try JSONDecoder().decode(ShardResult.self, from: data))) } catch {
+            do { results.append((path, try ShardResult.read(data))) } catch {
                 problems.append(.unreadable(path: path, reason: "\(error)"))
             }
         }
         guard let first = results.first else { return ([], [], problems) }
         for other in results.dropFirst() where other.result.count != first.result.count || other.result.digest != first.result.digest {
-            problems.append(.mismatch("\(other.path) is shard \(other.result.shard)/\(other.result.count) of audit set "
-                                      + "\(other.result.digest.prefix(12)), \(first.path) shard \(first.result.shard)/"
+            problems.append(.mismatch("\(other.path) is shard \(other.result.index)/\(other.result.count) of audit set "
+                                      + "\(other.result.digest.prefix(12)), \(first.path) shard \(first.result.index)/"
                                       + "\(first.result.count) of \(first.result.digest.prefix(12)): not the same run"))
         }
         var seen: [String: [String]] = [:]

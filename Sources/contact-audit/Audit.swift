@@ -179,20 +179,26 @@ struct Audit: AsyncParsableCommand {
             }
         }
         var entries: [GroupedReport.Entry] = []
-        do {
-            for outcome in outcomes {
-                for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
-                try outcome.writeSnapshot()
-                entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted), catalog: outcome.audit.catalog))
+        var writeFailed = false
+        for outcome in outcomes {
+            for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            // One audit's snapshot that cannot be written does not stop the others' (exit 2 at the end).
+            do { try outcome.writeSnapshot() } catch {
+                StandardError.print("contact-audit: \(error)")
+                writeFailed = true
             }
+            entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted), catalog: outcome.audit.catalog))
+        }
+        if writeFailed, single { throw ExitCode(2) }
+        do {
             if let writeBaseline {
                 try Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted).write(to: writeBaseline)
             }
             if let shardResult, let selection {
-                let result = ShardResult(shard: selection.index, count: selection.count,
+                let result = ShardResult(index: selection.index, count: selection.count,
                                          digest: ShardPlan.digest(everyAudit), set: everyAudit.map(\.name),
                                          audits: zip(entries, outcomes).map { ShardAudit(report: $0.report, audit: $1.audit) })
-                try AtomicFile.write(try JSONOutput.encode(result), to: shardResult)
+                try result.write(to: shardResult)
             }
             let colour = output == nil && TerminalColour.wanted()
             let text = single
@@ -203,7 +209,7 @@ struct Audit: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        if configurationFailed { throw ExitCode(2) }
+        if configurationFailed || writeFailed { throw ExitCode(2) }
         if entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
     }
 }

@@ -36,7 +36,7 @@ import Testing
     func autoReadsTheEnginesIndexAndCount(environment: [String: String], extra: [String], index: Int, count: Int) throws {
         let run = try Self.shard(environment, extra: extra)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.result?["shard"] as? Int == index)
+        #expect(run.result?["index"] as? Int == index)
         #expect(run.result?["count"] as? Int == count)
         #expect(run.result?["set"] as? [String] == ["gosuslugi"])
     }
