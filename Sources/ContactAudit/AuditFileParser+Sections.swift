@@ -16,7 +16,7 @@ extension AuditFileParser {
             report("missing 'name' (the audit's name, also its snapshot directory)", at: root)
         }
         if let node = top["region"]?.value, let region = string(node, "region") {
-            if region.count == 2, PhoneNumberService.isSupported(region: region.uppercased()) {
+            if ISORegion.normalized(region) != nil, PhoneNumberService.isSupported(region: region.uppercased()) {
                 file.region = region.uppercased()
             } else {
                 report("unknown region '\(region)'; use an ISO 3166 code such as RU or GB", at: node)

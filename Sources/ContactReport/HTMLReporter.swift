@@ -26,8 +26,8 @@ public struct HTMLReporter: Reporter {
         <body>
         <header>
         <h1>contact-audit: \(Self.escape(report.name))</h1>
-        <p class="summary"><span class="count error">\(s.errors) errors</span> <span class="count warning">\(s.warnings) warnings</span> \
-        <span class="count info">\(s.infos) info</span> · \(s.sources) sources, \(s.records) records\
+        <p class="summary"><span class="count error">\(s.errors.counted("error"))</span> <span class="count warning">\(s.warnings.counted("warning"))</span> \
+        <span class="count info">\(s.infos) info</span> · \(s.sources.counted("source")), \(s.records.counted("record"))\
         \(s.unreadable > 0 ? ", \(s.unreadable) unreadable" : "")\(s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")</p>
         </header>
 

@@ -11,8 +11,8 @@ public struct MarkdownReporter: Reporter {
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
         var lines = ["## contact-audit: \(Self.escape(report.name))", "",
-                     "**\(s.errors) errors**, **\(s.warnings) warnings**, \(s.infos) info · "
-                     + "\(s.sources) sources, \(s.records) records"
+                     "**\(s.errors.counted("error"))**, **\(s.warnings.counted("warning"))**, \(s.infos) info · "
+                     + "\(s.sources.counted("source")), \(s.records.counted("record"))"
                      + (s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")]
         for note in report.notes { lines += ["", "> **Note:** \(Self.escape(note, inTable: false))"] }
         for severity in Severity.allCases {

@@ -11,7 +11,7 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
-        var lines = ["\(report.name): \(s.sources) sources, \(s.records) records: "
+        var lines = ["\(report.name): \(s.sources.counted("source")), \(s.records.counted("record")): "
                      + "\(Self.count(s.errors, "error")), \(Self.count(s.warnings, "warning")), \(s.infos) info"]
         if s.suppressed > 0 { lines.append("\(Self.count(s.suppressed, "finding")) accepted by the baseline, not shown") }
         lines += report.notes

@@ -24,6 +24,11 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Region for numbers without a country code when neither --region nor the page's lang gives one.")
     var defaultRegion: String?
 
+    @Option(name: .customLong("allow-private"),
+            help: ArgumentHelp("Let this host use private, loopback or link-local addresses (as crawl.allow_private does for an audit); repeatable.",
+                               valueName: "HOST"))
+    var allowPrivate: [String] = []
+
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
@@ -31,10 +36,11 @@ struct Extract: AsyncParsableCommand {
     var inputs: [String]
 
     func validate() throws {
+        for host in allowPrivate where host.contains("/") || host.isEmpty {
+            throw ValidationError("--allow-private takes a host name such as intranet.example, not '\(host)'")
+        }
         for (flag, value) in [("--region", region), ("--default-region", defaultRegion)] {
-            if let value, value.count != 2 || !value.allSatisfy(\.isLetter) {
-                throw ValidationError("\(flag) takes a two-letter ISO 3166 code such as RU or GB, not '\(value)'")
-            }
+            if let value, let problem = ISORegion.problem(flag, value) { throw ValidationError(problem) }
         }
     }
 
@@ -47,6 +53,7 @@ struct Extract: AsyncParsableCommand {
         config.depth = 0
         config.maxPages = 1
         config.showProgress = false
+        config.addressPolicy = AddressPolicy(allowPrivateHosts: allowPrivate)
         let result = await SourceIntake(extractor: extractor, crawl: config).read(inputs.map { IntakeSource(name: $0) })
         var records: [ContactRecord] = []
         var failures = 0

@@ -290,6 +290,21 @@ extension WebPagesOverHTTPTests {
     }
 }
 
+extension WebPagesOverHTTPTests {
+    /// Item 8: `extract` could only advise `crawl.allow_private`, which it cannot set.
+    @Test func extractAllowsAPrivateHostWhenAsked() throws {
+        let server = try TestHTTPServer(handler: site(["/": .html("<p>Helpline: 020 7946 0018</p>")]))
+        defer { server.stop() }
+        let url = "http://localhost:\(server.port)/"
+        let refused = try Self.run(["extract", "--region", "GB", url])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--allow-private localhost"), "\(refused.stderr)")
+        let allowed = try Self.run(["extract", "--region", "GB", "--format", "json", "--allow-private", "localhost", url])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.values("phone") == ["+442079460018"])
+    }
+}
+
 final class LockedFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var flag = false
