@@ -54,11 +54,17 @@ public struct AuditRun: Sendable {
             directories.append(directory)
             warnings.append(loadWarnings)
         }
-        let results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)))
-        return audits.indices.map { index in
-            outcome(audits[index], results[index], previous: jobs[index].intake.previous, directory: directories[index],
-                    warnings: warnings[index], started: started, duration: ContinuousClock.now - clock)
+        var results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)))
+        var outcomes: [AuditOutcome] = []
+        outcomes.reserveCapacity(audits.count)
+        for index in audits.indices {
+            outcomes.append(outcome(audits[index], results[index], previous: jobs[index].intake.previous,
+                                    directory: directories[index], warnings: warnings[index], started: started,
+                                    duration: ContinuousClock.now - clock))
+            // Its pages live on in the outcome only: a run of thousands of audits holds one copy.
+            results[index] = IntakeResult(pages: [], notes: [])
         }
+        return outcomes
     }
 
     /// The settings of the whole crawl: one audit's own; for several, the defaults with
@@ -93,7 +99,7 @@ public struct AuditRun: Sendable {
             let skipped = page.failure?.hasPrefix(FetchOutcome.Result.skippedByRobots.rawValue) == true
             let unreadableRuns = page.isRead || page.notModified || skipped ? nil
                 : min(audit.unreadableRuns, 1 + (before.map { $0.isRead ? 0 : ($0.unreadableRuns ?? 1) } ?? 0))
-            if let fetch = page.fetch {
+            if directory != nil, let fetch = page.fetch {
                 snapshots.append(SourceSnapshot(source: page.source, official: page.official, fetch: fetch,
                                                 records: page.kind == .blocked ? page.staleRecords : found,
                                                 links: page.links,

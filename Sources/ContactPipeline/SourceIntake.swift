@@ -111,9 +111,11 @@ public struct SourceIntake: Sendable {
     /// (concurrency, progress, budget), each job keeping its own crawl settings,
     /// extractor and previous snapshot. One result per job, in order.
     public static func read(_ jobs: [IntakeJob], run: CrawlConfig) async -> [IntakeResult] {
-        var results = jobs.map { job in
-            IntakeResult(pages: job.sources.filter { !$0.isWeb }.map(job.intake.readLocal), notes: [])
-        }
+        // Local files on every core; each job's pages stay in its sources' order.
+        let local = jobs.indices.flatMap { index in jobs[index].sources.filter { !$0.isWeb }.map { (index, $0) } }
+        let read = local.concurrentMap { jobs[$0.0].intake.readLocal($0.1) }
+        var results = jobs.map { _ in IntakeResult(pages: [], notes: []) }
+        for (entry, page) in zip(local, read) { results[entry.0].pages.append(page) }
         guard jobs.contains(where: { $0.sources.contains(where: \.isWeb) }) else { return results }
         let (crawled, budget) = await readWeb(jobs, run: run)
         for index in jobs.indices {

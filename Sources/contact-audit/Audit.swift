@@ -52,7 +52,26 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "ISO 3166 region for numbers written without a country code (default: the page's lang, then the audit's region).")
     var region: String?
 
+    @Option(help: ArgumentHelp("Run only shard I of N (0 <= I < N), or 'auto': the index and count from the batch engine's environment.",
+                               valueName: "I/N|auto"))
+    var shard: String?
+
+    @Option(name: .customLong("shard-count"), help: "The number of shards, for --shard auto when the environment gives only an index (JOB_COMPLETION_INDEX); overrides any count.")
+    var shardCount: Int?
+
+    @Flag(name: .customLong("shard-plan"), help: "Print which audits, hosts and pages bound each shard gets (with --shard or --shard-count) and exit.")
+    var shardPlan = false
+
+    @Option(name: .customLong("shard-result"), help: "Write this shard's result (index, count, audit-set digest, each audit's findings, sources and summary) as JSON, for 'contact-audit merge'.")
+    var shardResult: String?
+
     func validate() throws {
+        if shardPlan, shard == nil, shardCount == nil {
+            throw ValidationError("--shard-plan needs the number of shards: --shard I/N, --shard auto or --shard-count N")
+        }
+        if shardResult != nil, shard == nil {
+            throw ValidationError("--shard-result needs --shard I/N or --shard auto")
+        }
         if noSnapshot, snapshot != nil {
             throw ValidationError("--snapshot and --no-snapshot exclude each other")
         }
@@ -74,13 +93,32 @@ struct Audit: AsyncParsableCommand {
                                 + "'\(name)'; names must differ (each names its snapshot directory)")
         }
         if !names.isEmpty { throw ExitCode(2) }
+        let selection: ShardSelection?
+        do {
+            selection = try shard.map { text throws(ShardSelection.Problem) in try ShardSelection.parse(text, count: shardCount) }
+        } catch {
+            StandardError.print("contact-audit: \(error)")
+            throw ExitCode(2)
+        }
+        let everyAudit = files
+        if shardPlan {
+            let count = selection?.count ?? shardCount ?? 1
+            print(ShardPlan(audits: files, count: count).description, terminator: "")
+            throw ExitCode(configurationFailed ? 2 : 0)
+        }
+        if let selection {
+            let mine = ShardPlan(audits: files, count: selection.count).audits(of: selection.index)
+            files = files.filter { mine.contains($0.name) }
+        }
         let accepted: Baseline?
         do { accepted = try baseline.map { path throws(BaselineError) in try Baseline.load(path) } } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        guard !files.isEmpty else { throw ExitCode(2) }
-        let single = paths.count == 1 && files.count == 1
+        guard !everyAudit.isEmpty else { throw ExitCode(2) }
+        // One audit gives the report it always had; a shard of a larger set is a part of
+        // the grouped report `merge` puts together.
+        let single = paths.count == 1 && everyAudit.count == 1 && files.count == 1
         let noSnapshot = self.noSnapshot, snapshot = self.snapshot
         let directory: @Sendable (AuditFile) -> String? = { file in
             if noSnapshot { return nil }
@@ -89,18 +127,30 @@ struct Audit: AsyncParsableCommand {
         }
         let outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory)).run(files)
         var entries: [GroupedReport.Entry] = []
-        do {
-            for outcome in outcomes {
-                for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
-                try outcome.writeSnapshot()
-                entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted), catalog: outcome.audit.catalog))
+        var writeFailed = false
+        for outcome in outcomes {
+            for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            // One audit's snapshot that cannot be written does not stop the others' (exit 2 at the end).
+            do { try outcome.writeSnapshot() } catch {
+                StandardError.print("contact-audit: \(error)")
+                writeFailed = true
             }
+            entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted), catalog: outcome.audit.catalog))
+        }
+        if writeFailed, single { throw ExitCode(2) }
+        do {
             if let writeBaseline {
                 let written = Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted)
                 try written.write(to: writeBaseline)
                 let count = written.entries.count
                 StandardError.print("contact-audit: wrote \(writeBaseline): \(count) finding\(count == 1 ? "" : "s") accepted; "
                                     + "pass it as --baseline \(writeBaseline) to fail only on new ones")
+            }
+            if let shardResult, let selection {
+                let result = ShardResult(index: selection.index, count: selection.count,
+                                         digest: ShardPlan.digest(everyAudit), set: everyAudit.map(\.name),
+                                         audits: zip(entries, outcomes).map { ShardAudit(report: $0.report, audit: $1.audit) })
+                try result.write(to: shardResult)
             }
             let colour = output == nil && TerminalColour.wanted()
             let text = single
@@ -111,7 +161,7 @@ struct Audit: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        if configurationFailed { throw ExitCode(2) }
+        if configurationFailed || writeFailed { throw ExitCode(2) }
         // Writing a baseline accepts today's findings: that run has done what was asked.
         if writeBaseline == nil, entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
     }

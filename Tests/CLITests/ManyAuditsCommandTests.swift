@@ -92,6 +92,19 @@ import Testing
         #expect(report["name"] as? String == "gosuslugi")
     }
 
+    @Test func aSnapshotThatCannotBeWrittenStopsNoOtherAudit() async throws {
+        let directory = try Self.auditTree(broken: false)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("snaps"), withIntermediateDirectories: true)
+        try "in the way".write(to: directory.appendingPathComponent("snaps/tiny"), atomically: true, encoding: .utf8)
+        let run = try await CommandRunner.runAsync(["audit", "audits", "--snapshot", "snaps", "--format", "json"], in: directory)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("snaps/tiny"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("snaps/gosuslugi/run.json").path))
+        let report = try AuditCommandTests.json(run.stdout)
+        #expect((report["audits"] as? [Any])?.count == 2)
+    }
+
     @Test func twoAuditsWithOneNameAreRefused() async throws {
         let directory = try Self.auditTree(broken: false)
         defer { try? FileManager.default.removeItem(at: directory) }

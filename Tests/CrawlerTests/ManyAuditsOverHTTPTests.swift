@@ -55,8 +55,8 @@ import Testing
         let starts = server.requests.filter { $0.path != "/robots.txt" }.map(\.time).sorted()
         #expect(starts.count == 4)
         for (earlier, later) in zip(starts, starts.dropFirst()) {
-            // The server stamps arrival; a few milliseconds of scheduling either way.
-            #expect(later - earlier >= .milliseconds(280), "\(later - earlier)")
+            // The server stamps arrival; scheduling on a loaded machine moves it either way.
+            #expect(later - earlier >= .milliseconds(250), "\(later - earlier)")
         }
     }
 }

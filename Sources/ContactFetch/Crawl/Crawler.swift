@@ -45,9 +45,10 @@ public struct Crawler: Sendable {
             }
         }
         let proxies = ProxyEnvironment.addresses(environment: ProcessInfo.processInfo.environment)
+        var seedsOfGroup = Array(repeating: [CrawlURL](), count: groups.count)
+        for index in seedURLs.indices { seedsOfGroup[seedGroup[index]].append(seedURLs[index]) }
         let scopes = groups.indices.map { group in
-            var policy = groups[group].config.addressPolicy.allowing(
-                seeds: seedURLs.indices.filter { seedGroup[$0] == group }.map { seedURLs[$0] })
+            var policy = groups[group].config.addressPolicy.allowing(seeds: seedsOfGroup[group])
             policy.proxyAddresses.formUnion(proxies)
             let validators = Dictionary(
                 groups[group].validators.compactMap { key, value in URLNormalizer.normalize(key).map { ($0.string, value) } },
