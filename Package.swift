@@ -91,7 +91,9 @@ let package = Package(
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ContactAuditTests", dependencies: ["ContactAudit", "ContactModel", "ContactHours"]),
+        // Rule examples are pages, read through the document parser and the extractor.
+        .testTarget(name: "ContactAuditTests",
+                    dependencies: ["ContactAudit", "ContactModel", "ContactHours", "ContactDocument", "ContactExtract"]),
         // Golden files are read and re-recorded through #filePath, not bundled.
         .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel", "ContactHours"],
                     exclude: ["Golden"]),

@@ -38,13 +38,13 @@ public struct RuleDescription: Sendable {
     public var summary: String
     /// Why a reader should care.
     public var rationale: String
-    /// Contexts on which the rule must stay silent.
-    public var passing: [AuditContext]
-    /// Contexts on which the rule must report at least one finding.
-    public var failing: [AuditContext]
+    /// Pages on which the rule must stay silent.
+    public var passing: [RuleExample]
+    /// Pages on which the rule must report at least one finding.
+    public var failing: [RuleExample]
 
     public init(id: String, severity: Severity, summary: String, rationale: String,
-                passing: [AuditContext], failing: [AuditContext]) {
+                passing: [RuleExample], failing: [RuleExample]) {
         self.id = id
         self.severity = severity
         self.summary = summary

@@ -1,19 +1,69 @@
 import ContactHours
 import ContactModel
 
-/// Builders for the rules' own examples: a small catalog like the Gosuslugi one and
-/// hand-made records, so each example reads as one line.
-enum Example {
-    static let hotline = "+78001007010"
-    static let abroad = "+74957274747"
-    static let short = "115"
-    static let retired = "+74995501839"
-    static let email = "support@example.ru"
-    static let retiredEmail = "old@example.ru"
-    static let official = "https://www.example.ru/help"
-    static let thirdParty = "https://blog.example.com/contacts"
+/// One page of a rule's example, written the way sites write their pages. The test suite
+/// reads it through the HTML parser and the extractor, like a page the audit fetched, so
+/// an example proves the rule on the records extraction really gives (paths, repeats,
+/// channels), not on records shaped to suit the rule.
+public struct ExamplePage: Sendable {
+    public var url: String
+    /// A whole document: `<html lang="ru">…</html>`.
+    public var html: String
+    /// Declared official in the audit file.
+    public var official: Bool
+    /// False for a page that could not be fetched: it is a source without records.
+    public var read: Bool
 
-    static let catalog = Catalog(
+    public init(url: String, html: String, official: Bool = false, read: Bool = true) {
+        self.url = url
+        self.html = html
+        self.official = official
+        self.read = read
+    }
+}
+
+/// A rule example: some pages audited against `Example.catalog`.
+public struct RuleExample: Sendable {
+    public var pages: [ExamplePage]
+    /// Values the findings must name, for failing examples (empty: any finding will do).
+    public var values: [String]
+    /// URL patterns of pages expected to show the hotline, as `official:` lists them in the
+    /// audit file; nil: every official page.
+    public var hotlinePages: [String]?
+
+    public init(pages: [ExamplePage], values: [String] = [], hotlinePages: [String]? = nil) {
+        self.pages = pages
+        self.values = values
+        self.hotlinePages = hotlinePages
+    }
+
+    public var catalog: Catalog { Example.catalog }
+
+    /// The catalog's short numbers, which extraction must recognise as the audit's own.
+    public var shortNumbers: [String] { catalog.phones.map(\.number).filter { !$0.hasPrefix("+") } }
+
+    /// The audit context over the records extraction found on `pages` (named by URL).
+    public func context(records: [ContactRecord]) -> AuditContext {
+        AuditContext(records: records, catalog: catalog,
+                     officialSources: Set(pages.filter(\.official).map(\.url)),
+                     readSources: Set(pages.filter(\.read).map(\.url)),
+                     serviceNumbers: ["112"])
+    }
+}
+
+/// Builders for the rules' own examples (a small catalog like the Gosuslugi one and
+/// pages in Russian), and for hand-made records in unit tests.
+public enum Example {
+    public static let hotline = "+78001007010"
+    public static let abroad = "+74957274747"
+    public static let short = "115"
+    public static let retired = "+74995501839"
+    public static let email = "support@example.ru"
+    public static let retiredEmail = "old@example.ru"
+    public static let official = "https://www.example.ru/help"
+    public static let thirdParty = "https://blog.example.com/contacts"
+
+    public static let catalog = Catalog(
         phones: [
             CatalogPhone(number: hotline, channel: .hotline, hours: .alwaysOpen),
             CatalogPhone(number: abroad, channel: .hotline, hours: .alwaysOpen),
@@ -24,6 +74,27 @@ enum Example {
         deprecatedPhones: [retired],
         deprecatedEmails: [retiredEmail]
     )
+
+    /// A page whose `<body>` is `body`.
+    public static func page(_ body: String, url: String = thirdParty, official: Bool = false,
+                            read: Bool = true) -> ExamplePage {
+        ExamplePage(url: url, html: """
+            <!DOCTYPE html>
+            <html lang="ru"><head><meta charset="utf-8"><title>Контакты</title></head>
+            <body>
+            \(body)
+            </body></html>
+            """, official: official, read: read)
+    }
+
+    /// The organisation's own help page.
+    public static func officialPage(_ body: String, url: String = official) -> ExamplePage {
+        page(body, url: url, official: true)
+    }
+
+    public static func audit(_ pages: ExamplePage..., values: [String] = [], hotlinePages: [String]? = nil) -> RuleExample {
+        RuleExample(pages: pages, values: values, hotlinePages: hotlinePages)
+    }
 
     static func phone(_ value: String, channel: Channel = .hotline, source: String = thirdParty,
                       method: EvidenceMethod = .text, path: String = "/html/body/p",

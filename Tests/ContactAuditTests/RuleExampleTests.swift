@@ -1,7 +1,11 @@
 @testable import ContactAudit
+import ContactDocument
+import ContactExtract
+import ContactModel
 import Testing
 
-/// Every rule proves its own examples: the same examples the docs show.
+/// Every rule proves its own examples: the same examples the docs show, as pages read
+/// through the HTML parser and the extractor the way `audit` reads a source.
 @Suite struct RuleExampleTests {
     static let ids = AllRules.map { $0.description.id }
 
@@ -20,15 +24,49 @@ import Testing
         let description = rule.description
         #expect(!description.passing.isEmpty && !description.failing.isEmpty, "\(id) needs examples of both kinds")
         #expect(!description.summary.isEmpty && !description.rationale.isEmpty)
-        for (index, context) in description.passing.enumerated() {
-            let findings = rule.init().check(context)
+        for (index, example) in description.passing.enumerated() {
+            let findings = rule.init().check(try ExampleReading.context(example))
             #expect(findings.isEmpty, "\(id) passing example \(index): \(findings.map(\.message))")
         }
-        for (index, context) in description.failing.enumerated() {
-            let findings = rule.init().check(context)
+        for (index, example) in description.failing.enumerated() {
+            let findings = rule.init().check(try ExampleReading.context(example))
             #expect(!findings.isEmpty, "\(id) failing example \(index) found nothing")
             #expect(findings.allSatisfy { $0.rule == id && $0.severity == description.severity })
             #expect(findings.allSatisfy { !$0.evidence.isEmpty || $0.rule == "missing-official-contact" })
+            for value in example.values {
+                #expect(findings.contains { $0.value == value }, "\(id) failing example \(index): no finding for \(value) in \(findings.map(\.value))")
+            }
         }
+    }
+
+    /// The examples are pages, not records shaped to suit the rule.
+    @Test func examplesAreMarkup() {
+        for rule in AllRules {
+            for example in rule.description.passing + rule.description.failing {
+                #expect(example.pages.allSatisfy { !$0.read || $0.html.contains("<body>") }, "\(rule.description.id)")
+            }
+        }
+    }
+}
+
+/// A rule example read as `audit` reads its sources.
+enum ExampleReading {
+    static func records(_ example: RuleExample) throws -> [ContactRecord] {
+        var table = ShortNumberTable.builtIn
+        table.everywhere.formUnion(example.shortNumbers)
+        let extractor = ContactExtractor(options: ExtractOptions(
+            regions: RegionResolver(fallbackRegion: "RU"), shortNumbers: table))
+        return try example.pages.filter(\.read).flatMap { page in
+            let document = try HTMLDocument(bytes: Array(page.html.utf8), source: page.url)
+            return extractor.extract(from: document).map { record in
+                var record = record
+                record.source = page.url
+                return record
+            }
+        }
+    }
+
+    static func context(_ example: RuleExample) throws -> AuditContext {
+        example.context(records: try records(example))
     }
 }

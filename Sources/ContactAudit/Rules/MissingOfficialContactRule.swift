@@ -11,12 +11,12 @@ public struct MissingOfficialContactRule: AuditRule {
         missing there they search and find third-party numbers instead.
         """,
         passing: [
-            Example.context([Example.phone(Example.hotline, channel: .unknown, source: Example.official)]),
+            Example.audit(Example.officialPage(#"<p>Горячая линия: <a href="tel:+78001007010">8 800 100-70-10</a></p>"#)),
             // A page that could not be read is reported as such, not as lacking the number.
-            Example.context([], read: []),
+            Example.audit(ExamplePage(url: Example.official, html: "", official: true, read: false)),
         ],
         failing: [
-            Example.context([Example.phone("+74957778899", source: Example.official)], read: [Example.official]),
+            Example.audit(Example.officialPage("<p>Горячая линия: +7 495 777-88-99</p>")),
         ]
     )
 

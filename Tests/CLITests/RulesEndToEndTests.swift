@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Rules run by the built executable on audits written to a temporary directory: pages
+/// written the way sites write them (links inside paragraphs, list items and table
+/// cells), read from disk like any audit's local sources.
+@Suite struct RulesEndToEndTests {
+    /// An audit directory with `audit.yaml` (the given sources section appended to a
+    /// Gosuslugi-like catalog) and the pages under `pages/`.
+    struct AuditFixture {
+        var directory: URL
+
+        init(sources: String, pages: [String: String], extra: String = "") throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("pages"), withIntermediateDirectories: true)
+            let yaml = """
+            name: rules-e2e
+            region: RU
+            catalog:
+              phones:
+                - {number: "8 800 100-70-10", channel: hotline, hours: "24/7"}
+                - {number: "+7 495 727-47-47", channel: hotline, hours: "24/7"}
+                - {number: "115", channel: hotline}
+              emails:
+                - {address: "support@example.ru", channel: email}
+            sources:
+            \(sources)
+            \(extra)
+            """
+            try yaml.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+            for (name, body) in pages {
+                let html = """
+                <!DOCTYPE html>
+                <html lang="ru"><head><meta charset="utf-8"><title>\(name)</title></head>
+                <body>
+                \(body)
+                </body></html>
+                """
+                try html.write(to: directory.appendingPathComponent("pages/\(name)"), atomically: true, encoding: .utf8)
+            }
+        }
+
+        func run(_ arguments: [String] = ["--format", "json"]) throws -> CommandResult {
+            try CommandRunner.run(["audit", "--no-snapshot"] + arguments + [directory.path])
+        }
+
+        func findings(_ arguments: [String] = []) throws -> [[String: Any]] {
+            let result = try run(["--format", "json"] + arguments)
+            #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(object["findings"] as? [[String: Any]])
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    static func pairs(_ findings: [[String: Any]], rule: String) -> [String] {
+        findings.filter { $0["rule"] as? String == rule }.compactMap { $0["value"] as? String }.sorted()
+    }
+
+    /// The number a link displays is extracted on its block, the link on `…/a`: the rule
+    /// compares the two whatever the markup around the link.
+    @Test func telLinkMismatchInsideParagraphsListItemsCellsAndDivs() throws {
+        let fixture = try AuditFixture(sources: "  - url: pages/help.html\n    official: true", pages: ["help.html": """
+            <main>
+            <p>Телефон горячей линии: <a href="tel:+78002003148">8 800 200-31-47</a></p>
+            <ul class="contacts"><li>Горячая линия: <a href="tel:+78001007010">8 800 100-70-11</a></li>
+            <li>Из-за рубежа: <a href="tel:+74957274747">+7 495 727-47-47</a></li></ul>
+            <table><tr><td>Для звонков из-за рубежа</td><td><a href="tel:+74957274747">+7 495 727-47-48</a></td></tr></table>
+            <div class="phone"><span>Звоните: <a href="tel:+78005553535">8 800 100-70-10</a></span></div>
+            <p><a href="tel:+78001007010">8 (800) 100‑70‑10</a> — бесплатно по России</p>
+            </main>
+            """])
+        defer { fixture.remove() }
+        let findings = try fixture.findings()
+        #expect(Self.pairs(findings, rule: "tel-link-mismatch") == ["+74957274747", "+78001007010", "+78002003148", "+78005553535"])
+        let messages = findings.filter { $0["rule"] as? String == "tel-link-mismatch" }.compactMap { $0["message"] as? String }
+        #expect(messages.contains { $0.contains("dials +78002003148 but displays +78002003147") }, "\(messages)")
+        // Each finding carries the link and the text that shows the other number.
+        for finding in findings where finding["rule"] as? String == "tel-link-mismatch" {
+            let evidence = try #require(finding["evidence"] as? [[String: Any]])
+            let methods = evidence.compactMap { ($0["evidence"] as? [String: Any])?["method"] as? String }
+            #expect(methods.contains("tel-link") && methods.contains("text"), "\(methods)")
+        }
+    }
+
+    /// Three catalog hotline numbers, one of them short: the message counts them all.
+    @Test func multipleHotlineNumbersCountsTheShortNumber() throws {
+        let fixture = try AuditFixture(sources: "  - url: pages/help.html\n    official: true\n  - pages/blog.html", pages: [
+            "help.html": """
+                <p>Горячая линия: 8 800 100-70-10, с мобильного — короткий номер 115.</p>
+                <p>Горячая линия для звонков из-за рубежа: +7 495 727-47-47</p>
+                """,
+            "blog.html": "<p>Горячая линия для регионов: 8 495 771-71-71</p>",
+        ])
+        defer { fixture.remove() }
+        let findings = try fixture.findings()
+        let multiple = try #require(findings.first { $0["rule"] as? String == "multiple-hotline-numbers" })
+        let message = try #require(multiple["message"] as? String)
+        #expect(message.hasPrefix("pages present 4 hotline numbers, the catalog has 3 (+74957274747, +78001007010 and 115)"), "\(message)")
+        #expect(message.hasSuffix("not in the catalog: +74957717171"), "\(message)")
+    }
+}
