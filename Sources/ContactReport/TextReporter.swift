@@ -11,10 +11,10 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
-        var lines = ["\(report.name): \(s.sources) sources, \(s.records) records: "
+        var lines = ["\(Self.safe(report.name)): \(s.sources) sources, \(s.records) records: "
                      + "\(Self.count(s.errors, "error")), \(Self.count(s.warnings, "warning")), \(s.infos) info"]
         if s.suppressed > 0 { lines.append("\(Self.count(s.suppressed, "finding")) accepted by the baseline, not shown") }
-        lines += report.notes
+        lines += report.notes.map(Self.safe)
         for severity in Severity.allCases {
             let bySeverity = report.findings.filter { $0.severity == severity }
             let rules = Array(Set(bySeverity.map(\.rule))).sorted()
@@ -29,8 +29,8 @@ public struct TextReporter: Reporter {
         if !report.expiredWaivers.isEmpty {
             lines += ["", "Expired waivers (no longer suppress their findings)"]
             for waiver in report.expiredWaivers {
-                lines.append("  \(waiver.rule)  \(waiver.value)  \(waiver.source)  expired \(waiver.expires ?? "")"
-                             + (waiver.reason.map { ": \($0)" } ?? ""))
+                lines.append(Self.safe("  \(waiver.rule)  \(waiver.value)  \(waiver.source)  expired \(waiver.expires ?? "")"
+                             + (waiver.reason.map { ": \($0)" } ?? "")))
             }
         }
         lines += ["", "Sources"]
@@ -38,7 +38,7 @@ public struct TextReporter: Reporter {
         for source in report.sources {
             let status = source.isRead ? "ok   " : paint("error", .error)
             let detail = source.error ?? "\(Self.count(source.records, "record"))"
-            lines.append("  \(status)  \(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(detail)")
+            lines.append("  \(status)  " + Self.safe("\(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(detail)"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -49,13 +49,13 @@ public struct TextReporter: Reporter {
         let channelWidth = findings.map(\.channel.rawValue.count).max() ?? 0
         var lines: [String] = []
         for finding in findings {
-            lines.append("  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channel.rawValue, channelWidth))  "
-                         + finding.sources.joined(separator: ", "))
-            lines.append("      \(finding.message)")
-            if let official = finding.official { lines.append("      (\(official))") }
+            lines.append(Self.safe("  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channel.rawValue, channelWidth))  "
+                                   + finding.sources.joined(separator: ", ")))
+            lines.append(Self.safe("      \(finding.message)"))
+            if let official = finding.official { lines.append(Self.safe("      (\(official))")) }
             for record in finding.evidence {
-                lines.append("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]: "
-                             + Self.quote(record.evidence.text, around: record.raw))
+                lines.append(Self.safe("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]: "
+                                       + Self.quote(record.evidence.text, around: record.raw)))
             }
         }
         return lines
@@ -71,6 +71,9 @@ public struct TextReporter: Reporter {
         }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
+
+    /// Page text never reaches the terminal as control sequences (see `UntrustedText`).
+    static func safe(_ text: String) -> String { UntrustedText.terminal(text) }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
