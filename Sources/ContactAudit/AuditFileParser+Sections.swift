@@ -153,6 +153,7 @@ extension AuditFileParser {
         for item in items {
             var urlNode = item
             var official = false
+            var hotlinePages: [String]?
             if item.mapping != nil {
                 let fields = mapping(item, keys: Self.sourceKeys, in: "a source")
                 guard let url = fields["url"]?.value else {
@@ -161,8 +162,18 @@ extension AuditFileParser {
                 }
                 urlNode = url
                 if let flag = fields["official"]?.value {
-                    if flag.scalar != nil, let value = flag.bool { official = value } else {
-                        report("official must be true or false, not \(Self.kind(of: flag))", at: flag)
+                    if flag.sequence != nil {
+                        hotlinePages = list(flag, in: "official").compactMap { pattern in
+                            guard let text = string(pattern, "an official page pattern") else { return nil }
+                            guard text.hasPrefix("/") else {
+                                report("official page pattern '\(text)' must be a URL path starting with '/' (e.g. \"/help/**\")", at: pattern)
+                                return nil
+                            }
+                            return text
+                        }
+                        official = true
+                    } else if flag.scalar != nil, let value = flag.bool { official = value } else {
+                        report("official must be true, false or a list of URL path patterns, not \(Self.kind(of: flag))", at: flag)
                     }
                 }
             }
@@ -171,7 +182,7 @@ extension AuditFileParser {
                 report("source \(url) is listed twice", at: urlNode)
                 continue
             }
-            result.append(AuditSource(url: url, official: official, location: location))
+            result.append(AuditSource(url: url, official: official, hotlinePages: hotlinePages, location: location))
         }
         return result
     }

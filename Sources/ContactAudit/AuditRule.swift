@@ -69,6 +69,9 @@ public struct AuditContext: Sendable {
     /// Service short numbers (`112`, `115`, the audit's `short_numbers`) that are never
     /// "unknown".
     public var serviceNumbers: Set<String>
+    /// Official sources expected to show a hotline number: those the audit file names
+    /// (or matches by an `official:` URL pattern), not every page crawled from them.
+    public var hotlineSources: Set<String>
 
     /// Positions in `records` of each kind, ascending, so in content order. Positions, not
     /// copies: copying a record retains each of its strings, and freeing it releases them,
@@ -91,7 +94,9 @@ public struct AuditContext: Sendable {
     let emailsByValue: [ValueGroup]
 
     public init(records: [ContactRecord], catalog: Catalog, officialSources: Set<String> = [],
-                readSources: Set<String>? = nil, serviceNumbers: Set<String> = []) {
+                readSources: Set<String>? = nil, serviceNumbers: Set<String> = [],
+                hotlineSources: Set<String>? = nil) {
+        self.hotlineSources = hotlineSources ?? officialSources
         let stated = records
         let records = stated.sortedByContent()
         self.records = records

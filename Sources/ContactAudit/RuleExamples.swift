@@ -13,12 +13,16 @@ public struct ExamplePage: Sendable {
     public var official: Bool
     /// False for a page that could not be fetched: it is a source without records.
     public var read: Bool
+    /// Reached by a link from an official source rather than named in the audit file:
+    /// official for trust, not expected to show the hotline.
+    public var crawled: Bool
 
-    public init(url: String, html: String, official: Bool = false, read: Bool = true) {
+    public init(url: String, html: String, official: Bool = false, read: Bool = true, crawled: Bool = false) {
         self.url = url
         self.html = html
         self.official = official
         self.read = read
+        self.crawled = crawled
     }
 }
 
@@ -27,14 +31,10 @@ public struct RuleExample: Sendable {
     public var pages: [ExamplePage]
     /// Values the findings must name, for failing examples (empty: any finding will do).
     public var values: [String]
-    /// URL patterns of pages expected to show the hotline, as `official:` lists them in the
-    /// audit file; nil: every official page.
-    public var hotlinePages: [String]?
 
-    public init(pages: [ExamplePage], values: [String] = [], hotlinePages: [String]? = nil) {
+    public init(pages: [ExamplePage], values: [String] = []) {
         self.pages = pages
         self.values = values
-        self.hotlinePages = hotlinePages
     }
 
     public var catalog: Catalog { Example.catalog }
@@ -47,7 +47,8 @@ public struct RuleExample: Sendable {
         AuditContext(records: records, catalog: catalog,
                      officialSources: Set(pages.filter(\.official).map(\.url)),
                      readSources: Set(pages.filter(\.read).map(\.url)),
-                     serviceNumbers: ["112"])
+                     serviceNumbers: ["112"],
+                     hotlineSources: Set(pages.filter { $0.official && !$0.crawled }.map(\.url)))
     }
 }
 
@@ -92,8 +93,8 @@ public enum Example {
         page(body, url: url, official: true)
     }
 
-    public static func audit(_ pages: ExamplePage..., values: [String] = [], hotlinePages: [String]? = nil) -> RuleExample {
-        RuleExample(pages: pages, values: values, hotlinePages: hotlinePages)
+    public static func audit(_ pages: ExamplePage..., values: [String] = []) -> RuleExample {
+        RuleExample(pages: pages, values: values)
     }
 
     static func phone(_ value: String, channel: Channel = .hotline, source: String = thirdParty,

@@ -64,7 +64,8 @@ public struct AuditRun: Sendable {
         }
         records.sort()
         let auditor = Auditor(settings: audit.rules)
-        let findings = auditor.run(audit.context(records: records, sources: statuses))
+        let findings = auditor.run(audit.context(records: records, sources: statuses,
+                                                 hotlinePages: Self.hotlinePages(result.pages, audit: audit)))
         let metadata = directory.map { _ in
             RunMetadata(version: PageFetcher.version, audit: audit.name, started: started,
                         duration: ContinuousClock.now - clock, sources: snapshots.count,
@@ -73,6 +74,20 @@ public struct AuditRun: Sendable {
         return AuditOutcome(audit: audit, records: records, statuses: statuses, findings: findings,
                             rules: auditor.enabledRules, snapshots: snapshots, snapshotDirectory: directory,
                             run: metadata, notes: result.notes, warnings: warnings)
+    }
+
+    /// The official pages expected to show the hotline: the audit's own official sources
+    /// (a local file, a crawl's start page) and crawled pages matching an `official:` URL
+    /// pattern; other pages crawled from an official site are official for trust only.
+    static func hotlinePages(_ pages: [IntakePage], audit: AuditFile) -> Set<String> {
+        func normalized(_ location: String) -> String { URLNormalizer.normalize(location)?.string ?? location }
+        let declared = Set(audit.sources.flatMap { [$0.url, normalized($0.location)] })
+        let split = pages.map { page in
+            let url = page.isWeb ? URLNormalizer.normalize(page.source) : nil
+            return (source: page.source, official: page.official, declared: declared.contains(page.source),
+                    origin: url?.origin, path: url?.path)
+        }
+        return HotlinePages.expected(split, sources: audit.sources) { URLNormalizer.normalize($0)?.origin }
     }
 
     /// A previous snapshot that cannot be read costs the conditional requests only, so it
