@@ -100,4 +100,31 @@ import Testing
         #expect(message.hasPrefix("pages present 4 hotline numbers, the catalog has 3 (+74957274747, +78001007010 and 115)"), "\(message)")
         #expect(message.hasSuffix("not in the catalog: +74957717171"), "\(message)")
     }
+
+    /// JSON-LD in the head beside the visible contacts, as CMS themes write it.
+    @Test func structuredDataContradictingTheText() throws {
+        let fixture = try AuditFixture(sources: "  - url: pages/contacts.html\n    official: true", pages: ["contacts.html": """
+            <script type="application/ld+json">
+            {"@context": "https://schema.org", "@type": "Organization", "name": "Пример",
+             "telephone": "+7 800 100-70-11", "email": "info@example.ru",
+             "contactPoint": {"@type": "ContactPoint", "telephone": "+7-495-727-47-47", "contactType": "customer support"},
+             "openingHours": "Mo-Fr 09:00-18:00"}
+            </script>
+            <h1>Контакты</h1>
+            <p>Горячая линия: <a href="tel:+78001007010">8 800 100-70-10</a>, круглосуточно.</p>
+            <p>Для звонков из-за рубежа: +7 495 727-47-47</p>
+            <p>Пишите: <a href="mailto:support@example.ru">support@example.ru</a></p>
+            <p>Офис работает пн–пт с 10:00 до 19:00.</p>
+            """])
+        defer { fixture.remove() }
+        let findings = try fixture.findings().filter { $0["rule"] as? String == "structured-data-mismatch" }
+        #expect(Self.pairs(findings, rule: "structured-data-mismatch") == ["+78001007011", "Mo-Fr 09:00-18:00", "info@example.ru"])
+        for finding in findings {
+            let evidence = try #require(finding["evidence"] as? [[String: Any]])
+            let methods = Set(evidence.compactMap { ($0["evidence"] as? [String: Any])?["method"] as? String })
+            #expect(methods.contains("json-ld") && methods.count > 1, "both sides' evidence: \(methods)")
+        }
+        let phone = try #require(findings.first { $0["value"] as? String == "+78001007011" })
+        #expect(phone["message"] as? String == "the page's json-ld states telephone +78001007011, its text shows +74957274747 and +78001007010")
+    }
 }

@@ -14,7 +14,7 @@ import Testing
         #expect(Set(Self.ids) == [
             "unknown-phone", "deprecated-phone", "unknown-email", "deprecated-email", "multiple-hotline-numbers",
             "conflicting-hours", "hours-mismatch", "missing-official-contact", "tel-link-mismatch", "hidden-email",
-            "near-miss-phone", "suspicious-number",
+            "near-miss-phone", "suspicious-number", "structured-data-mismatch",
         ])
     }
 
