@@ -13,6 +13,9 @@ public struct AuditSource: Sendable, Hashable {
     /// `official: ["/help/**", "/contacts"]`: the pages of this site expected to show the
     /// hotline, as URL path patterns. Nil for `official: true`, where only this page is.
     public var hotlinePages: [String]?
+    /// `severity: warning`: findings on this page (and pages crawled from it, on its
+    /// site) are reported at this severity at most.
+    public var severity: Severity?
     /// What to read: the URL itself, or the path resolved against the audit file's
     /// directory.
     public var location: String
@@ -130,6 +133,9 @@ public struct AuditFile: Sendable {
     public var rules: [String: RuleSetting]
     /// Service short numbers the audit adds to the region's emergency numbers.
     public var shortNumbers: [String]
+    /// `third_party_severity`: the most a finding only on pages that are not official (and
+    /// have no `severity` of their own) is reported at; nil for no cap.
+    public var thirdPartySeverity: Severity?
 
     public init(path: String, name: String, region: String? = nil, timezone: String? = nil,
                 catalog: Catalog = Catalog(), sources: [AuditSource] = [], crawl: CrawlSettings = CrawlSettings(),
@@ -240,6 +246,34 @@ extension AuditFile {
                                 .union(statuses.filter(\.official).map(\.url)),
                             readSources: Set(statuses.filter(\.isRead).map(\.url)),
                             serviceNumbers: service,
-                            hotlineSources: hotlinePages ?? Set(sources.filter(\.official).map(\.url)))
+                            hotlineSources: hotlinePages ?? Set(sources.filter(\.official).map(\.url)),
+                            severityCaps: severityCaps(statuses))
+    }
+
+    /// Each page's severity cap: the `severity` of the source that names it, else of the
+    /// web source on the same site it was crawled from, else `third_party_severity` for a
+    /// page that is not official.
+    func severityCaps(_ statuses: [SourceStatus]) -> [String: Severity] {
+        func origin(_ url: String) -> String? {
+            guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+                  let host = components.host?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
+            return "\(scheme)://\(host):\(components.port ?? (scheme == "https" ? 443 : 80))"
+        }
+        var bySite: [String: Severity] = [:]
+        for source in sources {
+            guard let cap = source.severity, let site = origin(source.location) else { continue }
+            bySite[site] = max(bySite[site] ?? cap, cap)
+        }
+        var caps: [String: Severity] = [:]
+        for status in statuses {
+            if let named = sources.first(where: { $0.url == status.url || $0.location == status.url }), let cap = named.severity {
+                caps[status.url] = cap
+            } else if let site = origin(status.url), let cap = bySite[site] {
+                caps[status.url] = cap
+            } else if !status.official, let cap = thirdPartySeverity {
+                caps[status.url] = cap
+            }
+        }
+        return caps
     }
 }

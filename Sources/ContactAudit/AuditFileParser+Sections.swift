@@ -39,6 +39,7 @@ extension AuditFileParser {
                 return digits
             }
         }
+        if let node = top["third_party_severity"]?.value { file.thirdPartySeverity = severityCap(node, "third_party_severity") }
         if let node = top["catalog"]?.value { file.catalog = catalog(node, region: file.region) }
         if let entry = top["sources"] {
             file.sources = sources(entry.value)
@@ -154,6 +155,7 @@ extension AuditFileParser {
             var urlNode = item
             var official = false
             var hotlinePages: [String]?
+            var cap: Severity?
             if item.mapping != nil {
                 let fields = mapping(item, keys: Self.sourceKeys, in: "a source")
                 guard let url = fields["url"]?.value else {
@@ -161,6 +163,7 @@ extension AuditFileParser {
                     continue
                 }
                 urlNode = url
+                if let node = fields["severity"]?.value { cap = severityCap(node, "a source's severity") }
                 if let flag = fields["official"]?.value {
                     if flag.sequence != nil {
                         hotlinePages = list(flag, in: "official").compactMap { pattern in
@@ -182,7 +185,9 @@ extension AuditFileParser {
                 report("source \(url) is listed twice", at: urlNode)
                 continue
             }
-            result.append(AuditSource(url: url, official: official, hotlinePages: hotlinePages, location: location))
+            var source = AuditSource(url: url, official: official, hotlinePages: hotlinePages, location: location)
+            source.severity = cap
+            result.append(source)
         }
         return result
     }
@@ -304,5 +309,15 @@ extension AuditFileParser {
             settings[id] = .severity(severity)
         }
         return settings
+    }
+
+    /// A severity that caps findings (`severity: warning` on a source, `third_party_severity`).
+    mutating func severityCap(_ node: Node, _ what: String) -> Severity? {
+        guard let text = string(node, what) else { return nil }
+        guard let severity = Severity(rawValue: text) else {
+            report("unknown severity '\(text)' for \(what)" + Suggestion.hint(for: text, in: Self.severities), at: node)
+            return nil
+        }
+        return severity
     }
 }

@@ -72,6 +72,9 @@ public struct AuditContext: Sendable {
     /// Official sources expected to show a hotline number: those the audit file names
     /// (or matches by an `official:` URL pattern), not every page crawled from them.
     public var hotlineSources: Set<String>
+    /// The most a finding is reported at, per page (`severity:` on a source,
+    /// `third_party_severity`). A finding is capped only when every page it is on is.
+    public var severityCaps: [String: Severity]
 
     /// Positions in `records` of each kind, ascending, so in content order. Positions, not
     /// copies: copying a record retains each of its strings, and freeing it releases them,
@@ -95,8 +98,9 @@ public struct AuditContext: Sendable {
 
     public init(records: [ContactRecord], catalog: Catalog, officialSources: Set<String> = [],
                 readSources: Set<String>? = nil, serviceNumbers: Set<String> = [],
-                hotlineSources: Set<String>? = nil) {
+                hotlineSources: Set<String>? = nil, severityCaps: [String: Severity] = [:]) {
         self.hotlineSources = hotlineSources ?? officialSources
+        self.severityCaps = severityCaps
         let stated = records
         let records = stated.sortedByContent()
         self.records = records

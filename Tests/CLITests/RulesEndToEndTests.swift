@@ -127,4 +127,37 @@ import Testing
         let phone = try #require(findings.first { $0["value"] as? String == "+78001007011" })
         #expect(phone["message"] as? String == "the page's json-ld states telephone +78001007011, its text shows +74957274747 and +78001007010")
     }
+
+    /// A third-party SEO page is reported without failing the build; a per-source
+    /// `severity` caps further; a mistake an official page shares keeps its severity.
+    @Test func severityByOwner() throws {
+        let official = "<p>Горячая линия: 8 800 100-70-10</p><p>Для юридических лиц: +7 495 640-11-22</p>"
+        let seo = "<h1>Госуслуги: телефон горячей линии</h1><p>Звоните: +7 495 777-88-99 или +7 495 640-11-22</p>"
+        let blog = "<p>Горячая линия: 8 800 555-35-35</p>"
+        let sources = """
+              - url: pages/help.html
+                official: true
+              - pages/seo.html
+              - url: pages/blog.html
+                severity: info
+            """
+        let fixture = try AuditFixture(sources: sources, pages: ["help.html": official, "seo.html": seo, "blog.html": blog],
+                                       extra: "third_party_severity: warning")
+        defer { fixture.remove() }
+        let findings = try fixture.findings()
+        func severity(_ rule: String, _ value: String) -> String? {
+            findings.first { $0["rule"] as? String == rule && $0["value"] as? String == value }?["severity"] as? String
+        }
+        #expect(severity("unknown-phone", "+74957778899") == "warning")
+        #expect(severity("unknown-phone", "+78005553535") == "info")
+        #expect(severity("unknown-phone", "+74956401122") == "error", "the official page states it too")
+        #expect(severity("suspicious-number", "+78005553535") == "info")
+        // Only the official page's mistake fails the build at the default --fail-on error.
+        #expect(try fixture.run(["--format", "json"]).status == 1)
+        let withoutOfficial = try AuditFixture(sources: "  - pages/seo.html\n  - url: pages/blog.html\n    severity: info",
+                                               pages: ["seo.html": seo, "blog.html": blog], extra: "third_party_severity: warning")
+        defer { withoutOfficial.remove() }
+        #expect(try withoutOfficial.run(["--format", "json"]).status == 0)
+        #expect(try withoutOfficial.run(["--format", "json", "--fail-on", "warning"]).status == 1)
+    }
 }

@@ -72,6 +72,8 @@ import Testing
         ("name: x\nsources: [ftp://example.ru/a]", "uses the scheme 'ftp'"),
         ("name: x\nsources:\n  - url: pages/seed.html\n    official: maybe", "official must be true, false or a list of URL path patterns"),
         ("name: x\nsources:\n  - url: https://example.ru/\n    official: [help/**]", "must be a URL path starting with '/'"),
+        ("name: x\nsources:\n  - url: https://example.ru/\n    severity: low", "unknown severity 'low' for a source's severity"),
+        ("name: x\nthird_party_severity: warn\nsources: [https://example.ru/]", "unknown severity 'warn' for third_party_severity; expected one of: error, warning, info"),
         ("name: x\nsources: [pages/seed.html]\nrules: {hidden-email: {severity: fatal}}", "unknown severity 'fatal'"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {depth: -1}", "crawl.depth must be at least 0"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {max_page: 3}", "did you mean 'max_pages'?"),
