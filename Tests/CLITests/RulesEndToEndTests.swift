@@ -160,4 +160,57 @@ import Testing
         #expect(try withoutOfficial.run(["--format", "json"]).status == 0)
         #expect(try withoutOfficial.run(["--format", "json", "--fail-on", "warning"]).status == 1)
     }
+
+    /// A catalog with lines for business customers and sales, pages in Russian, English
+    /// and German stating them; one page calls the business line its "hotline".
+    @Test func businessAndSalesLines() throws {
+        let directory = try AuditCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = { (lang: String, body: String) in
+            "<!DOCTYPE html><html lang=\"\(lang)\"><head><meta charset=\"utf-8\"></head><body>\(body)</body></html>"
+        }
+        try CronLoopTests.write(page("ru", """
+            <h1>Контакты</h1><p>Горячая линия: 8 800 100-70-10</p>
+            <p>Для юридических лиц: 8 800 200-00-01, пн–пт с 9:00 до 18:00</p>
+            <p>Отдел продаж: +7 495 640-11-22</p>
+            """), to: directory.appendingPathComponent("pages/ru.html"))
+        try CronLoopTests.write(page("en-GB", """
+            <h1>Contact us</h1><p>Business customers: +7 800 200-00-01</p><p>Sales: +7 495 640-11-22</p>
+            """), to: directory.appendingPathComponent("pages/en.html"))
+        try CronLoopTests.write(page("de", """
+            <h1>Kontakt</h1><p>Geschäftskunden: +7 800 200-00-01</p><p>Vertrieb: +7 495 640-11-22</p>
+            """), to: directory.appendingPathComponent("pages/de.html"))
+        try CronLoopTests.write(page("ru", "<p>Горячая линия: 8 800 200-00-01, звоните круглосуточно</p>"),
+                                to: directory.appendingPathComponent("pages/blog.html"))
+        try CronLoopTests.write("""
+            name: lines
+            region: RU
+            catalog:
+              phones:
+                - {number: "8 800 100-70-10", channel: hotline, hours: "24/7"}
+                - {number: "8 800 200-00-01", channel: business, hours: "Mo-Fr 09:00-18:00"}
+                - {number: "+7 495 640-11-22", channel: sales}
+            sources:
+              - {url: pages/ru.html, official: true}
+              - pages/en.html
+              - pages/de.html
+              - pages/blog.html
+            """, to: directory.appendingPathComponent("audit.yaml"))
+        let check = try CommandRunner.run(["check", directory.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let result = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", directory.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let rules = findings.compactMap { $0["rule"] as? String }
+        // The business line called "hotline" on the blog is neither unknown nor an extra hotline.
+        #expect(!rules.contains("unknown-phone") && !rules.contains("multiple-hotline-numbers"), "\(findings)")
+        #expect(!rules.contains("hours-mismatch"), "the business line's hours are the catalog's: \(findings)")
+        #expect(result.status == 0, "\(result.stdout)")
+        let records = try #require(CommandRunner.run(["extract", "--format", "json",
+                                                      directory.appendingPathComponent("pages/en.html").path,
+                                                      directory.appendingPathComponent("pages/de.html").path]).stdout.data(using: .utf8))
+        let list = try #require(try JSONSerialization.jsonObject(with: records) as? [String: Any])["records"] as? [[String: Any]]
+        let channels = Set((list ?? []).compactMap { $0["channel"] as? String })
+        #expect(channels == ["business", "sales"])
+    }
 }

@@ -30,10 +30,15 @@ public struct MultipleHotlineNumbersRule: AuditRule {
     public init() {}
 
     /// Counted as a reader counts: every distinct number presented as a hotline, short
-    /// numbers (115) included, against every hotline number the catalog lists.
+    /// numbers (115) included, against every hotline number the catalog lists. A number
+    /// the catalog lists for another line (`business`, `sales`) is that line under a loose
+    /// label ("горячая линия для бизнеса"), not an extra hotline.
     public func check(_ context: AuditContext) -> [Finding] {
         let records = context.records
-        func isCounted(_ position: Int32) -> Bool { records[Int(position)].channel == .hotline }
+        let otherLines = Set(context.catalog.phones.filter { $0.channel != .hotline }.map(\.number))
+        func isCounted(_ position: Int32) -> Bool {
+            records[Int(position)].channel == .hotline && !otherLines.contains(records[Int(position)].value)
+        }
         // The numbers presented, each as its first hotline record states it, in value order.
         var numbers: [(value: String, group: ValueGroup)] = []
         for group in context.phonesByValue {
