@@ -33,7 +33,7 @@ public struct HTMLReporter: Reporter {
 
         """
         html += matrix(SourceChannelMatrix(report, catalog: catalog))
-        html += findings(report.findings)
+        html += findings(report.findings, in: report)
         html += sources(report)
         html += "</body>\n</html>\n"
         return html
@@ -75,7 +75,7 @@ public struct HTMLReporter: Reporter {
         return html + "</tbody></table></div>\n</section>\n"
     }
 
-    private func findings(_ findings: [Finding]) -> String {
+    private func findings(_ findings: [Finding], in report: AuditReport) -> String {
         var html = "<section id=\"findings\">\n<h2>Findings (\(findings.count))</h2>\n"
         if findings.isEmpty { html += "<p>No findings.</p>\n" }
         for f in findings {
@@ -83,7 +83,8 @@ public struct HTMLReporter: Reporter {
             html += "<details class=\"finding \(f.severity.rawValue)\"\(f.severity == .error ? " open" : "")><summary><span class=\"badge \(f.severity.rawValue)\">"
                 + "\(f.severity.rawValue)</span> <code>\(Self.escape(f.rule))</code> <b>\(Self.escape(f.value))</b> "
                 + "<span class=\"channel\">\(f.channel.rawValue)</span> · \(Self.escape(f.message))"
-                + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "") + "</summary>\n"
+                + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "")
+                + (report.age(of: f).map { " <span class=\"age\">\(Self.escape($0))</span>" } ?? "") + "</summary>\n"
                 + "<table class=\"evidence\"><thead><tr><th>source</th><th>path</th><th>method</th><th>text</th></tr></thead><tbody>\n"
             for r in f.evidence {
                 html += "<tr><td>\(Self.escape(r.source))</td><td><code>\(Self.escape(r.evidence.path))</code></td>"
@@ -167,7 +168,7 @@ public struct HTMLReporter: Reporter {
     details summary{cursor:pointer}
     .badge{font-size:11px;text-transform:uppercase;font-weight:700;padding:0 4px;border-radius:3px;color:#fff;background:#888}
     .badge.error{background:#d93025}.badge.warning{background:#c78c00}.badge.info{background:#6b8cc7}
-    .channel{color:#555;font-size:12px}
+    .channel{color:#555;font-size:12px}.age{color:#555;font-size:12px;margin-left:6px}
     table.evidence,table.sources{font-size:12px;margin:6px 0}
     .evidence th,.evidence td,.sources th,.sources td{border:1px solid #e1e4ea;padding:3px 6px;text-align:left;vertical-align:top}
     .evidence td:last-child{max-width:640px}

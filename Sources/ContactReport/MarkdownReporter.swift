@@ -21,7 +21,7 @@ public struct MarkdownReporter: Reporter {
             lines += ["", "### \(Self.heading(severity)) (\(findings.count))", "",
                       "| rule | value | channel | sources | message |", "|---|---|---|---|---|"]
             for f in findings {
-                let message = f.message + (f.official.map { " (\($0))" } ?? "")
+                let message = f.message + (f.official.map { " (\($0))" } ?? "") + (report.age(of: f).map { "; \($0)" } ?? "")
                 lines.append("| `\(f.rule)` | \(Self.escape(f.value)) | \(f.channel.rawValue) | "
                              + "\(f.sources.map { Self.escape($0) }.joined(separator: ", ")) | \(Self.escape(message)) |")
             }

@@ -22,7 +22,7 @@ public struct TextReporter: Reporter {
                 let findings = bySeverity.filter { $0.rule == rule }
                 lines.append("")
                 lines.append(paint(severity.rawValue.uppercased(), severity) + "  \(rule) (\(findings.count))")
-                lines += group(findings)
+                lines += group(findings, in: report)
             }
         }
         if report.findings.isEmpty { lines += ["", "no findings"] }
@@ -44,7 +44,7 @@ public struct TextReporter: Reporter {
     }
 
     /// One block per finding, value and channel columns aligned within the rule.
-    private func group(_ findings: [Finding]) -> [String] {
+    private func group(_ findings: [Finding], in report: AuditReport) -> [String] {
         let valueWidth = findings.map(\.value.count).max() ?? 0
         let channelWidth = findings.map(\.channel.rawValue.count).max() ?? 0
         var lines: [String] = []
@@ -53,6 +53,7 @@ public struct TextReporter: Reporter {
                                    + finding.sources.joined(separator: ", ")))
             lines.append(Self.safe("      \(finding.message)"))
             if let official = finding.official { lines.append(Self.safe("      (\(official))")) }
+            if let age = report.age(of: finding) { lines.append("      \(age)") }
             for record in finding.evidence {
                 lines.append(Self.safe("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]: "
                                        + Self.quote(record.evidence.text, around: record.raw)))

@@ -48,7 +48,13 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "ISO 3166 region for numbers written without a country code (default: the page's lang, then the audit's region).")
     var region: String?
 
+    @Option(help: "The run's date, YYYY-MM-DD (UTC): new findings' first_seen and waiver expiry (default: today; for replaying a day).")
+    var today: String?
+
     func validate() throws {
+        if let today, !Baseline.isDate(today) {
+            throw ValidationError("--today takes a date such as 2026-01-31, not '\(today)'")
+        }
         if noSnapshot, snapshot != nil {
             throw ValidationError("--snapshot and --no-snapshot exclude each other")
         }
@@ -65,10 +71,12 @@ struct Audit: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let snapshotDirectory = noSnapshot ? nil : snapshot ?? "Snapshots/\(file.name)"
-        let outcome = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: { _ in snapshotDirectory }))
+        let day = today ?? Baseline.today()
+        let outcome = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: { _ in snapshotDirectory },
+                                                               today: day))
             .run(file)
         for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
-        let report = outcome.report(baseline: accepted)
+        let report = outcome.report(baseline: accepted, today: day)
         do {
             try outcome.writeSnapshot()
             if let writeBaseline {
