@@ -12,6 +12,7 @@ public struct DiffMarkdownRenderer: DiffRenderer {
         for change in diff.sources {
             lines += ["", "### \(Self.cell(change.source))", "", DiffWording.headline(change)]
             let rows = change.changed.map { ("changed", DiffWording.describe($0), $0.after) }
+                + change.moved.map { ("moved", DiffWording.describeMove($0), $0.after) }
                 + change.added.map { ("added", DiffWording.describe($0), $0) }
                 + change.removed.map { ("removed", DiffWording.describe($0), $0) }
             guard !rows.isEmpty else { continue }

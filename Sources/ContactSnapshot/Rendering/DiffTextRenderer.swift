@@ -1,7 +1,7 @@
 import ContactAudit
 import ContactModel
 
-/// For a terminal or a CI log: one block per source, `~` changed, `+` added, `-` removed,
+/// For a terminal or a CI log: one block per source, `~` changed, `>` moved, `+` added, `-` removed,
 /// each record with its DOM path and the page's text.
 public struct DiffTextRenderer: DiffRenderer {
     public init() {}
@@ -20,6 +20,10 @@ public struct DiffTextRenderer: DiffRenderer {
                 } else {
                     lines.append("      \(Self.quote(c.after.evidence.text))")
                 }
+            }
+            for m in change.moved {
+                lines.append("  > \(DiffWording.describeMove(m))")
+                if m.before.evidence.text != m.after.evidence.text { lines.append("      now: \(Self.quote(m.after.evidence.text))") }
             }
             for r in change.added { lines += Self.record("+", r) }
             for r in change.removed { lines += Self.record("-", r) }
