@@ -26,8 +26,9 @@ public struct HTMLReporter: Reporter {
         <body>
         <header>
         <h1>contact-audit: \(Self.escape(report.name))</h1>
-        <p class="summary"><span class="count error">\(s.errors) errors</span> <span class="count warning">\(s.warnings) warnings</span> \
-        <span class="count info">\(s.infos) info</span> · \(s.sources) sources, \(s.records) records\
+        <p class="summary"><span class="count error">\(TextReporter.count(s.errors, "error"))</span> \
+        <span class="count warning">\(TextReporter.count(s.warnings, "warning"))</span> \
+        <span class="count info">\(s.infos) info</span> · \(TextReporter.count(s.sources, "source")), \(TextReporter.count(s.records, "record"))\
         \(s.unreadable > 0 ? ", \(s.unreadable) unreadable" : "")\(s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")</p>
         </header>
 

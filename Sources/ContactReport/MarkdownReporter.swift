@@ -11,8 +11,8 @@ public struct MarkdownReporter: Reporter {
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
         var lines = ["## contact-audit: \(UntrustedText.markdownPlain(report.name))", "",
-                     "**\(s.errors) errors**, **\(s.warnings) warnings**, \(s.infos) info · "
-                     + "\(s.sources) sources, \(s.records) records"
+                     "**\(TextReporter.count(s.errors, "error"))**, **\(TextReporter.count(s.warnings, "warning"))**, \(s.infos) info · "
+                     + "\(TextReporter.count(s.sources, "source")), \(TextReporter.count(s.records, "record"))"
                      + (s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")]
         for note in report.notes { lines += ["", "> **Note:** \(UntrustedText.markdownPlain(note))"] }
         for severity in Severity.allCases {

@@ -11,7 +11,7 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
-        var lines = ["\(Self.safe(report.name)): \(s.sources) sources, \(s.records) records: "
+        var lines = ["\(Self.safe(report.name)): \(Self.count(s.sources, "source")), \(Self.count(s.records, "record")): "
                      + "\(Self.count(s.errors, "error")), \(Self.count(s.warnings, "warning")), \(s.infos) info"]
         if s.suppressed > 0 { lines.append("\(Self.count(s.suppressed, "finding")) accepted by the baseline, not shown") }
         lines += report.notes.map(Self.safe)
@@ -43,9 +43,12 @@ public struct TextReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One block per finding, value and channel columns aligned within the rule.
+    /// One block per finding, value and channel columns aligned within the rule when the
+    /// values are short (numbers, addresses); a long value (a list of numbers, a schedule)
+    /// would pad every line of the rule to its width, so then nothing is padded.
     private func group(_ findings: [Finding], in report: AuditReport) -> [String] {
-        let valueWidth = findings.map(\.value.count).max() ?? 0
+        let widest = findings.map(\.value.count).max() ?? 0
+        let valueWidth = widest <= Self.alignedValueWidth ? widest : 0
         let channelWidth = findings.map(\.channel.rawValue.count).max() ?? 0
         var lines: [String] = []
         for finding in findings {
@@ -75,6 +78,8 @@ public struct TextReporter: Reporter {
 
     /// Page text never reaches the terminal as control sequences (see `UntrustedText`).
     static func safe(_ text: String) -> String { UntrustedText.terminal(text) }
+
+    static let alignedValueWidth = 32
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 

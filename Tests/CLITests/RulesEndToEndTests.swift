@@ -213,4 +213,19 @@ import Testing
         let channels = Set((list ?? []).compactMap { $0["channel"] as? String })
         #expect(channels == ["business", "sales"])
     }
+
+    /// The example's text report: long values (schedules, lists of numbers) no longer pad
+    /// every line of their rule; counts of one are singular.
+    @Test func textReportHasNoPaddedColumnsAndRightPlurals() throws {
+        let example = try CommandRunner.run(["audit", "--no-snapshot", "Audits/gosuslugi"])
+        let longGap = try Regex("\\S {33,}\\S")
+        let padded = example.stdout.split(separator: "\n").filter { $0.contains(longGap) }
+        #expect(padded.isEmpty, "\(padded)")
+        let fixture = try AuditFixture(sources: "  - pages/blog.html", pages: ["blog.html": "<p>Горячая линия: +7 495 777-88-99</p>"])
+        defer { fixture.remove() }
+        let text = try fixture.run(["--format", "text"]).stdout
+        #expect(text.hasPrefix("rules-e2e: 1 source, 1 record: 1 error, 0 warnings, 0 info"), "\(text)")
+        let markdown = try fixture.run(["--format", "markdown"]).stdout
+        #expect(markdown.contains("**1 error**, **0 warnings**, 0 info · 1 source, 1 record"), "\(markdown)")
+    }
 }
