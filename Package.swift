@@ -64,7 +64,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit"]),
+        .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit", "ContactHours"]),
         // Snapshots of what each source says, written atomically, read back from disk or git,
         // and compared. No fetching here: ContactPipeline's intake turns pages into snapshot values.
         .target(name: "ContactSnapshot", dependencies: ["ContactModel", "ContactAudit"]),

@@ -228,4 +228,23 @@ import Testing
         let markdown = try fixture.run(["--format", "markdown"]).stdout
         #expect(markdown.contains("**1 error**, **0 warnings**, 0 info · 1 source, 1 record"), "\(markdown)")
     }
+
+    /// The HTML matrix of an audit whose pages disagree on the hotline's hours: the page
+    /// that says what the catalog says is shown agreeing, the other is the outlier; the
+    /// catalog's press line has its column.
+    @Test func htmlMatrixMarksTheOutlier() throws {
+        let fixture = try AuditFixture(sources: "  - url: pages/help.html\n    official: true\n  - pages/blog.html", pages: [
+            "help.html": "<p>Горячая линия: 8 800 100-70-10, работает круглосуточно.</p>",
+            "blog.html": "<p>Горячая линия Госуслуг 8 800 100-70-10 работает по будням с 9:00 до 18:00.</p>",
+        ], extra: "")
+        defer { fixture.remove() }
+        var yaml = try String(contentsOf: fixture.directory.appendingPathComponent("audit.yaml"), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "  emails:\n", with: "    - {number: \"+7 495 640-11-22\", channel: press}\n  emails:\n")
+        try yaml.write(to: fixture.directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        let html = try fixture.run(["--format", "html"]).stdout
+        #expect(html.contains("<span class=\"value agree\" title=\"as the catalog\">24/7</span>"), "\(html)")
+        #expect(html.contains("outlier\" title=\"conflicting-hours, hours-mismatch: pages disagree, and this is not the catalog&#39;s\">Mo-Fr 09:00-18:00</span>"))
+        #expect(!html.contains("class=\"conflict\""))
+        #expect(html.contains("<th colspan=\"1\" class=\"channel-head\">press</th>"))
+    }
 }
