@@ -39,7 +39,8 @@ public struct SnapshotWriter: Sendable {
                 try JSONOutput.encode(source).write(to: staging.appendingPathComponent(file))
             }
             try JSONOutput.encode(run).write(to: staging.appendingPathComponent(RunMetadata.fileName))
-            if let history {
+            // No findings, no file: an audit that finds nothing keeps only its sources.
+            if let history, !history.entries.isEmpty {
                 try JSONOutput.encode(history).write(to: staging.appendingPathComponent(FindingsHistory.fileName))
             }
         } catch {

@@ -84,4 +84,26 @@ import Testing
         #expect(!html.contains("<a ") && !html.contains("href="), "a page made a link")
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
     }
+
+    /// `diff` is a report too: the hostile page arriving between two snapshots.
+    @Test func diffKeepsPageTextInert() throws {
+        let fixture = try RulesEndToEndTests.AuditFixture(
+            sources: "  - url: pages/help.html\n    official: true\n  - pages/hostile.html",
+            pages: ["help.html": "<p>Горячая линия: 8 800 100-70-10</p>", "hostile.html": "<p>Нет контактов.</p>"])
+        defer { fixture.remove() }
+        let before = fixture.directory.appendingPathComponent("before").path
+        let after = fixture.directory.appendingPathComponent("after").path
+        _ = try CommandRunner.run(["audit", fixture.directory.path, "--snapshot", before, "--fail-on", "never"])
+        try "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"></head><body>\(Self.hostileBody)</body></html>"
+            .write(to: fixture.directory.appendingPathComponent("pages/hostile.html"), atomically: true, encoding: .utf8)
+        _ = try CommandRunner.run(["audit", fixture.directory.path, "--snapshot", after, "--fail-on", "never"])
+        let markdown = try CommandRunner.run(["diff", before, after, "--format", "markdown"]).stdout
+        #expect(markdown.contains("+78001007011"), "\(markdown)")
+        let rendered = Self.outsideCodeSpans(markdown)
+        for live in ["phish", "tracker.example", "](", "<img", "\u{202E}"] {
+            #expect(!rendered.contains(live), "'\(live)' outside a code span:\n\(rendered)")
+        }
+        let text = try CommandRunner.run(["diff", before, after]).stdout
+        #expect(!text.unicodeScalars.contains { $0 != "\n" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}") })
+    }
 }

@@ -68,7 +68,7 @@ import Testing
 
         let markdown = try await CommandRunner.runAsync(["diff", "--format", "markdown", "before", "after"], in: directory)
         #expect(markdown.status == 1)
-        #expect(markdown.stdout.contains("### pages/seed-000.html"))
+        #expect(markdown.stdout.contains("### `pages/seed-000.html`"), "a page's name is a code span")
         #expect(markdown.stdout.contains("+74957778899 → +74957778890"))
 
         // A single snapshot file is a snapshot too.

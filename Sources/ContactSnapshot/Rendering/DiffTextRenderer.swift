@@ -36,7 +36,8 @@ public struct DiffTextRenderer: DiffRenderer {
         }
         lines.append("")
         lines.append(DiffWording.summary(diff))
-        return lines.drop { $0.isEmpty }.joined(separator: "\n") + "\n"
+        // Page text never reaches the terminal as control sequences.
+        return lines.drop { $0.isEmpty }.map(UntrustedText.terminal).joined(separator: "\n") + "\n"
     }
 
     static func record(_ sign: String, _ record: ContactRecord) -> [String] {
