@@ -7,7 +7,7 @@ public enum PhoneNumberService {
     /// Every valid number in `text` (PhoneNumberMatcher at leniency VALID); numbers
     /// written without a country code are read as numbers of `region`.
     public static func findNumbers(in text: String, region: String) -> [PhoneNumberMatch] {
-        var text = text
+        var text = interchangeValid(text)
         return text.withUTF8 { bytes -> [PhoneNumberMatch] in
             guard let base = bytes.baseAddress else { return [] }
             return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
@@ -25,6 +25,32 @@ public enum PhoneNumberService {
                 }
             }
         }
+    }
+
+    /// `text` with every character libphonenumber's C++ matcher refuses as not
+    /// "interchange valid" (C0 controls but tab, line feed and carriage return; DEL; the C1
+    /// controls U+0080–U+009F; the non-characters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF)
+    /// blanked with as many spaces as it has UTF-8 bytes. The matcher rejects a whole text
+    /// holding one (`UniLib::IsInterchangeValid`) and finds nothing in it, so one `&#x85;`
+    /// on a page hid every number of the page; blanking keeps every byte offset.
+    static func interchangeValid(_ text: String) -> String {
+        func refused(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: return false
+            case 0x00...0x1F, 0x7F...0x9F, 0xFDD0...0xFDEF: return true
+            default: return scalar.value & 0xFFFE == 0xFFFE
+            }
+        }
+        guard text.unicodeScalars.contains(where: refused) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if refused(scalar) {
+                out.append(contentsOf: repeatElement(" ", count: String(scalar).utf8.count))
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Longer text is refused without asking the library.

@@ -12,7 +12,7 @@ import Testing
     static let hostileBody = """
         <p>&#x9b;31m &#x202e;evil [Срочно позвоните](https://phish.example) 8 800 100-70-11 ![x](https://tracker.example/p.png)
         | <b>col</b> `tick` &lt;img src=x onerror=alert(1)&gt; ]]&gt; https://www.phish.example/login</p>
-        <ul><li>Горячая линия: <a href="tel:+78005553535">8 800 100-70-10 &#x202e;evil | [звоните](https://phish.example)</a></li></ul>
+        <ul><li>Горячая линия: <a href="tel:+78005553535">8 800 100-70-10 | &#x9b;31m &#x202e;evil [звоните](https://phish.example)</a></li></ul>
         <p>Пишите: <a href="mailto:help@phish.example">help@phish.example</a></p>
         """
 
