@@ -33,18 +33,57 @@ public struct AuditRun: Sendable {
     public init(options: Options = Options()) { self.options = options }
 
     public func run(_ audit: AuditFile) async -> AuditOutcome {
+        await run([audit])[0]
+    }
+
+    /// Several audits in one run: their web sources share one crawl (per-site politeness
+    /// holds across audits that share a site), each audit keeps its settings, catalog and
+    /// snapshot. One outcome per audit, in order.
+    public func run(_ audits: [AuditFile]) async -> [AuditOutcome] {
         let started = Date()
         let clock = ContinuousClock.now
-        let directory = options.snapshotDirectory(audit)
-        var warnings: [String] = []
-        let previous = Self.loadPrevious(directory, warnings: &warnings)
-        let extractor = ContactExtractor(options: ExtractOptions(
-            regions: RegionResolver(explicitRegion: options.region, fallbackRegion: audit.region),
-            shortNumbers: audit.shortNumberTable))
-        let intake = SourceIntake(extractor: extractor, crawl: audit.crawl.crawlConfig, previous: previous)
-        let sources = audit.sources.map { IntakeSource(name: $0.url, location: $0.location, official: $0.official) }
-        let result = await intake.read(sources)
+        var jobs: [IntakeJob] = []
+        var directories: [String?] = []
+        var warnings: [[String]] = []
+        for audit in audits {
+            let directory = options.snapshotDirectory(audit)
+            var loadWarnings: [String] = []
+            let previous = Self.loadPrevious(directory, warnings: &loadWarnings)
+            let extractor = ContactExtractor(options: ExtractOptions(
+                regions: RegionResolver(explicitRegion: options.region, fallbackRegion: audit.region),
+                shortNumbers: audit.shortNumberTable))
+            let intake = SourceIntake(extractor: extractor, crawl: audit.crawl.crawlConfig, previous: previous)
+            let sources = audit.sources.map { IntakeSource(name: $0.url, location: $0.location, official: $0.official) }
+            jobs.append(IntakeJob(sources: sources, intake: intake))
+            directories.append(directory)
+            warnings.append(loadWarnings)
+        }
+        var results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)))
+        var outcomes: [AuditOutcome] = []
+        outcomes.reserveCapacity(audits.count)
+        for index in audits.indices {
+            outcomes.append(outcome(audits[index], results[index], directory: directories[index],
+                                    warnings: warnings[index], started: started, duration: ContinuousClock.now - clock))
+            // Its pages live on in the outcome only: a run of thousands of audits holds one copy.
+            results[index] = IntakeResult(pages: [], notes: [])
+        }
+        return outcomes
+    }
 
+    /// The settings of the whole crawl: one audit's own; for several, the defaults with
+    /// their budgets added up (a limit only when every audit sets it).
+    static func runConfig(_ configs: [CrawlConfig]) -> CrawlConfig {
+        guard configs.count > 1 else { return configs.first ?? CrawlConfig() }
+        var run = CrawlConfig()
+        let budgets = configs.map(\.budget)
+        func total(_ values: [Int?]) -> Int? { values.contains(nil) ? nil : values.reduce(0) { $0 + ($1 ?? 0) } }
+        run.budget = CrawlBudget(pages: total(budgets.map(\.pages)), bytes: total(budgets.map(\.bytes)),
+                                 duration: budgets.contains { $0.duration == nil } ? nil : budgets.compactMap(\.duration).max())
+        return run
+    }
+
+    private func outcome(_ audit: AuditFile, _ result: IntakeResult, directory: String?, warnings: [String],
+                         started: Date, duration: Duration) -> AuditOutcome {
         var records: [ContactRecord] = []
         var statuses: [SourceStatus] = []
         var snapshots: [SourceSnapshot] = []
@@ -55,7 +94,7 @@ public struct AuditRun: Sendable {
                 record.source = page.source
                 return record
             }
-            if let fetch = page.fetch {
+            if directory != nil, let fetch = page.fetch {
                 snapshots.append(SourceSnapshot(source: page.source, official: page.official, fetch: fetch,
                                                 records: found, links: page.links))
             }
@@ -71,6 +110,7 @@ public struct AuditRun: Sendable {
         var findings = auditor.run(audit.context(records: records, sources: statuses,
                                                  hotlinePages: Self.hotlinePages(result.pages, audit: audit)))
         // Since when each finding has been reported, kept in the snapshot directory.
+        var warnings = warnings
         var history: FindingsHistory?
         if let directory {
             let (previous, problem) = FindingsHistory.load(directory: directory)
@@ -80,9 +120,8 @@ public struct AuditRun: Sendable {
             history = next
         }
         let metadata = directory.map { _ in
-            RunMetadata(version: PageFetcher.version, audit: audit.name, started: started,
-                        duration: ContinuousClock.now - clock, sources: snapshots.count,
-                        notModified: result.pages.filter(\.notModified).map(\.source))
+            RunMetadata(version: PageFetcher.version, audit: audit.name, started: started, duration: duration,
+                        sources: snapshots.count, notModified: result.pages.filter(\.notModified).map(\.source))
         }
         return AuditOutcome(audit: audit, records: records, statuses: statuses, findings: findings,
                             rules: auditor.enabledRules, snapshots: snapshots, snapshotDirectory: directory,

@@ -52,6 +52,18 @@ public struct IntakePage: Sendable {
     public var isRead: Bool { failure == nil }
 }
 
+/// One audit's share of an intake: its sources and how to read them.
+public struct IntakeJob: Sendable {
+    public var sources: [IntakeSource]
+    /// Its extractor, crawl settings and previous snapshot.
+    public var intake: SourceIntake
+
+    public init(sources: [IntakeSource], intake: SourceIntake) {
+        self.sources = sources
+        self.intake = intake
+    }
+}
+
 /// What a whole intake gave: the pages (local files first, in the order given, then
 /// crawled pages in the crawl's order) and what cut the run short.
 public struct IntakeResult: Sendable {
@@ -81,15 +93,26 @@ public struct SourceIntake: Sendable {
     }
 
     public func read(_ sources: [IntakeSource]) async -> IntakeResult {
-        var pages = sources.filter { !$0.isWeb }.map(readLocal)
-        var notes: [String] = []
-        let web = sources.filter(\.isWeb)
-        if !web.isEmpty {
-            let (crawled, budget) = await readWeb(web)
-            pages += crawled
-            if let budget { notes.append(budget.description) }
+        await Self.read([IntakeJob(sources: sources, intake: self)], run: crawl)[0]
+    }
+
+    /// Several jobs (one per audit) at once: their web sources share one crawl (one
+    /// frontier, per-site politeness across jobs) under the run's `run` settings
+    /// (concurrency, progress, budget), each job keeping its own crawl settings,
+    /// extractor and previous snapshot. One result per job, in order.
+    public static func read(_ jobs: [IntakeJob], run: CrawlConfig) async -> [IntakeResult] {
+        // Local files on every core; each job's pages stay in its sources' order.
+        let local = jobs.indices.flatMap { index in jobs[index].sources.filter { !$0.isWeb }.map { (index, $0) } }
+        let read = local.concurrentMap { jobs[$0.0].intake.readLocal($0.1) }
+        var results = jobs.map { _ in IntakeResult(pages: [], notes: []) }
+        for (entry, page) in zip(local, read) { results[entry.0].pages.append(page) }
+        guard jobs.contains(where: { $0.sources.contains(where: \.isWeb) }) else { return results }
+        let (crawled, budget) = await readWeb(jobs, run: run)
+        for index in jobs.indices {
+            results[index].pages += crawled[index]
+            if let budget { results[index].notes.append(budget.description) }
         }
-        return IntakeResult(pages: pages, notes: notes)
+        return results
     }
 
     /// A local path or `file://` URL, read whole. A failure names the source as the audit
@@ -146,20 +169,23 @@ public struct SourceIntake: Sendable {
     /// http(s) sources, crawled together. Each page is parsed once, on arrival: its
     /// records are kept and its links handed back to the crawler. Pages found by following
     /// links are official when their seed is.
-    func readWeb(_ sources: [IntakeSource]) async -> ([IntakePage], BudgetExhaustion?) {
+    static func readWeb(_ jobs: [IntakeJob], run: CrawlConfig) async -> ([[IntakePage]], BudgetExhaustion?) {
         let arrived = ArrivedPages()
-        let extractor = self.extractor
-        let previous = self.previous
-        let crawl = self.crawl
-        let result = await Crawler(config: crawl).crawl(seeds: sources.map(\.location), validators: validators) { crawled in
+        let intakes = jobs.map(\.intake)
+        let groups = jobs.map { job in
+            CrawlGroup(seeds: job.sources.filter(\.isWeb).map(\.location), config: job.intake.crawl,
+                       validators: job.intake.validators)
+        }
+        let results = await Crawler(config: run).crawl(groups: groups) { crawled in
             let outcome = crawled.outcome
+            let intake = intakes[crawled.group]
             guard let page = crawled.page, !page.body.isEmpty else {
-                if outcome.result == .notModified, let links = previous[outcome.url]?.links {
+                if outcome.result == .notModified, let links = intake.previous[outcome.url]?.links {
                     // Unchanged since the last run: the links it had then are its links now.
                     return PageLinks(links: links.map { PageLinks.Link(href: $0.url, text: $0.text) })
                 }
-                arrived.set(outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil,
-                                                            links: crawled.page == nil ? nil : []))
+                arrived.set(crawled.group, outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil,
+                                                                           links: crawled.page == nil ? nil : []))
                 return .none
             }
             let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
@@ -169,22 +195,26 @@ public struct SourceIntake: Sendable {
                                                          contentType: page.contentType, plainText: plain)
                 let links = PageLinks(baseHref: document.baseHref,
                                       links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
-                arrived.set(outcome.url, ArrivedPages.Entry(
-                    records: extractor.extract(from: document), error: nil, sha256: sha256,
-                    links: Self.followable(links, page: page, outcome: outcome, config: crawl)))
+                arrived.set(crawled.group, outcome.url, ArrivedPages.Entry(
+                    records: intake.extractor.extract(from: document), error: nil, sha256: sha256,
+                    links: Self.followable(links, page: page, outcome: outcome, config: intake.crawl)))
                 return links
             } catch {
-                arrived.set(outcome.url, ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil))
+                arrived.set(crawled.group, outcome.url,
+                            ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil))
                 return .none
             }
         }
-        let official = Dictionary(sources.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
         let found = arrived.all
-        let pages = result.outcomes.map { outcome in
-            webPage(outcome, arrived: found[outcome.url],
-                    official: official[outcome.seed] ?? official[outcome.url] ?? false)
+        let pages = jobs.indices.map { index in
+            let web = jobs[index].sources.filter(\.isWeb)
+            let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
+            return results[index].outcomes.map { outcome in
+                intakes[index].webPage(outcome, arrived: found[ArrivedPages.Key(group: index, url: outcome.url)],
+                                       official: official[outcome.seed] ?? official[outcome.url] ?? false)
+            }
         }
-        return (pages, result.budget)
+        return (pages, results.first?.budget)
     }
 
     /// A crawled URL as an intake page; a 304 keeps the stored page (records, hash,
@@ -262,10 +292,15 @@ private final class ArrivedPages: @unchecked Sendable {
         var links: [SnapshotLink]?
     }
 
+    struct Key: Hashable {
+        var group: Int
+        var url: String
+    }
+
     private let lock = NSLock()
-    private var pages: [String: Entry] = [:]
+    private var pages: [Key: Entry] = [:]
 
-    func set(_ url: String, _ entry: Entry) { lock.withLock { pages[url] = entry } }
+    func set(_ group: Int, _ url: String, _ entry: Entry) { lock.withLock { pages[Key(group: group, url: url)] = entry } }
 
-    var all: [String: Entry] { lock.withLock { pages } }
+    var all: [Key: Entry] { lock.withLock { pages } }
 }

@@ -19,10 +19,14 @@ public struct JSONReporter: Reporter {
         var notes: [String]?
     }
 
+    static func document(_ report: AuditReport) -> Document {
+        Document(name: report.name, findings: report.findings, summary: report.summary,
+                 sources: report.sources, expired_waivers: report.expiredWaivers,
+                 notes: report.notes.isEmpty ? nil : report.notes)
+    }
+
     public func render(_ report: AuditReport) -> String {
-        let document = Document(name: report.name, findings: report.findings, summary: report.summary,
-                                sources: report.sources, expired_waivers: report.expiredWaivers,
-                                notes: report.notes.isEmpty ? nil : report.notes)
+        let document = Self.document(report)
         // Encoding plain strings, numbers and enums cannot fail; an empty object keeps
         // the output parseable should it ever do so.
         guard let data = try? JSONOutput.encode(document) else { return "{}\n" }

@@ -9,58 +9,81 @@ public struct JUnitReporter: Reporter {
 
     public init() {}
 
+    /// One suite of test cases, as XML lines indented for a `<testsuite>`.
+    struct Suite {
+        var name: String
+        var cases: [String] = []
+        var failures = 0
+        var errors = 0
+    }
+
     public func render(_ report: AuditReport) -> String {
+        let suites = Self.suites(report, classPrefix: "")
+        let rendered = suites.map { suite in
+            "  <testsuite name=\"\(Self.xml(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" "
+                + "errors=\"\(suite.errors)\">\n" + suite.cases.joined(separator: "\n") + (suite.cases.isEmpty ? "" : "\n")
+                + "  </testsuite>"
+        }
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <testsuites name="contact-audit: \(Self.xml(report.name))" tests="\(suites.reduce(0) { $0 + $1.cases.count })" \
+        failures="\(suites.reduce(0) { $0 + $1.failures })" errors="\(suites.reduce(0) { $0 + $1.errors })">
+        \(rendered.joined(separator: "\n"))
+        </testsuites>
+
+        """
+    }
+
+    /// Every case of one audit in one suite (a report of several audits has a suite each).
+    static func cases(_ report: AuditReport, classPrefix: String) -> Suite {
+        var all = Suite(name: report.name)
+        for suite in suites(report, classPrefix: classPrefix) {
+            all.cases += suite.cases
+            all.failures += suite.failures
+            all.errors += suite.errors
+        }
+        return all
+    }
+
+    /// A suite per rule (a case per rule and source) and the `sources` suite.
+    static func suites(_ report: AuditReport, classPrefix: String) -> [Suite] {
         // A page that could not be read passes or fails no rule; the sources suite says so.
         let sources = report.sources.filter(\.isRead).map(\.url)
-        var suites: [String] = []
-        var totalTests = 0, totalFailures = 0, totalErrors = 0
+        var suites: [Suite] = []
         for rule in report.rules {
             let findings = report.findings.filter { $0.rule == rule }
             let ruleSources = Array(Set(sources + findings.flatMap(\.sources))).sorted()
-            var cases: [String] = []
-            var failures = 0
+            var suite = Suite(name: rule)
             for source in ruleSources {
                 let here = findings.filter { $0.sources.contains(source) }
-                let name = "classname=\"\(Self.xml(rule))\" name=\"\(Self.xml(source))\""
+                let name = "classname=\"\(xml(classPrefix + rule))\" name=\"\(xml(source))\""
                 guard let first = here.first else {
-                    cases.append("    <testcase \(name)/>")
+                    suite.cases.append("    <testcase \(name)/>")
                     continue
                 }
-                failures += 1
+                suite.failures += 1
                 let message = here.count == 1 ? first.message : "\(here.count) findings: \(here.map(\.value).joined(separator: ", "))"
                 let body = here.map { f in
                     "[\(f.severity.rawValue)] \(f.value) (\(f.channel.rawValue)): \(f.message)"
                         + f.evidence.filter { $0.source == source }.map { "\n  \($0.evidence.path) [\($0.evidence.method.rawValue)]: \($0.evidence.text)" }.joined()
                 }.joined(separator: "\n")
-                cases.append("    <testcase \(name)>\n      <failure type=\"\(first.severity.rawValue)\" message=\"\(Self.xml(message))\">"
-                             + Self.xml(body) + "</failure>\n    </testcase>")
+                suite.cases.append("    <testcase \(name)>\n      <failure type=\"\(first.severity.rawValue)\" message=\"\(xml(message))\">"
+                                   + xml(body) + "</failure>\n    </testcase>")
             }
-            totalTests += cases.count
-            totalFailures += failures
-            suites.append("  <testsuite name=\"\(Self.xml(rule))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\">\n"
-                          + cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n") + "  </testsuite>")
+            suites.append(suite)
         }
-        var sourceCases: [String] = []
+        var sourceSuite = Suite(name: "sources")
         for source in report.sources {
-            let name = "classname=\"sources\" name=\"\(Self.xml(source.url))\""
+            let name = "classname=\"\(xml(classPrefix + "sources"))\" name=\"\(xml(source.url))\""
             if let error = source.error {
-                totalErrors += 1
-                sourceCases.append("    <testcase \(name)>\n      <error message=\"\(Self.xml(error))\"/>\n    </testcase>")
+                sourceSuite.errors += 1
+                sourceSuite.cases.append("    <testcase \(name)>\n      <error message=\"\(xml(error))\"/>\n    </testcase>")
             } else {
-                sourceCases.append("    <testcase \(name)/>")
+                sourceSuite.cases.append("    <testcase \(name)/>")
             }
         }
-        totalTests += sourceCases.count
-        let unreadable = report.sources.count { !$0.isRead }
-        suites.append("  <testsuite name=\"sources\" tests=\"\(sourceCases.count)\" failures=\"0\" errors=\"\(unreadable)\">\n"
-                      + sourceCases.joined(separator: "\n") + (sourceCases.isEmpty ? "" : "\n") + "  </testsuite>")
-        return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="contact-audit: \(Self.xml(report.name))" tests="\(totalTests)" failures="\(totalFailures)" errors="\(totalErrors)">
-        \(suites.joined(separator: "\n"))
-        </testsuites>
-
-        """
+        suites.append(sourceSuite)
+        return suites
     }
 
     /// Text and attribute escaping; control characters XML 1.0 forbids are dropped, and

@@ -13,16 +13,20 @@ extension FailThreshold: ExpressibleByArgument {}
 
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read an audit's sources, check them against its catalog and print the report.",
+        abstract: "Read audits' sources, check them against their catalogs and print the report.",
         discussion: """
-        Exit codes: 0 nothing at or above --fail-on was found; 1 findings at or above it; 2 the \
-        audit file, the baseline or the options are invalid. A source that cannot be read is \
-        reported and does not by itself give 2.
+        Several audits run as one: their pages share one crawl (one robots.txt and one \
+        politeness clock per site for all), each audit keeps its own snapshot \
+        (Snapshots/<name>, or DIR/<name> with --snapshot DIR) and the report is grouped by \
+        audit. Exit codes: 0 nothing at or above --fail-on was found; 1 findings at or above \
+        it; 2 an audit file, the baseline or the options are invalid (the other audits still \
+        run and are reported). The worst over all audits wins. A source that cannot be read \
+        is reported and does not by itself give 2.
         """
     )
 
-    @Argument(help: "The audit file, or a directory holding audit.yaml.")
-    var audit: String
+    @Argument(help: "Audit files, directories holding audit.yaml, or directories whose every audit.yaml below is run.")
+    var audits: [String]
 
     @Option(help: "Report format.")
     var format: ReportFormat = .text
@@ -30,7 +34,7 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Write the snapshot of what each source says here (default: Snapshots/<audit name>).")
+    @Option(help: "Write the snapshot of what each source says here (default: Snapshots/<audit name>; with several audits, DIR/<audit name>).")
     var snapshot: String?
 
     @Flag(name: .customLong("no-snapshot"), help: "Do not write a snapshot (and send no conditional requests).")
@@ -51,9 +55,28 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "The run's date, YYYY-MM-DD (UTC): new findings' first_seen and waiver expiry (default: today; for replaying a day).")
     var today: String?
 
+    @Option(help: ArgumentHelp("Run only shard I of N (0 <= I < N), or 'auto': the index and count from the batch engine's environment.",
+                               valueName: "I/N|auto"))
+    var shard: String?
+
+    @Option(name: .customLong("shard-count"), help: "The number of shards, for --shard auto when the environment gives only an index (JOB_COMPLETION_INDEX); overrides any count.")
+    var shardCount: Int?
+
+    @Flag(name: .customLong("shard-plan"), help: "Print which audits, hosts and pages bound each shard gets (with --shard or --shard-count) and exit.")
+    var shardPlan = false
+
+    @Option(name: .customLong("shard-result"), help: "Write this shard's result (index, count, audit-set digest, each audit's findings, sources and summary) as JSON, for 'contact-audit merge'.")
+    var shardResult: String?
+
     func validate() throws {
         if let today, !Baseline.isDate(today) {
             throw ValidationError("--today takes a date such as 2026-01-31, not '\(today)'")
+        }
+        if shardPlan, shard == nil, shardCount == nil {
+            throw ValidationError("--shard-plan needs the number of shards: --shard I/N, --shard auto or --shard-count N")
+        }
+        if shardResult != nil, shard == nil {
+            throw ValidationError("--shard-result needs --shard I/N or --shard auto")
         }
         if noSnapshot, snapshot != nil {
             throw ValidationError("--snapshot and --no-snapshot exclude each other")
@@ -64,30 +87,87 @@ struct Audit: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try AuditLoading.load(audit)
+        let (paths, problems) = AuditDiscovery.expand(audits)
+        var configurationFailed = !problems.isEmpty
+        for problem in problems { StandardError.print("contact-audit: \(problem)") }
+        var files: [AuditFile] = []
+        for path in paths {
+            // A bad audit file is reported and the others still run; the exit code is 2.
+            do { files.append(try AuditLoading.load(path)) } catch { configurationFailed = true }
+        }
+        let names = Dictionary(grouping: files, by: \.name).filter { $0.value.count > 1 }
+        for (name, doubled) in names.sorted(by: { $0.key < $1.key }) {
+            StandardError.print("contact-audit: \(doubled.map(\.path).joined(separator: ", ")): the same audit name "
+                                + "'\(name)'; names must differ (each names its snapshot directory)")
+        }
+        if !names.isEmpty { throw ExitCode(2) }
+        let selection: ShardSelection?
+        do {
+            selection = try shard.map { text throws(ShardSelection.Problem) in try ShardSelection.parse(text, count: shardCount) }
+        } catch {
+            StandardError.print("contact-audit: \(error)")
+            throw ExitCode(2)
+        }
+        let everyAudit = files
+        if shardPlan {
+            let count = selection?.count ?? shardCount ?? 1
+            print(ShardPlan(audits: files, count: count).description, terminator: "")
+            throw ExitCode(configurationFailed ? 2 : 0)
+        }
+        if let selection {
+            let mine = ShardPlan(audits: files, count: selection.count).audits(of: selection.index)
+            files = files.filter { mine.contains($0.name) }
+        }
         let accepted: Baseline?
         do { accepted = try baseline.map { path throws(BaselineError) in try Baseline.load(path) } } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        let snapshotDirectory = noSnapshot ? nil : snapshot ?? "Snapshots/\(file.name)"
+        guard !everyAudit.isEmpty else { throw ExitCode(2) }
+        // One audit gives the report it always had; a shard of a larger set is a part of
+        // the grouped report `merge` puts together.
+        let single = paths.count == 1 && everyAudit.count == 1 && files.count == 1
+        let noSnapshot = self.noSnapshot, snapshot = self.snapshot
+        let directory: @Sendable (AuditFile) -> String? = { file in
+            if noSnapshot { return nil }
+            guard let snapshot else { return "Snapshots/\(file.name)" }
+            return single ? snapshot : (snapshot as NSString).appendingPathComponent(file.name)
+        }
         let day = today ?? Baseline.today()
-        let outcome = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: { _ in snapshotDirectory },
-                                                               today: day))
-            .run(file)
-        for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
-        let report = outcome.report(baseline: accepted, today: day)
+        let outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory, today: day))
+            .run(files)
+        var entries: [GroupedReport.Entry] = []
+        var writeFailed = false
+        for outcome in outcomes {
+            for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            // One audit's snapshot that cannot be written does not stop the others' (exit 2 at the end).
+            do { try outcome.writeSnapshot() } catch {
+                StandardError.print("contact-audit: \(error)")
+                writeFailed = true
+            }
+            entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted, today: day), catalog: outcome.audit.catalog))
+        }
+        if writeFailed, single { throw ExitCode(2) }
         do {
-            try outcome.writeSnapshot()
             if let writeBaseline {
-                try Baseline(findings: outcome.findings, carryingOver: accepted).write(to: writeBaseline)
+                try Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted).write(to: writeBaseline)
+            }
+            if let shardResult, let selection {
+                let result = ShardResult(index: selection.index, count: selection.count,
+                                         digest: ShardPlan.digest(everyAudit), set: everyAudit.map(\.name),
+                                         audits: zip(entries, outcomes).map { ShardAudit(report: $0.report, audit: $1.audit) })
+                try result.write(to: shardResult)
             }
             let colour = output == nil && TerminalColour.wanted()
-            try ReportOutput.write(format.reporter(colour: colour, catalog: file.catalog).render(report), to: output)
+            let text = single
+                ? format.reporter(colour: colour, catalog: entries[0].catalog).render(entries[0].report)
+                : GroupedReport(entries).render(format, colour: colour)
+            try ReportOutput.write(text, to: output)
         } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        if report.fails(at: failOn) { throw ExitCode(1) }
+        if configurationFailed || writeFailed { throw ExitCode(2) }
+        if entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
     }
 }

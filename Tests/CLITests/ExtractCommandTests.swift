@@ -65,3 +65,34 @@ import Testing
         #expect(!result.stdout.isEmpty)
     }
 }
+
+/// `extract` over many pages reads them on every core; what it prints must be what one
+/// page at a time gives.
+@Suite struct ParallelExtractTests {
+    @Test func manyPagesAtOnceGiveWhatEachPageGivesAlone() async throws {
+        let corpus = CommandRunner.packageRoot.appendingPathComponent("Benchmarks/corpus")
+        let pages = (FileManager.default.subpaths(atPath: corpus.path) ?? [])
+            .filter { $0.hasSuffix(".html") }.sorted().prefix(12).map { corpus.appendingPathComponent($0).path }
+        #expect(pages.count == 12)
+        let arguments = ["extract", "--format", "json", "--default-region", "US"]
+        let all = try await CommandRunner.runAsync(arguments + pages)
+        #expect(all.status == 0, "\(all.stderr)")
+        let again = try await CommandRunner.runAsync(arguments + pages.reversed())
+        #expect(again.stdout == all.stdout)
+
+        func records(_ json: String) throws -> [String] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            return try #require(object["records"] as? [Any]).map {
+                String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self)
+            }
+        }
+        var alone: [String] = []
+        for page in pages {
+            let run = try await CommandRunner.runAsync(arguments + [page])
+            alone += try records(run.stdout)
+        }
+        let together = try records(all.stdout)
+        #expect(!together.isEmpty)
+        #expect(together.sorted() == alone.sorted())
+    }
+}

@@ -53,12 +53,20 @@ struct CrawlScheduler {
         var refused: [(CrawlItem, RobotsPolicy)] = []
     }
 
+    /// The run's settings: concurrency, robots.txt, the longest `Crawl-delay` obeyed.
     private let config: CrawlConfig
+    /// Each group's own settings (depth, pages per seed, allowed hosts, delay): one group
+    /// per audit when several share the run. A site waits the longest delay of the groups
+    /// that reach it, so politeness holds across them.
+    private let groups: [CrawlConfig]
+    /// The group of each seed.
+    private let seedGroup: [Int]
     private let seeds: [CrawlURL]
     /// Hosts each seed's links may lead to: its own, where it redirected (`example.ru` →
     /// `www.example.ru`), and `allowHosts`.
     private var seedHosts: [Set<String>]
-    private var seen: Set<CrawlURL> = []
+    /// URLs seen, per group: two audits that reach the same page each get it.
+    private var seen: [Set<CrawlURL>]
     private var sites: [Site] = []
     private var siteIndex: [String: Int] = [:]
     /// Retries waiting for their time (few: only failed fetches).
@@ -76,25 +84,35 @@ struct CrawlScheduler {
 
     var queued: Int { sites.reduce(retries.count) { $0 + $1.waiting.count } }
 
-    init(seeds: [CrawlURL], config: CrawlConfig) {
+    init(seeds: [CrawlURL], config: CrawlConfig, groups: [CrawlConfig]? = nil, seedGroup: [Int]? = nil) {
         self.config = config
+        self.groups = groups ?? [config]
+        self.seedGroup = seedGroup ?? Array(repeating: 0, count: seeds.count)
         self.seeds = seeds
         self.pagesStarted = Array(repeating: 0, count: seeds.count)
-        self.seedHosts = seeds.map { Set([$0.host] + config.allowHosts.map { $0.lowercased() }) }
-        for (index, seed) in seeds.enumerated() where seen.insert(seed).inserted {
+        self.seen = Array(repeating: [], count: self.groups.count)
+        let groups = self.groups, seedGroup = self.seedGroup
+        self.seedHosts = seeds.indices.map { index in
+            Set([seeds[index].host] + groups[seedGroup[index]].allowHosts.map { $0.lowercased() })
+        }
+        for (index, seed) in seeds.enumerated() where seen[seedGroup[index]].insert(seed).inserted {
             insert(CrawlItem(url: seed, seedIndex: index, depth: 0, contactLike: false, sequence: nextSequence()))
         }
     }
+
+    /// The settings of the group an item belongs to.
+    func group(of item: CrawlItem) -> CrawlConfig { groups[seedGroup[item.seedIndex]] }
 
     /// Adds the in-scope links of a fetched page: same host as its seed (or an allowed
     /// host), within `depth`, not seen before.
     mutating func discovered(_ links: [FoundLink], from parent: CrawlItem) {
         let depth = parent.depth + 1
-        guard depth <= config.depth else { return }
+        let group = seedGroup[parent.seedIndex]
+        guard depth <= groups[group].depth else { return }
         let hosts = seedHosts[parent.seedIndex]
         for link in links {
             guard hosts.contains(link.url.host), !Self.isServiceEndpoint(link.url) else { continue }
-            guard seen.insert(link.url).inserted else { continue }
+            guard seen[group].insert(link.url).inserted else { continue }
             insert(CrawlItem(url: link.url, seedIndex: parent.seedIndex, depth: depth,
                              contactLike: ContactLinkRanking.isContactLike(url: link.url, text: link.text),
                              sequence: nextSequence()))
@@ -110,7 +128,7 @@ struct CrawlScheduler {
     /// A URL reached by redirect counts as fetched, so a link to it is not followed again.
     /// A seed that redirects to another host brings that host into its scope.
     mutating func redirected(_ item: CrawlItem, to url: CrawlURL) {
-        seen.insert(url)
+        seen[seedGroup[item.seedIndex]].insert(url)
         if item.depth == 0 { seedHosts[item.seedIndex].insert(url.host) }
     }
 
@@ -199,12 +217,12 @@ struct CrawlScheduler {
     /// request: a slow first connection must not squeeze the gap the server sees.
     mutating func robotsArrived(site key: String, policy: RobotsPolicy, now: ContinuousClock.Instant) {
         finished(site: key)
-        let index = site(key)
+        let index = site(key, delay: .zero)
         var site = sites[index]
         site.robots = .ready(policy)
         if let crawlDelay = policy.crawlDelay {
             let asked = Duration.milliseconds(Int64((crawlDelay * 1000).rounded()))
-            site.delay = max(config.perHostDelay, min(asked, config.maxCrawlDelay))
+            site.delay = max(site.delay, min(asked, config.maxCrawlDelay))
         }
         site.nextStart = max(site.nextStart ?? now, now + site.delay)
         let waiting = site.waiting.removeAll { _ in true }
@@ -224,17 +242,20 @@ struct CrawlScheduler {
         return sequence
     }
 
-    /// The site's index, created on first sight.
-    private mutating func site(_ key: String) -> Int {
-        if let index = siteIndex[key] { return index }
-        sites.append(Site(delay: config.perHostDelay))
+    /// The site's index, created on first sight; its delay is the longest asked for it.
+    private mutating func site(_ key: String, delay: Duration) -> Int {
+        if let index = siteIndex[key] {
+            if delay > sites[index].delay { sites[index].delay = delay }
+            return index
+        }
+        sites.append(Site(delay: delay))
         siteIndex[key] = sites.count - 1
         return sites.count - 1
     }
 
     /// A new page whose seed has had its `maxPages`: dropped without a word.
     private func isOverPageBudget(_ item: CrawlItem) -> Bool {
-        item.attempts == 0 && pagesStarted[item.seedIndex] >= config.maxPages
+        item.attempts == 0 && pagesStarted[item.seedIndex] >= groups[seedGroup[item.seedIndex]].maxPages
     }
 
     private mutating func countNotFetched(_ item: CrawlItem) {
@@ -249,7 +270,7 @@ struct CrawlScheduler {
             return
         }
         if isOverPageBudget(item) { return }
-        let index = site(item.url.origin)
+        let index = site(item.url.origin, delay: group(of: item).perHostDelay)
         if config.respectRobots, case .ready(let policy) = sites[index].robots, !policy.allows(item.url) {
             if sites[index].refused.isEmpty { sitesWithRefusals.append(index) }
             sites[index].refused.append((item, policy))
@@ -278,7 +299,7 @@ struct CrawlScheduler {
                 later(notBefore)
                 pending.append(item)
             } else {
-                sites[site(item.url.origin)].waiting.insert(item)
+                sites[site(item.url.origin, delay: group(of: item).perHostDelay)].waiting.insert(item)
             }
         }
         retries = pending
@@ -286,7 +307,8 @@ struct CrawlScheduler {
 
     /// New pages of seeds that have had their `maxPages` leave from the front of the queue.
     private mutating func dropOverBudgetHeads(of index: Int) {
-        while let head = sites[index].waiting.firstKey, head.isNew, pagesStarted[head.seedIndex] >= config.maxPages {
+        while let head = sites[index].waiting.firstKey, head.isNew,
+              pagesStarted[head.seedIndex] >= groups[seedGroup[head.seedIndex]].maxPages {
             _ = sites[index].waiting.popFirst()
         }
     }

@@ -19,32 +19,77 @@ public struct Crawler: Sendable {
     /// are followed and pages are not handed anywhere (outcomes only).
     public func crawl(seeds: [String], validators: [String: Validators] = [:],
                       onPage: PageHandler? = nil) async -> CrawlResult {
-        var outcomes: [FetchOutcome] = []
+        await crawl(groups: [CrawlGroup(seeds: seeds, config: config, validators: validators)], onPage: onPage)[0]
+    }
+
+    /// Several groups of seeds (one per audit) in one crawl: one loop, one frontier, one
+    /// robots.txt per site and one per-site clock for all, so politeness holds across
+    /// groups that share a site. Each group keeps its own depth, page limit, allowed hosts,
+    /// address policy, transfer limits, user agent and validators; a site waits the longest
+    /// delay any group asks for it. The run's concurrency, robots.txt handling, progress and
+    /// budget are this crawler's `config`. One result per group, in the groups' order;
+    /// `CrawledPage.group` says whose page `onPage` is given.
+    public func crawl(groups: [CrawlGroup], onPage: PageHandler? = nil) async -> [CrawlResult] {
+        var outcomes: [(group: Int, outcome: FetchOutcome)] = []
         var seedURLs: [CrawlURL] = []
-        for seed in seeds {
-            if let url = URLNormalizer.normalize(seed) {
-                seedURLs.append(url)
-            } else {
-                outcomes.append(FetchOutcome(url: seed, result: .failed, finalURL: seed, seed: seed, depth: 0,
-                                             error: "\(seed): not an http(s) URL with a host name"))
+        var seedGroup: [Int] = []
+        for (group, entry) in groups.enumerated() {
+            for seed in entry.seeds {
+                if let url = URLNormalizer.normalize(seed) {
+                    seedURLs.append(url)
+                    seedGroup.append(group)
+                } else {
+                    outcomes.append((group, FetchOutcome(url: seed, result: .failed, finalURL: seed, seed: seed, depth: 0,
+                                                         error: "\(seed): not an http(s) URL with a host name")))
+                }
             }
         }
-        let normalizedValidators = Dictionary(
-            validators.compactMap { key, value in URLNormalizer.normalize(key).map { ($0.string, value) } },
-            uniquingKeysWith: { first, _ in first })
-        var policy = config.addressPolicy.allowing(seeds: seedURLs)
-        policy.proxyAddresses.formUnion(ProxyEnvironment.addresses(environment: ProcessInfo.processInfo.environment))
-        let run = CrawlRun(config: config, seeds: seedURLs, validators: normalizedValidators, policy: policy,
-                           onPage: onPage)
+        let proxies = ProxyEnvironment.addresses(environment: ProcessInfo.processInfo.environment)
+        var seedsOfGroup = Array(repeating: [CrawlURL](), count: groups.count)
+        for index in seedURLs.indices { seedsOfGroup[seedGroup[index]].append(seedURLs[index]) }
+        let scopes = groups.indices.map { group in
+            var policy = groups[group].config.addressPolicy.allowing(seeds: seedsOfGroup[group])
+            policy.proxyAddresses.formUnion(proxies)
+            let validators = Dictionary(
+                groups[group].validators.compactMap { key, value in URLNormalizer.normalize(key).map { ($0.string, value) } },
+                uniquingKeysWith: { first, _ in first })
+            return CrawlRun.Scope(config: groups[group].config, policy: policy, validators: validators)
+        }
+        let run = CrawlRun(config: config, seeds: seedURLs, seedGroup: seedGroup, scopes: scopes, onPage: onPage)
         let result = await run.execute()
         outcomes += result.outcomes
-        let order = Dictionary(seedURLs.enumerated().map { ($1.string, $0) }, uniquingKeysWith: { first, _ in first })
+        let order = Dictionary(seedURLs.indices.map { (SeedKey(group: seedGroup[$0], url: seedURLs[$0].string), $0) },
+                               uniquingKeysWith: { first, _ in first })
         // Each outcome's seed looked up once, not at every comparison of the sort.
-        let seedOrder = outcomes.map { order[$0.seed] ?? Int.max }
+        let seedOrder = outcomes.map { order[SeedKey(group: $0.group, url: $0.outcome.seed)] ?? Int.max }
         let sorted = outcomes.indices.sorted { lhs, rhs in
-            (seedOrder[lhs], outcomes[lhs].depth, outcomes[lhs].url) < (seedOrder[rhs], outcomes[rhs].depth, outcomes[rhs].url)
+            let (left, right) = (outcomes[lhs].outcome, outcomes[rhs].outcome)
+            return (seedOrder[lhs], left.depth, left.url) < (seedOrder[rhs], right.depth, right.url)
         }
-        return CrawlResult(outcomes: sorted.map { outcomes[$0] }, robots: result.robots, budget: result.budget)
+        var results = groups.map { _ in CrawlResult(outcomes: [], robots: result.robots, budget: result.budget) }
+        for index in sorted { results[outcomes[index].group].outcomes.append(outcomes[index].outcome) }
+        return results
+    }
+
+    private struct SeedKey: Hashable {
+        var group: Int
+        var url: String
+    }
+}
+
+/// One group of seeds in a shared crawl (an audit's sources) with its own settings and the
+/// validators of its previous snapshot.
+public struct CrawlGroup: Sendable {
+    public var seeds: [String]
+    /// Depth, `maxPages`, `allowHosts`, `perHostDelay`, `limits`, `userAgent` and
+    /// `addressPolicy` apply to this group's pages.
+    public var config: CrawlConfig
+    public var validators: [String: Validators]
+
+    public init(seeds: [String], config: CrawlConfig, validators: [String: Validators] = [:]) {
+        self.seeds = seeds
+        self.config = config
+        self.validators = validators
     }
 }
 
@@ -54,11 +99,19 @@ public struct Crawler: Sendable {
 /// kept for what waits or works apart from the loop (robots.txt with its retries, timers,
 /// the caller's `onPage`).
 private struct CrawlRun: Sendable {
+    /// A group's settings as the run applies them.
+    struct Scope: Sendable {
+        var config: CrawlConfig
+        /// The address policy with the group's seeds' own literal addresses and the proxies allowed.
+        var policy: AddressPolicy
+        /// Normalised URL → validators.
+        var validators: [String: Validators]
+    }
+
     var config: CrawlConfig
     var seeds: [CrawlURL]
-    var validators: [String: Validators]
-    /// The address policy with the seeds' own literal addresses and the proxies allowed.
-    var policy: AddressPolicy
+    var seedGroup: [Int]
+    var scopes: [Scope]
     var onPage: Crawler.PageHandler?
 
     enum Event: Sendable {
@@ -74,18 +127,24 @@ private struct CrawlRun: Sendable {
         case deadline
     }
 
-    func execute() async -> (outcomes: [FetchOutcome], robots: [String: String], budget: BudgetExhaustion?) {
+    func execute() async -> (outcomes: [(group: Int, outcome: FetchOutcome)], robots: [String: String],
+                             budget: BudgetExhaustion?) {
         let engine = TransferEngine(maxConnections: config.concurrency)
         defer { engine.shutdown() }
         let events = CrawlEvents()
         let clock = ContinuousClock()
-        var scheduler = CrawlScheduler(seeds: seeds, config: config)
-        var outcomes: [FetchOutcome] = []
+        var scheduler = CrawlScheduler(seeds: seeds, config: config, groups: scopes.map(\.config), seedGroup: seedGroup)
+        var outcomes: [(group: Int, outcome: FetchOutcome)] = []
+        func append(_ outcome: FetchOutcome, for item: CrawlItem) { outcomes.append((seedGroup[item.seedIndex], outcome)) }
         var robots: [String: String] = [:]
         var failed = 0
         let robotsBook = RobotsBook()
-        // Built once: every request of the run carries the same guards.
-        let connectionGuard = self.connectionGuard
+        // Built once: every request of a group carries the same guards. robots.txt, shared
+        // by the groups, is read under the policy of them all.
+        let connectionGuards = scopes.map { Self.connectionGuard($0.policy) }
+        let robotsGuard = Self.connectionGuard(scopes.dropFirst().reduce(scopes.first?.policy ?? AddressPolicy()) {
+            $0.union($1.policy)
+        })
         let redirectGuard: (@Sendable (String) -> String?)? = config.respectRobots ? robotsBook.refusal(of:) : nil
         var meter = BudgetMeter(budget: config.budget, start: clock.now)
         var timeSpent = false
@@ -106,7 +165,7 @@ private struct CrawlRun: Sendable {
                 /// started are left out.
                 func stopEverything(recording unfinished: (CrawlItem, String) -> FetchOutcome) {
                     for item in scheduler.drain() {
-                        outcomes.append(unfinished(item, seeds[item.seedIndex].string))
+                        append(unfinished(item, seeds[item.seedIndex].string), for: item)
                         failed += 1
                     }
                     engine.cancelAll()
@@ -130,7 +189,7 @@ private struct CrawlRun: Sendable {
                     if let finalURL, finalURL.string != item.url.string { scheduler.redirected(item, to: finalURL) }
                     scheduler.discovered(links, from: item)
                     if !outcome.succeeded { failed += 1 }
-                    outcomes.append(outcome)
+                    append(outcome, for: item)
                 }
                 /// The caller cancelled the run (no new timer is set from then on).
                 func stopForCancellation() {
@@ -149,27 +208,28 @@ private struct CrawlRun: Sendable {
                                 if meter.exhausted != nil { scheduler.stopNewPages() }
                             }
                             progress.started(host: item.url.host)
-                            var request = TransferRequest(url: item.url.string, limits: config.limits,
-                                                          userAgent: config.userAgent)
+                            let group = seedGroup[item.seedIndex]
+                            var request = TransferRequest(url: item.url.string, limits: scopes[group].config.limits,
+                                                          userAgent: scopes[group].config.userAgent)
                             request.target = item.url
-                            request.headers = validators[item.url.string]?.requestHeaders ?? []
+                            request.headers = scopes[group].validators[item.url.string]?.requestHeaders ?? []
                             request.redirectGuard = redirectGuard
-                            request.connectionGuard = connectionGuard
+                            request.connectionGuard = connectionGuards[group]
                             engine.start(request) { events.post(.transfer(item, $0)) }
                         case .fetchRobots(let site, let url):
                             group.addTask {
                                 events.post(await fetchRobots(site: site, url: url, engine: engine, clock: clock,
-                                                              connectionGuard: connectionGuard))
+                                                              connectionGuard: robotsGuard))
                             }
                         case .skip(let item, let policy):
                             let error = policy.unreachable
                                 ? "\(item.url): not fetched, the site did not answer for \(item.url.robotsURL) (\(policy.source))"
                                 : "\(item.url): disallowed by \(item.url.robotsURL) (\(policy.source))"
                             if policy.unreachable { failed += 1 }
-                            outcomes.append(FetchOutcome(
+                            append(FetchOutcome(
                                 url: item.url.string, result: policy.unreachable ? .failed : .skippedByRobots,
                                 finalURL: item.url.string, seed: seeds[item.seedIndex].string, depth: item.depth,
-                                error: error))
+                                error: error), for: item)
                         case .wait(let until):
                             if let until, !cancelled, timer.map({ until < $0 }) ?? true {
                                 timer = until
@@ -195,11 +255,12 @@ private struct CrawlRun: Sendable {
                             stopForCancellation()
                         case .transfer(let item, let response):
                             let seed = seeds[item.seedIndex].string
-                            switch OutcomeClassifier.classify(response, item: item, seed: seed, config: config) {
+                            let groupConfig = scopes[seedGroup[item.seedIndex]].config
+                            switch OutcomeClassifier.classify(response, item: item, seed: seed, config: groupConfig) {
                             case .retry(let wait):
                                 if timeSpent {
                                     scheduler.finished(site: item.url.origin)
-                                    outcomes.append(Self.cutByTime(item, seed: seed))
+                                    append(Self.cutByTime(item, seed: seed), for: item)
                                     failed += 1
                                 } else {
                                     scheduler.retry(item, at: clock.now + wait)
@@ -254,10 +315,13 @@ private struct CrawlRun: Sendable {
                           contentType: response.contentType, body: response.body, redirects: response.redirects,
                           truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified)
             : nil
-        let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page, linksWanted: item.depth < config.depth))
+        let group = seedGroup[item.seedIndex]
+        let depth = scopes[group].config.depth
+        let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page, linksWanted: item.depth < depth,
+                                                 group: group))
         let finalURL = finalURL(of: outcome, item: item)
         var found: [FoundLink] = []
-        if outcome.succeeded, item.depth < config.depth, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {
+        if outcome.succeeded, item.depth < depth, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {
             let documentBase = pageLinks.baseHref.flatMap { URLNormalizer.resolve($0, against: base) } ?? base
             for link in pageLinks.links.prefix(config.maxLinksPerPage) {
                 if let url = URLNormalizer.resolve(link.href, against: documentBase) {
@@ -275,9 +339,8 @@ private struct CrawlRun: Sendable {
     }
 
     /// The address policy, asked by libcurl before each connection is made and used.
-    private var connectionGuard: @Sendable (ConnectionAttempt) -> String? {
-        let policy = self.policy
-        return { attempt in
+    private static func connectionGuard(_ policy: AddressPolicy) -> @Sendable (ConnectionAttempt) -> String? {
+        { attempt in
             policy.refusal(target: attempt.target, url: attempt.url, address: attempt.address, port: attempt.port)?.reason
         }
     }

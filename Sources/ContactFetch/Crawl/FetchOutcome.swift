@@ -102,6 +102,8 @@ public struct CrawledPage: Sendable {
     /// False when the page is as deep as the crawl goes: its links would be dropped, so
     /// a handler that only looks for links need not parse it.
     public var linksWanted = true
+    /// The index of the `CrawlGroup` whose page it is (0 in a crawl of one group).
+    public var group = 0
 }
 
 /// Links of a page, as the document layer found them; the crawler resolves and filters them.

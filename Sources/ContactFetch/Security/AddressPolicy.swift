@@ -36,6 +36,16 @@ public struct AddressPolicy: Sendable, Hashable {
         self.proxyAddresses = proxyAddresses
     }
 
+    /// Everything either policy allows: for what several audits share (their sites'
+    /// robots.txt), never for one audit's pages.
+    public func union(_ other: AddressPolicy) -> AddressPolicy {
+        var policy = self
+        policy.allowPrivateHosts.formUnion(other.allowPrivateHosts)
+        policy.allowedEndpoints.formUnion(other.allowedEndpoints)
+        policy.proxyAddresses.formUnion(other.proxyAddresses)
+        return policy
+    }
+
     /// The policy widened by the sources an audit names: each source whose host is a
     /// literal loopback address (a test server, a local mirror) is allowed for that
     /// address and port. Only loopback: a literal link-local, private or other address

@@ -1,0 +1,29 @@
+import Dispatch
+import Foundation
+
+extension Array where Element: Sendable {
+    /// `map` on every core (GCD's `concurrentPerform`, one element per iteration, so a
+    /// large page does not hold up a whole slice), results in the elements' order: the
+    /// output is the one-thread output, whatever ran first.
+    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1 else { return map(transform) }
+        let results = ResultSlots<Result>(count: count)
+        let elements = self
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.set(index, transform(elements[index]))
+        }
+        return results.values
+    }
+}
+
+/// One slot per result, each written by exactly one iteration.
+private final class ResultSlots<Result>: @unchecked Sendable {
+    private var slots: [Result?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result) { lock.withLock { slots[index] = value } }
+
+    var values: [Result] { lock.withLock { slots.map { $0! } } }
+}

@@ -1,0 +1,156 @@
+import ContactAudit
+import ContactModel
+import Foundation
+
+/// Several audits' reports as one, grouped by audit in name order, with the totals: what
+/// `contact-audit audit AUDIT...` and `merge` print. The same reports give the same bytes
+/// whatever order they came in (a merge of shards equals the one-process run).
+public struct GroupedReport: Sendable {
+    public struct Entry: Sendable {
+        public var report: AuditReport
+        /// The audit's catalog, shown by the HTML matrix.
+        public var catalog: Catalog?
+
+        public init(report: AuditReport, catalog: Catalog? = nil) {
+            self.report = report
+            self.catalog = catalog
+        }
+    }
+
+    /// Sorted by audit name.
+    public var entries: [Entry]
+
+    public init(_ entries: [Entry]) {
+        self.entries = entries.sorted { $0.report.name < $1.report.name }
+    }
+
+    /// The sums over every audit.
+    public struct Totals: Sendable, Hashable, Codable {
+        public var audits: Int
+        public var sources: Int
+        public var records: Int
+        public var errors: Int
+        public var warnings: Int
+        public var infos: Int
+        public var unreadable: Int
+        public var suppressed: Int
+    }
+
+    public var totals: Totals {
+        let summaries = entries.map(\.report.summary)
+        return Totals(audits: entries.count, sources: summaries.reduce(0) { $0 + $1.sources },
+                      records: summaries.reduce(0) { $0 + $1.records }, errors: summaries.reduce(0) { $0 + $1.errors },
+                      warnings: summaries.reduce(0) { $0 + $1.warnings }, infos: summaries.reduce(0) { $0 + $1.infos },
+                      unreadable: summaries.reduce(0) { $0 + $1.unreadable },
+                      suppressed: summaries.reduce(0) { $0 + $1.suppressed })
+    }
+
+    public func fails(at threshold: FailThreshold) -> Bool {
+        entries.contains { $0.report.fails(at: threshold) }
+    }
+
+    public func render(_ format: ReportFormat, colour: Bool = false) -> String {
+        switch format {
+        case .text: return text(colour: colour)
+        case .json: return json()
+        case .markdown: return markdown()
+        case .junit: return junit()
+        case .html: return html()
+        }
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    private var headline: String {
+        let t = totals
+        return "\(plural(t.audits, "audit")): \(t.sources) sources, \(t.records) records: "
+            + "\(plural(t.errors, "error")), \(plural(t.warnings, "warning")), \(t.infos) info"
+    }
+
+    /// Each audit's report as `audit` prints it for one, then the totals.
+    private func text(colour: Bool) -> String {
+        let reporter = TextReporter(colour: colour)
+        var parts = entries.map { reporter.render($0.report) }
+        parts.append(headline + "\n")
+        return parts.joined(separator: "\n")
+    }
+
+    private func markdown() -> String {
+        let reporter = MarkdownReporter()
+        var out = "# contact-audit: \(headline)\n"
+        for entry in entries { out += "\n" + reporter.render(entry.report) }
+        return out
+    }
+
+    /// `{"audits": [{"name", "findings", "sources", "summary", ...}], "summary": {...}}`:
+    /// each audit as the one-audit JSON report shows it.
+    private func json() -> String {
+        struct Document: Encodable {
+            var audits: [JSONReporter.Document]
+            var summary: Totals
+        }
+        let document = Document(audits: entries.map { JSONReporter.document($0.report) }, summary: totals)
+        guard let data = try? JSONOutput.encode(document) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// One test suite per audit: its rule × source cases (class name `AUDIT.RULE`) and its
+    /// sources (class name `AUDIT.sources`).
+    private func junit() -> String {
+        var suites: [String] = []
+        var tests = 0, failures = 0, errors = 0
+        for entry in entries {
+            let suite = JUnitReporter.cases(entry.report, classPrefix: "\(entry.report.name).")
+            tests += suite.cases.count
+            failures += suite.failures
+            errors += suite.errors
+            suites.append("  <testsuite name=\"\(JUnitReporter.xml(entry.report.name))\" tests=\"\(suite.cases.count)\" "
+                          + "failures=\"\(suite.failures)\" errors=\"\(suite.errors)\">\n"
+                          + suite.cases.map { $0 + "\n" }.joined()
+                          + "  </testsuite>")
+        }
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <testsuites name="contact-audit: \(JUnitReporter.xml(headline))" tests="\(tests)" failures="\(failures)" errors="\(errors)">
+        \(suites.joined(separator: "\n"))
+        </testsuites>
+
+        """
+    }
+
+    /// One page: the totals, then each audit's report as its own section.
+    private func html() -> String {
+        let t = totals
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>contact-audit: \(HTMLReporter.escape(plural(t.audits, "audit")))</title>
+        <style>\(HTMLReporter.style)</style>
+        </head>
+        <body>
+        <header>
+        <h1>contact-audit: \(plural(t.audits, "audit"))</h1>
+        <p class="summary"><span class="count error">\(t.errors) errors</span> <span class="count warning">\(t.warnings) warnings</span> \
+        <span class="count info">\(t.infos) info</span> · \(t.sources) sources, \(t.records) records\
+        \(t.unreadable > 0 ? ", \(t.unreadable) unreadable" : "")\(t.suppressed > 0 ? " · \(t.suppressed) accepted by the baseline" : "")</p>
+        <ul>
+        \(entries.map { "<li><a href=\"#audit-\(HTMLReporter.escape($0.report.name))\">\(HTMLReporter.escape($0.report.name))</a></li>" }.joined(separator: "\n"))
+        </ul>
+        </header>
+
+        """
+        for entry in entries {
+            let page = HTMLReporter(catalog: entry.catalog).render(entry.report)
+            // The audit's own page without its document shell: the body, as a section.
+            let body = page.range(of: "<body>\n").flatMap { start in
+                page.range(of: "</body>", options: .backwards).map { String(page[start.upperBound..<$0.lowerBound]) }
+            } ?? page
+            html += "<section class=\"audit\" id=\"audit-\(HTMLReporter.escape(entry.report.name))\">\n\(body)</section>\n"
+        }
+        html += "</body>\n</html>\n"
+        return html
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `--shard auto` reads the batch engines' own variables, as each engine sets them.
+@Suite struct ShardCommandTests {
+    /// The executable with exactly `environment` (plus PATH), the shard result it wrote.
+    static func shard(_ environment: [String: String], extra: [String] = []) throws -> (status: Int32, stderr: String, result: [String: Any]?) {
+        let directory = try AuditCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = directory.appendingPathComponent("result.json")
+        let process = Process()
+        process.executableURL = try CommandRunner.executable
+        process.arguments = ["audit", "Audits/gosuslugi", "--no-snapshot", "--fail-on", "never", "--shard", "auto",
+                             "--shard-result", result.path] + extra
+        process.currentDirectoryURL = CommandRunner.packageRoot
+        process.environment = environment.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]) { a, _ in a }
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let json = (try? Data(contentsOf: result)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        return (process.terminationStatus, stderr, json)
+    }
+
+    @Test(arguments: [
+        (["JOB_COMPLETION_INDEX": "1"], ["--shard-count", "3"], 1, 3),
+        (["CLOUD_RUN_TASK_INDEX": "1", "CLOUD_RUN_TASK_COUNT": "2"], [], 1, 2),
+        (["AWS_BATCH_JOB_ARRAY_INDEX": "0", "AWS_BATCH_JOB_ARRAY_SIZE": "2"], [], 0, 2),
+        // Slurm arrays numbered from 1 (--array=1-4): task 3 is the third shard.
+        (["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "4"], [], 2, 4),
+        // GitLab counts from 1.
+        (["CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "2"], [], 1, 2),
+    ] as [([String: String], [String], Int, Int)])
+    func autoReadsTheEnginesIndexAndCount(environment: [String: String], extra: [String], index: Int, count: Int) throws {
+        let run = try Self.shard(environment, extra: extra)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.result?["index"] as? Int == index)
+        #expect(run.result?["count"] as? Int == count)
+        #expect(run.result?["set"] as? [String] == ["gosuslugi"])
+    }
+
+    @Test func autoWithoutAnEngineOrACountSaysWhatItReads() throws {
+        let none = try Self.shard([:])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("JOB_COMPLETION_INDEX") && none.stderr.contains("SLURM_ARRAY_TASK_ID")
+                && none.stderr.contains("CI_NODE_INDEX"))
+        let noCount = try Self.shard(["JOB_COMPLETION_INDEX": "0"])
+        #expect(noCount.status == 2)
+        #expect(noCount.stderr.contains("--shard-count"))
+    }
+
+    @Test func planShowsEachShardsAuditsAndHosts() throws {
+        let run = try CommandRunner.run(["audit", "Audits/gosuslugi", "--shard-plan", "--shard-count", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("shard 0/2") && run.stdout.contains("shard 1/2"))
+        #expect(run.stdout.contains("gosuslugi: local files only, at most 2 pages"))
+        let bad = try CommandRunner.run(["audit", "Audits/gosuslugi", "--shard", "3/3"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("0 <= I < N"))
+    }
+}
