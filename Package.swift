@@ -72,7 +72,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit"]),
+        .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit", "ContactHours"]),
         // Snapshots of what each source says, written atomically, read back from disk or git,
         // and compared. No fetching here: ContactPipeline's intake turns pages into snapshot values.
         .target(name: "ContactSnapshot", dependencies: ["ContactModel", "ContactAudit"]),
@@ -103,7 +103,9 @@ let package = Package(
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ContactAuditTests", dependencies: ["ContactAudit", "ContactModel", "ContactHours"]),
+        // Rule examples are pages, read through the document parser and the extractor.
+        .testTarget(name: "ContactAuditTests",
+                    dependencies: ["ContactAudit", "ContactModel", "ContactHours", "ContactDocument", "ContactExtract"]),
         // Golden files are read and re-recorded through #filePath, not bundled.
         .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel", "ContactHours"],
                     exclude: ["Golden"]),

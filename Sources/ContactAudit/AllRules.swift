@@ -14,6 +14,7 @@ public var AllRules: [any AuditRule.Type] { [
     NearMissPhoneRule.self,
     SuspiciousNumberRule.self,
     SourceUnreadableRule.self,
+    StructuredDataMismatchRule.self,
 ] }
 
 public enum RuleRegistry {

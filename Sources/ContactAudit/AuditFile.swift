@@ -7,15 +7,85 @@ public struct AuditSource: Sendable, Hashable {
     /// As written in the audit file; records and findings name the source this way, so
     /// reports do not depend on the directory the audit was run from.
     public var url: String
+    /// The organisation's own site: what its pages (this one and those crawled from it)
+    /// state is the organisation's statement.
     public var official: Bool
+    /// `official: ["/help/**", "/contacts"]`: the pages of this site expected to show the
+    /// hotline, as URL path patterns. Nil for `official: true`, where only this page is.
+    public var hotlinePages: [String]?
+    /// `severity: warning`: findings on this page (and pages crawled from it, on its
+    /// site) are reported at this severity at most.
+    public var severity: Severity?
     /// What to read: the URL itself, or the path resolved against the audit file's
     /// directory.
     public var location: String
 
-    public init(url: String, official: Bool = false, location: String? = nil) {
+    public init(url: String, official: Bool = false, hotlinePages: [String]? = nil, location: String? = nil) {
         self.url = url
-        self.official = official
+        self.official = official || hotlinePages != nil
+        self.hotlinePages = hotlinePages
         self.location = location ?? url
+    }
+}
+
+/// Which official pages must show the hotline (`missing-official-contact`): the pages
+/// the audit file names as official sources, and crawled pages whose path matches one of
+/// an official source's patterns. Other pages crawled from an official source are still
+/// official for trust, but a news or tariffs page need not show the hotline.
+public enum HotlinePages {
+    /// `*` stands for any characters but `/`, `**` for any characters; the rest is
+    /// literal. A trailing `/` on the path is ignored, so `/contacts` matches `/contacts/`.
+    public static func matches(_ pattern: String, path: String) -> Bool {
+        let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let pattern = pattern.count > 1 && pattern.hasSuffix("/") ? String(pattern.dropLast()) : pattern
+        return match(Array(pattern.unicodeScalars)[...], Array(path.unicodeScalars)[...])
+    }
+
+    private static func match(_ pattern: ArraySlice<Unicode.Scalar>, _ path: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = pattern.first else { return path.isEmpty }
+        if first == "*" {
+            let deep = pattern.dropFirst().first == "*"
+            let rest = pattern.dropFirst(deep ? 2 : 1)
+            var index = path.startIndex
+            while true {
+                if match(rest, path[index...]) { return true }
+                guard index < path.endIndex, deep || path[index] != "/" else { return false }
+                index += 1
+            }
+        }
+        guard let head = path.first, head == first else { return false }
+        return match(pattern.dropFirst(), path.dropFirst())
+    }
+
+    /// The official pages among `pages` expected to show the hotline. `declared` tells
+    /// whether the audit file names the page itself (a local source or a crawl's start
+    /// page) rather than the crawl reaching it by a link; `origin` (scheme, host, port)
+    /// and `path` split a crawled page's URL, and `origin` gives a source's.
+    public static func expected(_ pages: [(source: String, official: Bool, declared: Bool, origin: String?, path: String?)],
+                                sources: [AuditSource], origin: (String) -> String?) -> Set<String> {
+        let patterns = sources.filter(\.official).compactMap { source in
+            source.hotlinePages.map { (origin: origin(source.location), patterns: $0) }
+        }
+        var expected: Set<String> = []
+        for page in pages where page.official {
+            let named = sources.first { $0.url == page.source || $0.location == page.source }
+            if page.declared, named?.hotlinePages == nil || !SourceKind.isWeb(named?.location ?? page.source) {
+                expected.insert(page.source)
+                continue
+            }
+            guard let path = page.path else { continue }
+            if patterns.contains(where: { $0.origin == page.origin && $0.patterns.contains { matches($0, path: path) } }) {
+                expected.insert(page.source)
+            }
+        }
+        return expected
+    }
+}
+
+enum SourceKind {
+    static func isWeb(_ location: String) -> Bool {
+        let lower = location.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 }
 
@@ -72,6 +142,9 @@ public struct AuditFile: Sendable {
     /// official source is an error.
     public var unreadableRuns = AuditFile.defaultUnreadableRuns
     public static let defaultUnreadableRuns = 2
+    /// `third_party_severity`: the most a finding only on pages that are not official (and
+    /// have no `severity` of their own) is reported at; nil for no cap.
+    public var thirdPartySeverity: Severity?
 
     public init(path: String, name: String, region: String? = nil, timezone: String? = nil,
                 catalog: Catalog = Catalog(), sources: [AuditSource] = [], crawl: CrawlSettings = CrawlSettings(),
@@ -166,7 +239,10 @@ extension AuditFile {
     /// The context rules see for this audit: official sources, which were read, and the
     /// service numbers (the audit's `short_numbers` and the region's emergency numbers
     /// among the records) that are never "unknown".
-    public func context(records: [ContactRecord], sources statuses: [SourceStatus]) -> AuditContext {
+    /// `hotlinePages`: the official pages expected to show the hotline (see
+    /// `HotlinePages`); nil for every official source the audit file names.
+    public func context(records: [ContactRecord], sources statuses: [SourceStatus],
+                        hotlinePages: Set<String>? = nil) -> AuditContext {
         var service = Set(shortNumbers)
         // By index: binding each of a million records to a loop variable copies it.
         for index in records.indices where records[index].kind == .phone && records[index].value.allSatisfy(\.isASCIIDigit) {
@@ -178,12 +254,41 @@ extension AuditFile {
                             officialSources: Set(sources.filter(\.official).map(\.url))
                                 .union(statuses.filter(\.official).map(\.url)),
                             readSources: Set(statuses.filter(\.isRead).map(\.url)),
-                            serviceNumbers: service)
+                            serviceNumbers: service,
+                            hotlineSources: hotlinePages ?? Set(sources.filter(\.official).map(\.url)),
+                            severityCaps: severityCaps(statuses))
         context.unreadableSources = statuses.filter { !$0.isRead && ($0.kind != .error || $0.unreadableRuns != nil) }.map {
             UnreadableSource(source: $0.url, official: $0.official, status: $0.status,
                              reason: $0.error ?? $0.reason ?? "unreadable", runs: $0.unreadableRuns ?? 1)
         }
         context.unreadableRunsForError = unreadableRuns
         return context
+    }
+
+    /// Each page's severity cap: the `severity` of the source that names it, else of the
+    /// web source on the same site it was crawled from, else `third_party_severity` for a
+    /// page that is not official.
+    func severityCaps(_ statuses: [SourceStatus]) -> [String: Severity] {
+        func origin(_ url: String) -> String? {
+            guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+                  let host = components.host?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
+            return "\(scheme)://\(host):\(components.port ?? (scheme == "https" ? 443 : 80))"
+        }
+        var bySite: [String: Severity] = [:]
+        for source in sources {
+            guard let cap = source.severity, let site = origin(source.location) else { continue }
+            bySite[site] = max(bySite[site] ?? cap, cap)
+        }
+        var caps: [String: Severity] = [:]
+        for status in statuses {
+            if let named = sources.first(where: { $0.url == status.url || $0.location == status.url }), let cap = named.severity {
+                caps[status.url] = cap
+            } else if let site = origin(status.url), let cap = bySite[site] {
+                caps[status.url] = cap
+            } else if !status.official, let cap = thirdPartySeverity {
+                caps[status.url] = cap
+            }
+        }
+        return caps
     }
 }

@@ -39,6 +39,7 @@ extension AuditFileParser {
                 return digits
             }
         }
+        if let node = top["third_party_severity"]?.value { file.thirdPartySeverity = severityCap(node, "third_party_severity") }
         if let node = top["catalog"]?.value { file.catalog = catalog(node, region: file.region) }
         if let entry = top["sources"] {
             file.sources = sources(entry.value)
@@ -153,6 +154,8 @@ extension AuditFileParser {
         for item in items {
             var urlNode = item
             var official = false
+            var hotlinePages: [String]?
+            var cap: Severity?
             if item.mapping != nil {
                 let fields = mapping(item, keys: Self.sourceKeys, in: "a source")
                 guard let url = fields["url"]?.value else {
@@ -160,9 +163,20 @@ extension AuditFileParser {
                     continue
                 }
                 urlNode = url
+                if let node = fields["severity"]?.value { cap = severityCap(node, "a source's severity") }
                 if let flag = fields["official"]?.value {
-                    if flag.scalar != nil, let value = flag.bool { official = value } else {
-                        report("official must be true or false, not \(Self.kind(of: flag))", at: flag)
+                    if flag.sequence != nil {
+                        hotlinePages = list(flag, in: "official").compactMap { pattern in
+                            guard let text = string(pattern, "an official page pattern") else { return nil }
+                            guard text.hasPrefix("/") else {
+                                report("official page pattern '\(text)' must be a URL path starting with '/' (e.g. \"/help/**\")", at: pattern)
+                                return nil
+                            }
+                            return text
+                        }
+                        official = true
+                    } else if flag.scalar != nil, let value = flag.bool { official = value } else {
+                        report("official must be true, false or a list of URL path patterns, not \(Self.kind(of: flag))", at: flag)
                     }
                 }
             }
@@ -171,7 +185,9 @@ extension AuditFileParser {
                 report("source \(url) is listed twice", at: urlNode)
                 continue
             }
-            result.append(AuditSource(url: url, official: official, location: location))
+            var source = AuditSource(url: url, official: official, hotlinePages: hotlinePages, location: location)
+            source.severity = cap
+            result.append(source)
         }
         return result
     }
@@ -305,5 +321,15 @@ extension AuditFileParser {
             settings[id] = .severity(severity)
         }
         return settings
+    }
+
+    /// A severity that caps findings (`severity: warning` on a source, `third_party_severity`).
+    mutating func severityCap(_ node: Node, _ what: String) -> Severity? {
+        guard let text = string(node, what) else { return nil }
+        guard let severity = Severity(rawValue: text) else {
+            report("unknown severity '\(text)' for \(what)" + Suggestion.hint(for: text, in: Self.severities), at: node)
+            return nil
+        }
+        return severity
     }
 }

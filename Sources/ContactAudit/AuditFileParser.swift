@@ -11,12 +11,13 @@ struct AuditFileParser {
     let directory: URL
     private(set) var diagnostics: [AuditDiagnostic] = []
 
-    static let topKeys = ["name", "region", "timezone", "catalog", "sources", "crawl", "rules", "short_numbers"]
+    static let topKeys = ["name", "region", "timezone", "catalog", "sources", "crawl", "rules", "short_numbers",
+                          "third_party_severity"]
     static let catalogKeys = ["phones", "emails", "hours", "deprecated"]
     static let phoneKeys = ["number", "channel", "hours"]
     static let emailKeys = ["address", "channel"]
     static let deprecatedKeys = ["phones", "emails"]
-    static let sourceKeys = ["url", "official"]
+    static let sourceKeys = ["url", "official", "severity"]
     static let crawlKeys = ["depth", "max_pages", "max_bytes", "timeout", "delay", "user_agent", "allow_private",
                             "budget", "archive", "archive_max_bytes"]
     static let budgetKeys = ["pages", "bytes", "seconds"]

@@ -1,3 +1,4 @@
+import Foundation
 import ContactModel
 
 /// How reading one source went.
@@ -93,10 +94,15 @@ public struct AuditReport: Sendable, Hashable {
     public var expiredWaivers: [BaselineEntry]
     /// What cut the run short, for the reader: "budget spent: pages 1000/1000; 37 URLs not fetched".
     public var notes: [String]
+    /// The run's date (`YYYY-MM-DD`), against which findings' `first_seen` is told as an
+    /// age ("first seen 2026-10-27, 37 days ago"); nil: dates only.
+    public var today: String?
 
     public init(name: String, sources: [SourceStatus], records: [ContactRecord], findings: [Finding],
-                rules: [String], suppressed: Int = 0, expiredWaivers: [BaselineEntry] = [], notes: [String] = []) {
+                rules: [String], suppressed: Int = 0, expiredWaivers: [BaselineEntry] = [], notes: [String] = [],
+                today: String? = nil) {
         self.notes = notes
+        self.today = today
         self.name = name
         self.sources = sources.sorted()
         self.records = records.sortedByContent()
@@ -117,5 +123,30 @@ public struct AuditReport: Sendable, Hashable {
 
     public func fails(at threshold: FailThreshold) -> Bool {
         findings.contains { threshold.isFailing($0.severity) }
+    }
+}
+
+extension AuditReport {
+    /// "first seen 2026-10-27, 37 days ago", "first seen today"; nil without a date.
+    public func age(of finding: Finding) -> String? {
+        guard let first = finding.firstSeen else { return nil }
+        guard let today, let days = Self.days(from: first, to: today) else { return "first seen \(first)" }
+        switch days {
+        case ...0: return "first seen today"
+        case 1: return "first seen \(first), 1 day ago"
+        default: return "first seen \(first), \(days) days ago"
+        }
+    }
+
+    static func days(from start: String, to end: String) -> Int? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        func date(_ text: String) -> Date? {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+        }
+        guard let a = date(start), let b = date(end) else { return nil }
+        return calendar.dateComponents([.day], from: a, to: b).day
     }
 }

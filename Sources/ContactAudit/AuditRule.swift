@@ -38,13 +38,13 @@ public struct RuleDescription: Sendable {
     public var summary: String
     /// Why a reader should care.
     public var rationale: String
-    /// Contexts on which the rule must stay silent.
-    public var passing: [AuditContext]
-    /// Contexts on which the rule must report at least one finding.
-    public var failing: [AuditContext]
+    /// Pages on which the rule must stay silent.
+    public var passing: [RuleExample]
+    /// Pages on which the rule must report at least one finding.
+    public var failing: [RuleExample]
 
     public init(id: String, severity: Severity, summary: String, rationale: String,
-                passing: [AuditContext], failing: [AuditContext]) {
+                passing: [RuleExample], failing: [RuleExample]) {
         self.id = id
         self.severity = severity
         self.summary = summary
@@ -74,6 +74,12 @@ public struct AuditContext: Sendable {
     /// Runs in a row after which an unreadable official source is an error, not a warning
     /// (`rules: {source-unreadable: {runs: N}}`).
     public var unreadableRunsForError = AuditFile.defaultUnreadableRuns
+    /// Official sources expected to show a hotline number: those the audit file names
+    /// (or matches by an `official:` URL pattern), not every page crawled from them.
+    public var hotlineSources: Set<String>
+    /// The most a finding is reported at, per page (`severity:` on a source,
+    /// `third_party_severity`). A finding is capped only when every page it is on is.
+    public var severityCaps: [String: Severity]
 
     /// Positions in `records` of each kind, ascending, so in content order. Positions, not
     /// copies: copying a record retains each of its strings, and freeing it releases them,
@@ -96,7 +102,10 @@ public struct AuditContext: Sendable {
     let emailsByValue: [ValueGroup]
 
     public init(records: [ContactRecord], catalog: Catalog, officialSources: Set<String> = [],
-                readSources: Set<String>? = nil, serviceNumbers: Set<String> = []) {
+                readSources: Set<String>? = nil, serviceNumbers: Set<String> = [],
+                hotlineSources: Set<String>? = nil, severityCaps: [String: Severity] = [:]) {
+        self.hotlineSources = hotlineSources ?? officialSources
+        self.severityCaps = severityCaps
         let stated = records
         let records = stated.sortedByContent()
         self.records = records

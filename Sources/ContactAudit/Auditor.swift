@@ -34,7 +34,29 @@ public struct Auditor: Sendable {
         // Severity and rule lead the findings' order and are the same within one rule's
         // findings, so sorting each rule's findings (most come out in order already) and
         // then the rules gives exactly `findings.sorted()`.
-        return byRule.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0.rule < $1.rule }
+        let findings = byRule.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0.rule < $1.rule }
             .flatMap(\.findings)
+        return context.severityCaps.isEmpty ? findings : Self.capped(findings, by: context.severityCaps)
+    }
+
+    /// Findings at most at their pages' caps. A finding on several pages is capped at the
+    /// highest of their caps, and not at all when one of its pages has none: a third-party
+    /// page that repeats an official page's mistake does not soften the official one.
+    static func capped(_ findings: [Finding], by caps: [String: Severity]) -> [Finding] {
+        var changed = false
+        let result = findings.map { finding -> Finding in
+            guard !finding.sources.isEmpty else { return finding }
+            var cap = Severity.info
+            for source in finding.sources {
+                guard let own = caps[source] else { return finding }
+                cap = max(cap, own)
+            }
+            guard cap < finding.severity else { return finding }
+            var lowered = finding
+            lowered.severity = cap
+            changed = true
+            return lowered
+        }
+        return changed ? result.sorted() : result
     }
 }

@@ -172,7 +172,7 @@ public struct Baseline: Sendable, Hashable, Codable {
         try AtomicFile.write(try JSONOutput.encode(self), to: path)
     }
 
-    static func isDate(_ text: String) -> Bool {
+    public static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
     }

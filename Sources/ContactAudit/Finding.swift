@@ -16,6 +16,14 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Which side an official source is on ("official sources state 24/7"), nil when no
     /// official source is involved.
     public var official: String?
+    /// `first_seen`: the day (`YYYY-MM-DD`, UTC) a run first reported this finding, from
+    /// the snapshot directory's findings history; nil when no history is kept.
+    public var firstSeen: String?
+
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, channel, value, message, sources, evidence, official
+        case firstSeen = "first_seen"
+    }
 
     public init(rule: String, severity: Severity, channel: Channel, value: String, message: String,
                 sources: [String], evidence: [ContactRecord], official: String? = nil) {

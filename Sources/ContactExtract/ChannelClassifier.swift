@@ -39,11 +39,16 @@ struct ChannelClassifier {
         static let support = Signals(rawValue: 1 << 8)
         /// A generic phone word: телефон, call, tel.
         static let voice = Signals(rawValue: 1 << 9)
+        static let business = Signals(rawValue: 1 << 10)
+        static let sales = Signals(rawValue: 1 << 11)
 
         /// Specific channels in the order they win when a level has several.
         static let channels: [(signal: Signals, channel: Channel)] = [
+            // An audience names the line more precisely than "hotline": "Горячая линия для
+            // бизнеса" is the business line. A "customer service and sales call center"
+            // is the hotline that also sells.
             (.fax, .fax), (.messenger, .messenger), (.chat, .chat), (.form, .form), (.press, .press),
-            (.hotline, .hotline), (.office, .office), (.email, .email),
+            (.business, .business), (.hotline, .hotline), (.sales, .sales), (.office, .office), (.email, .email),
         ]
 
         func firstChannel(in allowed: Signals) -> Channel? {
@@ -63,6 +68,19 @@ struct ChannelClassifier {
     static let email = ["e-mail", "e‑mail", "email", "электронн", "почт", "mail", "курьер"]
     static let press = ["для сми", "пресс-служб", "пресс‑служб", "пресс служб", "press", "media relations", "presse",
                         "media inquiries", "media enquiries", "members of the media"]
+    /// Not a bare "business" or "юридическ": "business hours" and "юридический адрес"
+    /// say nothing about who a line is for.
+    static let business = ["для бизнеса", "бизнес-клиент", "бизнес‑клиент", "корпоративных клиент",
+                           "корпоративным клиент", "юридических лиц", "юридическим лицам", "юр. лиц", "юрлиц",
+                           "предпринимател", "business customer", "business client",
+                           "business line", "business support", "corporate customer", "corporate client",
+                           "geschäftskunden", "firmenkunden", "für unternehmen", "gewerbekunden"]
+    /// Not a bare "sales" or "verkauf": they sit inside addresses ("onlinesales@…") and
+    /// other words ("Vorverkauf", ticket pre-sale).
+    static let sales = ["отдел продаж", "отдела продаж", "отделом продаж", "отделу продаж", "по вопросам продаж",
+                        "sales:", "sales department", "sales team", "sales office", "sales line", "sales phone",
+                        "sales inquir", "sales enquir", "sales info", "sales and ", "sales & ", "sales support",
+                        "contact sales", "sales call", "vertrieb", "verkaufsabteilung", "verkaufsteam"]
     static let office = ["офис", "отделени", "приёмн", "приемн", "мфц", "филиал", "office", "branch", "headquarters",
                          "visit us", "walk-in", "filiale", "büro", "kantoor"]
     static let hotline = ["горяч", "hotline", "hot line", "телефон доверия", "единый номер", "единый телефон",
@@ -84,6 +102,8 @@ struct ChannelClassifier {
         if has(chat) { found.insert(.chat) }
         if has(form) { found.insert(.form) }
         if has(press) { found.insert(.press) }
+        if has(business) { found.insert(.business) }
+        if has(sales) { found.insert(.sales) }
         if has(hotline) { found.insert(.hotline) }
         if has(office) { found.insert(.office) }
         if has(email) { found.insert(.email) }
@@ -92,8 +112,9 @@ struct ChannelClassifier {
         return found
     }
 
-    private static let phoneChannels: Signals = [.fax, .messenger, .hotline, .office, .press]
-    private static let hoursChannels: Signals = [.chat, .form, .email, .fax, .messenger, .office, .hotline, .press]
+    private static let phoneChannels: Signals = [.fax, .messenger, .hotline, .office, .press, .business, .sales]
+    private static let hoursChannels: Signals = [.chat, .form, .email, .fax, .messenger, .office, .hotline, .press,
+                                                 .business, .sales]
     private static let hotlineOrSupport: Signals = [.hotline, .support]
 
     /// The channel of a phone number.
@@ -130,10 +151,11 @@ struct ChannelClassifier {
         return abbreviations[String(word.reversed())] ?? []
     }
 
-    /// The channel of an e-mail address: `email`, or `press` when the words labelling it
-    /// (lower-cased, nearest first) say it is for journalists.
+    /// The channel of an e-mail address: `email`, or `press`, `business` or `sales` when
+    /// the words labelling it (lower-cased, nearest first) say who it is for.
     static func emailChannel(near: [String]) -> Channel {
-        near.contains(where: { signals(in: $0).contains(.press) }) ? .press : .email
+        let found = near.reduce(into: Signals()) { $0.formUnion(signals(in: $1)) }
+        return found.firstChannel(in: [.press, .business, .sales]) ?? .email
     }
 
     /// The channel a schedule describes. Words about calls and operators mean the phone
@@ -166,6 +188,7 @@ struct ChannelClassifier {
         let lower = type.lowercased()
         if lower.contains("fax") { return .fax }
         if lower.contains("press") || lower.contains("media") { return .press }
+        if lower.contains("sales") { return .sales }
         if lower.contains("support") || lower.contains("customer") || lower.contains("service") || lower.contains("help") {
             return .hotline
         }

@@ -55,8 +55,9 @@ struct StructuredDataExtractor {
             case .email(let raw):
                 let candidate = raw.lowercased().hasPrefix("mailto:") ? String(raw.dropFirst(7)) : raw
                 guard let address = EmailAddress.normalise(candidate.removingPercentEncodingLeniently()) else { continue }
-                let channel: Channel = statement.contactType.map {
-                    ChannelClassifier.structuredChannel($0, default: .email) == .press ? .press : .email
+                let channel: Channel = statement.contactType.map { type in
+                    let named = ChannelClassifier.structuredChannel(type, default: .email)
+                    return named == .press || named == .sales ? named : .email
                 } ?? .email
                 records.add(ContactRecord(kind: .email, value: address, channel: channel, source: document.source,
                                           evidence: evidence, section: section),

@@ -15,9 +15,10 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Compa
 }
 
 /// The contact channel a value belongs to. `hotline` is the main phone support line,
-/// other phone lines are `phone`.
+/// other phone lines are `phone`; `business` (lines for business customers, legal
+/// entities), `sales` and `press` are lines for an audience or a department.
 public enum Channel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case hotline, phone, chat, email, messenger, form, fax, office, press, unknown
+    case hotline, phone, chat, email, messenger, form, fax, office, press, business, sales, unknown
 
     public static func < (a: Channel, b: Channel) -> Bool { a.rawValue < b.rawValue }
 }

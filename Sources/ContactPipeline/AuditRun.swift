@@ -16,11 +16,15 @@ public struct AuditRun: Sendable {
         /// Where the audit's snapshot lives (the previous one is read from there for
         /// conditional requests and 304s); nil for no snapshot at all.
         public var snapshotDirectory: @Sendable (AuditFile) -> String?
+        /// The day new findings are first seen on (`YYYY-MM-DD`, UTC).
+        public var today: String
 
         public init(region: String? = nil,
-                    snapshotDirectory: @escaping @Sendable (AuditFile) -> String? = { "Snapshots/\($0.name)" }) {
+                    snapshotDirectory: @escaping @Sendable (AuditFile) -> String? = { "Snapshots/\($0.name)" },
+                    today: String = Baseline.today()) {
             self.region = region
             self.snapshotDirectory = snapshotDirectory
+            self.today = today
         }
     }
 
@@ -129,7 +133,18 @@ public struct AuditRun: Sendable {
         }
         records.sort()
         let auditor = Auditor(settings: audit.rules)
-        let findings = auditor.run(audit.context(records: records, sources: statuses))
+        var findings = auditor.run(audit.context(records: records, sources: statuses,
+                                                 hotlinePages: Self.hotlinePages(result.pages, audit: audit)))
+        // Since when each finding has been reported, kept in the snapshot directory.
+        var warnings = warnings
+        var history: FindingsHistory?
+        if let directory {
+            let (previous, problem) = FindingsHistory.load(directory: directory)
+            if let problem { warnings.append(problem) }
+            let next = previous.updated(with: findings, today: options.today)
+            findings = next.dating(findings)
+            history = next
+        }
         let metadata = directory.map { _ in
             RunMetadata(version: PageFetcher.version, audit: audit.name, started: started,
                         versions: Versions.current.run, archive: archiving.archive?.path,
@@ -138,7 +153,21 @@ public struct AuditRun: Sendable {
         }
         return AuditOutcome(audit: audit, records: records, statuses: statuses, findings: findings,
                             rules: auditor.enabledRules, snapshots: snapshots, snapshotDirectory: directory,
-                            run: metadata, notes: result.notes, warnings: warnings)
+                            run: metadata, history: history, notes: result.notes, warnings: warnings)
+    }
+
+    /// The official pages expected to show the hotline: the audit's own official sources
+    /// (a local file, a crawl's start page) and crawled pages matching an `official:` URL
+    /// pattern; other pages crawled from an official site are official for trust only.
+    static func hotlinePages(_ pages: [IntakePage], audit: AuditFile) -> Set<String> {
+        func normalized(_ location: String) -> String { URLNormalizer.normalize(location)?.string ?? location }
+        let declared = Set(audit.sources.flatMap { [$0.url, normalized($0.location)] })
+        let split = pages.map { page in
+            let url = page.isWeb ? URLNormalizer.normalize(page.source) : nil
+            return (source: page.source, official: page.official, declared: declared.contains(page.source),
+                    origin: url?.origin, path: url?.path)
+        }
+        return HotlinePages.expected(split, sources: audit.sources) { URLNormalizer.normalize($0)?.origin }
     }
 
     /// A previous snapshot that cannot be read costs the conditional requests only, so it
@@ -169,6 +198,8 @@ public struct AuditOutcome: Sendable {
     /// Where `writeSnapshot` writes; nil for no snapshot.
     public var snapshotDirectory: String?
     public var run: RunMetadata?
+    /// The findings history to write with the snapshot; nil without a snapshot.
+    public var history: FindingsHistory?
     /// What cut the run short (a spent budget).
     public var notes: [String]
     /// Worth telling the user, not worth failing for (an unreadable previous snapshot).
@@ -177,7 +208,7 @@ public struct AuditOutcome: Sendable {
     /// Writes the snapshot directory atomically; does nothing without one.
     public func writeSnapshot() throws(SnapshotError) {
         guard let snapshotDirectory, let run else { return }
-        try SnapshotWriter(directory: snapshotDirectory).write(snapshots, run: run)
+        try SnapshotWriter(directory: snapshotDirectory).write(snapshots, run: run, history: history)
     }
 
     /// The report, with the findings a baseline accepts left out and counted.
@@ -185,6 +216,6 @@ public struct AuditOutcome: Sendable {
         let outcome = (baseline ?? Baseline(entries: [])).apply(to: findings, today: today)
         return AuditReport(name: audit.name, sources: statuses, records: records, findings: outcome.findings,
                            rules: rules, suppressed: outcome.suppressed.count, expiredWaivers: outcome.expired,
-                           notes: notes)
+                           notes: notes, today: today)
     }
 }

@@ -281,6 +281,8 @@ public struct ShardAudit: Sendable, Codable {
     public var suppressed: Int
     public var expiredWaivers: [BaselineEntry]
     public var notes: [String]
+    /// The shard's run date, so the merged report tells findings' ages as one run would.
+    public var today: String?
     /// The audit file as it was read (its path and text).
     public var auditPath: String
     public var auditText: String
@@ -295,13 +297,14 @@ public struct ShardAudit: Sendable, Codable {
         suppressed = report.suppressed
         expiredWaivers = report.expiredWaivers
         notes = report.notes
+        today = report.today
         auditPath = audit.path
         auditText = FileManager.default.contents(atPath: audit.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     public var report: AuditReport {
         AuditReport(name: name, sources: sources, records: records, findings: findings, rules: rules,
-                    suppressed: suppressed, expiredWaivers: expiredWaivers, notes: notes)
+                    suppressed: suppressed, expiredWaivers: expiredWaivers, notes: notes, today: today)
     }
 
     /// The catalog, read again from the audit file's text.

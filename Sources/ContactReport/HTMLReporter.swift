@@ -33,7 +33,7 @@ public struct HTMLReporter: Reporter {
 
         """
         html += matrix(SourceChannelMatrix(report, catalog: catalog))
-        html += findings(report.findings)
+        html += findings(report.findings, in: report)
         html += sources(report)
         html += "</body>\n</html>\n"
         return html
@@ -43,8 +43,9 @@ public struct HTMLReporter: Reporter {
         var html = """
         <section id="matrix">
         <h2>Who says what</h2>
-        <p class="legend"><span class="value expected">catalog</span> <span class="value error">error</span> <span class="value warning">warning</span> \
-        <span class="value">no finding</span> <span class="legend-conflict">conflicting cell: pages disagree</span></p>
+        <p class="legend"><span class="value expected">catalog</span> <span class="value agree">as the catalog</span> \
+        <span class="value error">error</span> <span class="value warning">warning</span> <span class="value">no finding</span> \
+        <span class="value warning outlier" title="pages disagree on this value, and it is not the catalog&#39;s">outlier</span></p>
         <div class="scroll"><table class="matrix">
         <thead><tr><th class="source" rowspan="2">source</th>
         """
@@ -60,13 +61,21 @@ public struct HTMLReporter: Reporter {
         }
         for row in matrix.rows {
             html += "<tr><th class=\"source\" scope=\"row\">\(Self.sourceLabel(row.source))</th>"
-            for (column, entries) in row.cells.enumerated() {
-                let conflict = row.conflicting.contains(column)
-                html += conflict ? "<td class=\"conflict\" title=\"pages disagree\">" : "<td>"
+            for entries in row.cells {
+                html += "<td>"
                 html += entries.map { entry in
-                    let title = entry.rules.isEmpty ? entry.kind.rawValue : entry.rules.joined(separator: ", ")
-                    return "<span class=\"value\(entry.severity.map { " \($0.rawValue)" } ?? "")\" "
-                        + "title=\"\(Self.escape(title))\">\(Self.escape(entry.value))</span>"
+                    var title = entry.rules.isEmpty ? entry.kind.rawValue : entry.rules.joined(separator: ", ")
+                    var classes = "value" + (entry.severity.map { " \($0.rawValue)" } ?? "")
+                    switch entry.verdict {
+                    case .plain: break
+                    case .agrees:
+                        classes += " agree"
+                        title = "as the catalog"
+                    case .outlier:
+                        classes += " outlier"
+                        title += ": pages disagree, and this is not the catalog's"
+                    }
+                    return "<span class=\"\(classes)\" title=\"\(Self.escape(title))\">\(Self.escape(entry.value))</span>"
                 }.joined(separator: " ")
                 html += "</td>"
             }
@@ -75,7 +84,7 @@ public struct HTMLReporter: Reporter {
         return html + "</tbody></table></div>\n</section>\n"
     }
 
-    private func findings(_ findings: [Finding]) -> String {
+    private func findings(_ findings: [Finding], in report: AuditReport) -> String {
         var html = "<section id=\"findings\">\n<h2>Findings (\(findings.count))</h2>\n"
         if findings.isEmpty { html += "<p>No findings.</p>\n" }
         for f in findings {
@@ -83,7 +92,8 @@ public struct HTMLReporter: Reporter {
             html += "<details class=\"finding \(f.severity.rawValue)\"\(f.severity == .error ? " open" : "")><summary><span class=\"badge \(f.severity.rawValue)\">"
                 + "\(f.severity.rawValue)</span> <code>\(Self.escape(f.rule))</code> <b>\(Self.escape(f.value))</b> "
                 + "<span class=\"channel\">\(f.channel.rawValue)</span> · \(Self.escape(f.message))"
-                + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "") + "</summary>\n"
+                + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "")
+                + (report.age(of: f).map { " <span class=\"age\">\(Self.escape($0))</span>" } ?? "") + "</summary>\n"
                 + "<table class=\"evidence\"><thead><tr><th>source</th><th>path</th><th>method</th><th>text</th></tr></thead><tbody>\n"
             for r in f.evidence {
                 html += "<tr><td>\(Self.escape(r.source))</td><td><code>\(Self.escape(r.evidence.path))</code></td>"
@@ -146,8 +156,7 @@ public struct HTMLReporter: Reporter {
     body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;padding:16px 24px;color:#1d2330;background:#fff}
     h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px}
     .summary{margin:0;color:#444}.count{font-weight:600}.count.error{color:#b3261e}.count.warning{color:#8a5a00}.count.info{color:#3a5a8c}
-    .legend{font-size:12px;color:#555}.legend .value{margin-right:6px}
-    .legend-conflict{border:2px solid #d93025;background:repeating-linear-gradient(135deg,#fff4f2,#fff4f2 6px,#fde3df 6px,#fde3df 12px);padding:1px 6px}
+    .legend{font-size:12px;color:#555}.legend .value{margin-right:6px;max-width:none}
     .scroll{overflow-x:auto}
     table{border-collapse:collapse}
     table.matrix{font-size:13px;min-width:60%}
@@ -157,13 +166,15 @@ public struct HTMLReporter: Reporter {
     .matrix th.kind-head{font-weight:normal;font-size:11px;color:#555}
     .matrix th.source{text-align:left;font-weight:normal;min-width:11em;max-width:24em;overflow-wrap:anywhere;background:#f7f8fa}
     .matrix tbody tr:nth-child(even) td{background-color:#fbfcfd}
-    .matrix td.conflict{border:2px solid #d93025;background:repeating-linear-gradient(135deg,#fff4f2,#fff4f2 6px,#fde3df 6px,#fde3df 12px)}
     .matrix tbody tr:hover th,.matrix tbody tr:hover td{outline:1px solid #8aa4d6}
     .value{display:inline-block;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;padding:0 4px;margin:1px 0;border-radius:3px;background:#eef6ee;border:1px solid #b9d8b9;max-width:20em;overflow-wrap:break-word}
     .value.error{background:#fde7e5;border-color:#e8a19b;color:#8c1d18}
     .value.warning{background:#fff3d6;border-color:#e6c56d;color:#6b4700}
     .value.info{background:#e8eefa;border-color:#a9bde3}
     .value.expected{background:#fff;border-color:#3a5a8c;color:#1d2f52}
+    .value.agree{background:#e6f4ea;border-color:#34a853;color:#0d652d}.value.agree::before{content:"\\2713\\00a0"}
+    .value.outlier{outline:2px solid #d93025;outline-offset:1px;font-weight:700;background-image:repeating-linear-gradient(135deg,transparent,transparent 4px,rgba(217,48,37,.12) 4px,rgba(217,48,37,.12) 8px)}
+    .value.outlier::before{content:"\\26A0\\00a0"}
     .matrix tr.catalog th,.matrix tr.catalog td{background:#e9eef7;border-bottom:2px solid #3a5a8c;font-weight:600}
     .official{font-size:11px;background:#3a5a8c;color:#fff;border-radius:3px;padding:0 4px}
     .failed{color:#b3261e}
@@ -172,7 +183,7 @@ public struct HTMLReporter: Reporter {
     details summary{cursor:pointer}
     .badge{font-size:11px;text-transform:uppercase;font-weight:700;padding:0 4px;border-radius:3px;color:#fff;background:#888}
     .badge.error{background:#d93025}.badge.warning{background:#c78c00}.badge.info{background:#6b8cc7}
-    .channel{color:#555;font-size:12px}
+    .channel{color:#555;font-size:12px}.age{color:#555;font-size:12px;margin-left:6px}
     table.evidence,table.sources{font-size:12px;margin:6px 0}
     .evidence th,.evidence td,.sources th,.sources td{border:1px solid #e1e4ea;padding:3px 6px;text-align:left;vertical-align:top}
     .evidence td:last-child{max-width:640px}

@@ -92,7 +92,9 @@ public struct JUnitReporter: Reporter {
         return suites
     }
 
-    /// Text and attribute escaping; control characters XML 1.0 forbids are dropped.
+    /// Text and attribute escaping; control characters XML 1.0 forbids are dropped, and
+    /// so are DEL and the C1 controls (U+009B is the 8-bit CSI), which XML allows but a CI
+    /// log showing the message in a terminal would obey.
     static func xml(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -104,7 +106,7 @@ public struct JUnitReporter: Reporter {
             case "'": out += "&apos;"
             case "\n", "\t": out.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -10,26 +10,26 @@ public struct MarkdownReporter: Reporter {
 
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
-        var lines = ["## contact-audit: \(Self.escape(report.name))", "",
+        var lines = ["## contact-audit: \(UntrustedText.markdownPlain(report.name))", "",
                      "**\(s.errors.counted("error"))**, **\(s.warnings.counted("warning"))**, \(s.infos) info · "
                      + "\(s.sources.counted("source")), \(s.records.counted("record"))"
                      + (s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")]
-        for note in report.notes { lines += ["", "> **Note:** \(Self.escape(note, inTable: false))"] }
+        for note in report.notes { lines += ["", "> **Note:** \(UntrustedText.markdownPlain(note))"] }
         for severity in Severity.allCases {
             let findings = report.findings.filter { $0.severity == severity }
             guard !findings.isEmpty else { continue }
             lines += ["", "### \(Self.heading(severity)) (\(findings.count))", "",
                       "| rule | value | channel | sources | message |", "|---|---|---|---|---|"]
             for f in findings {
-                let message = f.message + (f.official.map { " (\($0))" } ?? "")
-                lines.append("| `\(f.rule)` | `\(Self.escape(f.value))` | \(f.channel.rawValue) | "
-                             + "\(Self.escape(f.sources.joined(separator: ", "))) | \(Self.escape(message)) |")
+                let message = f.message + (f.official.map { " (\($0))" } ?? "") + (report.age(of: f).map { "; \($0)" } ?? "")
+                lines.append("| `\(f.rule)` | \(Self.escape(f.value)) | \(f.channel.rawValue) | "
+                             + "\(f.sources.map { Self.escape($0) }.joined(separator: ", ")) | \(Self.escape(message)) |")
             }
             lines += ["", "<details><summary>Evidence</summary>", ""]
             for f in findings {
-                lines.append("- `\(f.rule)` `\(Self.escape(f.value, inTable: false))`")
+                lines.append("- `\(f.rule)` \(Self.escape(f.value, inTable: false))")
                 for r in f.evidence {
-                    lines.append("  - \(Self.escape(r.source, inTable: false)) `\(Self.escape(r.evidence.path, inTable: false))` "
+                    lines.append("  - \(Self.escape(r.source, inTable: false)) \(Self.escape(r.evidence.path, inTable: false)) "
                                  + "(\(r.evidence.method.rawValue)): \(Self.escape(TextReporter.quote(r.evidence.text), inTable: false))")
                 }
             }
@@ -39,14 +39,14 @@ public struct MarkdownReporter: Reporter {
         if !report.expiredWaivers.isEmpty {
             lines += ["", "### Expired waivers", ""]
             for w in report.expiredWaivers {
-                lines.append("- `\(w.rule)` `\(Self.escape(w.value, inTable: false))` on \(Self.escape(w.source, inTable: false)): "
-                             + "expired \(w.expires ?? "")" + (w.reason.map { " (\(Self.escape($0, inTable: false)))" } ?? ""))
+                lines.append("- `\(w.rule)` \(Self.escape(w.value, inTable: false)) on \(Self.escape(w.source, inTable: false)): "
+                             + "expired \(Self.escape(w.expires ?? "", inTable: false))" + (w.reason.map { " (\(Self.escape($0, inTable: false)))" } ?? ""))
             }
         }
         lines += ["", "### Sources", "", "| source | official | status |", "|---|---|---|"]
         for source in report.sources {
             lines.append("| \(Self.escape(source.url)) | \(source.official ? "yes" : "") | "
-                         + "\(Self.escape(source.kind == .ok ? source.detail : "\(source.status): \(source.detail)")) |")
+                         + (source.kind == .ok ? source.detail : "\(source.status): \(Self.escape(source.detail))") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -59,9 +59,9 @@ public struct MarkdownReporter: Reporter {
         }
     }
 
-    /// Table cells end at `|` and at a newline; backticks would open code spans.
+    /// Text that a page, a URL or a person wrote, as a code span: Markdown renders it
+    /// as written, never as a link, an image, HTML or emphasis (see `UntrustedText`).
     static func escape(_ text: String, inTable: Bool = true) -> String {
-        let flat = text.replacingOccurrences(of: "`", with: "'").split(whereSeparator: \.isNewline).joined(separator: " ")
-        return inTable ? flat.replacingOccurrences(of: "|", with: "\\|") : flat
+        UntrustedText.markdownCode(text, inTable: inTable)
     }
 }

@@ -11,10 +11,10 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
-        var lines = ["\(report.name): \(s.sources.counted("source")), \(s.records.counted("record")): "
+        var lines = ["\(Self.safe(report.name)): \(s.sources.counted("source")), \(s.records.counted("record")): "
                      + "\(Self.count(s.errors, "error")), \(Self.count(s.warnings, "warning")), \(s.infos) info"]
         if s.suppressed > 0 { lines.append("\(Self.count(s.suppressed, "finding")) accepted by the baseline, not shown") }
-        lines += report.notes
+        lines += report.notes.map(Self.safe)
         for severity in Severity.allCases {
             let bySeverity = report.findings.filter { $0.severity == severity }
             let rules = Array(Set(bySeverity.map(\.rule))).sorted()
@@ -22,15 +22,15 @@ public struct TextReporter: Reporter {
                 let findings = bySeverity.filter { $0.rule == rule }
                 lines.append("")
                 lines.append(paint(severity.rawValue.uppercased(), severity) + "  \(rule) (\(findings.count))")
-                lines += group(findings)
+                lines += group(findings, in: report)
             }
         }
         if report.findings.isEmpty { lines += ["", "no findings"] }
         if !report.expiredWaivers.isEmpty {
             lines += ["", "Expired waivers (no longer suppress their findings)"]
             for waiver in report.expiredWaivers {
-                lines.append("  \(waiver.rule)  \(waiver.value)  \(waiver.source)  expired \(waiver.expires ?? "")"
-                             + (waiver.reason.map { ": \($0)" } ?? ""))
+                lines.append(Self.safe("  \(waiver.rule)  \(waiver.value)  \(waiver.source)  expired \(waiver.expires ?? "")"
+                             + (waiver.reason.map { ": \($0)" } ?? "")))
             }
         }
         lines += ["", "Sources"]
@@ -39,24 +39,28 @@ public struct TextReporter: Reporter {
         for source in report.sources {
             let word = Self.pad(source.status, statusWidth)
             let status = source.kind == .ok ? word : paint(word, source.isRead ? .warning : .error)
-            lines.append("  \(status)  \(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(source.detail)")
+            lines.append("  \(status)  " + Self.safe("\(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(source.detail)"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One block per finding, value and channel columns aligned within the rule.
-    private func group(_ findings: [Finding]) -> [String] {
-        let valueWidth = findings.map(\.value.count).max() ?? 0
+    /// One block per finding, value and channel columns aligned within the rule when the
+    /// values are short (numbers, addresses); a long value (a list of numbers, a schedule)
+    /// would pad every line of the rule to its width, so then nothing is padded.
+    private func group(_ findings: [Finding], in report: AuditReport) -> [String] {
+        let widest = findings.map(\.value.count).max() ?? 0
+        let valueWidth = widest <= Self.alignedValueWidth ? widest : 0
         let channelWidth = findings.map(\.channel.rawValue.count).max() ?? 0
         var lines: [String] = []
         for finding in findings {
-            lines.append("  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channel.rawValue, channelWidth))  "
-                         + finding.sources.joined(separator: ", "))
-            lines.append("      \(finding.message)")
-            if let official = finding.official { lines.append("      (\(official))") }
+            lines.append(Self.safe("  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channel.rawValue, channelWidth))  "
+                                   + finding.sources.joined(separator: ", ")))
+            lines.append(Self.safe("      \(finding.message)"))
+            if let official = finding.official { lines.append(Self.safe("      (\(official))")) }
+            if let age = report.age(of: finding) { lines.append("      \(age)") }
             for record in finding.evidence {
-                lines.append("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]: "
-                             + Self.quote(record.evidence.text, around: record.raw))
+                lines.append(Self.safe("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]: "
+                                       + Self.quote(record.evidence.text, around: record.raw)))
             }
         }
         return lines
@@ -72,6 +76,11 @@ public struct TextReporter: Reporter {
         }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
+
+    /// Page text never reaches the terminal as control sequences (see `UntrustedText`).
+    static func safe(_ text: String) -> String { UntrustedText.terminal(text) }
+
+    static let alignedValueWidth = 32
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 

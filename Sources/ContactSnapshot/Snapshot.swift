@@ -38,7 +38,7 @@ public struct Snapshot: Sendable, Hashable {
 
     /// Source files in a snapshot directory: JSON, not run metadata, not hidden.
     static func isSourceFile(_ name: String) -> Bool {
-        name.hasSuffix(".json") && name != RunMetadata.fileName && !name.hasPrefix(".")
+        name.hasSuffix(".json") && name != RunMetadata.fileName && name != FindingsHistory.fileName && !name.hasPrefix(".")
     }
 
     /// Decoded files; two files claiming the same source is an error rather than a guess.

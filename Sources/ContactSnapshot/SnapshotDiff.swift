@@ -48,6 +48,21 @@ public struct SourceChanges: Sendable, Hashable, Codable {
     public var added: [ContactRecord]
     public var removed: [ContactRecord]
     public var changed: [RecordChange]
+    /// A value still on the page, now found at another place (DOM path) or by another
+    /// method: neither removed nor added.
+    public var moved: [RecordChange]
+
+    init(source: String, change: Change, cause: Cause? = nil, error: String?, added: [ContactRecord],
+         removed: [ContactRecord], changed: [RecordChange], moved: [RecordChange] = []) {
+        self.source = source
+        self.change = change
+        self.cause = cause
+        self.error = error
+        self.added = added
+        self.removed = removed
+        self.changed = changed
+        self.moved = moved
+    }
 }
 
 /// A record at the same place on the page (kind and DOM path) that now states something
@@ -112,17 +127,18 @@ extension SnapshotDiff {
                 let why = new.fetch.error ?? new.fetch.pageStatus.map { "\($0): \(new.fetch.pageStatusReason ?? "")" }
                 return SourceChanges(source: source, change: .nowFailing, error: why, added: [], removed: [], changed: [])
             }
-            let (added, removed, changed) = RecordMatcher.compare(old.records, new.records)
+            let (added, removed, changed, moved) = RecordMatcher.compare(old.records, new.records)
             if !old.isRead, new.isRead {
-                return SourceChanges(source: source, change: .recovered, error: nil, added: added, removed: removed, changed: changed)
+                return SourceChanges(source: source, change: .recovered, error: nil, added: added, removed: removed,
+                                     changed: changed, moved: moved)
             }
-            if added.isEmpty, removed.isEmpty, changed.isEmpty { return nil }
+            if added.isEmpty, removed.isEmpty, changed.isEmpty, moved.isEmpty { return nil }
             var cause: SourceChanges.Cause?
             if let before = old.fetch.sha256, let after = new.fetch.sha256 {
                 cause = before == after ? .extractorChanged : .pageChanged
             }
             return SourceChanges(source: source, change: .changed, cause: cause, error: nil, added: added,
-                                 removed: removed, changed: changed)
+                                 removed: removed, changed: changed, moved: moved)
         }
     }
 }
@@ -130,10 +146,10 @@ extension SnapshotDiff {
 /// Pairs the records of two versions of a page by content, never by position in the file.
 enum RecordMatcher {
     static func compare(_ old: [ContactRecord], _ new: [ContactRecord])
-        -> (added: [ContactRecord], removed: [ContactRecord], changed: [RecordChange]) {
+        -> (added: [ContactRecord], removed: [ContactRecord], changed: [RecordChange], moved: [RecordChange]) {
         // Most pages say the same as last time, and both sides are stored sorted: one
         // pass of comparisons settles them, without hashing every record.
-        if old == new { return ([], [], []) }
+        if old == new { return ([], [], [], []) }
         // Identical records are no change, wherever they sit.
         var remainingNew = Dictionary(grouping: new) { $0 }.mapValues(\.count)
         var removed: [ContactRecord] = []
@@ -145,6 +161,29 @@ enum RecordMatcher {
             remainingNew[record]! -= 1
             added.append(record)
         }
+        // The same value (kind, value, channel) still stated, at another place or by another
+        // method: moved. Paired before places, so a value that moved does not pass for a
+        // change of whatever now sits where it was.
+        struct Statement: Hashable { var kind: RecordKind; var value: String; var channel: Channel }
+        var addedByStatement = Dictionary(grouping: added.indices) {
+            Statement(kind: added[$0].kind, value: added[$0].value, channel: added[$0].channel)
+        }
+        var moved: [RecordChange] = []
+        var movedAway = Set<Int>()
+        var notMoved: [ContactRecord] = []
+        for record in removed {
+            let statement = Statement(kind: record.kind, value: record.value, channel: record.channel)
+            if var candidates = addedByStatement[statement], !candidates.isEmpty {
+                let match = candidates.removeFirst()
+                movedAway.insert(match)
+                moved.append(RecordChange(before: record, after: added[match]))
+                addedByStatement[statement] = candidates
+            } else {
+                notMoved.append(record)
+            }
+        }
+        removed = notMoved
+        added = added.indices.filter { !movedAway.contains($0) }.map { added[$0] }
         // What is left at the same place (kind and DOM path) changed; the rest came or went.
         struct Place: Hashable { var kind: RecordKind; var path: String }
         var addedAt = Dictionary(grouping: added.indices) { Place(kind: added[$0].kind, path: added[$0].evidence.path) }
@@ -163,7 +202,7 @@ enum RecordMatcher {
             }
         }
         let stillAdded = added.indices.filter { !isMatched[$0] }.map { added[$0] }
-        return (stillAdded, stillRemoved, changed.sorted { $0.before < $1.before })
+        return (stillAdded, stillRemoved, changed.sorted { $0.before < $1.before }, moved.sorted { $0.before < $1.before })
     }
 
     /// `sortedByContent()`, with records that order ties (they differ only in type,

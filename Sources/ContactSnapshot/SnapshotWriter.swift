@@ -15,7 +15,8 @@ public struct SnapshotWriter: Sendable {
         self.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     }
 
-    public func write(_ sources: [SourceSnapshot], run: RunMetadata) throws(SnapshotError) {
+    /// `history`: the findings history to keep beside the sources (see `FindingsHistory`).
+    public func write(_ sources: [SourceSnapshot], run: RunMetadata, history: FindingsHistory? = nil) throws(SnapshotError) {
         let target = URL(fileURLWithPath: directory)
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
@@ -38,6 +39,10 @@ public struct SnapshotWriter: Sendable {
                 try JSONOutput.encode(source).write(to: staging.appendingPathComponent(file))
             }
             try JSONOutput.encode(run).write(to: staging.appendingPathComponent(RunMetadata.fileName))
+            // No findings, no file: an audit that finds nothing keeps only its sources.
+            if let history, !history.entries.isEmpty {
+                try JSONOutput.encode(history).write(to: staging.appendingPathComponent(FindingsHistory.fileName))
+            }
         } catch {
             try? manager.removeItem(at: staging)
             throw .cannotWrite(path: directory, reason: "\(error.localizedDescription) (writing \(staging.path))")

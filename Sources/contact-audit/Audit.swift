@@ -56,6 +56,9 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "ISO 3166 region for numbers written without a country code (default: the page's lang, then the audit's region).")
     var region: String?
 
+    @Option(help: "The run's date, YYYY-MM-DD (UTC): new findings' first_seen and waiver expiry (default: today; for replaying a day).")
+    var today: String?
+
     @Option(help: ArgumentHelp("Run only shard I of N (0 <= I < N), or 'auto': the index and count from the batch engine's environment.",
                                valueName: "I/N|auto"))
     var shard: String?
@@ -83,6 +86,9 @@ struct Audit: AsyncParsableCommand {
     func validate() throws {
         if archive != nil, fromArchive != nil {
             throw ValidationError("--archive and --from-archive exclude each other: a replayed run fetches nothing to keep")
+        }
+        if let today, !Baseline.isDate(today) {
+            throw ValidationError("--today takes a date such as 2026-01-31, not '\(today)'")
         }
         if shardPlan, shard == nil, shardCount == nil {
             throw ValidationError("--shard-plan needs the number of shards: --shard I/N, --shard auto or --shard-count N")
@@ -143,6 +149,7 @@ struct Audit: AsyncParsableCommand {
             guard let snapshot else { return "Snapshots/\(file.name)" }
             return single ? snapshot : (snapshot as NSString).appendingPathComponent(file.name)
         }
+        let day = today ?? Baseline.today()
         // One archive for the run (its audits share one crawl); an audit file's
         // crawl.archive counts when it is the run's only audit.
         let archivePath = fromArchive == nil ? archive ?? (files.count == 1 ? files[0].crawl.archive : nil) : nil
@@ -162,7 +169,7 @@ struct Audit: AsyncParsableCommand {
             throw ExitCode(2)
         }
         for warning in archiving.archive?.warnings ?? [] { StandardError.print("contact-audit: warning: \(warning)") }
-        var outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory))
+        var outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory, today: day))
             .run(files, archiving: archiving)
         if let pageArchive = archiving.archive {
             do { try pageArchive.finish() } catch {
@@ -185,7 +192,7 @@ struct Audit: AsyncParsableCommand {
                 StandardError.print("contact-audit: \(error)")
                 writeFailed = true
             }
-            entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted), catalog: outcome.audit.catalog))
+            entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted, today: day), catalog: outcome.audit.catalog))
         }
         if writeFailed, single { throw ExitCode(2) }
         do {

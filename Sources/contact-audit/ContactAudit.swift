@@ -12,7 +12,7 @@ struct ContactAudit: AsyncParsableCommand {
         differences); 2 usage or configuration error, or an input that could not be read.
         """,
         version: PageFetcher.version,
-        subcommands: [Extract.self, Check.self, Audit.self, Merge.self, Diff.self, Crawl.self]
+        subcommands: [Extract.self, Check.self, Audit.self, Merge.self, Diff.self, Crawl.self, Init.self]
     )
 
     /// ArgumentParser exits with 64 (EX_USAGE) on a usage error; our contract says 2,

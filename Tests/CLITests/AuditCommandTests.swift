@@ -111,6 +111,6 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: snapshot)
         #expect(files.contains("run.json"))
-        #expect(files.filter { $0.hasSuffix(".json") }.count == 4, "three sources and run.json: \(files)")
+        #expect(files.filter { $0.hasSuffix(".json") }.count == 5, "three sources, run.json and the findings history: \(files)")
     }
 }

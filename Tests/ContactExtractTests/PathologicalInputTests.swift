@@ -41,6 +41,16 @@ import Testing
         #expect(!document.blocks.contains { $0.text.contains("7946") })
     }
 
+    /// One C1 control (`&#x85;`, U+009B as raw bytes) anywhere near a number used to hide
+    /// every text number of the page: libphonenumber refused the whole batch.
+    @Test(arguments: ["&#x85;", "\u{9B}31m", "&#x9b;"])
+    func aControlCharacterDoesNotHideThePagesNumbers(_ control: String) throws {
+        let html = "<html lang=\"ru\"><body><p>Звоните 8 800 100-70-11 сейчас</p>"
+            + "<p>Горячая линия: 8 800 100-70-10, \(control) x</p></body></html>"
+        let (_, records) = try extract(Array(html.utf8))
+        #expect(Set(records.filter { $0.kind == .phone }.map(\.value)) == ["+78001007011", "+78001007010"])
+    }
+
     @Test func nulBytesAndInvalidUTF8() throws {
         var bytes = Array("<html><body><p>Tel\u{0}: +44 20 7946 0018</p><p>".utf8)
         bytes += [0xFF, 0xFE, 0xC0, 0x80, 0xED, 0xA0, 0x80, 0x00, 0x00]

@@ -49,21 +49,54 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"))
     }
 
-    @Test func conflictingCellsAreMarked() throws {
+    @Test func outliersAreMarkedNotWholeCells() throws {
         let matrix = SourceChannelMatrix(Self.report)
         #expect(matrix.columns.map { "\($0.channel.rawValue)/\($0.kind.rawValue)" } == ["hotline/phone", "hotline/hours"])
         let hoursColumn = try #require(matrix.columns.firstIndex { $0.kind == .hours })
         let phoneColumn = try #require(matrix.columns.firstIndex { $0.kind == .phone })
         let rows = Dictionary(uniqueKeysWithValues: matrix.rows.map { ($0.source.url, $0) })
+        // Without a catalog, one page against one: nothing says which is right, both marked.
         #expect(rows["a.html"]?.conflicting == [hoursColumn])
         #expect(rows["b.html"]?.conflicting == [hoursColumn], "an unknown number is an error, not a disagreement")
         #expect(rows["b.html"]?.cells[phoneColumn].first?.severity == .error)
         #expect(rows["a.html"]?.cells[phoneColumn].first?.severity == nil)
         #expect(rows["c.html"]?.cells.allSatisfy(\.isEmpty) == true)
 
-        let html = HTMLReporter().render(Self.report)
-        #expect(html.components(separatedBy: "<td class=\"conflict\"").count - 1 == 2)
+        // With the catalog's 24/7, a.html agrees and b.html's schedule is the outlier.
+        let catalog = Catalog(phones: [CatalogPhone(number: "+78001007010", channel: .hotline)], hours: [.hotline: .alwaysOpen])
+        let withCatalog = SourceChannelMatrix(Self.report, catalog: catalog)
+        let checked = Dictionary(uniqueKeysWithValues: withCatalog.rows.map { ($0.source.url, $0) })
+        #expect(checked["a.html"]?.cells[hoursColumn].map(\.verdict) == [.agrees])
+        #expect(checked["a.html"]?.cells[phoneColumn].map(\.verdict) == [.agrees])
+        #expect(checked["b.html"]?.cells[hoursColumn].map(\.verdict) == [.outlier])
+        let html = HTMLReporter(catalog: catalog).render(Self.report)
+        #expect(!html.contains("<td class=\"conflict\""), "no cell is marked as a whole")
+        #expect(html.contains("<span class=\"value agree\" title=\"as the catalog\">24/7</span>"))
+        #expect(html.contains("<span class=\"value warning outlier\" title=\"conflicting-hours: pages disagree, and this is not the catalog&#39;s\">Mo-Fr 09:00-18:00</span>"))
         #expect(html.contains("<span class=\"value error\" title=\"unknown-phone\">+74957778899</span>"))
+    }
+
+    /// Without a catalog value, the schedule fewer pages state is the outlier; a schedule
+    /// written another way (`Mo-Su 00:00-24:00`) counts with `24/7`.
+    @Test func theMinorityIsTheOutlierWithoutACatalogValue() throws {
+        let records = [Self.hours("24/7", "a.html"), Self.hours("Mo-Su 00:00-24:00", "b.html"), Self.hours("Mo-Fr 09:00-18:00", "c.html")]
+        let finding = Finding(rule: "conflicting-hours", severity: .warning, channel: .hotline, value: "24/7 | Mo-Fr 09:00-18:00",
+                              message: "2 different schedules", evidence: records)
+        let report = AuditReport(name: "three", sources: ["a.html", "b.html", "c.html"].map { SourceStatus(url: $0, official: false, records: 1) },
+                                 records: records, findings: [finding], rules: [])
+        let matrix = SourceChannelMatrix(report, catalog: Catalog(phones: [CatalogPhone(number: "+78001007010", channel: .hotline)]))
+        let hours = try #require(matrix.columns.firstIndex { $0.kind == .hours })
+        #expect(matrix.rows.map { $0.cells[hours].map(\.verdict) } == [[.plain], [.plain], [.outlier]])
+    }
+
+    /// Columns for channels the catalog has, even when no page states them.
+    @Test func catalogChannelsHaveColumns() {
+        let catalog = Catalog(phones: [CatalogPhone(number: "+78001007010", channel: .hotline),
+                                       CatalogPhone(number: "+74956401122", channel: .press)],
+                              emails: [CatalogEmail(address: "press@example.ru", channel: .press)])
+        let matrix = SourceChannelMatrix(Self.report, catalog: catalog)
+        #expect(matrix.columns.map { "\($0.channel.rawValue)/\($0.kind.rawValue)" }
+                == ["hotline/phone", "hotline/hours", "press/phone", "press/email"])
     }
 
     @Test func catalogIsTheFirstRow() throws {

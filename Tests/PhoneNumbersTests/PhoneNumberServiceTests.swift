@@ -46,6 +46,19 @@ import Testing
         #expect(String(decoding: bytes[first.utf8Range], as: UTF8.self) == "+7 495 771‑71‑71")
     }
 
+    /// libphonenumber's matcher finds nothing at all in a text holding one character it
+    /// does not take as interchange valid (a C1 control, a non-character); those are
+    /// blanked, offsets unchanged.
+    @Test(arguments: [0x85, 0x9B, 0x07, 0x7F, 0xFFFE, 0xFDD0] as [UInt32])
+    func controlCharactersDoNotHideNumbers(_ codePoint: UInt32) throws {
+        let control = String(try #require(Unicode.Scalar(codePoint)))
+        let text = "Звоните: +7 495 771-71-71, \(control)[31m или 8 800 100-70-10."
+        let matches = PhoneNumberService.findNumbers(in: text, region: "RU")
+        #expect(matches.map(\.number.e164) == ["+74957717171", "+78001007010"])
+        let last = try #require(matches.last)
+        #expect(String(decoding: Array(text.utf8)[last.utf8Range], as: UTF8.self) == "8 800 100-70-10")
+    }
+
     @Test func findsNothingInDatesAndPrices() {
         let text = "Закон ФЗ‑152 от 27.07.2006, цена 1 500 руб., версия 2.0.1"
         #expect(PhoneNumberService.findNumbers(in: text, region: "RU").isEmpty)

@@ -13,20 +13,18 @@ public struct ConflictingHoursRule: AuditRule {
         `Mo-Su 00:00-24:00` agree and `unspecified` agrees with everything.
         """,
         passing: [
-            Example.context([
-                Example.hours("24/7"), Example.hours("Mo-Su 00:00-24:00", source: Example.official),
-                Example.hours("unspecified", path: "/html/body/div"),
-            ]),
+            Example.audit(
+                Example.page("<p>Горячая линия работает круглосуточно: 8 800 100-70-10</p>"),
+                Example.officialPage("<p>Горячая линия 8 800 100-70-10 — ежедневно с 00:00 до 24:00.</p><p>Часы работы офиса уточняйте по телефону.</p>")),
         ],
         failing: [
-            Example.context([
-                Example.hours("24/7", source: Example.official),
-                Example.hours("Mo-Fr 08:00-20:00", channel: .phone),
-            ]),
-            Example.context([
-                Example.hours("24/7", channel: .chat, path: "/html/body/p[1]"),
-                Example.hours("Mo-Fr 09:00-18:00", channel: .chat, path: "/html/body/p[2]"),
-            ]),
+            Example.audit(
+                Example.officialPage("<p>Горячая линия работает круглосуточно: 8 800 100-70-10</p>"),
+                Example.page("<p>Телефон поддержки 8 800 100-70-10: пн–пт с 8:00 до 20:00</p>")),
+            Example.audit(Example.page("""
+                <h2>Онлайн-чат</h2><p>Чат на сайте работает круглосуточно.</p>
+                <h2>Чат в приложении</h2><p>Онлайн-чат: пн–пт 9:00–18:00</p>
+                """)),
         ]
     )
 

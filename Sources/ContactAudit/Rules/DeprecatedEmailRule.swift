@@ -7,8 +7,9 @@ public struct DeprecatedEmailRule: AuditRule {
         severity: .error,
         summary: "an e-mail address the catalog lists as deprecated",
         rationale: "Mail to a retired mailbox bounces or goes unread.",
-        passing: [Example.context([Example.email(Example.email)])],
-        failing: [Example.context([Example.email(Example.retiredEmail)])]
+        passing: [Example.audit(Example.page(#"<p>Пишите нам: <a href="mailto:support@example.ru">support@example.ru</a></p>"#))],
+        failing: [Example.audit(Example.page(#"<p>Пишите нам: <a href="mailto:old@example.ru">old@example.ru</a></p>"#),
+                                values: [Example.retiredEmail])]
     )
 
     public init() {}

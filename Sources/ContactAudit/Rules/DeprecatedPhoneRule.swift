@@ -7,8 +7,8 @@ public struct DeprecatedPhoneRule: AuditRule {
         severity: .error,
         summary: "a number the catalog lists as deprecated",
         rationale: "Retired numbers go unanswered or get reassigned; pages should show the current ones.",
-        passing: [Example.context([Example.phone(Example.abroad)])],
-        failing: [Example.context([Example.phone(Example.retired)])]
+        passing: [Example.audit(Example.page("<p>Справочная служба: +7 495 727-47-47</p>"))],
+        failing: [Example.audit(Example.page("<p>Справочная служба: +7 499 550-18-39</p>"), values: [Example.retired])]
     )
 
     public init() {}

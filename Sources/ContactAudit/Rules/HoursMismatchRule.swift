@@ -13,12 +13,13 @@ public struct HoursMismatchRule: AuditRule {
         compared with the hotline's hours unless the catalog gives them their own.
         """,
         passing: [
-            Example.context([Example.hours("Mo-Su 00:00-24:00"), Example.hours("24/7", channel: .chat),
-                             Example.hours("unspecified")]),
+            Example.audit(Example.page("<p>Горячая линия 8 800 100-70-10 работает ежедневно с 00:00 до 24:00.</p><p>Чат на сайте — круглосуточно.</p>")),
         ],
         failing: [
-            Example.context([Example.hours("Mo-Fr 08:00-20:00; Sa 09:00-18:00; Su 10:00-16:00; PH off", channel: .phone)]),
-            Example.context([Example.hours("Mo-Fr 09:00-18:00", channel: .chat, source: Example.official)]),
+            Example.audit(Example.page("""
+                <p>Телефон поддержки 8 800 100-70-10. Пн–пт 8:00–20:00, сб 9:00–18:00, вс 10:00–16:00, в праздничные дни не работает.</p>
+                """), values: ["Mo-Fr 08:00-20:00; Sa 09:00-18:00; Su 10:00-16:00; PH off"]),
+            Example.audit(Example.officialPage("<p>Онлайн-чат на сайте: пн–пт с 9:00 до 18:00.</p>"), values: ["Mo-Fr 09:00-18:00"]),
         ]
     )
 

@@ -5,18 +5,25 @@ public struct MissingOfficialContactRule: AuditRule {
     public static let description = RuleDescription(
         id: "missing-official-contact",
         severity: .error,
-        summary: "an official source does not show a catalog hotline number",
+        summary: "an official source the audit names (or matches by URL pattern) does not show a catalog hotline number",
         rationale: """
         People look for the hotline on the organisation's own help pages first; when it is \
         missing there they search and find third-party numbers instead.
         """,
         passing: [
-            Example.context([Example.phone(Example.hotline, channel: .unknown, source: Example.official)]),
+            Example.audit(Example.officialPage(#"<p>Горячая линия: <a href="tel:+78001007010">8 800 100-70-10</a></p>"#)),
             // A page that could not be read is reported as such, not as lacking the number.
-            Example.context([], read: []),
+            Example.audit(ExamplePage(url: Example.official, html: "", official: true, read: false)),
+            // A news page the crawl reached from the official help page: official, but
+            // nobody expects the hotline on it.
+            Example.audit(
+                Example.officialPage(#"<p>Горячая линия: <a href="tel:+78001007010">8 800 100-70-10</a></p>"#),
+                ExamplePage(url: "https://www.example.ru/news/2024/tariffs", html: Example.page("""
+                    <article><h1>Новые тарифы с 1 января</h1><p>Тарифы на услуги изменятся с 1 января.</p></article>
+                    """).html, official: true, crawled: true)),
         ],
         failing: [
-            Example.context([Example.phone("+74957778899", source: Example.official)], read: [Example.official]),
+            Example.audit(Example.officialPage("<p>Горячая линия: +7 495 777-88-99</p>")),
         ]
     )
 
@@ -26,7 +33,8 @@ public struct MissingOfficialContactRule: AuditRule {
         let hotlines = context.catalog.hotlineNumbers
         guard !hotlines.isEmpty else { return [] }
         let value = hotlines.sorted().joined(separator: ", ")
-        return context.officialSources.intersection(context.readSources).sorted().compactMap { source in
+        let expected = context.hotlineSources.intersection(context.officialSources)
+        return expected.intersection(context.readSources).sorted().compactMap { source in
             let shown = context.phones(from: source)
             guard !shown.contains(where: { hotlines.contains(context.records[Int($0)].value) }) else { return nil }
             return Finding(

@@ -11,43 +11,51 @@ public struct MultipleHotlineNumbersRule: AuditRule {
         numbers are how impersonators get called.
         """,
         passing: [
-            Example.context([Example.phone(Example.hotline), Example.phone(Example.abroad, source: Example.official)]),
+            // The catalog's three hotline numbers, the short one included.
+            Example.audit(
+                Example.page("<p>Горячая линия: 8 800 100-70-10</p><p>Горячая линия для звонков из-за рубежа: +7 495 727-47-47</p>"),
+                Example.officialPage("<p>Горячая линия: 8 800 100-70-10, с мобильного — короткий номер 115.</p>")),
         ],
         failing: [
-            Example.context([
-                Example.phone(Example.hotline), Example.phone(Example.abroad), Example.phone("115"),
-                Example.phone("+74957717171"),
-            ]),
-            // The seeds: three numbers, none the catalog's; the catalog's three include 115.
-            Example.context([
-                Example.phone("+74957717171"), Example.phone("+74957778899"), Example.phone("+78005553535"),
-            ]),
+            Example.audit(
+                Example.page("<p>Горячая линия: 8 800 100-70-10</p><p>Горячая линия для регионов: 8 495 771-71-71</p>"),
+                Example.officialPage("""
+                    <p>Горячая линия: 8 800 100-70-10, с мобильного — короткий номер 115.</p>
+                    <p>Горячая линия для звонков из-за рубежа: +7 495 727-47-47</p>
+                    """, url: "https://www.example.ru/contacts"),
+                values: ["+74957274747, +74957717171, +78001007010, 115"]),
         ]
     )
 
     public init() {}
 
-    /// Short numbers (115) are another way to dial a line, not another line, so only
-    /// full E.164 numbers are counted, on the pages and in the catalog.
+    /// Counted as a reader counts: every distinct number presented as a hotline, short
+    /// numbers (115) included, against every hotline number the catalog lists. A number
+    /// the catalog lists for another line (`business`, `sales`) is that line under a loose
+    /// label ("горячая линия для бизнеса"), not an extra hotline.
     public func check(_ context: AuditContext) -> [Finding] {
         let records = context.records
+        let otherLines = Set(context.catalog.phones.filter { $0.channel != .hotline }.map(\.number))
         func isCounted(_ position: Int32) -> Bool {
-            records[Int(position)].channel == .hotline && records[Int(position)].value.startsWithPlus
+            records[Int(position)].channel == .hotline && !otherLines.contains(records[Int(position)].value)
         }
         // The numbers presented, each as its first hotline record states it, in value order.
         var numbers: [(value: String, group: ValueGroup)] = []
         for group in context.phonesByValue {
             if let first = group.positions.first(where: isCounted) { numbers.append((records[Int(first)].value, group)) }
         }
-        let expected = Set(context.catalog.hotlineNumbers.filter { $0.hasPrefix("+") })
+        let expected = Set(context.catalog.hotlineNumbers)
         guard numbers.count > expected.count else { return [] }
         let extra = numbers.filter { !expected.contains($0.value) }
         let hotlines = context.phones.filter(isCounted)
         return [finding(
             channel: .hotline, value: numbers.map(\.value).joined(separator: ", "),
-            message: "pages present \(numbers.count) hotline numbers, the catalog has \(expected.count)"
+            message: "pages present \(Self.count(numbers.count)), the catalog has \(expected.count)"
+                + (expected.isEmpty ? "" : " (\(expected.sorted().listed))")
                 + (extra.isEmpty ? "" : "; not in the catalog: \(extra.map(\.value).listed)"),
             evidence: hotlines, in: context,
             official: context.officialNote(extra.lazy.flatMap { $0.group.positions.lazy.filter(isCounted) }, stating: "extra hotline numbers"))]
     }
+
+    static func count(_ n: Int) -> String { n == 1 ? "1 hotline number" : "\(n) hotline numbers" }
 }

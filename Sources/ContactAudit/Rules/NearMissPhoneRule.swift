@@ -10,10 +10,10 @@ public struct NearMissPhoneRule: AuditRule {
         One wrong digit is the typical copy error, and also how look-alike numbers are chosen \
         to catch callers of the real one.
         """,
-        passing: [Example.context([Example.phone(Example.hotline), Example.phone("+74951234455")])],
+        passing: [Example.audit(Example.page("<p>Горячая линия: 8 800 100-70-10</p><p>Офис: +7 495 123-44-55</p>"))],
         failing: [
-            Example.context([Example.phone("+78001007011")]),
-            Example.context([Example.phone("+78001000710")]),
+            Example.audit(Example.page("<p>Горячая линия: 8 800 100-70-11</p>"), values: ["+78001007011"]),
+            Example.audit(Example.page("<p>Горячая линия: 8 800 100-07-10</p>"), values: ["+78001000710"]),
         ]
     )
 

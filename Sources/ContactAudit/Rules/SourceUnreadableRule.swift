@@ -14,17 +14,15 @@ public struct SourceUnreadableRule: AuditRule {
         has stopped watching it (moved, walled off by its own bot protection, broken).
         """,
         passing: [
-            Example.context([Example.phone(Example.hotline, source: Example.official)]),
+            Example.audit(Example.officialPage(#"<p>Горячая линия: <a href="tel:88001007010">8 800 100-70-10</a></p>"#)),
         ],
         failing: [
-            Example.context([], read: [], unreadable: [
-                UnreadableSource(source: Example.thirdParty, official: false, status: "blocked",
-                                 reason: "Cloudflare challenge (page title 'Just a moment...')", runs: 1),
-            ]),
-            Example.context([], read: [], unreadable: [
-                UnreadableSource(source: Example.official, official: true, status: "error",
-                                 reason: "http-error: the server answered HTTP 404", runs: 2),
-            ]),
+            Example.audit(Example.unreadablePage(status: "blocked",
+                                                 reason: "Cloudflare challenge (page title 'Just a moment...')"),
+                          values: [Example.thirdParty]),
+            Example.audit(Example.unreadablePage(url: Example.official, official: true, status: "error",
+                                                 reason: "http-error: the server answered HTTP 404", runs: 2),
+                          values: [Example.official]),
         ]
     )
 

@@ -10,11 +10,11 @@ public struct SuspiciousNumberRule: AuditRule {
         Placeholder numbers (777-77-77, 123-45-67) and famous jingles (8 800 555-35-35) are \
         copied into templates and content farms; nobody at the organisation answers them.
         """,
-        passing: [Example.context([Example.phone(Example.hotline), Example.phone(Example.abroad)])],
+        passing: [Example.audit(Example.page("<p>Горячая линия: 8 800 100-70-10</p><p>Из-за рубежа: +7 495 727-47-47</p>"))],
         failing: [
-            Example.context([Example.phone("+74957777777")]),
-            Example.context([Example.phone("+74951234567")]),
-            Example.context([Example.phone("+78005553535")]),
+            Example.audit(Example.page("<p>Горячая линия: +7 495 777-77-77</p>"), values: ["+74957777777"]),
+            Example.audit(Example.page("<p>Горячая линия: +7 495 123-45-67</p>"), values: ["+74951234567"]),
+            Example.audit(Example.page("<p>Горячая линия: 8 800 555-35-35</p>"), values: ["+78005553535"]),
         ]
     )
 

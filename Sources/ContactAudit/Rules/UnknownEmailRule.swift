@@ -7,8 +7,9 @@ public struct UnknownEmailRule: AuditRule {
         severity: .warning,
         summary: "an e-mail address on a page that the catalog does not list (neither current nor deprecated)",
         rationale: "Mail sent to an address the organisation does not read is lost, or read by someone else.",
-        passing: [Example.context([Example.email(Example.email)])],
-        failing: [Example.context([Example.email("help@example-support.com")])]
+        passing: [Example.audit(Example.page(#"<p>Пишите нам: <a href="mailto:support@example.ru">support@example.ru</a></p>"#))],
+        failing: [Example.audit(Example.page(#"<p>Пишите нам: <a href="mailto:help@example-support.com">help@example-support.com</a></p>"#),
+                                values: ["help@example-support.com"])]
     )
 
     public init() {}

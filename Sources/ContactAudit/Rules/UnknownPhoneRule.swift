@@ -11,10 +11,10 @@ public struct UnknownPhoneRule: AuditRule {
         them to a wrong line, a paid intermediary or a scammer.
         """,
         passing: [
-            Example.context([Example.phone(Example.hotline), Example.phone("115"), Example.phone("112")]),
+            Example.audit(Example.page("<p>Горячая линия: 8 800 100-70-10. С мобильного: 115. Экстренные службы: 112.</p>")),
         ],
         failing: [
-            Example.context([Example.phone("+74957778899")]),
+            Example.audit(Example.page("<p>Горячая линия: +7 495 777-88-99</p>"), values: ["+74957778899"]),
         ]
     )
 

@@ -7,36 +7,35 @@ public struct DiffMarkdownRenderer: DiffRenderer {
     public init() {}
 
     public func render(_ diff: SnapshotDiff) -> String {
-        var lines = ["## contact-audit diff", "", "`\(Self.cell(diff.before))` → `\(Self.cell(diff.after))`: "
+        var lines = ["## contact-audit diff", "", "\(Self.cell(diff.before)) → \(Self.cell(diff.after)): "
                      + DiffWording.summary(diff)]
         for change in diff.sources {
-            lines += ["", "### \(Self.cell(change.source))", "", DiffWording.headline(change)]
+            lines += ["", "### \(Self.cell(change.source))", "", UntrustedText.markdownPlain(DiffWording.headline(change))]
             let rows = change.changed.map { ("changed", DiffWording.describe($0), $0.after) }
+                + change.moved.map { ("moved", DiffWording.describeMove($0), $0.after) }
                 + change.added.map { ("added", DiffWording.describe($0), $0) }
                 + change.removed.map { ("removed", DiffWording.describe($0), $0) }
             guard !rows.isEmpty else { continue }
             lines += ["", "| | record | path | text |", "|---|---|---|---|"]
             for (what, description, record) in rows {
-                lines.append("| \(what) | \(Self.cell(description)) | `\(Self.cell(record.evidence.path))` | "
+                lines.append("| \(what) | \(Self.cell(description)) | \(Self.cell(record.evidence.path)) | "
                              + "\(Self.cell(DiffTextRenderer.quote(record.evidence.text))) |")
             }
         }
         if let findings = diff.findings, !findings.isEmpty {
-            lines += ["", "### Findings against `\(Self.cell(findings.audit))`", "",
+            lines += ["", "### Findings against \(Self.cell(findings.audit))", "",
                       "| | severity | rule | value | sources |", "|---|---|---|---|---|"]
             for (what, list) in [("new", findings.new), ("resolved", findings.resolved)] {
                 for f in list {
-                    lines.append("| \(what) | \(f.severity.rawValue) | `\(f.rule)` | `\(Self.cell(f.value))` | "
-                                 + "\(Self.cell(f.sources.joined(separator: ", "))) |")
+                    lines.append("| \(what) | \(f.severity.rawValue) | `\(f.rule)` | \(Self.cell(f.value)) | "
+                                 + "\(f.sources.map { Self.cell($0) }.joined(separator: ", ")) |")
                 }
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Table cells end at `|` and newlines; backticks would open code spans.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
-            .split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
+    /// Page text, sources and values as code spans (`|` escaped): a page cannot add a
+    /// link, an image or HTML to a pull-request comment (see `UntrustedText`).
+    static func cell(_ text: String) -> String { UntrustedText.markdownCode(text) }
 }

@@ -27,6 +27,7 @@ enum DiffWording {
         case .recovered: return "read again (was failing)"
         case .changed:
             let counts = [change.changed.isEmpty ? nil : "\(change.changed.count) changed",
+                          change.moved.isEmpty ? nil : "\(change.moved.count) moved",
                           change.added.isEmpty ? nil : "\(change.added.count) added",
                           change.removed.isEmpty ? nil : "\(change.removed.count) removed"]
                 .compactMap { $0 }.joined(separator: ", ")
@@ -58,6 +59,13 @@ enum DiffWording {
         let other = change.fields.filter { $0 != "value" && $0 != "channel" }
         if !other.isEmpty { text += " (\(other.joined(separator: ", ")) changed)" }
         return text
+    }
+
+    /// `phone hotline +78001007010 moved: /html/body/p[2] (text) → /html/body/footer/p/a (tel-link)`
+    static func describeMove(_ change: RecordChange) -> String {
+        let (a, b) = (change.before, change.after)
+        return "\(a.kind.rawValue) \(a.channel.rawValue) \(a.value) moved: \(a.evidence.path) (\(a.evidence.method.rawValue))"
+            + " → \(b.evidence.path) (\(b.evidence.method.rawValue))"
     }
 
     static func summary(_ diff: SnapshotDiff) -> String {

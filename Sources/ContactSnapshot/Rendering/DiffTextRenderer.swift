@@ -1,7 +1,7 @@
 import ContactAudit
 import ContactModel
 
-/// For a terminal or a CI log: one block per source, `~` changed, `+` added, `-` removed,
+/// For a terminal or a CI log: one block per source, `~` changed, `>` moved, `+` added, `-` removed,
 /// each record with its DOM path and the page's text.
 public struct DiffTextRenderer: DiffRenderer {
     public init() {}
@@ -21,6 +21,10 @@ public struct DiffTextRenderer: DiffRenderer {
                     lines.append("      \(Self.quote(c.after.evidence.text))")
                 }
             }
+            for m in change.moved {
+                lines.append("  > \(DiffWording.describeMove(m))")
+                if m.before.evidence.text != m.after.evidence.text { lines.append("      now: \(Self.quote(m.after.evidence.text))") }
+            }
             for r in change.added { lines += Self.record("+", r) }
             for r in change.removed { lines += Self.record("-", r) }
         }
@@ -32,7 +36,8 @@ public struct DiffTextRenderer: DiffRenderer {
         }
         lines.append("")
         lines.append(DiffWording.summary(diff))
-        return lines.drop { $0.isEmpty }.joined(separator: "\n") + "\n"
+        // Page text never reaches the terminal as control sequences.
+        return lines.drop { $0.isEmpty }.map(UntrustedText.terminal).joined(separator: "\n") + "\n"
     }
 
     static func record(_ sign: String, _ record: ContactRecord) -> [String] {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `contact-audit init NAME URL|FILE...` on official pages written like real ones: a
+/// local help page and a contacts page served over HTTP.
+@Suite struct InitCommandTests {
+    static let help = """
+        <!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Помощь</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization",
+        "telephone":"+7 800 100-70-10","contactPoint":{"@type":"ContactPoint","telephone":"+7-495-727-47-47",
+        "contactType":"customer support","hoursAvailable":{"@type":"OpeningHoursSpecification",
+        "dayOfWeek":["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"],"opens":"00:00","closes":"23:59"}}}</script>
+        </head><body><main><h1>Служба поддержки</h1>
+        <p>Горячая линия: <a href="tel:+78001007010">8 800 100-70-10</a>, круглосуточно.</p>
+        <ul><li>Для звонков из-за рубежа: <a href="tel:+74957274747">+7 495 727-47-47</a></li>
+        <li>Для юридических лиц: 8 800 200-00-01, пн–пт с 9:00 до 18:00</li></ul>
+        <h2>Онлайн-чат</h2><p>Чат на сайте работает пн–пт с 9:00 до 21:00.</p></main></body></html>
+        """
+    static let contacts = """
+        <!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"></head><body><h1>Контакты</h1>
+        <p>Пресс-служба: +7 495 640-11-22</p>
+        <table><tr><td>Почта</td><td><a href="mailto:support@example.ru">support@example.ru</a></td></tr></table>
+        <p>Чат поддержки: круглосуточно.</p></body></html>
+        """
+
+    @Test func writesAReviewableAuditThatChecksAndRefusesToOverwrite() throws {
+        let directory = try AuditCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try CronLoopTests.write(Self.help, to: directory.appendingPathComponent("pages/help.html"))
+        let site = directory.appendingPathComponent("site")
+        try CronLoopTests.write(Self.contacts, to: site.appendingPathComponent("contacts.html"))
+        let server = try ConditionalServer(root: site, log: directory.appendingPathComponent("requests.jsonl"))
+        defer { server.stop() }
+
+        let result = try CommandRunner.run(["init", "demo", "pages/help.html", "\(server.base)/contacts.html"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = directory.appendingPathComponent("Audits/demo/audit.yaml")
+        let yaml = try String(contentsOf: file, encoding: .utf8)
+        // Every value under the comment that says where a page states it.
+        for expected in [
+            "    # ../../pages/help.html /html/body/main/p[1]/a (tel-link): \"8 800 100-70-10\"",
+            "    - number: \"+78001007010\"\n      channel: hotline",
+            "    - number: \"+78002000001\"\n      channel: business",
+            "    - number: \"+74956401122\"\n      channel: press",
+            "    - address: \"support@example.ru\"\n      channel: email",
+            "    hotline: \"24/7\"",
+            "    business: \"Mo-Fr 09:00-18:00\"",
+            "    # The pages disagree on chat hours; keep the right one:",
+            "region: RU",
+            "  - url: \"../../pages/help.html\"\n    official: true",
+            "  - url: \"\(server.base)/contacts.html\"\n    official: true",
+        ] {
+            #expect(yaml.contains(expected), "missing \(expected) in:\n\(yaml)")
+        }
+        #expect(!yaml.contains("    chat: "), "a disputed schedule is not a value")
+
+        let check = try CommandRunner.run(["check", "Audits/demo"], in: directory)
+        #expect(check.status == 0, "\(check.stderr)")
+        // The audit of the same pages finds none of its numbers unknown.
+        let audit = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", "Audits/demo"], in: directory)
+        #expect(!audit.stdout.contains("\"unknown-phone\"") && !audit.stdout.contains("\"unknown-email\""), "\(audit.stdout)")
+
+        let again = try CommandRunner.run(["init", "demo", "pages/help.html"], in: directory)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == yaml)
+    }
+}
