@@ -45,8 +45,9 @@ let package = Package(
 
         // Pipeline.
         .target(name: "ContactModel"),
-        // Opening hours: natural language → weekly schedule → OSM opening_hours. Pure Swift.
-        .target(name: "ContactHours"),
+        // Opening hours: natural language → weekly schedule → OSM opening_hours. Day and month names
+        // from CLDR (Foundation), one data file per language in Resources/languages.
+        .target(name: "ContactHours", resources: [.copy("Resources/languages")]),
         .target(
             name: "ContactExtract",
             dependencies: ["ContactModel", "ContactDocument", "ContactHours", "PhoneNumbers"],

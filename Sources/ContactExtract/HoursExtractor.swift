@@ -38,7 +38,7 @@ struct HoursExtractor {
             for (statement, range) in zip(statements, ranges) {
                 let piece = Piece(statement: statement, block: index, text: text, utf8Range: range,
                                   neighbours: ranges, method: method)
-                if Self.joins(statement, run) {
+                if Self.joins(statement, run) || Self.completes(statement, run, block: index) {
                     run.append(piece)
                 } else {
                     if !run.isEmpty { emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records) }
@@ -59,6 +59,15 @@ struct HoursExtractor {
         guard case .schedule = statement.value else { return false }
         if statement.days == nil && run.allSatisfy({ $0.statement.isDaysOff || $0.statement.isHolidayRule }) { return true }
         return statement.isPartial && run.allSatisfy { $0.statement.isPartial || $0.statement.isHolidayRule }
+    }
+
+    /// Hours naming no days, then days of their own in the same text ("08:00 - 20:00, Нд. 08:00 -
+    /// 19:00"): the first hours are the other days' (`HoursParser.merge` fills only the days no
+    /// statement names). Emitted apart, the first would claim every day.
+    private static func completes(_ statement: HoursStatement, _ run: [Piece], block: Int) -> Bool {
+        guard statement.isPartial, case .schedule = statement.value, let first = run.first, first.block == block,
+              first.statement.days == nil, case .schedule = first.statement.value else { return false }
+        return run.dropFirst().allSatisfy { $0.block == block && ($0.statement.isPartial || $0.statement.isHolidayRule) }
     }
 
     /// The text read as one unit starting at `index`: a block, or a whole table row.

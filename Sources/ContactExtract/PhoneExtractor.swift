@@ -153,6 +153,7 @@ struct PhoneExtractor {
             let raw = String(decoding: bytes[range], as: UTF8.self)
             found.append((raw, match.number.region))
             if Self.isLabelledIdentifier(bytes, before: range.lowerBound) { continue }
+            if Self.isInputMask(match.number) { continue }
             if linkedValues[index]?.contains(match.number.e164) == true { continue }
             let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges,
                                                                       blockSignals: blockSignals))
@@ -165,6 +166,14 @@ struct PhoneExtractor {
                 at: index)
         }
         return found
+    }
+
+    /// A form's input mask or placeholder, `8 (999) 999-99-99`, `+7 (000) 000-00-00`: the
+    /// national number is one digit repeated, which no operator assigns.
+    static func isInputMask(_ number: PhoneNumber) -> Bool {
+        let national = number.e164.utf8.dropFirst(1 + String(number.countryCode).utf8.count)
+        guard national.count >= 7, let first = national.first else { return false }
+        return national.allSatisfy { $0 == first }
     }
 
     /// Where a link's text stands in its block, for the words around it.

@@ -1,4 +1,5 @@
-/// Natural-language opening hours (Russian, Ukrainian/Bulgarian short forms, English, German).
+/// Natural-language opening hours: the hand-written core (Russian, Ukrainian, Bulgarian, English,
+/// German) and the languages of `Resources/languages/` with CLDR day and month names.
 ///
 /// Pipeline: `HoursTokenizer` (words, numbers, symbols) → `HoursRecognizer` (phrases: days,
 /// time ranges, closed, 24/7, breaks, holidays, vague references, zones) → grouping below
@@ -15,6 +16,11 @@ public enum HoursParser {
         let tokens = HoursTokenizer.tokenize(text)
         var recognizer = HoursRecognizer(tokens: tokens)
         recognizer.run()
+        // Precision first: hours tied to months or seasons, or of another activity (delivery,
+        // order taking), are not a weekly schedule of this text; nothing rather than a guess.
+        if recognizer.items.contains(where: { if case .qualifier = $0.kind { return true } else { return false } }) { return [] }
+        let hasDays = recognizer.items.contains { if case .days = $0.kind { return true } else { return false } }
+        if hasDays && recognizer.items.contains(where: { if case .unknownLabel = $0.kind { return true } else { return false } }) { return [] }
         let drafts = group(recognizer.items, tokenCount: tokens.count)
         return drafts.compactMap { statement(from: $0, tokens: tokens) }
     }
@@ -271,6 +277,8 @@ public enum HoursParser {
                     c.last = item.last
                     current = c
                 }
+            case .qualifier, .unknownLabel:
+                continue
             case .holidayOff:
                 finish()
                 var d = Draft(content: .closed, first: item.first, last: item.last)

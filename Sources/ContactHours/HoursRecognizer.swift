@@ -18,6 +18,12 @@ struct HoursItem: Sendable {
         case holidayOff
         case timeZone(String)
         case separator(strong: Bool)
+        /// A month, season or other activity ("Juli-August", "летом", "доставка"): the text's
+        /// hours depend on something the reader does not model, or are not a channel's.
+        case qualifier
+        /// A short word labelling hours that no lexicon reads ("so:" in Czech, "S 09:00 a 13:00"):
+        /// next to days that are read, its hours would be given to the wrong days.
+        case unknownLabel
     }
     var kind: Kind
     var first: Int
@@ -103,13 +109,15 @@ struct HoursRecognizer {
             return i + 1
         case .number:
             guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
+            if let n = matchPhrase(i) { return n }
             if let n = matchAllDayNumber(i) { return n }
             if let n = matchEveryDayNumber(i) { return n }
             if let n = matchRangeItem(i) { return n }
             return i + 1
         case .word:
             // Most words of a page start nothing; one set lookup rejects them.
-            guard HoursRecognizer.canStartPhrase(tok.text) else { return i + 1 }
+            guard HoursRecognizer.canStartPhrase(tok.text) else { return unknownLabel(i) ?? i + 1 }
+            if let n = matchPhrase(i) { return n }
             if let n = matchAllDayWord(i) { return n }
             if let n = matchVague(i) { return n }
             if let n = matchExceptHolidays(i) { return n }
@@ -121,8 +129,85 @@ struct HoursRecognizer {
             if let n = matchZone(i) { return n }
             if let n = matchRangeItem(i) { return n }
             if let n = matchDays(i) { return n }
+            if let n = matchQualifier(i) { return n }
+            return unknownLabel(i) ?? i + 1
+        }
+    }
+
+    private mutating func unknownLabel(_ i: Int) -> Int? {
+        guard let w = word(i), w.raw.unicodeScalars.count <= 3, t[i].isCapitalized || sym(i + 1) == ":" else { return nil }
+        var k = i + 1
+        if sym(k) == ":" { k += 1 }
+        guard number(k) != nil, parseRange(k) != nil else { return nil }
+        emit(.unknownLabel, i, i)
+        return i + 1
+    }
+
+    // MARK: data-file phrases and qualifiers
+
+    /// Multi-word entries of the language files: "tous les jours", "7j/7", "fin de semana".
+    private mutating func matchPhrase(_ i: Int) -> Int? {
+        guard let candidates = LanguageData.shared.phrases[t[i].text] else { return nil }
+        for (words, kind) in candidates where i + words.count <= t.count {
+            var ok = true
+            for (k, w) in words.enumerated() where t[i + k].text != w { ok = false; break }
+            guard ok else { continue }
+            let last = i + words.count - 1
+            let all = Set(Weekday.allCases)
+            switch kind {
+            case .everyDay: emit(.days(all, everyDay: true, holidays: false), i, last)
+            case .allDay: emit(.allDay, i, last)
+            case .weekdays: emit(.days([.mo, .tu, .we, .th, .fr], everyDay: false, holidays: false), i, last)
+            case .weekend: emit(.days([.sa, .su], everyDay: false, holidays: false), i, last)
+            case .closed: emit(.closed, i, last)
+            case .breakWord:
+                var k = last + 1
+                if sym(k) == ":" { k += 1 }
+                guard let r = parseRange(k) else { return nil }
+                emit(.breakRanges([r.span]), i, r.end - 1)
+                return r.end
+            case .dayRange: return nil
+            }
+            return last + 1
+        }
+        return nil
+    }
+
+    /// A month next to a day number or another month ("2021 Apr 10-16", "Juli-August",
+    /// "с 1 мая"), a season word, or an activity whose hours are not a channel's.
+    private mutating func matchQualifier(_ i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        let data = LanguageData.shared
+        if data.isQualifier(w) {
+            emit(.qualifier, i, i)
             return i + 1
         }
+        if let phrases = data.qualifierPhrases[w] {
+            for words in phrases where i + words.count <= t.count {
+                if words.enumerated().allSatisfy({ t[i + $0.offset].text == $0.element }) {
+                    emit(.qualifier, i, i + words.count - 1)
+                    return i + words.count
+                }
+            }
+        }
+        guard data.isMonth(w) else { return nil }
+        var after = i + 1
+        if sym(after) == "." { after += 1 }
+        var before = i - 1
+        if sym(before) == "." { before -= 1 }
+        let nearNumber = number(after) != nil || number(before) != nil
+        var linked = false
+        if let s = sym(i + 1) ?? word(i + 1), HoursLexicon.dayRangeWords.contains(s) || HoursLexicon.listWords.contains(s),
+           let other = word(i + 2), data.isMonth(other) {
+            linked = true
+        }
+        if let s = sym(i - 1) ?? word(i - 1), HoursLexicon.dayRangeWords.contains(s) || HoursLexicon.listWords.contains(s),
+           let other = word(i - 2), data.isMonth(other) {
+            linked = true
+        }
+        guard nearNumber || linked else { return nil }
+        emit(.qualifier, i, i)
+        return i + 1
     }
 
     // MARK: pre-filter
@@ -148,11 +233,19 @@ struct HoursRecognizer {
         set.formUnion(HoursLexicon.zoneWords.keys)
         set.formUnion(HoursLexicon.rangePrefixes)
         set.formUnion(HoursLexicon.exactDays.keys)
+        let data = LanguageData.shared
+        set.formUnion(data.phrases.keys)
+        set.formUnion(data.exceptWords)
+        set.formUnion(data.qualifierWords)
+        set.formUnion(data.qualifierPhrases.keys)
+        set.formUnion(data.months)
+        set.insert("ph")
         return set
     }()
 
     private static let startPrefixes: [String] = ["круглосуточ", "цілодобов", "московск"]
         + HoursLexicon.holidayPrefixes + HoursLexicon.dayPrefixes.map(\.0)
+        + LanguageData.shared.dayStems.map(\.0) + LanguageData.shared.monthStems + LanguageData.shared.qualifierPrefixes
     /// Prefixes as bytes bucketed by their first two bytes, so a word costs one lookup.
     private static let prefixBuckets: [UInt16: [[UInt8]]] = {
         var map: [UInt16: [[UInt8]]] = [:]
@@ -166,7 +259,7 @@ struct HoursRecognizer {
 
     static func canStartPhrase(_ w: WordKey) -> Bool {
         if startWords.contains(w) { return true }
-        guard w.utf8Count >= 7 else { return false }
+        guard w.utf8Count >= 5 else { return false }
         var raw = w.raw
         return raw.withUTF8 { bytes in
             guard bytes.count >= 2, let bucket = prefixBuckets[UInt16(bytes[0]) << 8 | UInt16(bytes[1])] else { return false }
@@ -350,6 +443,8 @@ struct HoursRecognizer {
     private mutating func matchClosed(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
         var end = i
+        // "closed for lunch 1-2pm" is a break, read from its break word.
+        if word(i + 1) == "for", let b = word(i + 2), HoursLexicon.breakWords.contains(b) { return nil }
         if w == "не" || w == "nicht" {
             guard let w2 = word(i + 1), w2.hasPrefix("работа") || w2.hasPrefix("працю") || w2 == "geöffnet" || w2.hasPrefix("ведет") || w2.hasPrefix("принима") else { return nil }
             end = i + 1
@@ -389,7 +484,7 @@ struct HoursRecognizer {
     }
 
     private mutating func matchExceptHolidays(_ i: Int) -> Int? {
-        guard let w = word(i), ["кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl"].contains(w) else { return nil }
+        guard let w = word(i), HoursRecognizer.exceptWords.contains(w) else { return nil }
         if let spec = parseDaySpec(i + 1) ?? parseDaySpec(i + 2) {
             emit(.exceptDays(spec.days), i, spec.end - 1)
             return spec.end
@@ -410,6 +505,8 @@ struct HoursRecognizer {
         }
         return nil
     }
+
+    private static let exceptWords = Set<WordKey>(["кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl"]).union(LanguageData.shared.exceptWords)
 
     /// "В государственные праздничные дни работа операторов не ведётся", "holidays closed".
     private mutating func matchHoliday(_ i: Int) -> Int? {
@@ -566,6 +663,20 @@ struct HoursRecognizer {
                 j = skipDot(j + 2)
                 continue
             }
+            // Multi-token connectors of the language files: "t/m", "tot en met".
+            if let c = connector, let phrases = LanguageData.shared.phrases[c] {
+                var matched: Int?
+                for (words, kind) in phrases where kind == .dayRange && j + words.count < t.count {
+                    if words.enumerated().allSatisfy({ t[j + $0.offset].text == $0.element }) { matched = words.count; break }
+                }
+                if let n = matched, let d = continuationDay(j + n) {
+                    days.formUnion(last.through(d.day))
+                    last = d.day
+                    strong = true
+                    j = skipDot(j + n + 1)
+                    continue
+                }
+            }
             if let c = connector, HoursLexicon.listWords.contains(c) {
                 if let d = continuationDay(j + 1) {
                     days.insert(d.day)
@@ -592,6 +703,7 @@ struct HoursRecognizer {
             }
             break
         }
+        if !strong && first.partnerOnly { return nil }
         if !strong {
             // A lone ambiguous short form ("So", "Do", "Sun") is a day only when written like
             // one (capitalised) and followed by hours; the English pronoun "we" never is.
@@ -615,6 +727,11 @@ struct HoursRecognizer {
 
     private mutating func matchRangeItem(_ i: Int) -> Int? {
         guard let r = parseRange(i) else { return nil }
+        // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
+        if word(r.end) == "off", items.contains(where: { if case .ranges = $0.kind { return true } else { return false } }) {
+            emit(.breakRanges([r.span]), i, r.end)
+            return r.end + 1
+        }
         emit(.ranges([r.span], needsContext: !r.explicit), i, r.end - 1)
         return r.end
     }
@@ -631,6 +748,8 @@ struct HoursRecognizer {
         var comma = false
         var colon = false
         var special = false
+        /// The meridiem came from "дня", which also means "days".
+        var daysWord = false
         /// `HH:MM` (two-digit hour, colon) or noon/midnight.
         var strongClock: Bool { special || (clock && colon && padded) }
     }
@@ -688,7 +807,7 @@ struct HoursRecognizer {
         if !second.clock {
             if sym(k2) == "-", number(k2 + 1) != nil { return nil }
             if let s = sym(k2), s == "." || s == ":", attached(k2), number(k2 + 1) != nil, attached(k2 + 1) { return nil }
-            if sym(k2) == ",", attached(k2), number(k2 + 1) != nil, attached(k2 + 1), sym(k2 + 2) != "-" { return nil }
+            if sym(k2) == ",", attached(k2), number(k2 + 1) != nil, attached(k2 + 1), sym(k2 + 2) != "-", second.meridiem == 0 { return nil }
         }
         if let s = sym(k2) ?? word(k2), HoursLexicon.currencyWords.contains(s) { return nil }
 
@@ -704,6 +823,8 @@ struct HoursRecognizer {
         if s == 1440 { s = 0 }
         if e == 0 { e = 1440 }
         let russianStyle = (prefix.map { HoursRecognizer.cyrillicPrefixes.contains($0) } ?? false) || sepWord == "до"
+        // "1-2 дня" is a number of days; "дня" is afternoon only in "с 12 дня до 6 вечера".
+        if (first.daysWord || second.daysWord) && !russianStyle { return nil }
         // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
         if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
             && e < s && e <= 720 && s <= 720 && e + 720 > s {
@@ -735,7 +856,7 @@ struct HoursRecognizer {
 
     private static let amWords: Set<WordKey> = ["am", "утра", "ночи", "vorm"]
     private static let pmWords: Set<WordKey> = ["pm", "вечера", "дня", "noon", "nachm", "abends"]
-    private static let unitWords: Set<WordKey> = ["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]
+    private static let unitWords = Set<WordKey>(["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]).union(LanguageData.shared.unitWords)
 
     func endpoint(_ j: Int, after: WordKey?, dashMinutes: Bool = false) -> (Endpoint, Int)? {
         if let w = word(j) {
@@ -778,6 +899,7 @@ struct HoursRecognizer {
                 k += 1
             } else if HoursRecognizer.pmWords.contains(w) {
                 e.meridiem = 2
+                e.daysWord = w == "дня"
                 k += 1
             } else if (w == "a" || w == "p"), sym(k + 1) == ".", word(k + 2) == "m" {
                 e.meridiem = w == "a" ? 1 : 2
