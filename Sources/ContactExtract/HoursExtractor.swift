@@ -66,8 +66,16 @@ struct HoursExtractor {
     /// statement names). Emitted apart, the first would claim every day.
     private static func completes(_ statement: HoursStatement, _ run: [Piece], block: Int) -> Bool {
         guard statement.isPartial, case .schedule = statement.value, let first = run.first, first.block == block,
-              first.statement.days == nil, case .schedule = first.statement.value else { return false }
+              first.statement.days == nil, case .schedule(let firstSchedule) = first.statement.value,
+              // Round the clock for one channel, days for another ("email 24 hours a day … chat
+              // Monday through Friday") are two statements; so are ones far apart in the text.
+              firstSchedule != WeeklySchedule.alwaysOpen,
+              let last = run.last, piece(statementStart: statement, in: first.text) - last.utf8Range.upperBound <= 24 else { return false }
         return run.dropFirst().allSatisfy { $0.block == block && ($0.statement.isPartial || $0.statement.isHolidayRule) }
+    }
+
+    private static func piece(statementStart statement: HoursStatement, in text: String) -> Int {
+        statement.utf8Offsets(in: text).lowerBound
     }
 
     /// The text read as one unit starting at `index`: a block, or a whole table row.

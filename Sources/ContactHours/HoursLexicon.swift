@@ -102,5 +102,5 @@ enum HoursLexicon {
     static let anywhereZoneWords: Set<WordKey> = ["мск", "msk"]
 
     static let pageWords: Set<WordKey> = ["chapter", "глава", "гл", "стр", "page", "pages", "pp", "p", "страницы", "страница", "art", "статья", "статьи", "ст", "пункт", "п", "verse", "items", "kapitel", "seite", "seiten", "abs", "no", "nr", "№", "тел", "tel", "phone", "телефон", "fax", "факс", "раздел", "section", "paragraph", "ч", "фз", "класс", "классы", "grade", "grades", "size", "размер", "возраст", "age", "ages", "лет", "years"]
-    static let currencyWords: Set<WordKey> = ["руб", "рублей", "рубля", "р", "₽", "eur", "euro", "usd", "rub", "dollars", "€", "$", "грн", "лв", "%", "kg", "кг", "km", "км", "mb", "мб", "gb", "гб", "см", "cm", "мм", "mm", "шт"]
+    static let currencyWords: Set<WordKey> = Set<WordKey>(["руб", "рублей", "рубля", "р", "₽", "eur", "euro", "usd", "rub", "dollars", "€", "$", "грн", "лв", "%", "kg", "кг", "km", "км", "mb", "мб", "gb", "гб", "см", "cm", "мм", "mm", "шт"]).union(LanguageData.shared.countUnits)
 }

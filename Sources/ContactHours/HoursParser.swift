@@ -16,12 +16,48 @@ public enum HoursParser {
         let tokens = HoursTokenizer.tokenize(text)
         var recognizer = HoursRecognizer(tokens: tokens)
         recognizer.run()
-        // Precision first: hours tied to months or seasons, or of another activity (delivery,
-        // order taking), are not a weekly schedule of this text; nothing rather than a guess.
-        if recognizer.items.contains(where: { if case .qualifier = $0.kind { return true } else { return false } }) { return [] }
+        // Precision first: hours tied to months or seasons, hours of another activity (delivery,
+        // order taking), hours beside day words nobody read (an unread short label or word
+        // range next to read days, "S 09:00 a 13:00", or a script no lexicon reads: 周一, 평일)
+        // are not a weekly schedule: nothing rather than a guess. The rule reaches the
+        // statements within `poisonReach` tokens of such a word, so one sentence of a long
+        // block does not silence the whole block.
         let hasDays = recognizer.items.contains { if case .days = $0.kind { return true } else { return false } }
-        if hasDays && recognizer.items.contains(where: { if case .unknownLabel = $0.kind { return true } else { return false } }) { return [] }
-        let drafts = group(recognizer.items, tokenCount: tokens.count)
+        var poison: [Int] = []
+        var activities: [Int] = []
+        for item in recognizer.items {
+            switch item.kind {
+            case .qualifier:
+                poison.append(item.first)
+            case .activity:
+                activities.append(item.first)
+            case .unknownLabel:
+                let unreadRange = item.last > item.first + 1 || tokens[item.first].text.raw.unicodeScalars.count <= 2
+                if hasDays || unreadRange { poison.append(item.first) }
+            default:
+                break
+            }
+        }
+        for (k, tok) in tokens.enumerated() where tok.kind == .word && Self.isUnreadScript(tok.text) { poison.append(k) }
+        guard let drafts = group(recognizer.items, tokens: tokens) else { return [] }
+        if !poison.isEmpty || !activities.isEmpty {
+            let reach = poisonReach
+            // An activity word reaches the hours it introduces (six tokens before them, not past
+            // a bracket: "Shipping Rates Phone (Mon-Fri, 8am-2pm)" are the phone's) and the three
+            // tokens after them.
+            func introduces(_ a: Int, _ d: Draft) -> Bool {
+                if a < d.first {
+                    guard d.first - a <= 6 else { return false }
+                    return !(a..<d.first).contains { tokens[$0].kind == .symbol && (tokens[$0].text == "(" || tokens[$0].text == ";" || tokens[$0].text == ".") }
+                }
+                return a <= d.last + 3
+            }
+            let kept = drafts.filter { d in !poison.contains { $0 >= d.first - reach && $0 <= d.last + reach } }
+            // Keep all or nothing: a schedule missing its poisoned part would claim too much.
+            // Another activity's hours are a statement of their own and go alone.
+            if kept.count != drafts.count { return [] }
+            return drafts.filter { d in !activities.contains { introduces($0, d) } }.compactMap { statement(from: $0, tokens: tokens) }
+        }
         return drafts.compactMap { statement(from: $0, tokens: tokens) }
     }
 
@@ -30,6 +66,9 @@ public enum HoursParser {
     /// statement needs a time range, which takes two hours (number tokens of one or two digits
     /// up to 24), or "24" for 24/7 and "24h". A lone "7" in a phone number or a year does not
     /// count.
+    /// How far, in tokens, a month, season, other activity or unread day word reaches.
+    static let poisonReach = 40
+
     public static func mightContainHours(_ text: String) -> Bool {
         var nonASCII = false
         var hours = 0
@@ -127,14 +166,30 @@ public enum HoursParser {
     /// ("Mo-Fr 9-18" or "08:00-20:00 (пн-пт)"); several time ranges after leading days are one
     /// statement ("Mo-Fr 09:00-13:00, 14:00-18:00"); a new day list followed by its own content,
     /// or content after `;`/`.`, starts a new statement.
-    static func group(_ items: [HoursItem], tokenCount: Int) -> [Draft] {
+    /// Nil when part of the text cannot be read and what was read would claim too much: days
+    /// followed by digits that are not hours ("Sa-Su 11:030-17:00").
+    static func group(_ items: [HoursItem], tokens: [HoursToken]) -> [Draft]? {
+        let tokenCount = tokens.count
+        var unreadable = false
+        // Parenthesis depth at each token: "(банкомат круглосуточно)" after hours is an aside.
+        var depth = [Int](repeating: 0, count: tokenCount)
+        var level = 0
+        for (k, tok) in tokens.enumerated() {
+            if tok.kind == .symbol && tok.text == ")" { level = max(0, level - 1) }
+            depth[k] = level
+            if tok.kind == .symbol && tok.text == "(" { level += 1 }
+        }
         var drafts: [Draft] = []
         var current: Draft?
         var sep = 0 // 0 none, 1 weak (","), 2 strong (";", ".") since the current draft's last item
         var pendingZone: String?
+        var sharedBreaks: [RawSpan] = []
 
         func finish() {
             if let c = current, c.content != nil { drafts.append(c) }
+            if let c = current, c.content == nil, c.days != nil, c.last + 1 < tokenCount, tokens[c.last + 1].kind == .number {
+                unreadable = true
+            }
             current = nil
         }
         func contentKind(_ kind: HoursItem.Kind) -> (Content, [RawSpan])? {
@@ -231,6 +286,8 @@ public enum HoursParser {
                 pendingZone = nil
             case .ranges, .closed, .allDay, .vague:
                 guard let (kind, spans) = contentKind(item.kind) else { continue }
+                if kind == .allDay && depth[item.first] > 0
+                    && (drafts.contains { $0.content == .ranges } || current?.content == .ranges) { continue }
                 if var c = current {
                     if c.content == nil && sep < 2 {
                         c.content = kind
@@ -271,13 +328,15 @@ public enum HoursParser {
                     current = c
                 }
             case .breakRanges(let spans):
-                // A break belongs to the latest hours even across ";" ("08:00-21:00; pauza 12:00-13:00").
+                // A break in a clause of its own ("Tu-Sa 9-18; Su 9-16; обед 14-15") is every
+                // day's; otherwise it belongs to the latest hours.
+                if sep >= 2 { sharedBreaks += spans }
                 if var c = current, c.content == .ranges || c.content == nil {
                     c.breaks += spans
                     c.last = item.last
                     current = c
                 }
-            case .qualifier, .unknownLabel:
+            case .qualifier, .unknownLabel, .activity:
                 continue
             case .holidayOff:
                 finish()
@@ -288,6 +347,12 @@ public enum HoursParser {
             sep = 0
         }
         finish()
+        if unreadable { return nil }
+        if !sharedBreaks.isEmpty {
+            for k in drafts.indices where drafts[k].content == .ranges {
+                for b in sharedBreaks where !drafts[k].breaks.contains(b) { drafts[k].breaks.append(b) }
+            }
+        }
         return drafts
     }
 
@@ -311,6 +376,10 @@ public enum HoursParser {
         case .allDay:
             for day in named { WeeklySchedule.add(start: 0, end: 1440, on: day, to: &days) }
         case .ranges:
+            // "10:00 – 00:00 10:00 – 02:00" for one list of days: ranges that overlap are a
+            // table read in the wrong order, not one day's shifts.
+            let sorted = d.spans.map { MinuteRange(start: $0.start, end: $0.end <= $0.start ? 1440 : $0.end) }.sorted()
+            for (a, b) in zip(sorted, sorted.dropFirst()) where b.start < a.end { return nil }
             for day in named {
                 for span in d.spans { WeeklySchedule.add(start: span.start, end: span.end, on: day, to: &days) }
             }
@@ -322,6 +391,14 @@ public enum HoursParser {
         }
         schedule.days = days
         return HoursStatement(value: .schedule(schedule), range: range, days: d.days, isPartial: isPartial(d.days))
+    }
+
+    /// Letters of scripts without a lexicon here: not Latin, Cyrillic or the symbols' blocks.
+    static func isUnreadScript(_ word: WordKey) -> Bool {
+        guard let first = word.raw.unicodeScalars.first else { return false }
+        let v = first.value
+        if v < 0x250 || (v >= 0x400 && v <= 0x52F) || (v >= 0x1E00 && v <= 0x1EFF) { return false }
+        return first.properties.isAlphabetic
     }
 
     static func isPartial(_ days: Set<Weekday>?) -> Bool {

@@ -21,6 +21,8 @@ struct HoursItem: Sendable {
         /// A month, season or other activity ("Juli-August", "летом", "доставка"): the text's
         /// hours depend on something the reader does not model, or are not a channel's.
         case qualifier
+        /// Another activity's hours ("доставка", "shipping"): reaches only the hours next to it.
+        case activity
         /// A short word labelling hours that no lexicon reads ("so:" in Czech, "S 09:00 a 13:00"):
         /// next to days that are read, its hours would be given to the wrong days.
         case unknownLabel
@@ -99,8 +101,27 @@ struct HoursRecognizer {
         switch tok.kind {
         case .symbol:
             switch tok.text {
-            case ";", "|", "!", "?", ".", "•":
+            case "|" where sym(i + 1) == "|" && attached(i + 1):
+                // OpenStreetMap's fallback rule "… || comment": not a weekly schedule.
+                emit(.qualifier, i, i + 1)
+                return i + 2
+            case "|":
+                // "Monday - Friday | 9:00 - 6:00": a cell boundary; a day list still takes the
+                // hours after it, and new days start a new statement anyway.
+                emit(.separator(strong: false), i, i)
+            case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
+            case "\"" where !items.isEmpty && (word(i - 1).map { ["open", "closed", "off"].contains($0) || HoursLexicon.day($0) != nil } ?? false):
+                // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00'.
+                emit(.qualifier, i, i)
+            case "/" where attached(i) && number(i + 1) != nil && attached(i + 1) && number(i - 1) != nil
+                && items.last.map({ if case .ranges = $0.kind { return $0.last == i - 1 } else { return false } }) == true:
+                // "15:00-20:00/60": every 60 minutes within the range, not opening hours.
+                emit(.qualifier, i, i + 1)
+                return i + 2
+            case "[" where attached(i) && word(i - 1).map({ HoursLexicon.day($0) != nil }) == true:
+                // "Th[3]", "Su[-1]": nth weekday of the month.
+                emit(.qualifier, i, i)
             case ",":
                 emit(.separator(strong: false), i, i)
             default:
@@ -108,6 +129,12 @@ struct HoursRecognizer {
             }
             return i + 1
         case .number:
+            if tok.digitCount == 4, tok.value >= 1900, tok.value < 2100, let s = sym(i - 1), s == "/" || s == ".", attached(i),
+               let dayOrMonth = number(i - 2), dayOrMonth.digitCount <= 2, dayOrMonth.value <= 31 {
+                // A date ("02/08/2014", "21.11.2026") beside hours makes them that date's.
+                emit(.qualifier, i, i)
+                return i + 1
+            }
             guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
             if let n = matchPhrase(i) { return n }
             if let n = matchAllDayNumber(i) { return n }
@@ -135,7 +162,27 @@ struct HoursRecognizer {
     }
 
     private mutating func unknownLabel(_ i: Int) -> Int? {
-        guard let w = word(i), w.raw.unicodeScalars.count <= 3, t[i].isCapitalized || sym(i + 1) == ":" else { return nil }
+        guard let w = word(i) else { return nil }
+        // "pon - ptk", "Pzt-Cts": two short unread words joined like a day range.
+        let letters = w.raw.unicodeScalars.count
+        func unread(_ x: WordKey) -> Bool { HoursLexicon.day(x).map { $0.partnerOnly } ?? true }
+        if letters >= 2, letters <= 12, sym(i + 1) == "-", let other = word(i + 2), unread(w), unread(other) {
+            let otherLetters = other.raw.unicodeScalars.count
+            var k = i + 3
+            if sym(k) == ":" { k += 1 }
+            // "pon - ptk", "Pzt-Cts"; not "Walk-in".
+            let dayLike = !attached(i + 1) || t[i + 2].isCapitalized == t[i].isCapitalized
+            let shortDaySide = (HoursLexicon.day(w)?.partnerOnly ?? false) || (HoursLexicon.day(other)?.partnerOnly ?? false)
+            let short = dayLike && letters <= 4 && otherLetters >= 2 && otherLetters <= 4
+                && (shortDaySide || (number(k) != nil && parseRange(k) != nil))
+            // "Vasárnap-Csütörtök: 13:00-24:00": longer words count when hours follow.
+            let beforeHours = dayLike && t[i].isCapitalized && otherLetters <= 12 && number(k) != nil && parseRange(k) != nil
+            if short || beforeHours {
+                emit(.unknownLabel, i, i + 2)
+                return i + 3
+            }
+        }
+        guard letters <= 3, t[i].isCapitalized || sym(i + 1) == ":" else { return nil }
         var k = i + 1
         if sym(k) == ":" { k += 1 }
         guard number(k) != nil, parseRange(k) != nil else { return nil }
@@ -177,9 +224,14 @@ struct HoursRecognizer {
     /// "с 1 мая"), a season word, or an activity whose hours are not a channel's.
     private mutating func matchQualifier(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
+        // OpenStreetMap: week numbers ("week 26-31"), school holidays ("SH off"), "unknown".
+        if (w == "week" && number(i + 1) != nil) || (w == "sh" && t[i].isCapitalized) || (w == "unknown" && sym(i - 1) == ";") {
+            emit(.qualifier, i, i)
+            return i + 1
+        }
         let data = LanguageData.shared
         if data.isQualifier(w) {
-            emit(.qualifier, i, i)
+            emit(data.isActivity(w) ? .activity : .qualifier, i, i)
             return i + 1
         }
         if let phrases = data.qualifierPhrases[w] {
@@ -205,7 +257,11 @@ struct HoursRecognizer {
            let other = word(i - 2), data.isMonth(other) {
             linked = true
         }
-        guard nearNumber || linked else { return nil }
+        var colon = i + 1
+        if sym(colon) == ":" { colon += 1 }
+        let leadsRule = colon > i + 1 && number(colon) != nil
+            || (word(i + 1).map { $0 == "off" || HoursLexicon.day($0) != nil } ?? false)
+        guard nearNumber || linked || leadsRule else { return nil }
         emit(.qualifier, i, i)
         return i + 1
     }
@@ -239,7 +295,7 @@ struct HoursRecognizer {
         set.formUnion(data.qualifierWords)
         set.formUnion(data.qualifierPhrases.keys)
         set.formUnion(data.months)
-        set.insert("ph")
+        set.formUnion(["ph", "week", "sh", "unknown"])
         return set
     }()
 
@@ -638,7 +694,7 @@ struct HoursRecognizer {
 
     /// The abbreviation dot of "Пн.", "Mo.", "Sat."; a full name's dot ends the sentence.
     private func skipDot(_ k: Int) -> Int {
-        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 else { return k }
+        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 || number(k + 1) != nil else { return k }
         return k + 1
     }
 
@@ -703,7 +759,14 @@ struct HoursRecognizer {
             }
             break
         }
-        if !strong && first.partnerOnly { return nil }
+        if !strong && first.partnerOnly {
+            // "ma t/m vr 8.30-17.30 za 9.00-14.00": alone only after days already read and
+            // right before its hours; "Mar 10-18" alone stays a month.
+            let daysBefore = items.contains { if case .days = $0.kind { return true } else { return false } }
+            var k = j
+            if sym(k) == ":" { k += 1 }
+            guard daysBefore, number(k) != nil, parseRange(k) != nil else { return nil }
+        }
         if !strong {
             // A lone ambiguous short form ("So", "Do", "Sun") is a day only when written like
             // one (capitalised) and followed by hours; the English pronoun "we" never is.
@@ -755,6 +818,7 @@ struct HoursRecognizer {
     }
 
     private static let cyrillicPrefixes: Set<WordKey> = ["с", "з", "от", "со", "із", "зі"]
+    private static let coreSeparators: Set<WordKey> = ["до", "to", "till", "til", "until", "bis", "thru", "through", "'til", "по", "and", "и"]
 
     /// `[prefix] endpoint separator endpoint`; returns the span, whether it is explicitly an
     /// hours range (colon time, am/pm, Uhr, "с … до"), and the index after it.
@@ -774,7 +838,13 @@ struct HoursRecognizer {
         var unseparated = false
         if sym(k) == "-" {
             k += 1
-        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между") {
+        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
+                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore && (first.clock || first.unit)) {
+            // One-letter "a" (es, pt, it: "9:00 a 18:00") only between spaced clock times, not in "M9C 1A3".
+            if !HoursRecognizer.coreSeparators.contains(w) && prefix == nil && !(first.clock || first.unit) {
+                // "des 15 à 24 ans": a separator from a language file needs a time or a prefix.
+                return nil
+            }
             sepWord = w
             k += 1
         } else if first.meridiem == 1 && number(k) != nil {

@@ -27,6 +27,8 @@ struct LanguageData: Sendable {
         var seasons: [String]?
         /// Activities whose hours are not a contact channel's (delivery, shipping, order taking).
         var otherActivities: [String]?
+        /// Words after a number range that count something else: "15-24 ans", "1-3 Werktage".
+        var countUnits: [String]?
     }
 
     enum PhraseKind: Sendable { case everyDay, allDay, weekdays, weekend, closed, breakWord, dayRange }
@@ -51,6 +53,10 @@ struct LanguageData: Sendable {
     var qualifierWords: Set<WordKey> = []
     var qualifierPrefixes: [String] = []
     var qualifierPhrases: [WordKey: [[WordKey]]] = [:]
+    /// The other activities among the qualifiers: they reach only the hours right next to them.
+    var countUnits: Set<WordKey> = []
+    var activityWords: Set<WordKey> = []
+    var activityPrefixes: [String] = []
     /// CLDR day names: exact forms and, for full names, stems for inflected forms.
     var days: [WordKey: HoursLexicon.DayWord] = [:]
     var dayStems: [(String, Weekday)] = []
@@ -100,17 +106,21 @@ struct LanguageData: Sendable {
             data.breakWords.formUnion(words(file.breaks, phrase: .breakWord))
             data.exceptWords.formUnion(words(file.except, phrase: nil))
             data.unitWords.formUnion(words(file.units, phrase: nil))
+            data.countUnits.formUnion(words(file.countUnits, phrase: nil))
             for (t, kind) in phrases { data.phrases[t[0], default: []].append((t, kind)) }
             for entry in file.holidays ?? [] {
                 if let t = tokens(entry).first { data.holidayPrefixes.append(t.raw) }
             }
             // "доставк*": a stem for every inflected form; other entries are exact words or phrases.
-            for entry in (file.seasons ?? []) + (file.otherActivities ?? []) {
+            for (entry, isActivity) in (file.seasons ?? []).map({ ($0, false) }) + (file.otherActivities ?? []).map({ ($0, true) }) {
                 let isStem = entry.hasSuffix("*")
                 let t = tokens(isStem ? String(entry.dropLast()) : entry)
                 if t.count > 1 { data.qualifierPhrases[t[0], default: []].append(t) }
                 else if let w = t.first {
                     if isStem { data.qualifierPrefixes.append(w.raw) } else { data.qualifierWords.insert(w) }
+                    if isActivity {
+                        if isStem { data.activityPrefixes.append(w.raw) } else { data.activityWords.insert(w) }
+                    }
                 }
             }
             data.addCLDR(file.locale)
@@ -180,6 +190,10 @@ struct LanguageData: Sendable {
             }
         }
         return nil
+    }
+
+    func isActivity(_ word: WordKey) -> Bool {
+        activityWords.contains(word) || activityPrefixes.contains { word.hasPrefix($0) }
     }
 
     func isMonth(_ word: WordKey) -> Bool {
