@@ -66,6 +66,7 @@ struct PhoneExtractor {
         let host = (document.baseHref).flatMap(RegionResolver.host(ofURL:)) ?? RegionResolver.host(ofURL: document.source)
         var candidates: [(item: BatchedPhoneMatcher.Item, regions: [String])] = []
         var digitCounts: [Int: Int] = [:]
+        var labelled: Set<Int> = []
         for (index, block) in document.blocks.enumerated() {
             let digits = Self.digitCount(block.text)
             guard digits >= 2 else { continue }
@@ -81,9 +82,18 @@ struct PhoneExtractor {
                     at: index)
             }
             guard digits >= Self.minimumDigits, Self.hasCandidateRun(block.text) else { continue }
+            // A country labelling the line, row or heading decides its national numbers; two
+            // countries labelling it decide nothing, and then only +CC numbers are read.
+            var blockRegions = regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)
+            if regions.explicitRegion == nil {
+                switch CountryLabels.label(ofBlock: index, in: document.blocks) {
+                case .region(let country): blockRegions = [country]; labelled.insert(index)
+                case .conflict: blockRegions = ["ZZ"]; labelled.insert(index)
+                case .none: break
+                }
+            }
             digitCounts[index] = digits
-            candidates.append((BatchedPhoneMatcher.Item(index: index, folded: TypographicFolding(block.text)),
-                               regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)))
+            candidates.append((BatchedPhoneMatcher.Item(index: index, folded: TypographicFolding(block.text)), blockRegions))
         }
         let matches = BatchedPhoneMatcher.find(in: candidates)
 
@@ -97,7 +107,7 @@ struct PhoneExtractor {
             let found = add(matches[index] ?? [], block: index, linkedValues: linkedValues, document: document,
                             page: &page, into: &records)
             let read = found.reduce(0) { $0 + Self.digitCount($1.raw) }
-            if (digitCounts[index] ?? 0) - read >= Self.minimumDigits, Self.hasPhoneLikeRun(document.blocks[index].text) {
+            if !labelled.contains(index), (digitCounts[index] ?? 0) - read >= Self.minimumDigits, Self.hasPhoneLikeRun(document.blocks[index].text) {
                 var item = candidate.item
                 item.read = (matches[index] ?? []).map(\.utf8Range)
                 unmatched.append((item, candidate.regions))

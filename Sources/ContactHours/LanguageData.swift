@@ -208,3 +208,9 @@ struct LanguageData: Sendable {
         return qualifierPrefixes.contains { word.hasPrefix($0) }
     }
 }
+
+/// The languages the hours reader has data files for, for other modules that read country
+/// names in the same languages.
+public enum HoursLanguages {
+    public static var codes: [String] { LanguageData.shared.locales }
+}
