@@ -24,6 +24,8 @@ enum CountryLabels {
         return table.filter { !$0.value.isEmpty }
     }()
 
+    static let regionCodes: Set<String> = Set(names.values)
+
     static let longestName: Int = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
 
     static func fold(_ text: some StringProtocol) -> String {
@@ -53,7 +55,7 @@ enum CountryLabels {
         while k + 3 < scalars.count {
             if scalars[k] == "(", scalars[k + 3] == ")", (65...90).contains(scalars[k + 1].value), (65...90).contains(scalars[k + 2].value) {
                 let code = String(String.UnicodeScalarView(scalars[(k + 1)...(k + 2)]))
-                if names.values.contains(code) { found.insert(code) }
+                if regionCodes.contains(code) { found.insert(code) }
             }
             k += 1
         }
