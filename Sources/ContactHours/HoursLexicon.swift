@@ -36,6 +36,11 @@ enum HoursLexicon {
         add(.th, ["do", "чет"], ambiguous: true)
         add(.fr, ["пет"], ambiguous: true)
         add(.sa, ["sat", "sa"], ambiguous: true)
+        // One-letter US forms ("M-F", "M-Sa", "M, TH", "W-Th"); "T" and "S" are two days each
+        // and stay unread.
+        for (letter, day) in [("m", Weekday.mo), ("w", .we), ("r", .th), ("f", .fr)] {
+            map[WordKey(letter)] = DayWord(day: day, ambiguous: true, partnerOnly: true)
+        }
         add(.su, ["sun", "so"], ambiguous: true)
         for (word, day) in LanguageData.shared.days where map[word] == nil { map[word] = day }
         return map

@@ -109,9 +109,13 @@ struct HoursRecognizer {
                 // "Monday - Friday | 9:00 - 6:00": a cell boundary; a day list still takes the
                 // hours after it, and new days start a new statement anyway.
                 emit(.separator(strong: false), i, i)
+            case "?" where number(i - 1) != nil && attached(i) || (sym(i - 1) == "-" && number(i - 2) != nil):
+                // "17:00-?", "11:00-0?:00": an end nobody knows.
+                emit(.qualifier, i, i)
             case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
-            case "\"" where !items.isEmpty && (word(i - 1).map { ["open", "closed", "off"].contains($0) || HoursLexicon.day($0) != nil } ?? false):
+            case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || HoursLexicon.day($0) != nil } ?? false)
+                || number(i - 1) != nil):
                 // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00'.
                 emit(.qualifier, i, i)
             case "/" where attached(i) && number(i + 1) != nil && attached(i + 1) && number(i - 1) != nil
@@ -163,9 +167,25 @@ struct HoursRecognizer {
 
     private mutating func unknownLabel(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
+        // "MTWF 10-6", "MWF: 10am-1pm": day initials glued into one word.
+        if t[i].isCapitalized, w.raw.unicodeScalars.count >= 3, w.raw.unicodeScalars.count <= 7,
+           w.raw.unicodeScalars.allSatisfy({ "mtwrfsuh".unicodeScalars.contains($0) }) {
+            var k = i + 1
+            if sym(k) == ":" { k += 1 }
+            if number(k) != nil {
+                emit(.unknownLabel, i, i + 1)
+                return i + 1
+            }
+        }
         // "pon - ptk", "Pzt-Cts": two short unread words joined like a day range.
         let letters = w.raw.unicodeScalars.count
         func unread(_ x: WordKey) -> Bool { HoursLexicon.day(x).map { $0.partnerOnly } ?? true }
+        if letters == 1, sym(i + 1) == "-", let other = word(i + 2), other.raw.unicodeScalars.count <= 2, unread(w), unread(other),
+           !(HoursLexicon.day(w) != nil && HoursLexicon.day(other) != nil) {
+            // "F-S 11a-2a", "M-T 4pm": one-letter days, one of them two days at once.
+            emit(.unknownLabel, i, i + 2)
+            return i + 3
+        }
         if letters >= 2, letters <= 12, sym(i + 1) == "-", let other = word(i + 2), unread(w), unread(other) {
             let otherLetters = other.raw.unicodeScalars.count
             var k = i + 3
@@ -670,12 +690,25 @@ struct HoursRecognizer {
     // MARK: days
 
     private mutating func matchDays(_ i: Int) -> Int? {
+        // "Mo-thr", "Tr-Sa": the other end of the range is a word nobody read.
+        if let c = sym(i - 1) ?? word(i - 1), HoursLexicon.dayRangeWords.contains(c), c != "to" && c != "до" && c != "по",
+           let before = word(i - 2), before.raw.unicodeScalars.count <= 3, HoursLexicon.day(before) == nil,
+           !HoursLexicon.rangePrefixes.contains(before), HoursLexicon.day(t[i].text) != nil {
+            emit(.unknownLabel, i - 2, i)
+            return i + 1
+        }
         var start = i
         if let w = word(i), ["с", "from", "von", "з", "от", "со", "із"].contains(w) {
             start = i + 1
         }
         guard let spec = parseDaySpec(start) else { return nil }
         emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
+        // "Mo-thr": the range goes on to a word nobody read.
+        if sym(spec.end) == "-", attached(spec.end), let after = word(spec.end + 1), attached(spec.end + 1),
+           after.raw.unicodeScalars.count <= 4, HoursLexicon.day(after) == nil {
+            emit(.unknownLabel, spec.end, spec.end + 1)
+            return spec.end + 2
+        }
         return spec.end
     }
 
@@ -750,7 +783,8 @@ struct HoursRecognizer {
                     continue
                 }
             }
-            if let d = dayWord(j), !d.ambiguous {
+            // "Tu Th, Fr": short forms side by side, written as days.
+            if let d = dayWord(j), !d.ambiguous || (t[j].isCapitalized && t[i].isCapitalized && !d.partnerOnly && !first.partnerOnly && word(j) != "we") {
                 days.insert(d.day)
                 last = d.day
                 strong = true
@@ -870,6 +904,7 @@ struct HoursRecognizer {
             if number(p) != nil && !(first.clock && t[i].spaceBefore) { return nil }
             if let s = sym(p) {
                 if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) { return nil }
+                if s == ":" && attached(i) && sym(p - 1) == ":" { return nil }
                 if [".", ":", ",", "-"].contains(s) && number(p - 1) != nil && (attached(i) || s == "-") && !(s == "," && first.clock) { return nil }
             }
             if !first.clock, let w = word(p), HoursLexicon.pageWords.contains(w) { return nil }
@@ -898,6 +933,11 @@ struct HoursRecognizer {
         // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
         if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
             && e < s && e <= 720 && s <= 720 && e + 720 > s {
+            e += 720
+        }
+        // "11-10" is 11 am to 10 pm, not twenty-three hours.
+        if !russianStyle && !first.clock && !second.clock && a.meridiem == 0 && second.meridiem == 0 && e < s && s <= 720 && e < 720
+            && e + 1440 - s > 16 * 60 {
             e += 720
         }
         if s == e {

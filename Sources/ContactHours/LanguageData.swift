@@ -25,6 +25,8 @@ struct LanguageData: Sendable {
         /// Words that tie hours to part of the year (seasons, holidays by name, "число"): a text
         /// with one of them is not a weekly schedule the reader can state.
         var seasons: [String]?
+        /// Conditions that make hours not a fixed schedule ("by appointment").
+        var conditions: [String]?
         /// Activities whose hours are not a contact channel's (delivery, shipping, order taking).
         var otherActivities: [String]?
         /// Words after a number range that count something else: "15-24 ans", "1-3 Werktage".
@@ -112,7 +114,7 @@ struct LanguageData: Sendable {
                 if let t = tokens(entry).first { data.holidayPrefixes.append(t.raw) }
             }
             // "доставк*": a stem for every inflected form; other entries are exact words or phrases.
-            for (entry, isActivity) in (file.seasons ?? []).map({ ($0, false) }) + (file.otherActivities ?? []).map({ ($0, true) }) {
+            for (entry, isActivity) in ((file.seasons ?? []) + (file.conditions ?? [])).map({ ($0, false) }) + (file.otherActivities ?? []).map({ ($0, true) }) {
                 let isStem = entry.hasSuffix("*")
                 let t = tokens(isStem ? String(entry.dropLast()) : entry)
                 if t.count > 1 { data.qualifierPhrases[t[0], default: []].append(t) }
