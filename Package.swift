@@ -55,7 +55,8 @@ let package = Package(
         ),
         .target(
             name: "ContactPipeline",
-            dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract"]
+            dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract", "ContactAudit",
+                           "ContactSnapshot"]
         ),
         .target(
             name: "ContactAudit",
@@ -66,7 +67,7 @@ let package = Package(
         ),
         .target(name: "ContactReport", dependencies: ["ContactModel", "ContactAudit"]),
         // Snapshots of what each source says, written atomically, read back from disk or git,
-        // and compared. No fetching here: the CLI turns crawl outcomes into snapshot values.
+        // and compared. No fetching here: ContactPipeline's intake turns pages into snapshot values.
         .target(name: "ContactSnapshot", dependencies: ["ContactModel", "ContactAudit"]),
         .executableTarget(
             name: "contact-audit",

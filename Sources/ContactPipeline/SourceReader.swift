@@ -19,14 +19,9 @@ public enum SourceError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Input → document: local files are read directly, URLs (`file://`, `http(s)://`)
-/// through libcurl. Plain-text inputs (scraped pages saved as `.txt`, `text/plain`
-/// answers) become one block per line.
-public struct SourceReader: Sendable {
-    public var fetcher: PageFetcher
-
-    public init(fetcher: PageFetcher = PageFetcher()) { self.fetcher = fetcher }
-
+/// How inputs are told apart and bytes become a document, for `SourceIntake`. Plain-text
+/// inputs (scraped pages saved as `.txt`, `text/plain` answers) become one block per line.
+public enum SourceReader {
     /// http(s) inputs: what the crawler reads (robots.txt, address policy, limits).
     public static func isWeb(_ input: String) -> Bool {
         let lower = input.lowercased()
@@ -35,27 +30,6 @@ public struct SourceReader: Sendable {
 
     public static func isURL(_ input: String) -> Bool {
         isWeb(input) || input.lowercased().hasPrefix("file://")
-    }
-
-    public func read(_ input: String) throws(SourceError) -> HTMLDocument {
-        if Self.isURL(input) {
-            let page: FetchedPage
-            do { page = try fetcher.fetch(input) } catch { throw .fetch(error) }
-            let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
-                || (page.contentType == nil && Self.looksLikePlainText(page.body, name: input))
-            return try Self.document(bytes: page.body, source: input, contentType: page.contentType, plainText: plain)
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-            throw .unreadableFile(path: input, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw .unreadableFile(path: input, reason: "is a directory, not a page") }
-        guard let data = FileManager.default.contents(atPath: input) else {
-            throw .unreadableFile(path: input, reason: "cannot be read (permissions?)")
-        }
-        let bytes = [UInt8](data)
-        return try Self.document(bytes: bytes, source: input, contentType: nil,
-                                 plainText: Self.looksLikePlainText(bytes, name: input))
     }
 
     static func document(bytes: [UInt8], source: String, contentType: String?, plainText: Bool) throws(SourceError) -> HTMLDocument {

@@ -14,13 +14,20 @@ public struct SourceSnapshot: Sendable, Hashable, Codable {
     public var fetch: FetchState
     /// Sorted (`ContactRecord`'s content order).
     public var records: [ContactRecord]
+    /// A crawled page's links that a crawl may follow (same host as the page or its seed),
+    /// resolved, in the page's order: a page answered 304 hands them to the crawler again,
+    /// so it contributes its links as well as its records. Nil for local files, and in
+    /// snapshots written before links were kept (such a page is then fetched in full once).
+    public var links: [SnapshotLink]?
 
-    public init(source: String, official: Bool, fetch: FetchState, records: [ContactRecord]) {
+    public init(source: String, official: Bool, fetch: FetchState, records: [ContactRecord],
+                links: [SnapshotLink]? = nil) {
         self.version = Self.currentVersion
         self.source = source
         self.official = official
         self.fetch = fetch
         self.records = records.sortedByContent()
+        self.links = links
     }
 
     public var isRead: Bool { fetch.error == nil }
@@ -66,5 +73,17 @@ public struct FetchState: Sendable, Hashable, Codable {
     /// A local file read whole.
     public static func read(bytes: [UInt8]) -> FetchState {
         FetchState(result: "read", bytes: bytes.count, sha256: SHA256.hex(bytes))
+    }
+}
+
+/// A link on a crawled page, resolved and normalised, with its text (which tells contact
+/// links from others when the crawl ranks what to fetch first).
+public struct SnapshotLink: Sendable, Hashable, Codable {
+    public var url: String
+    public var text: String
+
+    public init(url: String, text: String) {
+        self.url = url
+        self.text = text
     }
 }

@@ -64,28 +64,15 @@ struct Audit: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        let started = Date()
-        let clock = ContinuousClock.now
         let snapshotDirectory = noSnapshot ? nil : snapshot ?? "Snapshots/\(file.name)"
-        let store = AuditSnapshot.loadPrevious(snapshotDirectory)
-
-        let (records, statuses, snapshots, notModified, notes) = await read(file, store: store)
-        let auditor = Auditor(settings: file.rules)
-        let findings = auditor.run(file.context(records: records, sources: statuses))
-        let outcome = (accepted ?? Baseline(entries: [])).apply(to: findings, today: Baseline.today())
-        let report = AuditReport(name: file.name, sources: statuses, records: records, findings: outcome.findings,
-                                 rules: auditor.enabledRules, suppressed: outcome.suppressed.count,
-                                 expiredWaivers: outcome.expired, notes: notes)
-
+        let outcome = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: { _ in snapshotDirectory }))
+            .run(file)
+        for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+        let report = outcome.report(baseline: accepted)
         do {
-            if let snapshotDirectory {
-                let run = RunMetadata(version: PageFetcher.version, audit: file.name, started: started,
-                                      duration: ContinuousClock.now - clock, sources: snapshots.count,
-                                      notModified: notModified)
-                try SnapshotWriter(directory: snapshotDirectory).write(snapshots, run: run)
-            }
+            try outcome.writeSnapshot()
             if let writeBaseline {
-                try Baseline(findings: findings, carryingOver: accepted).write(to: writeBaseline)
+                try Baseline(findings: outcome.findings, carryingOver: accepted).write(to: writeBaseline)
             }
             let colour = output == nil && TerminalColour.wanted()
             try ReportOutput.write(format.reporter(colour: colour, catalog: file.catalog).render(report), to: output)
@@ -94,81 +81,5 @@ struct Audit: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if report.fails(at: failOn) { throw ExitCode(1) }
-    }
-
-    /// Every source; one that cannot be read becomes a status with its reason, and the
-    /// others go on. Local files are read directly; http(s) sources are crawled (robots.txt,
-    /// politeness, `crawl:` limits), and pages found by following their contact links are
-    /// sources of their own, official when their seed is.
-    /// The notes say what cut the run short (a spent budget).
-    private func read(_ file: AuditFile, store: AuditSnapshot) async
-        -> (records: [ContactRecord], statuses: [SourceStatus], snapshots: [SourceSnapshot], notModified: [String],
-            notes: [String]) {
-        let extractor = ContactExtractor(options: ExtractOptions(
-            regions: RegionResolver(explicitRegion: region, fallbackRegion: file.region),
-            shortNumbers: file.shortNumberTable))
-        var records: [ContactRecord] = []
-        var statuses: [SourceStatus] = []
-        var snapshots: [SourceSnapshot] = []
-        var notModified: [String] = []
-        var web: [AuditSource] = []
-        var notes: [String] = []
-        let reader = SourceReader()
-        for source in file.sources {
-            if SourceReader.isWeb(source.location) {
-                web.append(source)
-                continue
-            }
-            do {
-                let document = try reader.read(source.location)
-                // Name records by the source as the audit file writes it, so reports and
-                // baselines do not depend on where the audit was run from.
-                let found = extractor.extract(from: document).map { record in
-                    var record = record
-                    record.source = source.url
-                    return record
-                }
-                records += found
-                statuses.append(SourceStatus(url: source.url, official: source.official, records: found.count))
-                snapshots.append(AuditSnapshot.localFile(source, records: found, error: nil))
-            } catch {
-                // The audit file's spelling of the path, not where this run resolved it, so
-                // snapshots are the same on every machine.
-                let message = error.description.replacingOccurrences(of: source.location, with: source.url)
-                statuses.append(SourceStatus(url: source.url, official: source.official, error: message))
-                snapshots.append(AuditSnapshot.localFile(source, records: [], error: message))
-            }
-        }
-        if !web.isEmpty {
-            let crawler = SourceCrawler(config: file.crawl.crawlConfig, extractor: extractor)
-            let (result, pages) = await crawler.crawl(web.map(\.location), validators: store.validators)
-            if let budget = result.budget { notes.append(budget.description) }
-            let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
-            for page in pages {
-                let outcome = page.outcome
-                let isOfficial = official[outcome.seed] ?? official[outcome.url] ?? false
-                let snapshot = store.page(page, official: isOfficial)
-                if let snapshot { snapshots.append(snapshot) }
-                if outcome.result == .notModified, let snapshot {
-                    // 304: the page is as stored, and so are its records.
-                    notModified.append(outcome.url)
-                    records += snapshot.records
-                    statuses.append(SourceStatus(url: outcome.url, official: isOfficial, records: snapshot.records.count))
-                    continue
-                }
-                if let error = outcome.error ?? page.documentError, !outcome.succeeded || page.documentError != nil {
-                    statuses.append(SourceStatus(url: outcome.url, official: isOfficial,
-                                                 error: "\(outcome.result.rawValue): \(error)"))
-                    continue
-                }
-                records += page.records.map { record in
-                    var record = record
-                    record.source = outcome.url
-                    return record
-                }
-                statuses.append(SourceStatus(url: outcome.url, official: isOfficial, records: page.records.count))
-            }
-        }
-        return (records.sorted(), statuses, snapshots, notModified, notes)
     }
 }

@@ -38,38 +38,27 @@ struct Extract: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let reader = SourceReader()
         let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(explicitRegion: region, fallbackRegion: defaultRegion)))
-        var records: [ContactRecord] = []
-        var failures = 0
         // http(s) pages go through the crawler, one page each (no links followed): the
         // same robots.txt, retries and address policy as an audit, so `extract` on a
         // hostile URL cannot be steered at internal addresses either.
-        let web = inputs.filter(SourceReader.isWeb)
-        if !web.isEmpty {
-            var config = CrawlConfig()
-            config.depth = 0
-            config.maxPages = 1
-            config.showProgress = false
-            let (_, pages) = await SourceCrawler(config: config, extractor: extractor).crawl(web)
-            for page in pages {
-                if let error = page.outcome.error ?? page.documentError, !page.outcome.succeeded || page.documentError != nil {
-                    failures += 1
-                    StandardError.print("contact-audit: \(page.outcome.url): \(page.outcome.result.rawValue): \(error)")
-                    continue
-                }
-                records += page.records
-            }
-        }
-        for input in inputs where !SourceReader.isWeb(input) {
-            do {
-                let document = try reader.read(input)
-                for warning in document.warnings { StandardError.print("contact-audit: warning: \(warning)") }
-                records += extractor.extract(from: document)
-            } catch {
+        var config = CrawlConfig()
+        config.depth = 0
+        config.maxPages = 1
+        config.showProgress = false
+        let result = await SourceIntake(extractor: extractor, crawl: config).read(inputs.map { IntakeSource(name: $0) })
+        var records: [ContactRecord] = []
+        var failures = 0
+        for page in result.pages {
+            if let failure = page.failure {
                 failures += 1
-                StandardError.print("contact-audit: \(error)")
+                StandardError.print("contact-audit: \(page.isWeb ? "\(page.source): " : "")\(failure)")
+                continue
             }
+            if !page.isWeb {
+                for warning in page.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            }
+            records += page.records
         }
         records.sort()
         switch format {

@@ -111,6 +111,31 @@ import Testing
         #expect(String(decoding: source, as: UTF8.self).contains("+78001007010"))
     }
 
+    /// A snapshot written before pages kept their links cannot hand a 304'd page's links
+    /// to the crawl: such a page is fetched in full once, and conditionally from then on.
+    @Test func pageStoredWithoutLinksIsFetchedInFullOnce() async throws {
+        let server = try TestHTTPServer(handler: Self.handler(Flag()))
+        defer { server.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snap-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.writeAudit(in: directory, server: server)
+        let snapshot = directory.appendingPathComponent("snapshot")
+        let arguments = ["audit", directory.path, "--snapshot", snapshot.path, "--fail-on", "never"]
+
+        #expect(try await Self.run(arguments) == 0)
+        let name = try #require(try Self.contents(of: snapshot).keys.first { $0 != "run.json" })
+        let file = snapshot.appendingPathComponent(name)
+        var stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        #expect(stored["links"] as? [Any] != nil)
+        stored["links"] = nil
+        try JSONSerialization.data(withJSONObject: stored, options: [.sortedKeys]).write(to: file)
+
+        #expect(try await Self.run(arguments) == 0)
+        #expect(try await Self.run(arguments) == 0)
+        let requests = server.requests(for: "/")
+        #expect(requests.map { $0.headers["if-none-match"] } == [nil, nil, "\"v1\""])
+    }
+
     @Test func killedRunLeavesThePreviousSnapshotUnchanged() async throws {
         let slow = Flag()
         let server = try TestHTTPServer(handler: Self.handler(slow))

@@ -2,12 +2,12 @@ import ContactAudit
 import ContactExtract
 import ContactFetch
 
-/// Where the audit file's settings meet the pipeline: kept in the command-line layer so
+/// Where the audit file's settings meet the pipeline: kept here so
 /// that the audit module does not depend on fetching or extraction.
 extension AuditFile {
     /// The built-in service short numbers, plus the catalog's own short numbers and the
     /// file's `short_numbers:`, which are recognised in every region.
-    var shortNumberTable: ShortNumberTable {
+    public var shortNumberTable: ShortNumberTable {
         var table = ShortNumberTable.builtIn
         let catalogShort = catalog.phones.map(\.number).filter { !$0.hasPrefix("+") }
             + catalog.deprecatedPhones.filter { !$0.hasPrefix("+") }
@@ -17,7 +17,7 @@ extension AuditFile {
 }
 
 extension CrawlSettings {
-    var crawlConfig: CrawlConfig {
+    public var crawlConfig: CrawlConfig {
         var config = CrawlConfig()
         config.depth = depth
         config.maxPages = maxPages
