@@ -32,6 +32,9 @@ private func merged(_ text: String) -> String {
         ("de", "Montag bis Freitag 8–16 Uhr", "Mo-Fr 08:00-16:00"),
         ("en", "Monday to Friday 9am-5pm", "Mo-Fr 09:00-17:00"),
         ("ru", "пн-пт с 9 до 18", "Mo-Fr 09:00-18:00"),
+        // Swedish: added as Resources/languages/sv.json and these two lines, nothing else.
+        ("sv", "måndag–fredag 9–17, lördag 10–14, söndag stängt", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
+        ("sv", "Vardagar 09:30-18:00 Lördagar 10:00-15:00 Söndagar Stängt", "Mo-Fr 09:30-18:00; Sa 10:00-15:00"),
     ])
     func reads(_ language: String, _ text: String, _ expected: String) {
         #expect(merged(text) == expected, "\(language): \(text)")
