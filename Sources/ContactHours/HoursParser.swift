@@ -74,8 +74,12 @@ public enum HoursParser {
         var hours = 0
         var runLength = 0
         var runValue = 0
+        var fourDigits = 0
         func endRun() -> Bool {
+            // "0900-1730": four-digit times count as hours too.
             let isHour = runLength == 1 || (runLength == 2 && runValue <= 24)
+                || (runLength == 4 && fourDigits / 100 <= 24 && fourDigits % 100 < 60)
+            fourDigits = 0
             let isTwentyFour = runLength == 2 && runValue == 24
             runLength = 0
             runValue = 0
@@ -86,6 +90,7 @@ public enum HoursParser {
         for b in text.utf8 {
             if b >= 0x30 && b <= 0x39 {
                 if runLength < 2 { runValue = runValue * 10 + Int(b - 0x30) }
+                if runLength < 4 { fourDigits = fourDigits * 10 + Int(b - 0x30) }
                 runLength += 1
                 continue
             }

@@ -139,6 +139,11 @@ struct HoursRecognizer {
                 emit(.qualifier, i, i)
                 return i + 1
             }
+            if HoursRecognizer.isMilitaryTime(tok) {
+                // "0900-1730", "0900 to 1700": a range of two four-digit times only.
+                if let n = matchRangeItem(i) { return n }
+                return i + 1
+            }
             guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
             if let n = matchPhrase(i) { return n }
             if let n = matchAllDayNumber(i) { return n }
@@ -167,6 +172,13 @@ struct HoursRecognizer {
 
     private mutating func unknownLabel(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
+        // "Open till 2200 Friday", "(Сб. до 15:00)": an end with no start changes some day's
+        // hours in a way not read.
+        if HoursLexicon.rangeSeparatorWords.contains(w), w.utf8Count > 1, let (end, _) = endpoint(i + 1, after: w),
+           end.clock || end.meridiem != 0 || end.unit || end.military {
+            emit(.qualifier, i, i + 1)
+            return i + 2
+        }
         // "MTWF 10-6", "MWF: 10am-1pm": day initials glued into one word.
         if t[i].isCapitalized, w.raw.unicodeScalars.count >= 3, w.raw.unicodeScalars.count <= 7,
            w.raw.unicodeScalars.allSatisfy({ "mtwrfsuh".unicodeScalars.contains($0) }) {
@@ -315,7 +327,8 @@ struct HoursRecognizer {
         set.formUnion(data.qualifierWords)
         set.formUnion(data.qualifierPhrases.keys)
         set.formUnion(data.months)
-        set.formUnion(["ph", "week", "sh", "unknown"])
+        set.formUnion(["ph", "week", "sh", "unknown", "midday"])
+        set.formUnion(data.zonePhrases.keys)
         return set
     }()
 
@@ -352,6 +365,7 @@ struct HoursRecognizer {
 
     private static let openWords: Set<WordKey> = ["open", "opened", "geöffnet", "offen", "работаем", "работает", "работают", "открыто", "открыты", "открыт", "працюємо", "працює", "доступен", "доступна", "available"]
     private static let roundTheClockServices: Set<WordKey> = ["hotline", "helpline", "line", "support", "service", "assistance", "helpdesk"]
+    private static let reachableWords: Set<WordKey> = ["erreichbar", "bereikbaar", "reachable", "available", "доступна", "доступен", "доступны", "на связи", "dostępna", "dostupná"]
     private static let hourUnits: Set<WordKey> = ["hours", "hour", "hrs", "hr", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
 
     private mutating func matchAllDayNumber(_ i: Int) -> Int? {
@@ -395,7 +409,11 @@ struct HoursRecognizer {
             if sym(m) == "," || sym(m) == "/" { m += 1 }
             if let seven = number(m), seven.value == 7 { suffixEnd = k - 1 }
         }
-        guard openBefore || suffixEnd != nil else { return nil }
+        // "Hotline 24 Stunden erreichbar", "Support 24h": a service, or reachable, around it.
+        let serviceBefore = word(i - 1).map { HoursRecognizer.roundTheClockServices.contains($0) || $0 == "hotline" } ?? false
+        let reachableAfter = word(k).map { HoursRecognizer.reachableWords.contains($0) } ?? false
+        if suffixEnd == nil && reachableAfter { suffixEnd = k }
+        guard openBefore || serviceBefore || suffixEnd != nil else { return nil }
         let end = suffixEnd ?? (k - 1)
         emit(.allDay, i, end)
         return end + 1
@@ -674,6 +692,13 @@ struct HoursRecognizer {
                 return last + 1
             }
         }
+        if let phrases = LanguageData.shared.zonePhrases[w], let lastItem = items.last, lastItem.last >= i - 2 {
+            for (words, zone) in phrases where i + words.count <= t.count
+                && words.enumerated().allSatisfy({ t[i + $0.offset].text == $0.element }) {
+                emit(.timeZone(zone), i, i + words.count - 1)
+                return i + words.count
+            }
+        }
         if let zone = HoursLexicon.zoneWords[w], let lastItem = items.last, case .ranges = lastItem.kind {
             var gap = i - 1
             if sym(gap) == "(" { gap -= 1 }
@@ -825,7 +850,9 @@ struct HoursRecognizer {
     private mutating func matchRangeItem(_ i: Int) -> Int? {
         guard let r = parseRange(i) else { return nil }
         // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
-        if word(r.end) == "off", items.contains(where: { if case .ranges = $0.kind { return true } else { return false } }) {
+        let closes = word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false
+        let dayAfter = word(r.end + 1).map { HoursLexicon.day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
+        if closes, !dayAfter, items.contains(where: { if case .ranges = $0.kind { return true } else { return false } }) {
             emit(.breakRanges([r.span]), i, r.end)
             return r.end + 1
         }
@@ -847,6 +874,10 @@ struct HoursRecognizer {
         var special = false
         /// The meridiem came from "дня", which also means "days".
         var daysWord = false
+        /// Written as four digits, "0900".
+        var military = false
+        /// "8a", "5p".
+        var shortMeridiem = false
         /// `HH:MM` (two-digit hour, colon) or noon/midnight.
         var strongClock: Bool { special || (clock && colon && padded) }
     }
@@ -860,7 +891,7 @@ struct HoursRecognizer {
         var j = i
         var prefix: WordKey?
         if let w = word(j) {
-            guard HoursLexicon.rangePrefixes.contains(w) || w == "noon" || w == "midnight" || w == "mitternacht" || w == "полночь" || w == "полдень" else { return nil }
+            guard HoursLexicon.rangePrefixes.contains(w) || w == "noon" || w == "midday" || w == "midnight" || w == "mitternacht" || w == "полночь" || w == "полдень" else { return nil }
             if HoursLexicon.rangePrefixes.contains(w) {
                 prefix = w
                 j += 1
@@ -892,11 +923,16 @@ struct HoursRecognizer {
         if unseparated && second.meridiem != 2 { return nil }
         // "9,00-18,00" is a time range only when both ends use the comma.
         if first.comma != second.comma { return nil }
+        // "0800-13" and "2022 - 00:38" do not read; "2010 - 2013" is a span of years.
+        if first.military != second.military { return nil }
+        if first.military && (1900...2100).contains(first.hour * 100 + first.minute) && (1900...2100).contains(second.hour * 100 + second.minute) { return nil }
+        // "8a-5p" on both ends; "5-1A" is not a time.
+        if (first.shortMeridiem || second.shortMeridiem) && (first.meridiem == 0 || second.meridiem == 0) { return nil }
         // An "HH:MM" end makes a range self-evident; "3:10-4:20" or "10.50-12.30" need context.
         // "с 9 до 18" is unmistakable; "from 10 to 12 (people)" and "от 10 до 12" are not.
         let prefixIsHours = prefix.map { ["с", "c", "з", "со", "із", "зі"].contains($0) } ?? false
-        let explicit = prefixIsHours || first.strongClock || second.strongClock || first.meridiem != 0 || second.meridiem != 0
-            || first.unit || second.unit
+        let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
+            || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
 
         if prefix == nil {
             // Reject pieces of phone numbers, dates, scores, versions, prices and page ranges.
@@ -947,6 +983,10 @@ struct HoursRecognizer {
         return (RawSpan(start: s, end: e), explicit, k2)
     }
 
+    static func isMilitaryTime(_ n: HoursToken) -> Bool {
+        n.kind == .number && n.digitCount == 4 && n.value / 100 <= 24 && n.value % 100 < 60 && (n.value <= 2400)
+    }
+
     static func minutes(_ e: Endpoint, isEnd: Bool) -> Int? {
         if e.midnight { return isEnd ? 1440 : 0 }
         var h = e.hour
@@ -971,13 +1011,20 @@ struct HoursRecognizer {
     func endpoint(_ j: Int, after: WordKey?, dashMinutes: Bool = false) -> (Endpoint, Int)? {
         if let w = word(j) {
             switch w {
-            case "noon", "полдень", "mittag":
+            case "noon", "midday", "полдень", "mittag":
                 return (Endpoint(hour: 12, clock: true, special: true), j + 1)
             case "midnight", "mitternacht", "полночь", "полуночи":
                 return (Endpoint(hour: 0, clock: true, midnight: true, special: true), j + 1)
             default:
                 return nil
             }
+        }
+        if let n = number(j), HoursRecognizer.isMilitaryTime(n) {
+            // Both ends or neither: "0900-1730"; "2019-2020" has no day names or hours words
+            // around it and stays a pair of years (the range needs context).
+            var e = Endpoint(hour: n.value / 100, minute: n.value % 100, clock: true, padded: true)
+            e.military = true
+            return (e, j + 1)
         }
         guard let n = number(j), n.digitCount <= 2, n.value <= 24 else { return nil }
         var e = Endpoint(hour: n.value, padded: n.digitCount == 2)
@@ -996,7 +1043,7 @@ struct HoursRecognizer {
             k += 2
         } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
                   dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false),
-                  !(sym(k + 2) == "-" && number(k + 3) != nil) {
+                  !(sym(k + 2) == "-" && attached(k + 2) && number(k + 3) != nil) {
             // Russian "с 09-00 до 18-00".
             e.minute = m.value
             e.clock = true
@@ -1014,6 +1061,11 @@ struct HoursRecognizer {
             } else if (w == "a" || w == "p"), sym(k + 1) == ".", word(k + 2) == "m" {
                 e.meridiem = w == "a" ? 1 : 2
                 k += 3
+            } else if (w == "a" || w == "p"), attached(k), !t[k].isCapitalized, !e.clock || e.colon {
+                // "8a-5p", "11:30a": the short form, glued to the number.
+                e.meridiem = w == "a" ? 1 : 2
+                e.shortMeridiem = true
+                k += 1
             }
             // The dot ends "p.m." before a space, the end or a dash ("8:30 a.m.–5:30 p.m.");
             // otherwise it belongs to what follows.

@@ -31,6 +31,8 @@ struct LanguageData: Sendable {
         var otherActivities: [String]?
         /// Words after a number range that count something else: "15-24 ans", "1-3 Werktage".
         var countUnits: [String]?
+        /// Time zones as written after hours ("Pacific Standard Time", "по Киеву") → IANA name.
+        var timeZones: [String: String]?
     }
 
     enum PhraseKind: Sendable { case everyDay, allDay, weekdays, weekend, closed, breakWord, dayRange }
@@ -57,6 +59,7 @@ struct LanguageData: Sendable {
     var qualifierPhrases: [WordKey: [[WordKey]]] = [:]
     /// The other activities among the qualifiers: they reach only the hours right next to them.
     var countUnits: Set<WordKey> = []
+    var zonePhrases: [WordKey: [([WordKey], String)]] = [:]
     var activityWords: Set<WordKey> = []
     var activityPrefixes: [String] = []
     /// CLDR day names: exact forms and, for full names, stems for inflected forms.
@@ -109,6 +112,11 @@ struct LanguageData: Sendable {
             data.exceptWords.formUnion(words(file.except, phrase: nil))
             data.unitWords.formUnion(words(file.units, phrase: nil))
             data.countUnits.formUnion(words(file.countUnits, phrase: nil))
+            for (name, zone) in (file.timeZones ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let t = tokens(name)
+                guard let first = t.first else { continue }
+                data.zonePhrases[first, default: []].append((t, zone))
+            }
             for (t, kind) in phrases { data.phrases[t[0], default: []].append((t, kind)) }
             for entry in file.holidays ?? [] {
                 if let t = tokens(entry).first { data.holidayPrefixes.append(t.raw) }
@@ -127,6 +135,7 @@ struct LanguageData: Sendable {
             }
             data.addCLDR(file.locale)
         }
+        for key in data.zonePhrases.keys { data.zonePhrases[key]?.sort { $0.0.count > $1.0.count } }
         // Longest stems first, so "pazartesi" is Monday before "pazar" is Sunday.
         data.dayStems.sort { $0.0.utf8.count > $1.0.utf8.count }
         return data
