@@ -42,21 +42,36 @@ public enum HoursParser {
         guard let drafts = group(recognizer.items, tokens: tokens) else { return [] }
         if !poison.isEmpty || !activities.isEmpty {
             let reach = poisonReach
+            poison.sort()
+            activities.sort()
+            /// Whether a sorted list holds a position in `range` (binary search: linear overall).
+            func holds(_ list: [Int], _ range: ClosedRange<Int>) -> Bool {
+                var lo = 0, hi = list.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if list[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < list.count && list[lo] <= range.upperBound
+            }
             // An activity word reaches the hours it introduces (six tokens before them, not past
             // a bracket: "Shipping Rates Phone (Mon-Fri, 8am-2pm)" are the phone's) and the three
             // tokens after them.
-            func introduces(_ a: Int, _ d: Draft) -> Bool {
-                if a < d.first {
-                    guard d.first - a <= 6 else { return false }
-                    return !(a..<d.first).contains { tokens[$0].kind == .symbol && (tokens[$0].text == "(" || tokens[$0].text == ";" || tokens[$0].text == ".") }
+            func introduced(_ d: Draft) -> Bool {
+                // Activities inside the statement or just after it.
+                if holds(activities, d.first...(d.last + 3)) { return true }
+                // Six tokens before it, not past a bracket or a sentence end.
+                for a in max(0, d.first - 6)..<d.first where holds(activities, a...a) {
+                    if !(a..<d.first).contains(where: { tokens[$0].kind == .symbol && (tokens[$0].text == "(" || tokens[$0].text == ";" || tokens[$0].text == ".") }) {
+                        return true
+                    }
                 }
-                return a <= d.last + 3
+                return false
             }
-            let kept = drafts.filter { d in !poison.contains { $0 >= d.first - reach && $0 <= d.last + reach } }
+            let kept = drafts.filter { d in !holds(poison, (d.first - reach)...(d.last + reach)) }
             // Keep all or nothing: a schedule missing its poisoned part would claim too much.
             // Another activity's hours are a statement of their own and go alone.
             if kept.count != drafts.count { return [] }
-            return drafts.filter { d in !activities.contains { introduces($0, d) } }.compactMap { statement(from: $0, tokens: tokens) }
+            return drafts.filter { !introduced($0) }.compactMap { statement(from: $0, tokens: tokens) }
         }
         return drafts.compactMap { statement(from: $0, tokens: tokens) }
     }
@@ -353,8 +368,9 @@ public enum HoursParser {
         }
         finish()
         if unreadable { return nil }
-        if !sharedBreaks.isEmpty {
-            for k in drafts.indices where drafts[k].content == .ranges {
+        // At most a few breaks are shared; a text with hundreds is not a schedule to extend.
+        if !sharedBreaks.isEmpty && sharedBreaks.count <= 4 {
+            for k in drafts.indices where drafts[k].content == .ranges && drafts[k].breaks.count <= 8 {
                 for b in sharedBreaks where !drafts[k].breaks.contains(b) { drafts[k].breaks.append(b) }
             }
         }

@@ -62,7 +62,16 @@ struct HoursRecognizer {
     /// Token `i` follows the previous one without whitespace.
     @inline(__always) func attached(_ i: Int) -> Bool { i >= 0 && i < t.count && !t[i].spaceBefore }
 
+    /// Kept as items are emitted, so a matcher asks in O(1) (the pass stays linear).
+    private(set) var hasDaysItem = false
+    private(set) var hasRangesItem = false
+
     private mutating func emit(_ kind: HoursItem.Kind, _ first: Int, _ last: Int) {
+        switch kind {
+        case .days: hasDaysItem = true
+        case .ranges: hasRangesItem = true
+        default: break
+        }
         items.append(HoursItem(kind: kind, first: first, last: max(first, last)))
     }
 
@@ -821,7 +830,7 @@ struct HoursRecognizer {
         if !strong && first.partnerOnly {
             // "ma t/m vr 8.30-17.30 za 9.00-14.00": alone only after days already read and
             // right before its hours; "Mar 10-18" alone stays a month.
-            let daysBefore = items.contains { if case .days = $0.kind { return true } else { return false } }
+            let daysBefore = hasDaysItem
             var k = j
             if sym(k) == ":" { k += 1 }
             guard daysBefore, number(k) != nil, parseRange(k) != nil else { return nil }
@@ -852,7 +861,7 @@ struct HoursRecognizer {
         // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
         let closes = word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false
         let dayAfter = word(r.end + 1).map { HoursLexicon.day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
-        if closes, !dayAfter, items.contains(where: { if case .ranges = $0.kind { return true } else { return false } }) {
+        if closes, !dayAfter, hasRangesItem {
             emit(.breakRanges([r.span]), i, r.end)
             return r.end + 1
         }
