@@ -53,8 +53,9 @@ let package = Package(
         .target(name: "ContactModel"),
         // WARC 1.1 files (ISO 28500): records written one gzip member each, read back.
         .target(name: "ContactArchive", dependencies: ["ContactModel", "Gzip"]),
-        // Opening hours: natural language → weekly schedule → OSM opening_hours. Pure Swift.
-        .target(name: "ContactHours"),
+        // Opening hours: natural language → weekly schedule → OSM opening_hours. Day and month names
+        // from CLDR (Foundation), one data file per language in Resources/languages.
+        .target(name: "ContactHours", resources: [.copy("Resources/languages")]),
         .target(
             name: "ContactExtract",
             dependencies: ["ContactModel", "ContactDocument", "ContactHours", "PhoneNumbers"],

@@ -20,6 +20,7 @@ struct HoursExtractor {
     func extract(from document: HTMLDocument, page: inout PageContext, phoneChannels: [Int: Channel],
                  into records: inout RecordCollector) {
         var run: [Piece] = []
+        var summary = RunSummary()
         var previousBlock = -2
         var index = 0
         let blocks = document.blocks
@@ -33,16 +34,19 @@ struct HoursExtractor {
             if index != previousBlock + 1 && !run.isEmpty {
                 emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records)
                 run = []
+                summary = RunSummary()
             }
             previousBlock = next - 1
             for (statement, range) in zip(statements, ranges) {
                 let piece = Piece(statement: statement, block: index, text: text, utf8Range: range,
                                   neighbours: ranges, method: method)
-                if Self.joins(statement, run) {
+                if Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index) {
                     run.append(piece)
+                    summary.add(piece)
                 } else {
                     if !run.isEmpty { emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records) }
                     run = [piece]
+                    summary = RunSummary(first: piece)
                 }
             }
         }
@@ -53,12 +57,54 @@ struct HoursExtractor {
     /// выходной: сб.-вс."); hours naming no days join a run that only closes days ("Понедельник:
     /// выходной. Остальные дни с 11:00 до 20:00"), which `HoursParser.merge` reads as the days
     /// left open; a partial statement joins a run made only of partial statements.
-    private static func joins(_ statement: HoursStatement, _ run: [Piece]) -> Bool {
+    /// What `joins` and `completes` ask of the whole run, kept as pieces are added so that a
+    /// block of thousands of statements costs linear time.
+    private struct RunSummary {
+        var allDaysOffOrHoliday = true
+        var allPartialOrHoliday = true
+        /// Every piece after the first is in the first's block and partial or a holiday rule.
+        var restSameBlockPartial = true
+        var firstBlock = -1
+
+        init() {}
+        init(first: Piece) {
+            firstBlock = first.block
+            add(first, isFirst: true)
+        }
+
+        mutating func add(_ piece: Piece, isFirst: Bool = false) {
+            let s = piece.statement
+            allDaysOffOrHoliday = allDaysOffOrHoliday && (s.isDaysOff || s.isHolidayRule)
+            allPartialOrHoliday = allPartialOrHoliday && (s.isPartial || s.isHolidayRule)
+            if !isFirst {
+                restSameBlockPartial = restSameBlockPartial && piece.block == firstBlock && (s.isPartial || s.isHolidayRule)
+            }
+        }
+    }
+
+    private static func joins(_ statement: HoursStatement, _ run: [Piece], _ summary: RunSummary) -> Bool {
         guard let last = run.last, case .schedule = last.statement.value else { return false }
         if statement.isHolidayRule || statement.isDaysOff { return true }
         guard case .schedule = statement.value else { return false }
-        if statement.days == nil && run.allSatisfy({ $0.statement.isDaysOff || $0.statement.isHolidayRule }) { return true }
-        return statement.isPartial && run.allSatisfy { $0.statement.isPartial || $0.statement.isHolidayRule }
+        if statement.days == nil && summary.allDaysOffOrHoliday { return true }
+        return statement.isPartial && summary.allPartialOrHoliday
+    }
+
+    /// Hours naming no days, then days of their own in the same text ("08:00 - 20:00, Нд. 08:00 -
+    /// 19:00"): the first hours are the other days' (`HoursParser.merge` fills only the days no
+    /// statement names). Emitted apart, the first would claim every day.
+    private static func completes(_ statement: HoursStatement, _ run: [Piece], _ summary: RunSummary, block: Int) -> Bool {
+        guard statement.isPartial, case .schedule = statement.value, let first = run.first, first.block == block,
+              first.statement.days == nil, case .schedule(let firstSchedule) = first.statement.value,
+              // Round the clock for one channel, days for another ("email 24 hours a day … chat
+              // Monday through Friday") are two statements; so are ones far apart in the text.
+              firstSchedule != WeeklySchedule.alwaysOpen,
+              let last = run.last, piece(statementStart: statement, in: first.text) - last.utf8Range.upperBound <= 24 else { return false }
+        return summary.restSameBlockPartial
+    }
+
+    private static func piece(statementStart statement: HoursStatement, in text: String) -> Int {
+        statement.utf8Offsets(in: text).lowerBound
     }
 
     /// The text read as one unit starting at `index`: a block, or a whole table row.

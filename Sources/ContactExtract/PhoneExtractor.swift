@@ -66,6 +66,7 @@ struct PhoneExtractor {
         let host = (document.baseHref).flatMap(RegionResolver.host(ofURL:)) ?? RegionResolver.host(ofURL: document.source)
         var candidates: [(item: BatchedPhoneMatcher.Item, regions: [String])] = []
         var digitCounts: [Int: Int] = [:]
+        var labelled: Set<Int> = []
         for (index, block) in document.blocks.enumerated() {
             let digits = Self.digitCount(block.text)
             guard digits >= 2 else { continue }
@@ -81,9 +82,18 @@ struct PhoneExtractor {
                     at: index)
             }
             guard digits >= Self.minimumDigits, Self.hasCandidateRun(block.text) else { continue }
+            // A country labelling the line, row or heading decides its national numbers; two
+            // countries labelling it decide nothing, and then only +CC numbers are read.
+            var blockRegions = regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)
+            if regions.explicitRegion == nil {
+                switch CountryLabels.label(ofBlock: index, in: document.blocks) {
+                case .region(let country): blockRegions = [country]; labelled.insert(index)
+                case .conflict: blockRegions = ["ZZ"]; labelled.insert(index)
+                case .none: break
+                }
+            }
             digitCounts[index] = digits
-            candidates.append((BatchedPhoneMatcher.Item(index: index, folded: TypographicFolding(block.text)),
-                               regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)))
+            candidates.append((BatchedPhoneMatcher.Item(index: index, folded: TypographicFolding(block.text)), blockRegions))
         }
         let matches = BatchedPhoneMatcher.find(in: candidates)
 
@@ -97,7 +107,7 @@ struct PhoneExtractor {
             let found = add(matches[index] ?? [], block: index, linkedValues: linkedValues, document: document,
                             page: &page, into: &records)
             let read = found.reduce(0) { $0 + Self.digitCount($1.raw) }
-            if (digitCounts[index] ?? 0) - read >= Self.minimumDigits, Self.hasPhoneLikeRun(document.blocks[index].text) {
+            if !labelled.contains(index), (digitCounts[index] ?? 0) - read >= Self.minimumDigits, Self.hasPhoneLikeRun(document.blocks[index].text) {
                 var item = candidate.item
                 item.read = (matches[index] ?? []).map(\.utf8Range)
                 unmatched.append((item, candidate.regions))
@@ -153,6 +163,7 @@ struct PhoneExtractor {
             let raw = String(decoding: bytes[range], as: UTF8.self)
             found.append((raw, match.number.region))
             if Self.isLabelledIdentifier(bytes, before: range.lowerBound) { continue }
+            if Self.isInputMask(match.number) { continue }
             if linkedValues[index]?.contains(match.number.e164) == true { continue }
             let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges,
                                                                       blockSignals: blockSignals))
@@ -165,6 +176,14 @@ struct PhoneExtractor {
                 at: index)
         }
         return found
+    }
+
+    /// A form's input mask or placeholder, `8 (999) 999-99-99`, `+7 (000) 000-00-00`: the
+    /// national number is one digit repeated, which no operator assigns.
+    static func isInputMask(_ number: PhoneNumber) -> Bool {
+        let national = number.e164.utf8.dropFirst(1 + String(number.countryCode).utf8.count)
+        guard national.count >= 7, let first = national.first else { return false }
+        return national.allSatisfy { $0 == first }
     }
 
     /// Where a link's text stands in its block, for the words around it.

@@ -1,4 +1,5 @@
-/// Natural-language opening hours (Russian, Ukrainian/Bulgarian short forms, English, German).
+/// Natural-language opening hours: the hand-written core (Russian, Ukrainian, Bulgarian, English,
+/// German) and the languages of `Resources/languages/` with CLDR day and month names.
 ///
 /// Pipeline: `HoursTokenizer` (words, numbers, symbols) → `HoursRecognizer` (phrases: days,
 /// time ranges, closed, 24/7, breaks, holidays, vague references, zones) → grouping below
@@ -15,7 +16,63 @@ public enum HoursParser {
         let tokens = HoursTokenizer.tokenize(text)
         var recognizer = HoursRecognizer(tokens: tokens)
         recognizer.run()
-        let drafts = group(recognizer.items, tokenCount: tokens.count)
+        // Precision first: hours tied to months or seasons, hours of another activity (delivery,
+        // order taking), hours beside day words nobody read (an unread short label or word
+        // range next to read days, "S 09:00 a 13:00", or a script no lexicon reads: 周一, 평일)
+        // are not a weekly schedule: nothing rather than a guess. The rule reaches the
+        // statements within `poisonReach` tokens of such a word, so one sentence of a long
+        // block does not silence the whole block.
+        let hasDays = recognizer.items.contains { if case .days = $0.kind { return true } else { return false } }
+        var poison: [Int] = []
+        var activities: [Int] = []
+        for item in recognizer.items {
+            switch item.kind {
+            case .qualifier:
+                poison.append(item.first)
+            case .activity:
+                activities.append(item.first)
+            case .unknownLabel:
+                let unreadRange = item.last > item.first + 1 || tokens[item.first].text.raw.unicodeScalars.count <= 2
+                if hasDays || unreadRange { poison.append(item.first) }
+            default:
+                break
+            }
+        }
+        for (k, tok) in tokens.enumerated() where tok.kind == .word && Self.isUnreadScript(tok.text) { poison.append(k) }
+        guard let drafts = group(recognizer.items, tokens: tokens) else { return [] }
+        if !poison.isEmpty || !activities.isEmpty {
+            let reach = poisonReach
+            poison.sort()
+            activities.sort()
+            /// Whether a sorted list holds a position in `range` (binary search: linear overall).
+            func holds(_ list: [Int], _ range: ClosedRange<Int>) -> Bool {
+                var lo = 0, hi = list.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if list[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < list.count && list[lo] <= range.upperBound
+            }
+            // An activity word reaches the hours it introduces (six tokens before them, not past
+            // a bracket: "Shipping Rates Phone (Mon-Fri, 8am-2pm)" are the phone's) and the three
+            // tokens after them.
+            func introduced(_ d: Draft) -> Bool {
+                // Activities inside the statement or just after it.
+                if holds(activities, d.first...(d.last + 3)) { return true }
+                // Six tokens before it, not past a bracket or a sentence end.
+                for a in max(0, d.first - 6)..<d.first where holds(activities, a...a) {
+                    if !(a..<d.first).contains(where: { tokens[$0].kind == .symbol && (tokens[$0].text == "(" || tokens[$0].text == ";" || tokens[$0].text == ".") }) {
+                        return true
+                    }
+                }
+                return false
+            }
+            let kept = drafts.filter { d in !holds(poison, (d.first - reach)...(d.last + reach)) }
+            // Keep all or nothing: a schedule missing its poisoned part would claim too much.
+            // Another activity's hours are a statement of their own and go alone.
+            if kept.count != drafts.count { return [] }
+            return drafts.filter { !introduced($0) }.compactMap { statement(from: $0, tokens: tokens) }
+        }
         return drafts.compactMap { statement(from: $0, tokens: tokens) }
     }
 
@@ -24,13 +81,20 @@ public enum HoursParser {
     /// statement needs a time range, which takes two hours (number tokens of one or two digits
     /// up to 24), or "24" for 24/7 and "24h". A lone "7" in a phone number or a year does not
     /// count.
+    /// How far, in tokens, a month, season, other activity or unread day word reaches.
+    static let poisonReach = 40
+
     public static func mightContainHours(_ text: String) -> Bool {
         var nonASCII = false
         var hours = 0
         var runLength = 0
         var runValue = 0
+        var fourDigits = 0
         func endRun() -> Bool {
+            // "0900-1730": four-digit times count as hours too.
             let isHour = runLength == 1 || (runLength == 2 && runValue <= 24)
+                || (runLength == 4 && fourDigits / 100 <= 24 && fourDigits % 100 < 60)
+            fourDigits = 0
             let isTwentyFour = runLength == 2 && runValue == 24
             runLength = 0
             runValue = 0
@@ -41,6 +105,7 @@ public enum HoursParser {
         for b in text.utf8 {
             if b >= 0x30 && b <= 0x39 {
                 if runLength < 2 { runValue = runValue * 10 + Int(b - 0x30) }
+                if runLength < 4 { fourDigits = fourDigits * 10 + Int(b - 0x30) }
                 runLength += 1
                 continue
             }
@@ -121,14 +186,30 @@ public enum HoursParser {
     /// ("Mo-Fr 9-18" or "08:00-20:00 (пн-пт)"); several time ranges after leading days are one
     /// statement ("Mo-Fr 09:00-13:00, 14:00-18:00"); a new day list followed by its own content,
     /// or content after `;`/`.`, starts a new statement.
-    static func group(_ items: [HoursItem], tokenCount: Int) -> [Draft] {
+    /// Nil when part of the text cannot be read and what was read would claim too much: days
+    /// followed by digits that are not hours ("Sa-Su 11:030-17:00").
+    static func group(_ items: [HoursItem], tokens: [HoursToken]) -> [Draft]? {
+        let tokenCount = tokens.count
+        var unreadable = false
+        // Parenthesis depth at each token: "(банкомат круглосуточно)" after hours is an aside.
+        var depth = [Int](repeating: 0, count: tokenCount)
+        var level = 0
+        for (k, tok) in tokens.enumerated() {
+            if tok.kind == .symbol && tok.text == ")" { level = max(0, level - 1) }
+            depth[k] = level
+            if tok.kind == .symbol && tok.text == "(" { level += 1 }
+        }
         var drafts: [Draft] = []
         var current: Draft?
         var sep = 0 // 0 none, 1 weak (","), 2 strong (";", ".") since the current draft's last item
         var pendingZone: String?
+        var sharedBreaks: [RawSpan] = []
 
         func finish() {
             if let c = current, c.content != nil { drafts.append(c) }
+            if let c = current, c.content == nil, c.days != nil, c.last + 1 < tokenCount, tokens[c.last + 1].kind == .number {
+                unreadable = true
+            }
             current = nil
         }
         func contentKind(_ kind: HoursItem.Kind) -> (Content, [RawSpan])? {
@@ -225,6 +306,8 @@ public enum HoursParser {
                 pendingZone = nil
             case .ranges, .closed, .allDay, .vague:
                 guard let (kind, spans) = contentKind(item.kind) else { continue }
+                if kind == .allDay && depth[item.first] > 0
+                    && (drafts.contains { $0.content == .ranges } || current?.content == .ranges) { continue }
                 if var c = current {
                     if c.content == nil && sep < 2 {
                         c.content = kind
@@ -265,12 +348,16 @@ public enum HoursParser {
                     current = c
                 }
             case .breakRanges(let spans):
-                // A break belongs to the latest hours even across ";" ("08:00-21:00; pauza 12:00-13:00").
+                // A break in a clause of its own ("Tu-Sa 9-18; Su 9-16; обед 14-15") is every
+                // day's; otherwise it belongs to the latest hours.
+                if sep >= 2 { sharedBreaks += spans }
                 if var c = current, c.content == .ranges || c.content == nil {
                     c.breaks += spans
                     c.last = item.last
                     current = c
                 }
+            case .qualifier, .unknownLabel, .activity:
+                continue
             case .holidayOff:
                 finish()
                 var d = Draft(content: .closed, first: item.first, last: item.last)
@@ -280,6 +367,13 @@ public enum HoursParser {
             sep = 0
         }
         finish()
+        if unreadable { return nil }
+        // At most a few breaks are shared; a text with hundreds is not a schedule to extend.
+        if !sharedBreaks.isEmpty && sharedBreaks.count <= 4 {
+            for k in drafts.indices where drafts[k].content == .ranges && drafts[k].breaks.count <= 8 {
+                for b in sharedBreaks where !drafts[k].breaks.contains(b) { drafts[k].breaks.append(b) }
+            }
+        }
         return drafts
     }
 
@@ -303,6 +397,10 @@ public enum HoursParser {
         case .allDay:
             for day in named { WeeklySchedule.add(start: 0, end: 1440, on: day, to: &days) }
         case .ranges:
+            // "10:00 – 00:00 10:00 – 02:00" for one list of days: ranges that overlap are a
+            // table read in the wrong order, not one day's shifts.
+            let sorted = d.spans.map { MinuteRange(start: $0.start, end: $0.end <= $0.start ? 1440 : $0.end) }.sorted()
+            for (a, b) in zip(sorted, sorted.dropFirst()) where b.start < a.end { return nil }
             for day in named {
                 for span in d.spans { WeeklySchedule.add(start: span.start, end: span.end, on: day, to: &days) }
             }
@@ -314,6 +412,14 @@ public enum HoursParser {
         }
         schedule.days = days
         return HoursStatement(value: .schedule(schedule), range: range, days: d.days, isPartial: isPartial(d.days))
+    }
+
+    /// Letters of scripts without a lexicon here: not Latin, Cyrillic or the symbols' blocks.
+    static func isUnreadScript(_ word: WordKey) -> Bool {
+        guard let first = word.raw.unicodeScalars.first else { return false }
+        let v = first.value
+        if v < 0x250 || (v >= 0x400 && v <= 0x52F) || (v >= 0x1E00 && v <= 0x1EFF) { return false }
+        return first.properties.isAlphabetic
     }
 
     static func isPartial(_ days: Set<Weekday>?) -> Bool {

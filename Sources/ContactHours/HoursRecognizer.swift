@@ -18,6 +18,14 @@ struct HoursItem: Sendable {
         case holidayOff
         case timeZone(String)
         case separator(strong: Bool)
+        /// A month, season or other activity ("Juli-August", "летом", "доставка"): the text's
+        /// hours depend on something the reader does not model, or are not a channel's.
+        case qualifier
+        /// Another activity's hours ("доставка", "shipping"): reaches only the hours next to it.
+        case activity
+        /// A short word labelling hours that no lexicon reads ("so:" in Czech, "S 09:00 a 13:00"):
+        /// next to days that are read, its hours would be given to the wrong days.
+        case unknownLabel
     }
     var kind: Kind
     var first: Int
@@ -54,7 +62,16 @@ struct HoursRecognizer {
     /// Token `i` follows the previous one without whitespace.
     @inline(__always) func attached(_ i: Int) -> Bool { i >= 0 && i < t.count && !t[i].spaceBefore }
 
+    /// Kept as items are emitted, so a matcher asks in O(1) (the pass stays linear).
+    private(set) var hasDaysItem = false
+    private(set) var hasRangesItem = false
+
     private mutating func emit(_ kind: HoursItem.Kind, _ first: Int, _ last: Int) {
+        switch kind {
+        case .days: hasDaysItem = true
+        case .ranges: hasRangesItem = true
+        default: break
+        }
         items.append(HoursItem(kind: kind, first: first, last: max(first, last)))
     }
 
@@ -93,8 +110,31 @@ struct HoursRecognizer {
         switch tok.kind {
         case .symbol:
             switch tok.text {
-            case ";", "|", "!", "?", ".", "•":
+            case "|" where sym(i + 1) == "|" && attached(i + 1):
+                // OpenStreetMap's fallback rule "… || comment": not a weekly schedule.
+                emit(.qualifier, i, i + 1)
+                return i + 2
+            case "|":
+                // "Monday - Friday | 9:00 - 6:00": a cell boundary; a day list still takes the
+                // hours after it, and new days start a new statement anyway.
+                emit(.separator(strong: false), i, i)
+            case "?" where number(i - 1) != nil && attached(i) || (sym(i - 1) == "-" && number(i - 2) != nil):
+                // "17:00-?", "11:00-0?:00": an end nobody knows.
+                emit(.qualifier, i, i)
+            case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
+            case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || HoursLexicon.day($0) != nil } ?? false)
+                || number(i - 1) != nil):
+                // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00'.
+                emit(.qualifier, i, i)
+            case "/" where attached(i) && number(i + 1) != nil && attached(i + 1) && number(i - 1) != nil
+                && items.last.map({ if case .ranges = $0.kind { return $0.last == i - 1 } else { return false } }) == true:
+                // "15:00-20:00/60": every 60 minutes within the range, not opening hours.
+                emit(.qualifier, i, i + 1)
+                return i + 2
+            case "[" where attached(i) && word(i - 1).map({ HoursLexicon.day($0) != nil }) == true:
+                // "Th[3]", "Su[-1]": nth weekday of the month.
+                emit(.qualifier, i, i)
             case ",":
                 emit(.separator(strong: false), i, i)
             default:
@@ -102,14 +142,27 @@ struct HoursRecognizer {
             }
             return i + 1
         case .number:
+            if tok.digitCount == 4, tok.value >= 1900, tok.value < 2100, let s = sym(i - 1), s == "/" || s == ".", attached(i),
+               let dayOrMonth = number(i - 2), dayOrMonth.digitCount <= 2, dayOrMonth.value <= 31 {
+                // A date ("02/08/2014", "21.11.2026") beside hours makes them that date's.
+                emit(.qualifier, i, i)
+                return i + 1
+            }
+            if HoursRecognizer.isMilitaryTime(tok) {
+                // "0900-1730", "0900 to 1700": a range of two four-digit times only.
+                if let n = matchRangeItem(i) { return n }
+                return i + 1
+            }
             guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
+            if let n = matchPhrase(i) { return n }
             if let n = matchAllDayNumber(i) { return n }
             if let n = matchEveryDayNumber(i) { return n }
             if let n = matchRangeItem(i) { return n }
             return i + 1
         case .word:
             // Most words of a page start nothing; one set lookup rejects them.
-            guard HoursRecognizer.canStartPhrase(tok.text) else { return i + 1 }
+            guard HoursRecognizer.canStartPhrase(tok.text) else { return unknownLabel(i) ?? i + 1 }
+            if let n = matchPhrase(i) { return n }
             if let n = matchAllDayWord(i) { return n }
             if let n = matchVague(i) { return n }
             if let n = matchExceptHolidays(i) { return n }
@@ -121,8 +174,137 @@ struct HoursRecognizer {
             if let n = matchZone(i) { return n }
             if let n = matchRangeItem(i) { return n }
             if let n = matchDays(i) { return n }
+            if let n = matchQualifier(i) { return n }
+            return unknownLabel(i) ?? i + 1
+        }
+    }
+
+    private mutating func unknownLabel(_ i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        // "Open till 2200 Friday", "(Сб. до 15:00)": an end with no start changes some day's
+        // hours in a way not read.
+        if HoursLexicon.rangeSeparatorWords.contains(w), w.utf8Count > 1, let (end, _) = endpoint(i + 1, after: w),
+           end.clock || end.meridiem != 0 || end.unit || end.military {
+            emit(.qualifier, i, i + 1)
+            return i + 2
+        }
+        // "MTWF 10-6", "MWF: 10am-1pm": day initials glued into one word.
+        if t[i].isCapitalized, w.raw.unicodeScalars.count >= 3, w.raw.unicodeScalars.count <= 7,
+           w.raw.unicodeScalars.allSatisfy({ "mtwrfsuh".unicodeScalars.contains($0) }) {
+            var k = i + 1
+            if sym(k) == ":" { k += 1 }
+            if number(k) != nil {
+                emit(.unknownLabel, i, i + 1)
+                return i + 1
+            }
+        }
+        // "pon - ptk", "Pzt-Cts": two short unread words joined like a day range.
+        let letters = w.raw.unicodeScalars.count
+        func unread(_ x: WordKey) -> Bool { HoursLexicon.day(x).map { $0.partnerOnly } ?? true }
+        if letters == 1, sym(i + 1) == "-", let other = word(i + 2), other.raw.unicodeScalars.count <= 2, unread(w), unread(other),
+           !(HoursLexicon.day(w) != nil && HoursLexicon.day(other) != nil) {
+            // "F-S 11a-2a", "M-T 4pm": one-letter days, one of them two days at once.
+            emit(.unknownLabel, i, i + 2)
+            return i + 3
+        }
+        if letters >= 2, letters <= 12, sym(i + 1) == "-", let other = word(i + 2), unread(w), unread(other) {
+            let otherLetters = other.raw.unicodeScalars.count
+            var k = i + 3
+            if sym(k) == ":" { k += 1 }
+            // "pon - ptk", "Pzt-Cts"; not "Walk-in".
+            let dayLike = !attached(i + 1) || t[i + 2].isCapitalized == t[i].isCapitalized
+            let shortDaySide = (HoursLexicon.day(w)?.partnerOnly ?? false) || (HoursLexicon.day(other)?.partnerOnly ?? false)
+            let short = dayLike && letters <= 4 && otherLetters >= 2 && otherLetters <= 4
+                && (shortDaySide || (number(k) != nil && parseRange(k) != nil))
+            // "Vasárnap-Csütörtök: 13:00-24:00": longer words count when hours follow.
+            let beforeHours = dayLike && t[i].isCapitalized && otherLetters <= 12 && number(k) != nil && parseRange(k) != nil
+            if short || beforeHours {
+                emit(.unknownLabel, i, i + 2)
+                return i + 3
+            }
+        }
+        guard letters <= 3, t[i].isCapitalized || sym(i + 1) == ":" else { return nil }
+        var k = i + 1
+        if sym(k) == ":" { k += 1 }
+        guard number(k) != nil, parseRange(k) != nil else { return nil }
+        emit(.unknownLabel, i, i)
+        return i + 1
+    }
+
+    // MARK: data-file phrases and qualifiers
+
+    /// Multi-word entries of the language files: "tous les jours", "7j/7", "fin de semana".
+    private mutating func matchPhrase(_ i: Int) -> Int? {
+        guard let candidates = LanguageData.shared.phrases[t[i].text] else { return nil }
+        for (words, kind) in candidates where i + words.count <= t.count {
+            var ok = true
+            for (k, w) in words.enumerated() where t[i + k].text != w { ok = false; break }
+            guard ok else { continue }
+            let last = i + words.count - 1
+            let all = Set(Weekday.allCases)
+            switch kind {
+            case .everyDay: emit(.days(all, everyDay: true, holidays: false), i, last)
+            case .allDay: emit(.allDay, i, last)
+            case .weekdays: emit(.days([.mo, .tu, .we, .th, .fr], everyDay: false, holidays: false), i, last)
+            case .weekend: emit(.days([.sa, .su], everyDay: false, holidays: false), i, last)
+            case .closed: emit(.closed, i, last)
+            case .breakWord:
+                var k = last + 1
+                if sym(k) == ":" { k += 1 }
+                guard let r = parseRange(k) else { return nil }
+                emit(.breakRanges([r.span]), i, r.end - 1)
+                return r.end
+            case .dayRange: return nil
+            }
+            return last + 1
+        }
+        return nil
+    }
+
+    /// A month next to a day number or another month ("2021 Apr 10-16", "Juli-August",
+    /// "с 1 мая"), a season word, or an activity whose hours are not a channel's.
+    private mutating func matchQualifier(_ i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        // OpenStreetMap: week numbers ("week 26-31"), school holidays ("SH off"), "unknown".
+        if (w == "week" && number(i + 1) != nil) || (w == "sh" && t[i].isCapitalized) || (w == "unknown" && sym(i - 1) == ";") {
+            emit(.qualifier, i, i)
             return i + 1
         }
+        let data = LanguageData.shared
+        if data.isQualifier(w) {
+            emit(data.isActivity(w) ? .activity : .qualifier, i, i)
+            return i + 1
+        }
+        if let phrases = data.qualifierPhrases[w] {
+            for words in phrases where i + words.count <= t.count {
+                if words.enumerated().allSatisfy({ t[i + $0.offset].text == $0.element }) {
+                    emit(.qualifier, i, i + words.count - 1)
+                    return i + words.count
+                }
+            }
+        }
+        guard data.isMonth(w) else { return nil }
+        var after = i + 1
+        if sym(after) == "." { after += 1 }
+        var before = i - 1
+        if sym(before) == "." { before -= 1 }
+        let nearNumber = number(after) != nil || number(before) != nil
+        var linked = false
+        if let s = sym(i + 1) ?? word(i + 1), HoursLexicon.dayRangeWords.contains(s) || HoursLexicon.listWords.contains(s),
+           let other = word(i + 2), data.isMonth(other) {
+            linked = true
+        }
+        if let s = sym(i - 1) ?? word(i - 1), HoursLexicon.dayRangeWords.contains(s) || HoursLexicon.listWords.contains(s),
+           let other = word(i - 2), data.isMonth(other) {
+            linked = true
+        }
+        var colon = i + 1
+        if sym(colon) == ":" { colon += 1 }
+        let leadsRule = colon > i + 1 && number(colon) != nil
+            || (word(i + 1).map { $0 == "off" || HoursLexicon.day($0) != nil } ?? false)
+        guard nearNumber || linked || leadsRule else { return nil }
+        emit(.qualifier, i, i)
+        return i + 1
     }
 
     // MARK: pre-filter
@@ -148,11 +330,20 @@ struct HoursRecognizer {
         set.formUnion(HoursLexicon.zoneWords.keys)
         set.formUnion(HoursLexicon.rangePrefixes)
         set.formUnion(HoursLexicon.exactDays.keys)
+        let data = LanguageData.shared
+        set.formUnion(data.phrases.keys)
+        set.formUnion(data.exceptWords)
+        set.formUnion(data.qualifierWords)
+        set.formUnion(data.qualifierPhrases.keys)
+        set.formUnion(data.months)
+        set.formUnion(["ph", "week", "sh", "unknown", "midday"])
+        set.formUnion(data.zonePhrases.keys)
         return set
     }()
 
     private static let startPrefixes: [String] = ["круглосуточ", "цілодобов", "московск"]
         + HoursLexicon.holidayPrefixes + HoursLexicon.dayPrefixes.map(\.0)
+        + LanguageData.shared.dayStems.map(\.0) + LanguageData.shared.monthStems + LanguageData.shared.qualifierPrefixes
     /// Prefixes as bytes bucketed by their first two bytes, so a word costs one lookup.
     private static let prefixBuckets: [UInt16: [[UInt8]]] = {
         var map: [UInt16: [[UInt8]]] = [:]
@@ -166,7 +357,7 @@ struct HoursRecognizer {
 
     static func canStartPhrase(_ w: WordKey) -> Bool {
         if startWords.contains(w) { return true }
-        guard w.utf8Count >= 7 else { return false }
+        guard w.utf8Count >= 5 else { return false }
         var raw = w.raw
         return raw.withUTF8 { bytes in
             guard bytes.count >= 2, let bucket = prefixBuckets[UInt16(bytes[0]) << 8 | UInt16(bytes[1])] else { return false }
@@ -183,6 +374,7 @@ struct HoursRecognizer {
 
     private static let openWords: Set<WordKey> = ["open", "opened", "geöffnet", "offen", "работаем", "работает", "работают", "открыто", "открыты", "открыт", "працюємо", "працює", "доступен", "доступна", "available"]
     private static let roundTheClockServices: Set<WordKey> = ["hotline", "helpline", "line", "support", "service", "assistance", "helpdesk"]
+    private static let reachableWords: Set<WordKey> = ["erreichbar", "bereikbaar", "reachable", "available", "доступна", "доступен", "доступны", "на связи", "dostępna", "dostupná"]
     private static let hourUnits: Set<WordKey> = ["hours", "hour", "hrs", "hr", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
 
     private mutating func matchAllDayNumber(_ i: Int) -> Int? {
@@ -226,7 +418,11 @@ struct HoursRecognizer {
             if sym(m) == "," || sym(m) == "/" { m += 1 }
             if let seven = number(m), seven.value == 7 { suffixEnd = k - 1 }
         }
-        guard openBefore || suffixEnd != nil else { return nil }
+        // "Hotline 24 Stunden erreichbar", "Support 24h": a service, or reachable, around it.
+        let serviceBefore = word(i - 1).map { HoursRecognizer.roundTheClockServices.contains($0) || $0 == "hotline" } ?? false
+        let reachableAfter = word(k).map { HoursRecognizer.reachableWords.contains($0) } ?? false
+        if suffixEnd == nil && reachableAfter { suffixEnd = k }
+        guard openBefore || serviceBefore || suffixEnd != nil else { return nil }
         let end = suffixEnd ?? (k - 1)
         emit(.allDay, i, end)
         return end + 1
@@ -350,6 +546,8 @@ struct HoursRecognizer {
     private mutating func matchClosed(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
         var end = i
+        // "closed for lunch 1-2pm" is a break, read from its break word.
+        if word(i + 1) == "for", let b = word(i + 2), HoursLexicon.breakWords.contains(b) { return nil }
         if w == "не" || w == "nicht" {
             guard let w2 = word(i + 1), w2.hasPrefix("работа") || w2.hasPrefix("працю") || w2 == "geöffnet" || w2.hasPrefix("ведет") || w2.hasPrefix("принима") else { return nil }
             end = i + 1
@@ -389,7 +587,7 @@ struct HoursRecognizer {
     }
 
     private mutating func matchExceptHolidays(_ i: Int) -> Int? {
-        guard let w = word(i), ["кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl"].contains(w) else { return nil }
+        guard let w = word(i), HoursRecognizer.exceptWords.contains(w) else { return nil }
         if let spec = parseDaySpec(i + 1) ?? parseDaySpec(i + 2) {
             emit(.exceptDays(spec.days), i, spec.end - 1)
             return spec.end
@@ -410,6 +608,8 @@ struct HoursRecognizer {
         }
         return nil
     }
+
+    private static let exceptWords = Set<WordKey>(["кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl"]).union(LanguageData.shared.exceptWords)
 
     /// "В государственные праздничные дни работа операторов не ведётся", "holidays closed".
     private mutating func matchHoliday(_ i: Int) -> Int? {
@@ -501,6 +701,13 @@ struct HoursRecognizer {
                 return last + 1
             }
         }
+        if let phrases = LanguageData.shared.zonePhrases[w], let lastItem = items.last, lastItem.last >= i - 2 {
+            for (words, zone) in phrases where i + words.count <= t.count
+                && words.enumerated().allSatisfy({ t[i + $0.offset].text == $0.element }) {
+                emit(.timeZone(zone), i, i + words.count - 1)
+                return i + words.count
+            }
+        }
         if let zone = HoursLexicon.zoneWords[w], let lastItem = items.last, case .ranges = lastItem.kind {
             var gap = i - 1
             if sym(gap) == "(" { gap -= 1 }
@@ -517,12 +724,25 @@ struct HoursRecognizer {
     // MARK: days
 
     private mutating func matchDays(_ i: Int) -> Int? {
+        // "Mo-thr", "Tr-Sa": the other end of the range is a word nobody read.
+        if let c = sym(i - 1) ?? word(i - 1), HoursLexicon.dayRangeWords.contains(c), c != "to" && c != "до" && c != "по",
+           let before = word(i - 2), before.raw.unicodeScalars.count <= 3, HoursLexicon.day(before) == nil,
+           !HoursLexicon.rangePrefixes.contains(before), HoursLexicon.day(t[i].text) != nil {
+            emit(.unknownLabel, i - 2, i)
+            return i + 1
+        }
         var start = i
         if let w = word(i), ["с", "from", "von", "з", "от", "со", "із"].contains(w) {
             start = i + 1
         }
         guard let spec = parseDaySpec(start) else { return nil }
         emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
+        // "Mo-thr": the range goes on to a word nobody read.
+        if sym(spec.end) == "-", attached(spec.end), let after = word(spec.end + 1), attached(spec.end + 1),
+           after.raw.unicodeScalars.count <= 4, HoursLexicon.day(after) == nil {
+            emit(.unknownLabel, spec.end, spec.end + 1)
+            return spec.end + 2
+        }
         return spec.end
     }
 
@@ -541,7 +761,7 @@ struct HoursRecognizer {
 
     /// The abbreviation dot of "Пн.", "Mo.", "Sat."; a full name's dot ends the sentence.
     private func skipDot(_ k: Int) -> Int {
-        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 else { return k }
+        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 || number(k + 1) != nil else { return k }
         return k + 1
     }
 
@@ -566,6 +786,20 @@ struct HoursRecognizer {
                 j = skipDot(j + 2)
                 continue
             }
+            // Multi-token connectors of the language files: "t/m", "tot en met".
+            if let c = connector, let phrases = LanguageData.shared.phrases[c] {
+                var matched: Int?
+                for (words, kind) in phrases where kind == .dayRange && j + words.count < t.count {
+                    if words.enumerated().allSatisfy({ t[j + $0.offset].text == $0.element }) { matched = words.count; break }
+                }
+                if let n = matched, let d = continuationDay(j + n) {
+                    days.formUnion(last.through(d.day))
+                    last = d.day
+                    strong = true
+                    j = skipDot(j + n + 1)
+                    continue
+                }
+            }
             if let c = connector, HoursLexicon.listWords.contains(c) {
                 if let d = continuationDay(j + 1) {
                     days.insert(d.day)
@@ -583,7 +817,8 @@ struct HoursRecognizer {
                     continue
                 }
             }
-            if let d = dayWord(j), !d.ambiguous {
+            // "Tu Th, Fr": short forms side by side, written as days.
+            if let d = dayWord(j), !d.ambiguous || (t[j].isCapitalized && t[i].isCapitalized && !d.partnerOnly && !first.partnerOnly && word(j) != "we") {
                 days.insert(d.day)
                 last = d.day
                 strong = true
@@ -591,6 +826,14 @@ struct HoursRecognizer {
                 continue
             }
             break
+        }
+        if !strong && first.partnerOnly {
+            // "ma t/m vr 8.30-17.30 za 9.00-14.00": alone only after days already read and
+            // right before its hours; "Mar 10-18" alone stays a month.
+            let daysBefore = hasDaysItem
+            var k = j
+            if sym(k) == ":" { k += 1 }
+            guard daysBefore, number(k) != nil, parseRange(k) != nil else { return nil }
         }
         if !strong {
             // A lone ambiguous short form ("So", "Do", "Sun") is a day only when written like
@@ -615,6 +858,13 @@ struct HoursRecognizer {
 
     private mutating func matchRangeItem(_ i: Int) -> Int? {
         guard let r = parseRange(i) else { return nil }
+        // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
+        let closes = word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false
+        let dayAfter = word(r.end + 1).map { HoursLexicon.day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
+        if closes, !dayAfter, hasRangesItem {
+            emit(.breakRanges([r.span]), i, r.end)
+            return r.end + 1
+        }
         emit(.ranges([r.span], needsContext: !r.explicit), i, r.end - 1)
         return r.end
     }
@@ -631,11 +881,18 @@ struct HoursRecognizer {
         var comma = false
         var colon = false
         var special = false
+        /// The meridiem came from "дня", which also means "days".
+        var daysWord = false
+        /// Written as four digits, "0900".
+        var military = false
+        /// "8a", "5p".
+        var shortMeridiem = false
         /// `HH:MM` (two-digit hour, colon) or noon/midnight.
         var strongClock: Bool { special || (clock && colon && padded) }
     }
 
     private static let cyrillicPrefixes: Set<WordKey> = ["с", "з", "от", "со", "із", "зі"]
+    private static let coreSeparators: Set<WordKey> = ["до", "to", "till", "til", "until", "bis", "thru", "through", "'til", "по", "and", "и"]
 
     /// `[prefix] endpoint separator endpoint`; returns the span, whether it is explicitly an
     /// hours range (colon time, am/pm, Uhr, "с … до"), and the index after it.
@@ -643,7 +900,7 @@ struct HoursRecognizer {
         var j = i
         var prefix: WordKey?
         if let w = word(j) {
-            guard HoursLexicon.rangePrefixes.contains(w) || w == "noon" || w == "midnight" || w == "mitternacht" || w == "полночь" || w == "полдень" else { return nil }
+            guard HoursLexicon.rangePrefixes.contains(w) || w == "noon" || w == "midday" || w == "midnight" || w == "mitternacht" || w == "полночь" || w == "полдень" else { return nil }
             if HoursLexicon.rangePrefixes.contains(w) {
                 prefix = w
                 j += 1
@@ -655,7 +912,13 @@ struct HoursRecognizer {
         var unseparated = false
         if sym(k) == "-" {
             k += 1
-        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между") {
+        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
+                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore && (first.clock || first.unit)) {
+            // One-letter "a" (es, pt, it: "9:00 a 18:00") only between spaced clock times, not in "M9C 1A3".
+            if !HoursRecognizer.coreSeparators.contains(w) && prefix == nil && !(first.clock || first.unit) {
+                // "des 15 à 24 ans": a separator from a language file needs a time or a prefix.
+                return nil
+            }
             sepWord = w
             k += 1
         } else if first.meridiem == 1 && number(k) != nil {
@@ -669,11 +932,16 @@ struct HoursRecognizer {
         if unseparated && second.meridiem != 2 { return nil }
         // "9,00-18,00" is a time range only when both ends use the comma.
         if first.comma != second.comma { return nil }
+        // "0800-13" and "2022 - 00:38" do not read; "2010 - 2013" is a span of years.
+        if first.military != second.military { return nil }
+        if first.military && (1900...2100).contains(first.hour * 100 + first.minute) && (1900...2100).contains(second.hour * 100 + second.minute) { return nil }
+        // "8a-5p" on both ends; "5-1A" is not a time.
+        if (first.shortMeridiem || second.shortMeridiem) && (first.meridiem == 0 || second.meridiem == 0) { return nil }
         // An "HH:MM" end makes a range self-evident; "3:10-4:20" or "10.50-12.30" need context.
         // "с 9 до 18" is unmistakable; "from 10 to 12 (people)" and "от 10 до 12" are not.
         let prefixIsHours = prefix.map { ["с", "c", "з", "со", "із", "зі"].contains($0) } ?? false
-        let explicit = prefixIsHours || first.strongClock || second.strongClock || first.meridiem != 0 || second.meridiem != 0
-            || first.unit || second.unit
+        let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
+            || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
 
         if prefix == nil {
             // Reject pieces of phone numbers, dates, scores, versions, prices and page ranges.
@@ -681,6 +949,7 @@ struct HoursRecognizer {
             if number(p) != nil && !(first.clock && t[i].spaceBefore) { return nil }
             if let s = sym(p) {
                 if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) { return nil }
+                if s == ":" && attached(i) && sym(p - 1) == ":" { return nil }
                 if [".", ":", ",", "-"].contains(s) && number(p - 1) != nil && (attached(i) || s == "-") && !(s == "," && first.clock) { return nil }
             }
             if !first.clock, let w = word(p), HoursLexicon.pageWords.contains(w) { return nil }
@@ -688,7 +957,7 @@ struct HoursRecognizer {
         if !second.clock {
             if sym(k2) == "-", number(k2 + 1) != nil { return nil }
             if let s = sym(k2), s == "." || s == ":", attached(k2), number(k2 + 1) != nil, attached(k2 + 1) { return nil }
-            if sym(k2) == ",", attached(k2), number(k2 + 1) != nil, attached(k2 + 1), sym(k2 + 2) != "-" { return nil }
+            if sym(k2) == ",", attached(k2), number(k2 + 1) != nil, attached(k2 + 1), sym(k2 + 2) != "-", second.meridiem == 0 { return nil }
         }
         if let s = sym(k2) ?? word(k2), HoursLexicon.currencyWords.contains(s) { return nil }
 
@@ -704,9 +973,16 @@ struct HoursRecognizer {
         if s == 1440 { s = 0 }
         if e == 0 { e = 1440 }
         let russianStyle = (prefix.map { HoursRecognizer.cyrillicPrefixes.contains($0) } ?? false) || sepWord == "до"
+        // "1-2 дня" is a number of days; "дня" is afternoon only in "с 12 дня до 6 вечера".
+        if (first.daysWord || second.daysWord) && !russianStyle { return nil }
         // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
         if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
             && e < s && e <= 720 && s <= 720 && e + 720 > s {
+            e += 720
+        }
+        // "11-10" is 11 am to 10 pm, not twenty-three hours.
+        if !russianStyle && !first.clock && !second.clock && a.meridiem == 0 && second.meridiem == 0 && e < s && s <= 720 && e < 720
+            && e + 1440 - s > 16 * 60 {
             e += 720
         }
         if s == e {
@@ -714,6 +990,10 @@ struct HoursRecognizer {
             e = 1440
         }
         return (RawSpan(start: s, end: e), explicit, k2)
+    }
+
+    static func isMilitaryTime(_ n: HoursToken) -> Bool {
+        n.kind == .number && n.digitCount == 4 && n.value / 100 <= 24 && n.value % 100 < 60 && (n.value <= 2400)
     }
 
     static func minutes(_ e: Endpoint, isEnd: Bool) -> Int? {
@@ -735,18 +1015,25 @@ struct HoursRecognizer {
 
     private static let amWords: Set<WordKey> = ["am", "утра", "ночи", "vorm"]
     private static let pmWords: Set<WordKey> = ["pm", "вечера", "дня", "noon", "nachm", "abends"]
-    private static let unitWords: Set<WordKey> = ["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]
+    private static let unitWords = Set<WordKey>(["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]).union(LanguageData.shared.unitWords)
 
     func endpoint(_ j: Int, after: WordKey?, dashMinutes: Bool = false) -> (Endpoint, Int)? {
         if let w = word(j) {
             switch w {
-            case "noon", "полдень", "mittag":
+            case "noon", "midday", "полдень", "mittag":
                 return (Endpoint(hour: 12, clock: true, special: true), j + 1)
             case "midnight", "mitternacht", "полночь", "полуночи":
                 return (Endpoint(hour: 0, clock: true, midnight: true, special: true), j + 1)
             default:
                 return nil
             }
+        }
+        if let n = number(j), HoursRecognizer.isMilitaryTime(n) {
+            // Both ends or neither: "0900-1730"; "2019-2020" has no day names or hours words
+            // around it and stays a pair of years (the range needs context).
+            var e = Endpoint(hour: n.value / 100, minute: n.value % 100, clock: true, padded: true)
+            e.military = true
+            return (e, j + 1)
         }
         guard let n = number(j), n.digitCount <= 2, n.value <= 24 else { return nil }
         var e = Endpoint(hour: n.value, padded: n.digitCount == 2)
@@ -765,7 +1052,7 @@ struct HoursRecognizer {
             k += 2
         } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
                   dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false),
-                  !(sym(k + 2) == "-" && number(k + 3) != nil) {
+                  !(sym(k + 2) == "-" && attached(k + 2) && number(k + 3) != nil) {
             // Russian "с 09-00 до 18-00".
             e.minute = m.value
             e.clock = true
@@ -778,10 +1065,16 @@ struct HoursRecognizer {
                 k += 1
             } else if HoursRecognizer.pmWords.contains(w) {
                 e.meridiem = 2
+                e.daysWord = w == "дня"
                 k += 1
             } else if (w == "a" || w == "p"), sym(k + 1) == ".", word(k + 2) == "m" {
                 e.meridiem = w == "a" ? 1 : 2
                 k += 3
+            } else if (w == "a" || w == "p"), attached(k), !t[k].isCapitalized, !e.clock || e.colon {
+                // "8a-5p", "11:30a": the short form, glued to the number.
+                e.meridiem = w == "a" ? 1 : 2
+                e.shortMeridiem = true
+                k += 1
             }
             // The dot ends "p.m." before a space, the end or a dash ("8:30 a.m.–5:30 p.m.");
             // otherwise it belongs to what follows.

@@ -1,0 +1,105 @@
+import ContactDocument
+import ContactHours
+import Foundation
+
+/// A line, table row or heading labelled with a country ("Germany: toll-free 0800 330 4455",
+/// "France (FR): 0 805 12 34 56", a row whose first cell is "Österreich", a heading "Україна")
+/// decides the region of the national-format numbers under it. Country names come from CLDR
+/// (`Locale.localizedString(forRegionCode:)`) in English and in every language the hours reader
+/// has a data file for, built once per process.
+enum CountryLabels {
+    /// Folded country name (lower case, letters and single spaces) → region code.
+    static let names: [String: String] = {
+        var table: [String: String] = [:]
+        let regions = Locale.Region.isoRegions.map(\.identifier).filter { $0.count == 2 && $0.allSatisfy(\.isLetter) }
+        for language in ["en"] + HoursLanguages.codes {
+            let locale = Locale(identifier: language)
+            for region in regions {
+                guard let name = locale.localizedString(forRegionCode: region) else { continue }
+                let key = fold(name)
+                // A name two regions share (rare aliases) decides nothing.
+                if let existing = table[key], existing != region { table[key] = "" } else if !key.isEmpty { table[key] = region }
+            }
+        }
+        return table.filter { !$0.value.isEmpty }
+    }()
+
+    static let regionCodes: Set<String> = Set(names.values)
+
+    static let longestName: Int = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
+
+    static func fold(_ text: some StringProtocol) -> String {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic { current.unicodeScalars.append(scalar) } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.joined(separator: " ")
+    }
+
+    /// What a block's own text says: `.none` when it names no country as a label, one region,
+    /// or `.conflict` when it labels itself with two.
+    enum Label: Equatable { case none, region(String), conflict }
+
+    /// "Germany: …", "Germany – …", "France (FR): …", "(GB) 020 …", or a cell or heading that
+    /// is only a country's name.
+    static func label(of text: String) -> Label {
+        var found: Set<String> = []
+        // A bracketed ISO code: "(FR)", "(GB)".
+        let scalars = Array(text.unicodeScalars)
+        var k = 0
+        while k + 3 < scalars.count {
+            if scalars[k] == "(", scalars[k + 3] == ")", (65...90).contains(scalars[k + 1].value), (65...90).contains(scalars[k + 2].value) {
+                let code = String(String.UnicodeScalarView(scalars[(k + 1)...(k + 2)]))
+                if regionCodes.contains(code) { found.insert(code) }
+            }
+            k += 1
+        }
+        // A name that starts the text and is followed by a label mark or nothing.
+        let head = text.prefix(80)
+        var end = head.startIndex
+        var cut: [(String.Index, Character?)] = []
+        var words = 0
+        while end < head.endIndex && words < longestName {
+            while end < head.endIndex && !head[end].isLetter { end = head.index(after: end) }
+            guard end < head.endIndex else { break }
+            while end < head.endIndex && (head[end].isLetter || head[end] == "-" && head.index(after: end) < head.endIndex && head[head.index(after: end)].isLetter) {
+                end = head.index(after: end)
+            }
+            words += 1
+            var next = end
+            while next < head.endIndex && head[next] == " " { next = head.index(after: next) }
+            cut.append((end, next < head.endIndex ? head[next] : nil))
+        }
+        for (position, following) in cut.reversed() {
+            guard let region = names[fold(head[head.startIndex..<position])] else { continue }
+            let whole = following == nil && head.endIndex == text.endIndex
+            if whole || [":", "(", "–", "—", "-", "|"].contains(following) { found.insert(region) }
+            break
+        }
+        if found.count > 1 { return .conflict }
+        return found.first.map { .region($0) } ?? .none
+    }
+
+    /// The label deciding a block's numbers: its own text, else its table row's first cell,
+    /// else its nearest heading.
+    static func label(ofBlock index: Int, in blocks: [TextBlock]) -> Label {
+        let block = blocks[index]
+        let own = label(of: block.text)
+        if own != .none { return own }
+        if let row = block.tableRow {
+            var first = index
+            while first > 0, blocks[first - 1].tableRow == row { first -= 1 }
+            if first != index {
+                let cell = label(of: blocks[first].text)
+                if cell != .none { return cell }
+            }
+        }
+        if let heading = block.headings.last { return label(of: heading) }
+        return .none
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import ContactHours
+
+private func merged(_ text: String) -> String {
+    let found = HoursParser.statements(in: text)
+    #expect(HoursParser.statements(in: text, preCheck: false) == found)
+    if found.isEmpty { return "none" }
+    return HoursParser.merge(found).openingHours
+}
+
+/// Languages read from data (Resources/languages/<code>.json and CLDR's day names): a few lines
+/// each. Adding a language is its data file and lines here.
+@Suite struct LanguageDataTests {
+    @Test(arguments: [
+        ("fr", "du lundi au vendredi de 9h à 18h", "Mo-Fr 09:00-18:00"),
+        ("fr", "06:30-20:00 sauf mardi", "Mo,We-Su 06:30-20:00"),
+        ("es", "lunes a viernes de 9:00 a 18:00", "Mo-Fr 09:00-18:00"),
+        ("es", "07:30 a 00h todos los días.", "07:30-24:00"),
+        ("it", "dal lunedì al venerdì dalle 9:00 alle 18:00", "Mo-Fr 09:00-18:00"),
+        ("it", "tutti i giorni dalle 9:00 alle 23:30", "09:00-23:30"),
+        ("pt", "segunda a sexta das 9h às 18h", "Mo-Fr 09:00-18:00"),
+        ("nl", "maandag t/m vrijdag 8.30-17.30 uur zaterdag 9.00-14.00 uur", "Mo-Fr 08:30-17:30; Sa 09:00-14:00"),
+        ("nl", "Maandag - Vrijdag: 08.00u tot 17.30u", "Mo-Fr 08:00-17:30"),
+        ("pl", "poniedziałek - piątek 8:00-16:00, sobota nieczynne", "Mo-Fr 08:00-16:00"),
+        ("cs", "po-pá: 12:00 až 18:00", "Mo-Fr 12:00-18:00"),
+        // Czech "so" (Saturday) is German "So" (Sunday): read neither, and give its hours to no day.
+        ("cs", "út-pá: 12:00 až 18:00, so: 9:00 až 11:30", "none"),
+        ("tr", "Pazartesi-Cuma 09:00-18:00", "Mo-Fr 09:00-18:00"),
+        ("uk", "понеділок – п’ятниця: 10:00 – 18:30", "Mo-Fr 10:00-18:30"),
+        ("be", "панядзелак - пятніца з 9:00 да 18:00", "Mo-Fr 09:00-18:00"),
+        ("kk", "дүйсенбі - жұма 9:00-18:00", "Mo-Fr 09:00-18:00"),
+        ("de", "Montag bis Freitag 8–16 Uhr", "Mo-Fr 08:00-16:00"),
+        ("en", "Monday to Friday 9am-5pm", "Mo-Fr 09:00-17:00"),
+        ("ru", "пн-пт с 9 до 18", "Mo-Fr 09:00-18:00"),
+        // Swedish: added as Resources/languages/sv.json and these two lines, nothing else.
+        ("sv", "måndag–fredag 9–17, lördag 10–14, söndag stängt", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
+        ("sv", "Vardagar 09:30-18:00 Lördagar 10:00-15:00 Söndagar Stängt", "Mo-Fr 09:30-18:00; Sa 10:00-15:00"),
+    ])
+    func reads(_ language: String, _ text: String, _ expected: String) {
+        #expect(merged(text) == expected, "\(language): \(text)")
+    }
+
+    @Test func everyLanguageFileLoads() {
+        let locales = Set(LanguageData.shared.locales)
+        #expect(locales.isSuperset(of: ["ru", "en", "de", "uk", "be", "kk", "pl", "cs", "nl", "fr", "es", "it", "pt", "tr"]))
+        // CLDR gives each of them its seven full day names.
+        #expect(LanguageData.shared.days.count >= 14 * 7)
+    }
+
+    /// Short CLDR forms that are common words elsewhere ("mar", "do", "st") are days only next to
+    /// another day; months next to a number tie hours to part of the year.
+    @Test(arguments: [
+        ("Mar 10-18", "none"),
+        ("lun-mar 10-18", "Mo,Tu 10:00-18:00"),
+        ("Main St 10-12", "none"),
+    ])
+    func shortForms(_ text: String, _ expected: String) {
+        #expect(merged(text) == expected)
+    }
+}
