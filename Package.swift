@@ -5,7 +5,7 @@ import PackageDescription
 // The pipeline, one module per stage: fetch → document → extract → (normalise) → audit
 // → snapshot/diff → report, the CLI thin on top. Each C library is imported by exactly
 // one Swift module: libxml2 by ContactDocument, libcurl by ContactFetch, libphonenumber
-// (through the C++ shim CPhoneNumber) by PhoneNumbers.
+// (through the C++ shim CPhoneNumber) by PhoneNumbers, zlib by Gzip.
 let package = Package(
     name: "contact-audit",
     platforms: [.macOS(.v14)],
@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "CPhoneNumber",
             cxxSettings: [
@@ -39,12 +44,15 @@ let package = Package(
         ),
 
         // Wrappers: the only places that see a C API.
-        .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber"]),
+        .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber", "ContactModel"]),
         .target(name: "ContactDocument", dependencies: ["CLibXML2"]),
-        .target(name: "ContactFetch", dependencies: ["CCurl"]),
+        .target(name: "ContactFetch", dependencies: ["CCurl", "Gzip"]),
+        .target(name: "Gzip", dependencies: ["CZlib"]),
 
         // Pipeline.
         .target(name: "ContactModel"),
+        // WARC 1.1 files (ISO 28500): records written one gzip member each, read back.
+        .target(name: "ContactArchive", dependencies: ["ContactModel", "Gzip"]),
         // Opening hours: natural language → weekly schedule → OSM opening_hours. Pure Swift.
         .target(name: "ContactHours"),
         .target(
@@ -55,7 +63,7 @@ let package = Package(
         .target(
             name: "ContactPipeline",
             dependencies: ["ContactModel", "ContactDocument", "ContactFetch", "ContactExtract", "ContactAudit",
-                           "ContactSnapshot"]
+                           "ContactSnapshot", "ContactArchive", "Gzip", "PhoneNumbers"]
         ),
         .target(
             name: "ContactAudit",
@@ -71,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "contact-audit",
             dependencies: [
-                "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch",
+                "ContactModel", "ContactExtract", "ContactPipeline", "ContactFetch", "ContactArchive", "ContactDocument", "PhoneNumbers",
                 "ContactAudit", "ContactReport", "ContactSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -87,6 +95,9 @@ let package = Package(
         .testTarget(name: "ContactHoursTests", dependencies: ["ContactHours"]),
         .testTarget(name: "ContactDocumentTests", dependencies: ["ContactDocument"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContactFetchTests", dependencies: ["ContactFetch"]),
+        .testTarget(name: "GzipTests", dependencies: ["Gzip"]),
+        // Archives read back by Python's warcio (the venv scripts/setup installs).
+        .testTarget(name: "ContactArchiveTests", dependencies: ["ContactArchive", "Gzip"]),
         .testTarget(
             name: "ContactExtractTests",
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
@@ -101,7 +112,7 @@ let package = Package(
         // The crawler against a real HTTP server on 127.0.0.1, pages parsed by the document layer.
         .testTarget(
             name: "CrawlerTests",
-            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument", "ContactModel"],
+            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument", "ContactModel", "ContactArchive", "Gzip"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -34,6 +34,17 @@ static inline CURLcode ca_easy_setopt_header_function(CURL *handle, ca_write_cal
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
 }
 
+/* CURLVERSION_NOW is a macro naming an enum case, which Swift does not import. */
+static inline curl_version_info_data *ca_version_info(void) {
+    return curl_version_info(CURLVERSION_NOW);
+}
+
+/* The debug callback: the only place libcurl shows the request headers it sent. */
+typedef int (*ca_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *context);
+static inline CURLcode ca_easy_setopt_debug_function(CURL *handle, ca_debug_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
+}
+
 static inline CURLcode ca_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -83,4 +83,9 @@ static inline void ca_html_sax_free(htmlParserCtxtPtr ctxt) {
     htmlFreeParserCtxt(ctxt);
 }
 
+/* xmlParserVersion is a macro over a per-thread accessor in threaded builds. */
+static inline const char *ca_xml_parser_version(void) {
+    return xmlParserVersion;
+}
+
 #endif

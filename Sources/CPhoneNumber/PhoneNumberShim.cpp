@@ -2,6 +2,8 @@
 #include "CPhoneNumber.h"
 
 #include <cstring>
+#include <dlfcn.h>
+#include <set>
 #include <string>
 
 #include <phonenumbers/phonenumber.pb.h>
@@ -105,4 +107,42 @@ extern "C" int cpn_is_supported_region(const char *region) {
     if (region == nullptr) return 0;
     // GetCountryCodeForRegion answers 0 for a region it has no metadata for.
     return util().GetCountryCodeForRegion(region) != 0 ? 1 : 0;
+}
+
+extern "C" const char *cpn_library_path(void) {
+    static const std::string path = [] {
+        Dl_info info;
+        // A function of the library itself, not of this shim: dladdr names its file.
+        void *symbol = reinterpret_cast<void *>(&PhoneNumberUtil::GetInstance);
+        if (dladdr(symbol, &info) == 0 || info.dli_fname == nullptr) return std::string();
+        return std::string(info.dli_fname);
+    }();
+    return path.c_str();
+}
+
+extern "C" const char *cpn_metadata_summary(void) {
+    static const std::string summary = [] {
+        const PhoneNumberUtil &phone = util();
+        std::set<std::string> regions;
+        phone.GetSupportedRegions(&regions);
+        const PhoneNumberUtil::PhoneNumberType types[] = {
+            PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE,
+            PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::VOIP, PhoneNumberUtil::UAN,
+        };
+        std::string text;
+        for (const std::string &region : regions) {
+            text += region + " " + std::to_string(phone.GetCountryCodeForRegion(region));
+            for (PhoneNumberUtil::PhoneNumberType type : types) {
+                PhoneNumber example;
+                std::string formatted;
+                if (phone.GetExampleNumberForType(region, type, &example)) {
+                    phone.Format(example, PhoneNumberUtil::E164, &formatted);
+                }
+                text += " " + formatted;
+            }
+            text += "\n";
+        }
+        return text;
+    }();
+    return summary.c_str();
 }

@@ -13,6 +13,7 @@ public var AllRules: [any AuditRule.Type] { [
     HiddenEmailRule.self,
     NearMissPhoneRule.self,
     SuspiciousNumberRule.self,
+    SourceUnreadableRule.self,
 ] }
 
 public enum RuleRegistry {

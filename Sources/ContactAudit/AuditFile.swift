@@ -33,6 +33,11 @@ public struct CrawlSettings: Sendable, Hashable {
     public var allowPrivate: [String] = []
     /// `budget`: limits on the whole run, all sources together.
     public var budget = RunBudget()
+    /// `archive`: keep every exchange as WARC in this file (as `audit --archive` does),
+    /// a path relative to where the audit is run, like the snapshot directory.
+    public var archive: String?
+    /// `archive_max_bytes`: the archive's size cap (compressed); records past it are left out.
+    public var archiveMaxBytes: Int?
 
     public init() {}
 }
@@ -63,6 +68,10 @@ public struct AuditFile: Sendable {
     public var rules: [String: RuleSetting]
     /// Service short numbers the audit adds to the region's emergency numbers.
     public var shortNumbers: [String]
+    /// `rules: {source-unreadable: {runs: N}}`: runs in a row after which an unreadable
+    /// official source is an error.
+    public var unreadableRuns = AuditFile.defaultUnreadableRuns
+    public static let defaultUnreadableRuns = 2
 
     public init(path: String, name: String, region: String? = nil, timezone: String? = nil,
                 catalog: Catalog = Catalog(), sources: [AuditSource] = [], crawl: CrawlSettings = CrawlSettings(),
@@ -164,11 +173,17 @@ extension AuditFile {
             let region = self.region ?? "ZZ"
             if PhoneNumberService.isEmergencyNumber(records[index].value, region: region) { service.insert(records[index].value) }
         }
-        return AuditContext(records: records, catalog: catalog,
+        var context = AuditContext(records: records, catalog: catalog,
                             // Pages the crawler reached from an official source are official too.
                             officialSources: Set(sources.filter(\.official).map(\.url))
                                 .union(statuses.filter(\.official).map(\.url)),
                             readSources: Set(statuses.filter(\.isRead).map(\.url)),
                             serviceNumbers: service)
+        context.unreadableSources = statuses.filter { !$0.isRead && ($0.kind != .error || $0.unreadableRuns != nil) }.map {
+            UnreadableSource(source: $0.url, official: $0.official, status: $0.status,
+                             reason: $0.error ?? $0.reason ?? "unreadable", runs: $0.unreadableRuns ?? 1)
+        }
+        context.unreadableRunsForError = unreadableRuns
+        return context
     }
 }

@@ -16,7 +16,7 @@ extension AuditFileParser {
             report("missing 'name' (the audit's name, also its snapshot directory)", at: root)
         }
         if let node = top["region"]?.value, let region = string(node, "region") {
-            if region.count == 2, PhoneNumberService.isSupported(region: region.uppercased()) {
+            if ISORegion.normalized(region) != nil, PhoneNumberService.isSupported(region: region.uppercased()) {
                 file.region = region.uppercased()
             } else {
                 report("unknown region '\(region)'; use an ISO 3166 code such as RU or GB", at: node)
@@ -46,7 +46,7 @@ extension AuditFileParser {
             report("missing 'sources' (a list of pages to read: URLs or paths relative to this file)", at: root)
         }
         if let node = top["crawl"]?.value { file.crawl = crawl(node) }
-        if let node = top["rules"]?.value { file.rules = rules(node) }
+        if let node = top["rules"]?.value { file.rules = rules(node, unreadableRuns: &file.unreadableRuns) }
         return file
     }
 
@@ -213,6 +213,10 @@ extension AuditFileParser {
         if let n = fields["user_agent"]?.value { crawl.userAgent = string(n, "crawl.user_agent") }
         if let n = fields["allow_private"]?.value { crawl.allowPrivate = allowPrivate(n) }
         if let n = fields["budget"]?.value { crawl.budget = budget(n) }
+        if let n = fields["archive"]?.value { crawl.archive = string(n, "crawl.archive") }
+        if let n = fields["archive_max_bytes"]?.value {
+            crawl.archiveMaxBytes = integer(n, "crawl.archive_max_bytes", minimum: 1)
+        }
         return crawl
     }
 
@@ -253,8 +257,9 @@ extension AuditFileParser {
         return budget
     }
 
-    /// `id: off`, `id: warning` or `id: {severity: warning}`.
-    mutating func rules(_ node: Node) -> [String: RuleSetting] {
+    /// `id: off`, `id: warning` or `id: {severity: warning}`; `source-unreadable` also
+    /// takes `runs: N`.
+    mutating func rules(_ node: Node, unreadableRuns: inout Int) -> [String: RuleSetting] {
         guard let pairs = node.mapping else {
             report("rules must map rule ids to off or {severity: ...}, not \(Self.kind(of: node))", at: node)
             return [:]
@@ -274,6 +279,13 @@ extension AuditFileParser {
             var severityNode = value
             if value.mapping != nil {
                 let fields = mapping(value, keys: Self.ruleSettingKeys, in: "the settings of \(id)")
+                if let runs = fields["runs"]?.value {
+                    if id != SourceUnreadableRule.description.id {
+                        report("runs is a setting of source-unreadable only, not of \(id)", at: runs)
+                    } else if let count = integer(runs, "rules.source-unreadable.runs", minimum: 1) {
+                        unreadableRuns = count
+                    }
+                }
                 guard let node = fields["severity"]?.value else {
                     if value.mapping?.isEmpty == false { continue }
                     report("settings of \(id) need a severity (error, warning or info)", at: value)

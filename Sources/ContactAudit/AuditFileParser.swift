@@ -18,9 +18,9 @@ struct AuditFileParser {
     static let deprecatedKeys = ["phones", "emails"]
     static let sourceKeys = ["url", "official"]
     static let crawlKeys = ["depth", "max_pages", "max_bytes", "timeout", "delay", "user_agent", "allow_private",
-                            "budget"]
+                            "budget", "archive", "archive_max_bytes"]
     static let budgetKeys = ["pages", "bytes", "seconds"]
-    static let ruleSettingKeys = ["severity"]
+    static let ruleSettingKeys = ["severity", "runs"]
     static let channels = Channel.allCases.map(\.rawValue)
     static let severities = Severity.allCases.map(\.rawValue)
 

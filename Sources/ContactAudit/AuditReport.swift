@@ -2,22 +2,66 @@ import ContactModel
 
 /// How reading one source went.
 public struct SourceStatus: Sendable, Hashable, Codable, Comparable {
+    /// What a source's page turned out to be, when not an ordinary page (`ok`) or a
+    /// failure (`error`).
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case ok, error
+        /// Cut at the body limit: the records are those of the part read.
+        case truncated
+        /// A binary or non-HTML body (an image, a PDF, an archive): nothing to read.
+        case notHTML = "not-html"
+        /// A bot wall or challenge page (Cloudflare, DDoS-Guard, Qrator, a captcha) in
+        /// place of the page: no records taken from it.
+        case blocked
+    }
+
     public var url: String
     public var official: Bool
-    /// `ok` or `error`.
+    /// `ok`, `error`, `truncated`, `not-html` or `blocked`.
     public var status: String
     public var error: String?
     public var records: Int
+    /// Why the status is `truncated`, `not-html` or `blocked`.
+    public var reason: String?
+    /// For a `blocked` source: records of the previous run kept in the snapshot (marked
+    /// stale) instead of being reported as removed; not audited.
+    public var staleRecords: Int?
+    /// How many runs in a row the source could not be read, this one included (from the
+    /// previous snapshot); nil when it was read.
+    public var unreadableRuns: Int?
 
     public init(url: String, official: Bool, error: String? = nil, records: Int = 0) {
         self.url = url
         self.official = official
-        self.status = error == nil ? "ok" : "error"
+        self.status = error == nil ? Kind.ok.rawValue : Kind.error.rawValue
         self.error = error
         self.records = records
     }
 
-    public var isRead: Bool { error == nil }
+    public init(url: String, official: Bool, kind: Kind, reason: String?, records: Int = 0) {
+        self.init(url: url, official: official, records: records)
+        self.status = kind.rawValue
+        self.reason = reason
+    }
+
+    public var kind: Kind { Kind(rawValue: status) ?? .error }
+
+    /// Its records count: an ordinary page, or the part of a cut one.
+    public var isRead: Bool { error == nil && (kind == .ok || kind == .truncated) }
+
+    /// What reports show after the status word: the error, or the reason with the records.
+    public var detail: String {
+        let count = "\(records) record\(records == 1 ? "" : "s")"
+        switch kind {
+        case .ok: return count
+        case .error: return error ?? "unreadable"
+        case .truncated: return "\(reason ?? "cut short"); \(count) from the part read"
+        case .notHTML: return reason ?? "not an HTML page"
+        case .blocked:
+            let stale = staleRecords.map { "; \($0) record\($0 == 1 ? "" : "s") of the last run kept as stale" } ?? ""
+            return (reason ?? "a bot wall") + stale
+        }
+    }
 
     public static func < (a: SourceStatus, b: SourceStatus) -> Bool { a.url < b.url }
 }

@@ -69,6 +69,11 @@ public struct AuditContext: Sendable {
     /// Service short numbers (`112`, `115`, the audit's `short_numbers`) that are never
     /// "unknown".
     public var serviceNumbers: Set<String>
+    /// Sources that could not be read, with how many runs in a row (`source-unreadable`).
+    public var unreadableSources: [UnreadableSource] = []
+    /// Runs in a row after which an unreadable official source is an error, not a warning
+    /// (`rules: {source-unreadable: {runs: N}}`).
+    public var unreadableRunsForError = AuditFile.defaultUnreadableRuns
 
     /// Positions in `records` of each kind, ascending, so in content order. Positions, not
     /// copies: copying a record retains each of its strings, and freeing it releases them,

@@ -62,6 +62,15 @@ public struct Baseline: Sendable, Hashable, Codable {
         self.entries = Array(Set(entries)).sorted()
     }
 
+    private enum CodingKeys: String, CodingKey { case version, entries }
+
+    /// `version` may be left out of a hand-written baseline (the docs show `{"entries": [...]}`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decodeIfPresent(Int.self, forKey: .version) ?? 1
+        entries = try container.decode([BaselineEntry].self, forKey: .entries)
+    }
+
     /// A baseline accepting every finding; reasons and expiry dates of `previous` carry
     /// over, so re-recording does not lose the waivers people wrote.
     public init(findings: [Finding], carryingOver previous: Baseline? = nil) {
@@ -118,12 +127,45 @@ public struct Baseline: Sendable, Hashable, Codable {
         }
         let baseline: Baseline
         do { baseline = try JSONDecoder().decode(Baseline.self, from: data) } catch {
-            throw .malformed(path: path, reason: "\(error)")
+            throw .malformed(path: path, reason: Self.readable(error))
         }
         for entry in baseline.entries {
             if let expires = entry.expires, !Self.isDate(expires) { throw .badExpiry(path: path, entry: entry) }
         }
         return baseline
+    }
+
+    /// A decoding failure in words that name the place in the file (Foundation's own
+    /// description is a dump of its coding path structs).
+    static func readable(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func place(_ path: [any CodingKey]) -> String {
+            let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "the top level" : String(text.drop { $0 == "." })
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing \"\(key.stringValue)\" at \(place(context.codingPath))"
+        case .typeMismatch(let type, let context):
+            return "\(place(context.codingPath)) should be \(Self.kind(type))"
+        case .valueNotFound(let type, let context):
+            return "\(place(context.codingPath)) is null; it should be \(Self.kind(type))"
+        case .dataCorrupted(let context):
+            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return context.codingPath.isEmpty ? "not valid JSON" + (detail.map { " (\($0))" } ?? "")
+                : "\(place(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        default: return String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+        }
     }
 
     public func write(to path: String) throws {

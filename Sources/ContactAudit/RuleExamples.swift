@@ -45,8 +45,10 @@ enum Example {
     }
 
     static func context(_ records: [ContactRecord], official: Set<String> = [official],
-                        read: Set<String>? = nil) -> AuditContext {
-        AuditContext(records: records, catalog: catalog, officialSources: official, readSources: read,
-                     serviceNumbers: ["112"])
+                        read: Set<String>? = nil, unreadable: [UnreadableSource] = []) -> AuditContext {
+        var context = AuditContext(records: records, catalog: catalog, officialSources: official, readSources: read,
+                                   serviceNumbers: ["112"])
+        context.unreadableSources = unreadable
+        return context
     }
 }

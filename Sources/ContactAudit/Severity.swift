@@ -15,12 +15,13 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
 
 /// The `--fail-on` threshold: the least severity that makes a run exit 1.
 public enum FailThreshold: String, Sendable, Hashable, CaseIterable {
-    case error, warning, never
+    case error, warning, info, never
 
     public func isFailing(_ severity: Severity) -> Bool {
         switch self {
         case .error: return severity >= .error
         case .warning: return severity >= .warning
+        case .info: return true
         case .never: return false
         }
     }

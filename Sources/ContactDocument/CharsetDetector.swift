@@ -6,6 +6,9 @@ public enum CharsetSource: String, Sendable, Hashable, Codable {
     case utf8Check = "utf8-check"
     case cyrillicGuess = "cyrillic-guess"
     case fallback
+    /// The header or `<meta>` named a single-byte encoding, but the bytes are valid
+    /// UTF-8 with multi-byte characters (a CMS migrated to UTF-8, its template not).
+    case utf8OverDeclaration = "utf8-over-declaration"
 }
 
 public struct DetectedCharset: Sendable, Hashable {
@@ -14,6 +17,14 @@ public struct DetectedCharset: Sendable, Hashable {
     public var source: CharsetSource
     /// Bytes to skip at the start (a byte-order mark).
     public var bomLength: Int
+    /// For `.utf8OverDeclaration`: the encoding the page declared, and where.
+    public var declared: String? = nil
+
+    /// Why the page is not read in the encoding it declares, for the document's warnings.
+    public var warning: String? {
+        guard source == .utf8OverDeclaration, let declared else { return nil }
+        return "declares \(declared) but its bytes are UTF-8 (with multi-byte characters): read as UTF-8"
+    }
 }
 
 /// Decides how to decode a page's bytes: byte-order mark, then the HTTP `Content-Type`
@@ -32,16 +43,37 @@ public enum CharsetDetector {
         if let bom = byteOrderMark(bytes) { return bom }
         if let header = contentType.flatMap(charsetParameter(ofContentType:)),
            let name = canonicalName(header, isSupported: isSupported) {
-            return DetectedCharset(name: name, source: .httpHeader, bomLength: 0)
+            return overUTF8(DetectedCharset(name: name, source: .httpHeader, bomLength: 0), bytes)
         }
         if let declared = metaCharset(bytes), var name = canonicalName(declared, isSupported: isSupported) {
             // A page that can declare itself in ASCII is not UTF-16 (WHATWG rule).
             if name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") { name = "UTF-8" }
-            return DetectedCharset(name: name, source: .metaTag, bomLength: 0)
+            return overUTF8(DetectedCharset(name: name, source: .metaTag, bomLength: 0), bytes)
         }
         if isValidUTF8(bytes) { return DetectedCharset(name: "UTF-8", source: .utf8Check, bomLength: 0) }
         if let cyrillic = guessCyrillic(bytes) { return DetectedCharset(name: cyrillic, source: .cyrillicGuess, bomLength: 0) }
         return DetectedCharset(name: "windows-1252", source: .fallback, bomLength: 0)
+    }
+
+    /// A declared single-byte encoding gives way to UTF-8 when the bytes are valid UTF-8
+    /// holding multi-byte characters. Text really written in a single-byte encoding is
+    /// almost never that: its letters would have to come in lead-byte/continuation-byte
+    /// pairs (a Cyrillic letter in 0xC0...0xFF followed by a symbol in 0x80...0xBF, at
+    /// every high byte of the page). Read with the lie, UTF-8 turns into mojibake and, in
+    /// windows-1251, into bytes with no character at all.
+    static func overUTF8(_ declared: DetectedCharset, _ bytes: UnsafeBufferPointer<UInt8>) -> DetectedCharset {
+        guard isSingleByte(declared.name), bytes.contains(where: { $0 >= 0x80 }), isValidUTF8(bytes) else { return declared }
+        let place = declared.source == .httpHeader ? "the HTTP header" : "<meta>"
+        return DetectedCharset(name: "UTF-8", source: .utf8OverDeclaration, bomLength: 0,
+                               declared: "\(declared.name) (in \(place))")
+    }
+
+    /// Encodings with one byte per character (windows-125x, ISO-8859-x, KOI8-x, ...): all
+    /// but Unicode's and the East Asian multi-byte ones.
+    static func isSingleByte(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return !["UTF-", "UCS-", "GB", "BIG5", "SHIFT_JIS", "EUC-", "ISO-2022", "CP932", "CP936", "CP949", "CP950"]
+            .contains { upper.hasPrefix($0) }
     }
 
     static func byteOrderMark(_ b: UnsafeBufferPointer<UInt8>) -> DetectedCharset? {

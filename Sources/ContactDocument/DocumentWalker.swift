@@ -33,6 +33,13 @@ struct DocumentWalker {
     private(set) var microformats: [MicroformatElement] = []
     private(set) var language: String?
     private(set) var baseHref: String?
+    /// The text of the first `<title>`.
+    private(set) var title: String?
+    /// Addresses the page loads or sends to: `<script src>`, `<iframe src>`, `<form
+    /// action>` (what a challenge page is made of).
+    private(set) var embeddedURLs: [String] = []
+    /// Inside `<title>`: its text is gathered here (it is not visible text).
+    private var titleBytes: [UInt8]?
     private(set) var elements = ElementTable()
     /// Whether the parser got as far as starting the document.
     private(set) var documentStarted = false
@@ -81,6 +88,7 @@ struct DocumentWalker {
         var role: ElementRole
         var childNamesStart: Int
         var isHead = false
+        var isBody = false
         var ownsBlock = false
         var pushedLanguage = false
         var capturesAdded = 0
@@ -114,6 +122,16 @@ struct DocumentWalker {
     private var cardCounter = 0
 
     private var frames: [Frame] = []
+    /// How many of the bottom frames (the root, and `body` under it) the parser has
+    /// ended: they stay open, since a browser puts what follows `</body>` or `</html>`
+    /// (trackers, widgets, footers) into the body.
+    private var endedBase = 0
+    /// Elements libxml2 starts after the root's end that a browser folds into the ones it
+    /// has (the `html` it implies again, a second `body`): not elements of their own.
+    private var foldedStarts = 0
+    /// Index in the element table of the first element that came after the body's or
+    /// the root's end, nil when none did (for tests: libxml2's tree has those elsewhere).
+    private(set) var firstElementAfterEnd: Int?
     /// Open elements inside one whose content is not read (hidden, `<style>`, a
     /// script...), counting that one: their events are passed over.
     private var skippedDepth = 0
@@ -121,12 +139,6 @@ struct DocumentWalker {
     private var script: (type: String, node: Int32, body: [UInt8])?
     /// Elements open in the parser's view (its tree builder's node stack).
     private var parserDepth = 0
-    private var nodeBeforeRoot = false
-    /// The root's end came and the root stays open for what libxml2 hangs under it.
-    private var rootEnded = false
-    /// The root's end came after another top-level node: later elements are beside it.
-    private var rootClosed = false
-    private var depthAfterRoot = 0
     private var textRun = 0
     /// Element names by libxml2's pointer (names come from the parser's dictionary, or
     /// are constants for implied elements), so most elements cost no String.
@@ -142,32 +154,24 @@ struct DocumentWalker {
         documentStarted = true
     }
 
-    /// A doctype (wherever it stands: libxml2 makes it the document's first node), or a
-    /// comment or processing instruction before the root. With such a first node,
-    /// libxml2 puts elements that follow `</html>` beside the root (where the walk does
-    /// not go) instead of inside it.
-    mutating func topLevelNode(isDoctype: Bool) {
-        if isDoctype || elements.count == 0 { nodeBeforeRoot = true }
-    }
-
     mutating func startElement(_ qualifiedName: UnsafePointer<xmlChar>, _ attributes: Attributes?) {
         textRun = 0
         // The tree builder names an element by its local part (`o:p` is a `p`).
         let name = Self.localName(qualifiedName)
-        if rootEnded, frames.count == 1, nodeBeforeRoot, let root = frames.popLast() {
-            exit(root)
-            rootClosed = true
-        }
         if parserDepth > Self.maximumDepth {
             stop("Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option")
             return
         }
         parserDepth += 1
-        if rootClosed {
-            // Beside the root: not walked, but a second `html` gives the root an index.
-            if depthAfterRoot == 0 { elements.noteLaterRoot(named: nameIndex(name)) }
-            depthAfterRoot += 1
-            return
+        if endedBase > 0, skippedDepth == 0 {
+            if firstElementAfterEnd == nil { firstElementAfterEnd = elements.count }
+            // libxml2 starts a new `html` for content after `</html>` (its tree builder
+            // hangs it under the document's first node, or beside the root after a
+            // doctype, where a walk does not go); a browser reads it into the body.
+            if nameEquals(name, "html") || (nameEquals(name, "body") && baseCount == 2) {
+                foldedStarts += 1
+                return
+            }
         }
         if skippedDepth > 0 {
             skippedDepth += 1
@@ -183,8 +187,15 @@ struct DocumentWalker {
         } else if parent?.isHead == true, nameEquals(name, "base"), let href = attribute(attributes, "href") {
             baseHref = href
         }
+        if let attributes, nameEquals(name, "script") || nameEquals(name, "iframe") || nameEquals(name, "form") {
+            if let url = attribute(attributes, nameEquals(name, "form") ? "action" : "src"), !url.isEmpty {
+                embeddedURLs.append(url)
+            }
+        }
+        if title == nil, titleBytes == nil, nameEquals(name, "title") { titleBytes = [] }
         var frame = Frame(node: node, role: Self.role(of: name), childNamesStart: elements.openChildren)
         frame.isHead = nameEquals(name, "head")
+        frame.isBody = frames.count == 1 && nameEquals(name, "body")
         if enter(name, attributes, frame: &frame) {
             frames.append(frame)
         } else {
@@ -197,10 +208,6 @@ struct DocumentWalker {
     mutating func endElement() {
         textRun = 0
         parserDepth = max(0, parserDepth - 1)
-        if rootClosed {
-            depthAfterRoot = max(0, depthAfterRoot - 1)
-            return
-        }
         if skippedDepth > 0 {
             skippedDepth -= 1
             if skippedDepth == 0, let script {
@@ -210,28 +217,30 @@ struct DocumentWalker {
             }
             return
         }
-        if frames.count == 1 {
-            // The root's end. libxml2 hangs elements that come after it under the root
-            // (its tree builder's parent of last resort is the document's first node), so
-            // the root stays open for them unless another node came first.
-            if rootEnded { return }
-            if nodeBeforeRoot {
-                if let root = frames.popLast() { exit(root) }
-                rootClosed = true
-            } else {
-                rootEnded = true
-            }
+        if frames.count <= baseCount {
+            // The end of the body or the root: both stay open for what follows. An end
+            // beyond those is that of an element folded into them.
+            if endedBase < frames.count { endedBase += 1 } else if foldedStarts > 0 { foldedStarts -= 1 }
             return
         }
         guard let frame = frames.popLast() else { return }
+        if let bytes = titleBytes {
+            title = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            titleBytes = nil
+        }
         exit(frame)
         elements.close(childrenFrom: frame.childNamesStart)
     }
 
+    /// The root, and `body` when it is the root's open child: the frames that stay open
+    /// after their end.
+    private var baseCount: Int {
+        frames.count >= 2 && frames[1].isBody ? 2 : min(frames.count, 1)
+    }
+
     /// Text and CDATA (script bodies come as CDATA).
     mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
-        // Text outside any element (after `</html>`) has no node to go in.
-        guard !rootClosed, !frames.isEmpty, !(rootEnded && frames.count == 1), length > 0 else { return }
+        guard !frames.isEmpty, length > 0 else { return }
         textRun += length
         if textRun > Self.maximumTextRun {
             stop("a text node of more than \(Self.maximumTextRun) bytes (libxml2's limit)")
@@ -243,7 +252,16 @@ struct DocumentWalker {
             }
             return
         }
-        if invisibleDepth == 0 { appendText(UnsafeBufferPointer(start: text, count: length)) }
+        if titleBytes != nil, skippedDepth == 0 {
+            titleBytes?.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
+        }
+        guard invisibleDepth == 0 else { return }
+        let content = UnsafeBufferPointer(start: text, count: length)
+        if let mapped = WindowsC1.mapped(content) {
+            mapped.withUnsafeBufferPointer { appendText($0) }
+        } else {
+            appendText(content)
+        }
     }
 
     /// After the first colon, when something follows it and the name does not start
@@ -559,8 +577,9 @@ struct DocumentWalker {
         return nil
     }
 
+    /// An attribute's value, C1 code points read as HTML5 reads references to them.
     private static func string(_ value: UnsafePointer<xmlChar>?) -> String {
-        value.map { String(cString: $0) } ?? ""
+        value.map { WindowsC1.mapped(String(cString: $0)) } ?? ""
     }
 
     /// A byte search in an attribute's text, without building a String for it.

@@ -61,12 +61,6 @@ struct ElementTable: Sendable {
         if childNames.count > start { childNames.removeSubrange(start...) }
     }
 
-    /// A top-level element after the root closed (libxml2 starts a second root for
-    /// content after `</html>`): with the root's name, it gives the root an index.
-    mutating func noteLaterRoot(named name: Int32) {
-        if !nameOf.isEmpty, nameOf[0] == name { indexed[0] = true }
-    }
-
     /// Every element's path, in document order (for tests).
     var allPaths: [String] { (0..<count).map { path(of: $0) } }
 

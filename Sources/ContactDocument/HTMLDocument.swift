@@ -13,6 +13,10 @@ public final class HTMLDocument {
     public let language: String?
     /// `<base href>`, nil when absent.
     public let baseHref: String?
+    /// The first `<title>`'s text, whitespace collapsed; nil when absent.
+    public let title: String?
+    /// `<script src>`, `<iframe src>` and `<form action>` values, in page order.
+    public let embeddedURLs: [String]
     public let blocks: [TextBlock]
     public let links: [Link]
     public let markedAttributes: [MarkedAttribute]
@@ -35,31 +39,29 @@ public final class HTMLDocument {
         let result: Result<(DetectedCharset, DocumentWalker, String?), DocumentError> = array.withUnsafeBufferPointer { raw in
             let charset = CharsetDetector.detect(raw, contentType: contentType, isSupported: LibXML2.isEncodingSupported)
             var body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
-            // Invalid UTF-8 in a UTF-8 page is replaced by U+FFFD, as browsers do, rather
-            // than letting libxml2 switch the rest of the page to Latin-1.
-            var repaired: [UInt8] = []
-            if charset.name == "UTF-8", !CharsetDetector.isValidUTF8(body) {
-                repaired = Array(String(decoding: body, as: UTF8.self).utf8)
-            }
-            return repaired.withUnsafeBufferPointer { fixed in
-                if !repaired.isEmpty { body = fixed }
+            let (repaired, encoding) = Self.parserInput(body, charset: charset.name)
+            return (repaired ?? []).withUnsafeBufferPointer { fixed in
+                if repaired != nil { body = fixed }
                 var cut: String?
-                if !charset.name.hasPrefix("UTF-16"), !charset.name.hasPrefix("UTF-32"),
+                if !encoding.hasPrefix("UTF-16"), !encoding.hasPrefix("UTF-32"),
                    let keep = TagFloodGuard.cutOffset(body) {
                     body = UnsafeBufferPointer(rebasing: body[..<keep])
                     cut = "a tag with more than \(TagFloodGuard.maximumAttributes) attributes at byte \(keep) "
                         + "(libxml2 would take hours over it)"
                 }
                 if let cut, body.isEmpty { return .failure(.unparseable(source: source, reason: cut)) }
-                return LibXML2.read(body, url: source, encoding: charset.name).map { (charset, $0.0, cut ?? $0.1) }
+                return LibXML2.read(body, url: source, encoding: encoding).map { (charset, $0.0, cut ?? $0.1) }
             }
         }
         let (charset, walker, cut) = try result.get()
         self.source = source
         self.charset = charset
         self.elements = walker.elements
+        self.elementCountBeforeEnd = walker.firstElementAfterEnd
         self.language = walker.language
         self.baseHref = walker.baseHref
+        self.title = walker.title
+        self.embeddedURLs = walker.embeddedURLs
         self.blocks = walker.blocks
         self.links = walker.links
         self.markedAttributes = walker.attributes
@@ -68,7 +70,8 @@ public final class HTMLDocument {
         self.microdataProperties = walker.properties
         self.microformats = walker.microformats
         self.isPlainText = false
-        self.warnings = cut.map { ["\(source): page cut: \($0)"] } ?? []
+        self.warnings = [charset.warning.map { "\(source): \($0)" }, cut.map { "\(source): page cut: \($0)" }]
+            .compactMap { $0 }
     }
 
     /// A document made from plain text (a scraped page saved as .txt): one block per
@@ -80,7 +83,7 @@ public final class HTMLDocument {
         let (text, charset) = array.withUnsafeBufferPointer { raw -> (String, DetectedCharset) in
             let charset = CharsetDetector.detect(raw, contentType: "text/plain", isSupported: LibXML2.isEncodingSupported)
             let body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
-            return (Self.decode(body, charset: charset.name), charset)
+            return (WindowsC1.mapped(Self.decode(body, charset: charset.name)), charset)
         }
         var blocks: [TextBlock] = []
         var headings: [String] = []
@@ -111,8 +114,11 @@ public final class HTMLDocument {
         self.source = source
         self.charset = charset
         self.elements = nil
+        self.elementCountBeforeEnd = nil
         self.language = nil
         self.baseHref = nil
+        self.title = nil
+        self.embeddedURLs = []
         self.blocks = blocks
         self.links = []
         self.markedAttributes = []
@@ -124,6 +130,19 @@ public final class HTMLDocument {
         self.warnings = []
     }
 
+    /// What the parser is given for a page's bytes (after any byte-order mark): UTF-8
+    /// only. Other encodings are decoded here, each byte with no character becoming
+    /// U+FFFD (`Transcoder`); invalid UTF-8 in a UTF-8 page is replaced by U+FFFD too, as
+    /// browsers do, rather than letting libxml2 switch the rest of the page to Latin-1.
+    /// Either way the ASCII stays. Nil bytes: the body as it is, in `encoding`.
+    static func parserInput(_ body: UnsafeBufferPointer<UInt8>, charset: String) -> (bytes: [UInt8]?, encoding: String) {
+        if charset != "UTF-8", let decoded = Transcoder.utf8(body, from: charset) { return (decoded, "UTF-8") }
+        if charset == "UTF-8", !CharsetDetector.isValidUTF8(body) {
+            return (Array(String(decoding: body, as: UTF8.self).utf8), "UTF-8")
+        }
+        return (nil, charset)
+    }
+
     /// The DOM path of a node of this document (`/html/body/main/p[2]/a`); for
     /// plain-text documents the line (`/text/line[12]`).
     public func path(of node: NodeID) -> String {
@@ -133,34 +152,24 @@ public final class HTMLDocument {
 
     /// The paths of the elements the walk kept, in document order (for tests).
     var elementPaths: [String] { elements?.allPaths ?? [] }
+    /// How many of `elementPaths` came before the end of the body or root; libxml2's tree
+    /// has the ones after elsewhere (for tests).
+    let elementCountBeforeEnd: Int?
 
-    /// Plain text that is not UTF-8: Foundation decodes the single-byte encodings we
-    /// detect; anything else is decoded leniently as UTF-8.
+    /// Plain text that is not UTF-8 is decoded as pages are (`Transcoder`); UTF-8 and
+    /// encodings iconv does not know, leniently as UTF-8.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> String {
-        let data = Data(buffer: bytes)
-        let encoding: String.Encoding? = switch charset {
-        case "windows-1251": .windowsCP1251
-        case "windows-1252": .windowsCP1252
-        case "UTF-16LE": .utf16LittleEndian
-        case "UTF-16BE": .utf16BigEndian
-        default: nil
+        if charset != "UTF-8", let decoded = Transcoder.utf8(bytes, from: charset) {
+            return String(decoding: decoded, as: UTF8.self)
         }
-        if let encoding, let text = String(data: data, encoding: encoding) { return text }
-        if charset == "KOI8-R" { return koi8r(bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
 
-    /// KOI8-R's upper half, from RFC 1489; Foundation has no KOI8-R on Linux.
-    private static func koi8r(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let letters = Array("юабцдефгхийклмнопярстужвьызшэщчъЮАБЦДЕФГХИЙКЛМНОПЯРСТУЖВЬЫЗШЭЩЧЪ")
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes {
-            if byte < 0x80 { scalars.append(Unicode.Scalar(byte)) }
-            else if byte >= 0xC0 { scalars.append(contentsOf: letters[Int(byte) - 0xC0].unicodeScalars) }
-            else if byte == 0xA3 { scalars.append("ё") }
-            else if byte == 0xB3 { scalars.append("Ё") }
-            else { scalars.append(" ") }
-        }
-        return String(scalars)
-    }
+extension HTMLDocument {
+    /// The loaded libxml2's version (`2.9.14`), from its `xmlParserVersion` (`20914`).
+    public static let libxml2Version: String? = {
+        guard let version = ca_xml_parser_version(), case let text = String(cString: version), let number = Int(text), number > 0 else { return nil }
+        return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+    }()
 }

@@ -118,9 +118,8 @@ enum LibXML2 {
         return runParser(bytes, url: "bench", encoding: encoding, handler: handler, user: nil)
     }
 
-    /// The walker's callbacks: elements, text and CDATA, and the nodes that decide where
-    /// the tree builder would have put elements after `</html>` (ignorable whitespace is
-    /// dropped, as the tree builder drops it).
+    /// The walker's callbacks: elements, text and CDATA (ignorable whitespace is dropped,
+    /// as the tree builder drops it).
     private nonisolated(unsafe) static let saxHandler: htmlSAXHandler = {
         var handler = htmlSAXHandler()
         handler.initialized = 1
@@ -135,9 +134,6 @@ enum LibXML2 {
             WalkerBox.of(user)?.walker.characters(text, Int(length))
         }
         handler.cdataBlock = handler.characters
-        handler.internalSubset = { user, _, _, _ in WalkerBox.of(user)?.walker.topLevelNode(isDoctype: true) }
-        handler.comment = { user, _ in WalkerBox.of(user)?.walker.topLevelNode(isDoctype: false) }
-        handler.processingInstruction = { user, _, _ in WalkerBox.of(user)?.walker.topLevelNode(isDoctype: false) }
         return handler
     }()
 

@@ -24,17 +24,22 @@ public enum ParserProbe {
 }
 
 extension ParserProbe {
-    /// `xmlGetNodePath` of every element of libxml2's own tree for these bytes, in
-    /// document order: what the element table's paths are checked against in tests.
+    /// `xmlGetNodePath` of every element of libxml2's own tree for these bytes (decoded
+    /// as `HTMLDocument` decodes them), in document order: what the element table's
+    /// paths are checked against in tests.
     public static func treeElementPaths(_ bytes: [UInt8]) -> [String] {
         let charset = charset(of: bytes)
         return bytes.withUnsafeBufferPointer { raw in
-            let body = UnsafeBufferPointer(rebasing: raw[min(charset.bomLength, raw.count)...])
-            guard case .success(let (document, _)) = LibXML2.parseHTML(body, url: "probe", encoding: charset.name) else {
-                return []
+            var body = UnsafeBufferPointer(rebasing: raw[min(charset.bomLength, raw.count)...])
+            let (decoded, encoding) = HTMLDocument.parserInput(body, charset: charset.name)
+            return (decoded ?? []).withUnsafeBufferPointer { fixed in
+                if decoded != nil { body = fixed }
+                guard case .success(let (document, _)) = LibXML2.parseHTML(body, url: "probe", encoding: encoding) else {
+                    return []
+                }
+                defer { LibXML2.free(document) }
+                return LibXML2.elementPaths(document)
             }
-            defer { LibXML2.free(document) }
-            return LibXML2.elementPaths(document)
         }
     }
 }

@@ -1,4 +1,5 @@
 internal import CCurl
+import Gzip
 
 /// All calls into libcurl go through this file: the easy handle (one transfer), the multi
 /// handle (the crawler's event loop) and the callbacks libcurl calls back into.
@@ -11,6 +12,11 @@ enum Curl {
         String(cString: curl_version())
     }
 
+    static var versionNumber: String? {
+        guard let info = ca_version_info(), let version = info.pointee.version else { return nil }
+        return String(cString: version)
+    }
+
     static func describe(_ code: Int32) -> String {
         String(cString: curl_easy_strerror(CURLcode(rawValue: UInt32(bitPattern: code))))
     }
@@ -20,6 +26,7 @@ enum Curl {
     static let operationTimedOut = Int32(CURLE_OPERATION_TIMEDOUT.rawValue)
     static let tooManyRedirects = Int32(CURLE_TOO_MANY_REDIRECTS.rawValue)
     static let unsupportedProtocol = Int32(CURLE_UNSUPPORTED_PROTOCOL.rawValue)
+    static let badContentEncoding = Int32(CURLE_BAD_CONTENT_ENCODING.rawValue)
     /// Failures worth another attempt: the connection broke, not the content.
     static let connectionFailures: Set<Int32> = [
         CURLE_COULDNT_CONNECT, CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_RECV_ERROR,
@@ -46,6 +53,12 @@ final class TransferSink {
     /// The request's URL as given and normalised (`TransferRequest.target`).
     var requestURL = ""
     var requestTarget: CrawlURL?
+    /// Set when the exchange is captured for an archive: every hop's request and response
+    /// lines, in order.
+    var capture = false
+    var hops: [CapturedExchange.Hop] = []
+    /// The request header block libcurl sent last, waiting for its response.
+    var sentRequest: [String] = []
     private var headerBytes = 0
     private var lastStatus = 0
     /// Set when the sink serves an easy handle, so the header callback can ask which URL
@@ -114,7 +127,9 @@ final class TransferSink {
                 visited.append(url)
             }
             lastStatus = status
+            if capture { hops.append(CapturedExchange.Hop(url: url, requestLines: sentRequest, responseLines: [])) }
         }
+        if capture, !trimmed.isEmpty, !hops.isEmpty { hops[hops.count - 1].responseLines.append(trimmed) }
         // The blank line ends a response's headers: libcurl follows a redirect right after.
         if trimmed.isEmpty, (300..<400).contains(lastStatus), let redirectGuard,
            let location = EasyHandle.header("location", in: headers) {
@@ -159,6 +174,16 @@ private let headerCallback: ca_write_callback = { data, size, count, context in
     let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
     return sink.receiveHeader(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+}
+
+/// libcurl's trace: only the request headers it sent are kept (CURLINFO_HEADER_OUT, the
+/// whole block of one request at once).
+private let debugCallback: ca_debug_callback = { _, type, data, size, context in
+    guard type == CURLINFO_HEADER_OUT, let data, let context else { return 0 }
+    let sink = Unmanaged<TransferSink>.fromOpaque(context).takeUnretainedValue()
+    let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+    sink.sentRequest = text.split(separator: "\r\n", omittingEmptySubsequences: true).map(String.init)
+    return 0
 }
 
 /// Called for every request, on a new or a reused connection, before anything is sent:
@@ -264,7 +289,19 @@ final class EasyHandle {
         check(ca_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         // "" offers every encoding this libcurl decodes (gzip, deflate, br); the write
         // callback sees decoded bytes, so the body limit holds against compression bombs.
-        check(ca_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
+        // Captured for an archive, the body must stay as it was sent: libcurl passes it on
+        // undecoded and `response(code:)` decodes it with zlib, which speaks gzip and
+        // deflate only, so only those are offered.
+        if request.capture {
+            check(ca_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "gzip, deflate"))
+            check(ca_easy_setopt_long(handle, CURLOPT_HTTP_CONTENT_DECODING, 0))
+            sink.capture = true
+            check(ca_easy_setopt_debug_function(handle, debugCallback))
+            check(ca_easy_setopt_pointer(handle, CURLOPT_DEBUGDATA, context))
+            check(ca_easy_setopt_long(handle, CURLOPT_VERBOSE, 1))
+        } else {
+            check(ca_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
+        }
         check(ca_easy_setopt_string(handle, CURLOPT_USERAGENT, request.userAgent))
         if let headerList { curl_slist_free_all(headerList) }
         headerList = nil
@@ -303,22 +340,51 @@ final class EasyHandle {
             let detail = String(cString: errorBuffer)
             failure = .init(code: code, message: detail.isEmpty ? Curl.describe(code) : detail)
         }
+        var body = sink.body
+        var truncated = sink.truncated
+        var exchange: CapturedExchange?
+        if sink.capture {
+            var address: UnsafeMutablePointer<CChar>?
+            _ = ca_easy_getinfo_string(handle, CURLINFO_PRIMARY_IP, &address)
+            exchange = CapturedExchange(hops: sink.hops, body: sink.body,
+                                        remoteAddress: address.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 },
+                                        bodyTruncated: sink.truncated)
+            let usable = failure == nil || (truncated && failure?.code == Curl.writeError)
+            let encoding = EasyHandle.header("content-encoding", in: sink.headers) ?? ""
+            if usable, !body.isEmpty {
+                let limit = request?.limits.maxBodyBytes ?? Int.max
+                do {
+                    if let decoded = try Gzip.decodeContent(body, encoding: encoding, limit: limit, acceptingEnd: truncated) {
+                        body = decoded.bytes
+                        truncated = truncated || decoded.truncated
+                    } else {
+                        body = []
+                        failure = .init(code: Curl.badContentEncoding,
+                                        message: "the body's Content-Encoding '\(encoding)' is not gzip or deflate")
+                    }
+                } catch {
+                    body = []
+                    failure = .init(code: Curl.badContentEncoding, message: "the \(encoding) body: \(error)")
+                }
+            }
+        }
         return TransferResponse(
             requestedURL: url,
             finalURL: effective.map { String(cString: $0) } ?? url,
             status: status,
             contentType: contentType.map { String(cString: $0) },
             headers: sink.headers,
-            body: sink.body,
+            body: body,
             redirects: redirects,
             redirectChain: sink.visited,
-            truncated: sink.truncated,
+            truncated: truncated,
             redirectLoop: sink.redirectLoop,
             headersTooLarge: sink.headersTooLarge,
             connected: connectTime > 0,
             failure: failure,
             redirectRefusal: sink.redirectRefusal,
-            connectionRefusal: sink.connectionRefusal)
+            connectionRefusal: sink.connectionRefusal,
+            exchange: exchange)
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -37,9 +37,20 @@ public struct FetchedPage: Sendable, Hashable {
     public var truncated: Bool
     public var etag: String?
     public var lastModified: String?
+    /// The exchange as it went over the wire, when the crawl captures them (for an archive).
+    public var exchange: CapturedExchange?
+    /// The response's headers that name a bot-protection service or say the answer is a
+    /// challenge (`server`, `cf-mitigated`, `x-amzn-waf-action`), as `name: value` with
+    /// the name lower-cased.
+    public var protectionHeaders: [String] = []
+
+    /// Header names `protectionHeaders` keeps.
+    public static let protectionHeaderNames = ["server", "cf-mitigated", "x-amzn-waf-action"]
 
     public init(requestedURL: String, finalURL: String, status: Int, contentType: String?, body: [UInt8],
-                redirects: Int = 0, truncated: Bool = false, etag: String? = nil, lastModified: String? = nil) {
+                redirects: Int = 0, truncated: Bool = false, etag: String? = nil, lastModified: String? = nil,
+                exchange: CapturedExchange? = nil) {
+        self.exchange = exchange
         self.requestedURL = requestedURL
         self.finalURL = finalURL
         self.status = status
@@ -66,5 +77,46 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unsupportedScheme(let url): return "\(url): only http, https and file URLs can be read"
         case .setup(let message): return "libcurl could not be set up: \(message)"
         }
+    }
+}
+
+/// One HTTP exchange as it went over the wire, redirects included, for an archive that
+/// must hold what was received rather than what we made of it.
+public struct CapturedExchange: Sendable, Hashable {
+    public struct Hop: Sendable, Hashable {
+        /// The URL this request went to.
+        public var url: String
+        /// The request line and header lines as libcurl sent them.
+        public var requestLines: [String]
+        /// The status line and header lines as received, in order.
+        public var responseLines: [String]
+
+        public init(url: String, requestLines: [String], responseLines: [String]) {
+            self.url = url
+            self.requestLines = requestLines
+            self.responseLines = responseLines
+        }
+
+        public var statusLine: String { responseLines.first ?? "" }
+        /// Header lines, the status line left out.
+        public var responseHeaders: [String] { Array(responseLines.dropFirst()) }
+    }
+
+    /// Every response in order, the last one the page's; a redirect's own body is not
+    /// passed on by libcurl and is not kept.
+    public var hops: [Hop]
+    /// The last response's body as received: still in its Content-Encoding (gzip, deflate),
+    /// after libcurl undid the chunked transfer coding.
+    public var body: [UInt8]
+    /// The address the last response came from.
+    public var remoteAddress: String?
+    /// True when the body stopped at the size limit.
+    public var bodyTruncated: Bool
+
+    public init(hops: [Hop], body: [UInt8], remoteAddress: String?, bodyTruncated: Bool) {
+        self.hops = hops
+        self.body = body
+        self.remoteAddress = remoteAddress
+        self.bodyTruncated = bodyTruncated
     }
 }

@@ -24,3 +24,8 @@ public struct PageFetcher: Sendable {
 
     public static var curlVersion: String { Curl.version }
 }
+
+extension PageFetcher {
+    /// The loaded libcurl's version number (`7.88.1`), from `curl_version_info`.
+    public static var libcurlVersion: String? { Curl.versionNumber }
+}

@@ -8,6 +8,9 @@ struct TransferRequest: Sendable {
     var userAgent: String
     /// Extra request headers (`If-None-Match: "abc"`).
     var headers: [String] = []
+    /// Keep the exchange as it went over the wire (`TransferResponse.exchange`) for an
+    /// archive: libcurl then leaves the body in its Content-Encoding and we decode it.
+    var capture = false
     /// Schemes the first request may use; redirects are always limited to http(s).
     var protocols = "http,https"
     /// Asked before each redirect is followed, with the absolute target; a non-nil answer
@@ -76,6 +79,8 @@ struct TransferResponse: Sendable {
     var redirectRefusal: RedirectRefusal?
     var connectionRefusal: ConnectionRefusal?
     var cancelled = false
+    /// The exchange as sent and received, when the request asked to capture it.
+    var exchange: CapturedExchange? = nil
 
     func header(_ name: String) -> String? { EasyHandle.header(name, in: headers) }
 

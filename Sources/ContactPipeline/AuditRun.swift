@@ -28,14 +28,16 @@ public struct AuditRun: Sendable {
 
     public init(options: Options = Options()) { self.options = options }
 
-    public func run(_ audit: AuditFile) async -> AuditOutcome {
-        await run([audit])[0]
+    public func run(_ audit: AuditFile, archiving: SourceIntake.Archiving = .init()) async -> AuditOutcome {
+        await run([audit], archiving: archiving)[0]
     }
 
     /// Several audits in one run: their web sources share one crawl (per-site politeness
     /// holds across audits that share a site), each audit keeps its settings, catalog and
     /// snapshot. One outcome per audit, in order.
-    public func run(_ audits: [AuditFile]) async -> [AuditOutcome] {
+    /// With `archiving.archive`, every exchange is kept there (the caller finishes it);
+    /// with `archiving.replay`, the sources are read from that archive, not the network.
+    public func run(_ audits: [AuditFile], archiving: SourceIntake.Archiving = .init()) async -> [AuditOutcome] {
         let started = Date()
         let clock = ContinuousClock.now
         var jobs: [IntakeJob] = []
@@ -50,16 +52,17 @@ public struct AuditRun: Sendable {
                 shortNumbers: audit.shortNumberTable))
             let intake = SourceIntake(extractor: extractor, crawl: audit.crawl.crawlConfig, previous: previous)
             let sources = audit.sources.map { IntakeSource(name: $0.url, location: $0.location, official: $0.official) }
-            jobs.append(IntakeJob(sources: sources, intake: intake))
+            jobs.append(IntakeJob(name: audit.name, sources: sources, intake: intake))
             directories.append(directory)
             warnings.append(loadWarnings)
         }
-        var results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)))
+        var results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)), archiving: archiving)
         var outcomes: [AuditOutcome] = []
         outcomes.reserveCapacity(audits.count)
         for index in audits.indices {
-            outcomes.append(outcome(audits[index], results[index], directory: directories[index],
-                                    warnings: warnings[index], started: started, duration: ContinuousClock.now - clock))
+            outcomes.append(outcome(audits[index], results[index], previous: jobs[index].intake.previous,
+                                    directory: directories[index], warnings: warnings[index], started: started,
+                                    duration: ContinuousClock.now - clock, archiving: archiving))
             // Its pages live on in the outcome only: a run of thousands of audits holds one copy.
             results[index] = IntakeResult(pages: [], notes: [])
         }
@@ -78,8 +81,9 @@ public struct AuditRun: Sendable {
         return run
     }
 
-    private func outcome(_ audit: AuditFile, _ result: IntakeResult, directory: String?, warnings: [String],
-                         started: Date, duration: Duration) -> AuditOutcome {
+    private func outcome(_ audit: AuditFile, _ result: IntakeResult, previous: [String: SourceSnapshot],
+                         directory: String?, warnings: [String], started: Date, duration: Duration,
+                         archiving: SourceIntake.Archiving) -> AuditOutcome {
         var records: [ContactRecord] = []
         var statuses: [SourceStatus] = []
         var snapshots: [SourceSnapshot] = []
@@ -90,12 +94,34 @@ public struct AuditRun: Sendable {
                 record.source = page.source
                 return record
             }
+            // Runs in a row the source could not be read, counted on from the last snapshot
+            // (one kept before the count existed counts its failure once) up to the audit's
+            // threshold, where it stays: an unchanged failing page gives the same snapshot.
+            // A page robots.txt keeps us from is the site's wish, not a failure.
+            let before = previous[page.source]
+            let skipped = page.failure?.hasPrefix(FetchOutcome.Result.skippedByRobots.rawValue) == true
+            let unreadableRuns = page.isRead || page.notModified || skipped ? nil
+                : min(audit.unreadableRuns, 1 + (before.map { $0.isRead ? 0 : ($0.unreadableRuns ?? 1) } ?? 0))
             if directory != nil, let fetch = page.fetch {
                 snapshots.append(SourceSnapshot(source: page.source, official: page.official, fetch: fetch,
-                                                records: found, links: page.links))
+                                                records: page.kind == .blocked ? page.staleRecords : found,
+                                                links: page.links,
+                                                stale: page.kind == .blocked && !page.staleRecords.isEmpty ? true : nil,
+                                                unreadableRuns: unreadableRuns))
             }
             if let failure = page.failure {
-                statuses.append(SourceStatus(url: page.source, official: page.official, error: failure))
+                var status = SourceStatus(url: page.source, official: page.official, error: failure)
+                status.unreadableRuns = unreadableRuns
+                statuses.append(status)
+                continue
+            }
+            if page.kind != .ok {
+                var status = SourceStatus(url: page.source, official: page.official, kind: page.kind, reason: page.reason,
+                                          records: page.isRead ? found.count : 0)
+                status.unreadableRuns = unreadableRuns
+                if page.kind == .blocked, !page.staleRecords.isEmpty { status.staleRecords = page.staleRecords.count }
+                statuses.append(status)
+                if page.isRead { records += found }
                 continue
             }
             records += found
@@ -105,7 +131,9 @@ public struct AuditRun: Sendable {
         let auditor = Auditor(settings: audit.rules)
         let findings = auditor.run(audit.context(records: records, sources: statuses))
         let metadata = directory.map { _ in
-            RunMetadata(version: PageFetcher.version, audit: audit.name, started: started, duration: duration,
+            RunMetadata(version: PageFetcher.version, audit: audit.name, started: started,
+                        versions: Versions.current.run, archive: archiving.archive?.path,
+                        fromArchive: archiving.replay?.path, duration: duration,
                         sources: snapshots.count, notModified: result.pages.filter(\.notModified).map(\.source))
         }
         return AuditOutcome(audit: audit, records: records, statuses: statuses, findings: findings,

@@ -1,3 +1,4 @@
+import ContactAudit
 import ContactDocument
 import ContactExtract
 import ContactFetch
@@ -22,6 +23,12 @@ public struct IntakeSource: Sendable, Hashable {
 
     /// http(s): read by the crawler (robots.txt, politeness, address policy, links followed).
     public var isWeb: Bool { SourceReader.isWeb(location) }
+
+    /// A WARC file (`.warc.gz`, `.warc`): every page in it is a page of its own.
+    public var isArchive: Bool {
+        let lower = location.lowercased()
+        return !isWeb && (lower.hasSuffix(".warc.gz") || lower.hasSuffix(".warc"))
+    }
 }
 
 /// What one page gave, whatever kind of source it came from: how it was obtained (the
@@ -48,17 +55,29 @@ public struct IntakePage: Sendable {
     public var notModified: Bool
     /// Things worth a warning that did not stop the read (a charset guessed).
     public var warnings: [String]
+    /// `ok`, or what the body turned out to be: `truncated` (records from the part read),
+    /// `not-html` or `blocked` (no records); `error` when `failure` is set.
+    public var kind: SourceStatus.Kind = .ok
+    /// Why `kind` is `truncated`, `not-html` or `blocked`.
+    public var reason: String?
+    /// For a `blocked` page: the previous snapshot's records of it, kept in the snapshot
+    /// (marked stale) so a wall does not read as the page's contacts being removed.
+    public var staleRecords: [ContactRecord] = []
 
-    public var isRead: Bool { failure == nil }
+    /// Its records count (an ordinary page, or the part of a cut one).
+    public var isRead: Bool { failure == nil && (kind == .ok || kind == .truncated) }
 }
 
 /// One audit's share of an intake: its sources and how to read them.
 public struct IntakeJob: Sendable {
+    /// The audit's name: an archive's records say which audit each outcome belongs to.
+    public var name: String
     public var sources: [IntakeSource]
     /// Its extractor, crawl settings and previous snapshot.
     public var intake: SourceIntake
 
-    public init(sources: [IntakeSource], intake: SourceIntake) {
+    public init(name: String = "", sources: [IntakeSource], intake: SourceIntake) {
+        self.name = name
         self.sources = sources
         self.intake = intake
     }
@@ -96,18 +115,43 @@ public struct SourceIntake: Sendable {
         await Self.read([IntakeJob(sources: sources, intake: self)], run: crawl)[0]
     }
 
+    /// Where a run keeps what it read, or reads it from instead of the network.
+    public struct Archiving: Sendable {
+        /// `audit --archive`: every exchange, local file and outcome is kept here, and a
+        /// 304's page is found again in the archive it replaces.
+        public var archive: PageArchive?
+        /// `audit --from-archive`: the crawl it recorded is repeated from its bytes, local
+        /// files from its `resource` records.
+        public var replay: ArchiveReplay?
+
+        public init(archive: PageArchive? = nil, replay: ArchiveReplay? = nil) {
+            self.archive = archive
+            self.replay = replay
+        }
+    }
+
     /// Several jobs (one per audit) at once: their web sources share one crawl (one
     /// frontier, per-site politeness across jobs) under the run's `run` settings
     /// (concurrency, progress, budget), each job keeping its own crawl settings,
     /// extractor and previous snapshot. One result per job, in order.
-    public static func read(_ jobs: [IntakeJob], run: CrawlConfig) async -> [IntakeResult] {
+    public static func read(_ jobs: [IntakeJob], run: CrawlConfig,
+                            archiving: Archiving = Archiving()) async -> [IntakeResult] {
         // Local files on every core; each job's pages stay in its sources' order.
         let local = jobs.indices.flatMap { index in jobs[index].sources.filter { !$0.isWeb }.map { (index, $0) } }
-        let read = local.concurrentMap { jobs[$0.0].intake.readLocal($0.1) }
+        let read = local.concurrentMap { entry in
+            entry.1.isArchive ? jobs[entry.0].intake.readArchive(entry.1)
+                              : [jobs[entry.0].intake.readLocal(entry.1, archiving: archiving)]
+        }
         var results = jobs.map { _ in IntakeResult(pages: [], notes: []) }
-        for (entry, page) in zip(local, read) { results[entry.0].pages.append(page) }
+        for (entry, pages) in zip(local, read) { results[entry.0].pages += pages }
         guard jobs.contains(where: { $0.sources.contains(where: \.isWeb) }) else { return results }
-        let (crawled, budget) = await readWeb(jobs, run: run)
+        var run = run
+        if archiving.archive != nil { run.captureExchanges = true }
+        let (crawled, budget) = if let replay = archiving.replay {
+            await replayWeb(jobs, from: replay)
+        } else {
+            await readWeb(jobs, run: run, archive: archiving.archive)
+        }
         for index in jobs.indices {
             results[index].pages += crawled[index]
             if let budget { results[index].notes.append(budget.description) }
@@ -117,25 +161,94 @@ public struct SourceIntake: Sendable {
 
     /// A local path or `file://` URL, read whole. A failure names the source as the audit
     /// file spells it, so snapshots are the same on every machine.
-    func readLocal(_ source: IntakeSource) -> IntakePage {
+    func readLocal(_ source: IntakeSource, archiving: Archiving = Archiving()) -> IntakePage {
         let bytes: [UInt8]
         let contentType: String?
-        do {
-            (bytes, contentType) = try localBytes(source.location)
-        } catch {
-            return failedLocal(source, error)
+        if let archived = archiving.replay?.files[source.name] {
+            (bytes, contentType) = (archived, nil)
+        } else {
+            do {
+                (bytes, contentType) = try localBytes(source.location)
+            } catch {
+                return failedLocal(source, error)
+            }
+            archiving.archive?.recordFile(source: source.name, location: source.location, bytes: bytes)
+        }
+        if let reason = PageVerdict.notHTML(bytes, contentType: contentType) {
+            var fetch = FetchState.read(bytes: bytes)
+            fetch.pageStatus = SourceStatus.Kind.notHTML.rawValue
+            fetch.pageStatusReason = reason
+            return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: fetch, records: [],
+                              links: nil, failure: nil, notModified: false, warnings: [], kind: .notHTML, reason: reason)
         }
         let plain = contentType?.lowercased().hasPrefix("text/plain") == true
             || (contentType == nil && SourceReader.looksLikePlainText(bytes, name: source.location))
         do {
             let document = try SourceReader.document(bytes: bytes, source: source.location, contentType: contentType,
                                                      plainText: plain)
+            if !plain, let reason = PageVerdict.wall(document, status: 200, headers: []) {
+                return blockedPage(source.name, official: source.official, fetch: .read(bytes: bytes), reason: reason,
+                                   isWeb: false)
+            }
             return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: .read(bytes: bytes),
                               records: extractor.extract(from: document), links: nil, failure: nil, notModified: false,
                               warnings: document.warnings)
         } catch {
             return failedLocal(source, error)
         }
+    }
+
+    /// Every page a WARC file holds: each 2xx response (decoded as it was received) and
+    /// each local file, named by its URL; an unreadable archive is one failed source.
+    func readArchive(_ source: IntakeSource) -> [IntakePage] {
+        let archive: ArchiveReplay
+        do { archive = try ArchiveReplay(path: source.location) } catch {
+            let message = error.description.replacingOccurrences(of: source.location, with: source.name)
+            return [IntakePage(source: source.name, official: source.official, isWeb: false,
+                               fetch: FetchState(result: "failed", error: message), records: [], links: nil,
+                               failure: message, notModified: false, warnings: [])]
+        }
+        var pages: [IntakePage] = []
+        for response in archive.responses {
+            guard let status = response.http?.status, (200..<300).contains(status),
+                  let page = ArchiveReplay.decodedPage(response, outcome: archive.outcome(ofResponse: response.id)) else {
+                continue
+            }
+            let outcome = FetchOutcome(url: page.requestedURL, result: .fetched, finalURL: page.finalURL,
+                                       seed: page.requestedURL, depth: 0, status: status, bytes: page.body.count,
+                                       contentType: page.contentType)
+            let read = Self.read(page, outcome: outcome, extractor: extractor, config: crawl).entry
+            pages.append(IntakePage(source: page.requestedURL, official: source.official, isWeb: true,
+                                    fetch: nil, records: read.records, links: read.links, failure: read.error,
+                                    notModified: false, warnings: []))
+        }
+        for resource in archive.resources {
+            let name = resource.targetURI ?? source.name
+            do {
+                let document = try SourceReader.document(bytes: resource.block, name: name)
+                pages.append(IntakePage(source: name, official: source.official, isWeb: false,
+                                        fetch: .read(bytes: resource.block), records: extractor.extract(from: document),
+                                        links: nil, failure: nil, notModified: false, warnings: document.warnings))
+            } catch {
+                pages.append(IntakePage(source: name, official: source.official, isWeb: false, fetch: nil, records: [],
+                                        links: nil, failure: error.description, notModified: false, warnings: []))
+            }
+        }
+        return pages
+    }
+
+    /// A bot wall in place of the page: no records, and the previous run's records of the
+    /// source kept for the snapshot (stale); validators are dropped, so the next run asks
+    /// for the page in full.
+    private func blockedPage(_ source: String, official: Bool, fetch: FetchState, reason: String, isWeb: Bool) -> IntakePage {
+        var fetch = fetch
+        fetch.pageStatus = SourceStatus.Kind.blocked.rawValue
+        fetch.pageStatusReason = reason
+        fetch.etag = nil
+        fetch.lastModified = nil
+        return IntakePage(source: source, official: official, isWeb: isWeb, fetch: fetch, records: [],
+                          links: isWeb ? [] : nil, failure: nil, notModified: false, warnings: [], kind: .blocked,
+                          reason: reason, staleRecords: previous[source]?.records ?? [])
     }
 
     private func failedLocal(_ source: IntakeSource, _ error: SourceError) -> IntakePage {
@@ -169,7 +282,8 @@ public struct SourceIntake: Sendable {
     /// http(s) sources, crawled together. Each page is parsed once, on arrival: its
     /// records are kept and its links handed back to the crawler. Pages found by following
     /// links are official when their seed is.
-    static func readWeb(_ jobs: [IntakeJob], run: CrawlConfig) async -> ([[IntakePage]], BudgetExhaustion?) {
+    static func readWeb(_ jobs: [IntakeJob], run: CrawlConfig,
+                        archive: PageArchive?) async -> ([[IntakePage]], BudgetExhaustion?) {
         let arrived = ArrivedPages()
         let intakes = jobs.map(\.intake)
         let groups = jobs.map { job in
@@ -179,6 +293,15 @@ public struct SourceIntake: Sendable {
         let results = await Crawler(config: run).crawl(groups: groups) { crawled in
             let outcome = crawled.outcome
             let intake = intakes[crawled.group]
+            archive?.record(crawled, audit: jobs[crawled.group].name)
+            if outcome.result == .notModified, let stored = archive?.previousPage(for: outcome.url) {
+                // Unchanged since the archived run: its page is read again, records and links.
+                let read = Self.read(stored, outcome: outcome, extractor: intake.extractor, config: intake.crawl)
+                var entry = read.entry
+                entry.fromArchive = true
+                arrived.set(crawled.group, outcome.url, entry)
+                return read.links
+            }
             guard let page = crawled.page, !page.body.isEmpty else {
                 if outcome.result == .notModified, let links = intake.previous[outcome.url]?.links {
                     // Unchanged since the last run: the links it had then are its links now.
@@ -188,44 +311,135 @@ public struct SourceIntake: Sendable {
                                                                            links: crawled.page == nil ? nil : []))
                 return .none
             }
-            let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
-            let sha256 = SHA256.hex(page.body)
-            do {
-                let document = try SourceReader.document(bytes: page.body, source: page.finalURL,
-                                                         contentType: page.contentType, plainText: plain)
-                let links = PageLinks(baseHref: document.baseHref,
-                                      links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
-                arrived.set(crawled.group, outcome.url, ArrivedPages.Entry(
-                    records: intake.extractor.extract(from: document), error: nil, sha256: sha256,
-                    links: Self.followable(links, page: page, outcome: outcome, config: intake.crawl)))
-                return links
-            } catch {
-                arrived.set(crawled.group, outcome.url,
-                            ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil))
-                return .none
-            }
+            let read = Self.read(page, outcome: outcome, extractor: intake.extractor, config: intake.crawl)
+            arrived.set(crawled.group, outcome.url, read.entry)
+            return read.links
         }
-        let found = arrived.all
-        let pages = jobs.indices.map { index in
+        archive?.record(results, audits: jobs.map(\.name))
+        return (pages(jobs, results.map(\.outcomes), arrived: arrived.all), results.first?.budget)
+    }
+
+    /// The crawl an archive recorded, repeated with no network: each job's outcomes in the
+    /// recorded order (by audit name; all of them for an archive of one unnamed job), each
+    /// page read again from its archived bytes by that job's extractor, on every core.
+    static func replayWeb(_ jobs: [IntakeJob], from replay: ArchiveReplay) async -> ([[IntakePage]], BudgetExhaustion?) {
+        let names = Set(replay.entries.map(\.audit))
+        let entries: [[ArchiveReplay.Entry]] = jobs.map { job in
+            names.contains(job.name) || jobs.count > 1 ? replay.entries.filter { $0.audit == job.name } : replay.entries
+        }
+        let tasks = entries.indices.flatMap { group in entries[group].map { (group, $0) } }
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let found = await withTaskGroup(of: (ArrivedPages.Key, ArrivedPages.Entry)?.self) { taskGroup in
+            var found: [ArrivedPages.Key: ArrivedPages.Entry] = [:]
+            var next = 0
+            func start() {
+                let (group, entry) = tasks[next]
+                let intake = jobs[group].intake
+                next += 1
+                taskGroup.addTask {
+                    guard let page = replay.page(for: entry) else { return nil }
+                    var read = Self.read(page, outcome: entry.outcome, extractor: intake.extractor,
+                                         config: intake.crawl).entry
+                    read.revisited = replay.revisitedOutcome(for: entry)
+                    read.fromArchive = entry.outcome.result == .notModified
+                    return (ArrivedPages.Key(group: group, url: entry.outcome.url), read)
+                }
+            }
+            while next < min(width, tasks.count) { start() }
+            for await result in taskGroup {
+                if let (key, read) = result { found[key] = read }
+                if next < tasks.count { start() }
+            }
+            return found
+        }
+        return (pages(jobs, entries.map { $0.map(\.outcome) }, arrived: found), replay.budget)
+    }
+
+    /// A page's records, followable links and hash; an empty body has none of them.
+    static func read(_ page: FetchedPage, outcome: FetchOutcome, extractor: ContactExtractor,
+                     config: CrawlConfig) -> (entry: ArrivedPages.Entry, links: PageLinks) {
+        guard !page.body.isEmpty else { return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []), .none) }
+        let sha256 = SHA256.hex(page.body)
+        if let reason = PageVerdict.notHTML(page.body, contentType: page.contentType) {
+            // An error's body is an error's body, whatever it is.
+            return (outcome.succeeded
+                ? ArrivedPages.Entry(records: [], error: nil, sha256: sha256, links: [], kind: .notHTML, reason: reason)
+                : ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
+        }
+        let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
+        do {
+            let document = try SourceReader.document(bytes: page.body, source: page.finalURL,
+                                                     contentType: page.contentType, plainText: plain)
+            if !plain, let reason = PageVerdict.wall(document, status: page.status, headers: page.protectionHeaders) {
+                return (ArrivedPages.Entry(records: [], error: nil, sha256: sha256, links: [], kind: .blocked,
+                                           reason: reason), .none)
+            }
+            guard outcome.succeeded else {
+                // An ordinary error page: no records, as before its body was handed over.
+                return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
+            }
+            let links = PageLinks(baseHref: document.baseHref,
+                                  links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
+            return (ArrivedPages.Entry(records: extractor.extract(from: document), error: nil, sha256: sha256,
+                                       links: followable(links, page: page, outcome: outcome, config: config),
+                                       warnings: document.warnings),
+                    links)
+        } catch {
+            return (outcome.succeeded
+                ? ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil)
+                : ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
+        }
+    }
+
+    private static func pages(_ jobs: [IntakeJob], _ outcomes: [[FetchOutcome]],
+                              arrived found: [ArrivedPages.Key: ArrivedPages.Entry]) -> [[IntakePage]] {
+        jobs.indices.map { index in
             let web = jobs[index].sources.filter(\.isWeb)
             let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
-            return results[index].outcomes.map { outcome in
-                intakes[index].webPage(outcome, arrived: found[ArrivedPages.Key(group: index, url: outcome.url)],
-                                       official: official[outcome.seed] ?? official[outcome.url] ?? false)
+            return outcomes[index].map { outcome in
+                jobs[index].intake.webPage(outcome, arrived: found[ArrivedPages.Key(group: index, url: outcome.url)],
+                                           official: official[outcome.seed] ?? official[outcome.url] ?? false)
             }
         }
-        return (pages, results.first?.budget)
     }
 
     /// A crawled URL as an intake page; a 304 keeps the stored page (records, hash,
     /// bytes), taking any new validators the server sent with it.
     private func webPage(_ outcome: FetchOutcome, arrived: ArrivedPages.Entry?, official: Bool) -> IntakePage {
+        if outcome.result == .notModified, let arrived, arrived.fromArchive {
+            // The archive holds the page the 304 stands for: what it says now is read from
+            // it; how it was fetched is what the snapshot stored, or (replayed into an empty
+            // snapshot) what the archived fetch recorded.
+            var fetch = previous[outcome.url]?.fetch
+            if fetch == nil, let revisited = arrived.revisited {
+                fetch = webPage(revisited, arrived: ArrivedPages.Entry(records: [], error: arrived.error,
+                                                                       sha256: arrived.sha256, links: nil,
+                                                                       kind: arrived.kind, reason: arrived.reason),
+                                official: official).fetch
+            }
+            if let etag = outcome.etag { fetch?.etag = etag }
+            if let lastModified = outcome.lastModified { fetch?.lastModified = lastModified }
+            let records = arrived.records.map { record in
+                var record = record
+                record.source = outcome.url
+                return record
+            }
+            return IntakePage(source: outcome.url, official: official, isWeb: true, fetch: fetch, records: records,
+                              links: arrived.links, failure: nil, notModified: true, warnings: [])
+        }
         if outcome.result == .notModified, var stored = previous[outcome.url] {
             if let etag = outcome.etag { stored.fetch.etag = etag }
             if let lastModified = outcome.lastModified { stored.fetch.lastModified = lastModified }
             return IntakePage(source: outcome.url, official: official, isWeb: true, fetch: stored.fetch,
                               records: stored.records, links: stored.links, failure: nil, notModified: true,
                               warnings: [])
+        }
+        if arrived?.kind == .blocked, let reason = arrived?.reason {
+            // A wall answering 403 or 503 is the wall, not the page's error.
+            let fetch = FetchState(result: outcome.result.rawValue, finalURL: outcome.finalURL, status: outcome.status,
+                                   redirects: outcome.redirects, redirectChain: outcome.redirectChain,
+                                   bytes: outcome.bytes, contentType: outcome.contentType, sha256: arrived?.sha256)
+            return blockedPage(outcome.url, official: official, fetch: fetch, reason: reason, isWeb: true)
         }
         let documentError = arrived?.error
         let snapshotError = documentError
@@ -239,11 +453,23 @@ public struct SourceIntake: Sendable {
         if let error = outcome.error ?? documentError, !outcome.succeeded || documentError != nil {
             failure = "\(outcome.result.rawValue): \(error)"
         }
+        var kind = arrived?.kind ?? .ok
+        var reason = arrived?.reason
+        if failure == nil, kind == .ok, outcome.truncated {
+            kind = .truncated
+            reason = "cut at \(outcome.bytes) bytes (crawl.max_bytes)"
+        }
+        var state = fetch
+        if failure == nil, kind != .ok {
+            state.pageStatus = kind.rawValue
+            state.pageStatusReason = reason
+        }
         return IntakePage(source: outcome.url, official: official, isWeb: true,
                           // A 304 for a page the snapshot no longer holds has nothing to store.
-                          fetch: outcome.result == .notModified ? nil : fetch,
+                          fetch: outcome.result == .notModified ? nil : state,
                           records: arrived?.records ?? [], links: arrived?.links, failure: failure,
-                          notModified: false, warnings: [])
+                          notModified: false, warnings: arrived?.warnings ?? [], kind: failure == nil ? kind : .error,
+                          reason: failure == nil ? reason : nil)
     }
 
     /// The links of a fetched page that a crawl may follow, as the crawler resolves them
@@ -282,7 +508,7 @@ public struct SourceIntake: Sendable {
 }
 
 /// What the crawler's concurrent page handlers found, by URL.
-private final class ArrivedPages: @unchecked Sendable {
+final class ArrivedPages: @unchecked Sendable {
     struct Entry: Sendable {
         var records: [ContactRecord]
         /// Why the body could not be read as a document (unparseable).
@@ -290,6 +516,13 @@ private final class ArrivedPages: @unchecked Sendable {
         /// SHA-256 of the body the records come from, nil without a body.
         var sha256: String?
         var links: [SnapshotLink]?
+        var kind: SourceStatus.Kind = .ok
+        var reason: String?
+        var warnings: [String] = []
+        /// For a 304: the page was read from an archive, and `revisited` is the outcome of
+        /// the fetch that archived it (when replaying).
+        var fromArchive = false
+        var revisited: FetchOutcome?
     }
 
     struct Key: Hashable {

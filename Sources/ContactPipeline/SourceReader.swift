@@ -32,6 +32,11 @@ public enum SourceReader {
         isWeb(input) || input.lowercased().hasPrefix("file://")
     }
 
+    /// A local file's bytes as read before (from an archive), named as the file was.
+    public static func document(bytes: [UInt8], name: String) throws(SourceError) -> HTMLDocument {
+        try document(bytes: bytes, source: name, contentType: nil, plainText: looksLikePlainText(bytes, name: name))
+    }
+
     static func document(bytes: [UInt8], source: String, contentType: String?, plainText: Bool) throws(SourceError) -> HTMLDocument {
         do {
             if plainText { return try HTMLDocument(plainText: bytes, source: source) }

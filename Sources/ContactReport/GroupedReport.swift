@@ -63,7 +63,7 @@ public struct GroupedReport: Sendable {
 
     private var headline: String {
         let t = totals
-        return "\(plural(t.audits, "audit")): \(t.sources) sources, \(t.records) records: "
+        return "\(plural(t.audits, "audit")): \(t.sources.counted("source")), \(t.records.counted("record")): "
             + "\(plural(t.errors, "error")), \(plural(t.warnings, "warning")), \(t.infos) info"
     }
 
@@ -144,8 +144,8 @@ public struct GroupedReport: Sendable {
         <body>
         <header>
         <h1>contact-audit: \(plural(t.audits, "audit"))</h1>
-        <p class="summary"><span class="count error">\(t.errors) errors</span> <span class="count warning">\(t.warnings) warnings</span> \
-        <span class="count info">\(t.infos) info</span> · \(t.sources) sources, \(t.records) records\
+        <p class="summary"><span class="count error">\(t.errors.counted("error"))</span> <span class="count warning">\(t.warnings.counted("warning"))</span> \
+        <span class="count info">\(t.infos) info</span> · \(t.sources.counted("source")), \(t.records.counted("record"))\
         \(t.unreadable > 0 ? ", \(t.unreadable) unreadable" : "")\(t.suppressed > 0 ? " · \(t.suppressed) accepted by the baseline" : "")</p>
         <ul>
         \(entries.map { "<li><a href=\"#audit-\(HTMLReporter.escape($0.report.name))\">\(HTMLReporter.escape($0.report.name))</a></li>" }.joined(separator: "\n"))

@@ -26,8 +26,8 @@ public struct HTMLReporter: Reporter {
         <body>
         <header>
         <h1>contact-audit: \(Self.escape(report.name))</h1>
-        <p class="summary"><span class="count error">\(s.errors) errors</span> <span class="count warning">\(s.warnings) warnings</span> \
-        <span class="count info">\(s.infos) info</span> · \(s.sources) sources, \(s.records) records\
+        <p class="summary"><span class="count error">\(s.errors.counted("error"))</span> <span class="count warning">\(s.warnings.counted("warning"))</span> \
+        <span class="count info">\(s.infos) info</span> · \(s.sources.counted("source")), \(s.records.counted("record"))\
         \(s.unreadable > 0 ? ", \(s.unreadable) unreadable" : "")\(s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")</p>
         </header>
 
@@ -99,7 +99,8 @@ public struct HTMLReporter: Reporter {
             + "<th>official</th><th>status</th></tr></thead><tbody>\n"
         for source in report.sources {
             html += "<tr><td>\(Self.escape(source.url))</td><td>\(source.official ? "yes" : "")</td><td"
-                + (source.error != nil ? " class=\"failed\">error: \(Self.escape(source.error ?? ""))" : ">\(source.records) records")
+                + (source.kind == .ok ? ">\(Self.escape(source.detail))"
+                    : " class=\"failed\">\(Self.escape(source.status)): \(Self.escape(source.detail))")
                 + "</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
@@ -116,7 +117,11 @@ public struct HTMLReporter: Reporter {
     static func sourceLabel(_ source: SourceStatus) -> String {
         var label = Self.escape(source.url)
         if source.official { label += " <span class=\"official\">official</span>" }
-        if let error = source.error { label += " <span class=\"failed\" title=\"\(Self.escape(error))\">unreadable</span>" }
+        if !source.isRead {
+            label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">\(source.kind == .error ? "unreadable" : source.status)</span>"
+        } else if source.kind == .truncated {
+            label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">truncated</span>"
+        }
         return label
     }
 

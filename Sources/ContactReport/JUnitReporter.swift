@@ -78,6 +78,12 @@ public struct JUnitReporter: Reporter {
             if let error = source.error {
                 sourceSuite.errors += 1
                 sourceSuite.cases.append("    <testcase \(name)>\n      <error message=\"\(xml(error))\"/>\n    </testcase>")
+            } else if source.kind != .ok {
+                // Unreadable pages are errors; a page cut short is read, but not whole.
+                let element = source.isRead ? "failure" : "error"
+                if source.isRead { sourceSuite.failures += 1 } else { sourceSuite.errors += 1 }
+                sourceSuite.cases.append("    <testcase \(name)>\n      <\(element) type=\"\(source.status)\" "
+                                         + "message=\"\(xml(source.status + ": " + source.detail))\"/>\n    </testcase>")
             } else {
                 sourceSuite.cases.append("    <testcase \(name)/>")
             }

@@ -11,8 +11,8 @@ public struct MarkdownReporter: Reporter {
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
         var lines = ["## contact-audit: \(Self.escape(report.name))", "",
-                     "**\(s.errors) errors**, **\(s.warnings) warnings**, \(s.infos) info · "
-                     + "\(s.sources) sources, \(s.records) records"
+                     "**\(s.errors.counted("error"))**, **\(s.warnings.counted("warning"))**, \(s.infos) info · "
+                     + "\(s.sources.counted("source")), \(s.records.counted("record"))"
                      + (s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")]
         for note in report.notes { lines += ["", "> **Note:** \(Self.escape(note, inTable: false))"] }
         for severity in Severity.allCases {
@@ -46,7 +46,7 @@ public struct MarkdownReporter: Reporter {
         lines += ["", "### Sources", "", "| source | official | status |", "|---|---|---|"]
         for source in report.sources {
             lines.append("| \(Self.escape(source.url)) | \(source.official ? "yes" : "") | "
-                         + "\(Self.escape(source.error.map { "error: \($0)" } ?? "\(source.records) records")) |")
+                         + "\(Self.escape(source.kind == .ok ? source.detail : "\(source.status): \(source.detail)")) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

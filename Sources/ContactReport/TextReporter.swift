@@ -11,7 +11,7 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
-        var lines = ["\(report.name): \(s.sources) sources, \(s.records) records: "
+        var lines = ["\(report.name): \(s.sources.counted("source")), \(s.records.counted("record")): "
                      + "\(Self.count(s.errors, "error")), \(Self.count(s.warnings, "warning")), \(s.infos) info"]
         if s.suppressed > 0 { lines.append("\(Self.count(s.suppressed, "finding")) accepted by the baseline, not shown") }
         lines += report.notes
@@ -35,10 +35,11 @@ public struct TextReporter: Reporter {
         }
         lines += ["", "Sources"]
         let width = report.sources.map(\.url.count).max() ?? 0
+        let statusWidth = max(5, report.sources.map(\.status.count).max() ?? 0)
         for source in report.sources {
-            let status = source.isRead ? "ok   " : paint("error", .error)
-            let detail = source.error ?? "\(Self.count(source.records, "record"))"
-            lines.append("  \(status)  \(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(detail)")
+            let word = Self.pad(source.status, statusWidth)
+            let status = source.kind == .ok ? word : paint(word, source.isRead ? .warning : .error)
+            lines.append("  \(status)  \(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(source.detail)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

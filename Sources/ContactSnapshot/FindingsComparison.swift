@@ -16,9 +16,15 @@ public enum FindingsComparison {
     public static func findings(of snapshot: Snapshot, audit: AuditFile) -> [Finding] {
         let sources = snapshot.sources.values
         let statuses = sources.map { source in
-            SourceStatus(url: source.source, official: source.official, error: source.fetch.error, records: source.records.count)
+            guard source.fetch.error == nil, let kind = source.fetch.pageStatus.flatMap(SourceStatus.Kind.init(rawValue:)) else {
+                return SourceStatus(url: source.source, official: source.official, error: source.fetch.error,
+                                    records: source.records.count)
+            }
+            return SourceStatus(url: source.source, official: source.official, kind: kind,
+                                reason: source.fetch.pageStatusReason, records: source.stale == true ? 0 : source.records.count)
         }
-        let records = sources.flatMap(\.records).sortedByContent()
+        // A blocked page's stale records are kept for the diff, not audited.
+        let records = sources.filter { $0.stale != true }.flatMap(\.records).sortedByContent()
         return Auditor(settings: audit.rules).run(audit.context(records: records, sources: statuses))
     }
 

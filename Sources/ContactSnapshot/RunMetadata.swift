@@ -14,9 +14,20 @@ public struct RunMetadata: Sendable, Hashable, Codable {
     public var sources: Int
     /// Sources a 304 answered; their stored records were reused.
     public var notModified: [String]
+    /// What read the pages: `contact-audit`, `libcurl`, `libxml2`, `libphonenumber` and
+    /// `libphonenumber-metadata` (a fingerprint: the library has no metadata version), each
+    /// asked of the loaded library by its wrapper module. Absent in snapshots made before.
+    public var versions: [String: String]?
+    /// The archive this run wrote (`--archive`), or read instead of the network (`--from-archive`).
+    public var archive: String?
+    public var fromArchive: String?
 
-    public init(version: String, audit: String, started: Date, duration: Duration, sources: Int,
+    public init(version: String, audit: String, started: Date, versions: [String: String]? = nil,
+                archive: String? = nil, fromArchive: String? = nil, duration: Duration, sources: Int,
                 notModified: [String]) {
+        self.versions = versions
+        self.archive = archive
+        self.fromArchive = fromArchive
         self.tool = "contact-audit"
         self.version = version
         self.audit = audit

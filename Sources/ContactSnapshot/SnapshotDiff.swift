@@ -30,8 +30,20 @@ public struct SourceChanges: Sendable, Hashable, Codable {
         case changed
     }
 
+    /// Why the records of a source read on both sides differ, from the hashes of the
+    /// page bytes they were read from.
+    public enum Cause: String, Sendable, Hashable, Codable {
+        /// The page's bytes differ: the site changed.
+        case pageChanged = "page-changed"
+        /// The same bytes (same `sha256`) read differently: contact-audit, its libraries or
+        /// the audit's settings changed, not the site.
+        case extractorChanged = "extractor-changed"
+    }
+
     public var source: String
     public var change: Change
+    /// Set for `changed` when both sides know the hash of their page's bytes.
+    public var cause: Cause?
     public var error: String?
     public var added: [ContactRecord]
     public var removed: [ContactRecord]
@@ -97,14 +109,20 @@ extension SnapshotDiff {
             return SourceChanges(source: source, change: .removed, error: nil, added: [], removed: old.records, changed: [])
         case (let old?, let new?):
             if old.isRead, !new.isRead {
-                return SourceChanges(source: source, change: .nowFailing, error: new.fetch.error, added: [], removed: [], changed: [])
+                let why = new.fetch.error ?? new.fetch.pageStatus.map { "\($0): \(new.fetch.pageStatusReason ?? "")" }
+                return SourceChanges(source: source, change: .nowFailing, error: why, added: [], removed: [], changed: [])
             }
             let (added, removed, changed) = RecordMatcher.compare(old.records, new.records)
             if !old.isRead, new.isRead {
                 return SourceChanges(source: source, change: .recovered, error: nil, added: added, removed: removed, changed: changed)
             }
             if added.isEmpty, removed.isEmpty, changed.isEmpty { return nil }
-            return SourceChanges(source: source, change: .changed, error: nil, added: added, removed: removed, changed: changed)
+            var cause: SourceChanges.Cause?
+            if let before = old.fetch.sha256, let after = new.fetch.sha256 {
+                cause = before == after ? .extractorChanged : .pageChanged
+            }
+            return SourceChanges(source: source, change: .changed, cause: cause, error: nil, added: added,
+                                 removed: removed, changed: changed)
         }
     }
 }

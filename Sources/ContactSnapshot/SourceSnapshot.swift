@@ -19,18 +19,28 @@ public struct SourceSnapshot: Sendable, Hashable, Codable {
     /// so it contributes its links as well as its records. Nil for local files, and in
     /// snapshots written before links were kept (such a page is then fetched in full once).
     public var links: [SnapshotLink]?
+    /// True when `records` are an earlier run's, kept because this run met a bot wall
+    /// (`fetch.pageStatus` `blocked`) instead of the page; absent otherwise.
+    public var stale: Bool?
+    /// Runs in a row, this one included, in which the source could not be read (an
+    /// error, a wall, a body that is not a page): the count `source-unreadable` needs,
+    /// kept as a count rather than as times. Absent when it was read.
+    public var unreadableRuns: Int?
 
     public init(source: String, official: Bool, fetch: FetchState, records: [ContactRecord],
-                links: [SnapshotLink]? = nil) {
+                links: [SnapshotLink]? = nil, stale: Bool? = nil, unreadableRuns: Int? = nil) {
         self.version = Self.currentVersion
         self.source = source
         self.official = official
         self.fetch = fetch
         self.records = records.sortedByContent()
         self.links = links
+        self.stale = stale
+        self.unreadableRuns = unreadableRuns
     }
 
-    public var isRead: Bool { fetch.error == nil }
+    /// Read as a page: no error, and not a wall or a body that is not a page.
+    public var isRead: Bool { fetch.error == nil && fetch.pageStatus != "blocked" && fetch.pageStatus != "not-html" }
 }
 
 /// How the page was obtained, and the validators the next run sends back.
@@ -52,6 +62,11 @@ public struct FetchState: Sendable, Hashable, Codable {
     public var lastModified: String?
     /// SHA-256 of those bytes, lower-case hex.
     public var sha256: String?
+    /// What the body turned out to be when not an ordinary page: `truncated`, `not-html`
+    /// or `blocked` (the source statuses of the report); absent for an ordinary page.
+    public var pageStatus: String?
+    /// Why, in words (`Cloudflare challenge (page title 'Just a moment...')`).
+    public var pageStatusReason: String?
 
     public init(result: String, finalURL: String? = nil, status: Int? = nil, error: String? = nil,
                 redirects: Int = 0, redirectChain: [String]? = nil, bytes: Int = 0, contentType: String? = nil,

@@ -1,4 +1,6 @@
 internal import CPhoneNumber
+import ContactModel
+import Foundation
 
 /// Swift face of libphonenumber. All calls into the C shim live in this file.
 /// Stateless: libphonenumber's metadata is an immutable process-wide singleton, so the
@@ -6,8 +8,11 @@ internal import CPhoneNumber
 public enum PhoneNumberService {
     /// Every valid number in `text` (PhoneNumberMatcher at leniency VALID); numbers
     /// written without a country code are read as numbers of `region`.
+    /// Code points libphonenumber refuses are read as spaces (`InterchangeText`), so that
+    /// one of them cannot cost the numbers in the rest of the text.
     public static func findNumbers(in text: String, region: String) -> [PhoneNumberMatch] {
         var text = text
+        if let spaced = text.withUTF8(InterchangeText.spacedOut) { text = String(decoding: spaced, as: UTF8.self) }
         return text.withUTF8 { bytes -> [PhoneNumberMatch] in
             guard let base = bytes.baseAddress else { return [] }
             return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
@@ -39,6 +44,7 @@ public enum PhoneNumberService {
         guard text.utf8.count <= maximumInputLength else { throw .tooLong }
         var out = cpn_number()
         var text = text
+        if let spaced = text.withUTF8(InterchangeText.spacedOut) { text = String(decoding: spaced, as: UTF8.self) }
         let status = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 region.withCString { cpn_parse(chars.baseAddress, chars.count, $0, &out) }
@@ -110,4 +116,24 @@ private func fixedString<T>(_ tuple: T) -> String {
         let length = bytes.firstIndex(of: 0) ?? bytes.count
         return String(decoding: bytes.prefix(length), as: UTF8.self)
     }
+}
+
+extension PhoneNumberService {
+    /// The loaded libphonenumber's version as its file name gives it (`8.12` from
+    /// `libphonenumber.so.8.12`); nil when the name says none. Debian's file names stop at
+    /// major.minor, so `metadataFingerprint` tells metadata releases apart.
+    public static let libraryVersion: String? = {
+        let path = String(cString: cpn_library_path())
+        guard !path.isEmpty else { return nil }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent
+        guard let range = resolved.range(of: ".so.") else { return nil }
+        let version = resolved[range.upperBound...]
+        return version.isEmpty || !version.allSatisfy({ $0.isNumber || $0 == "." }) ? nil : String(version)
+    }()
+
+    /// `sha256:` and 16 hex digits over every region's calling code and example numbers:
+    /// changes when the compiled-in metadata does (libphonenumber has no version API).
+    public static let metadataFingerprint: String = {
+        "sha256:" + SHA256.hex(Array(String(cString: cpn_metadata_summary()).utf8)).prefix(16)
+    }()
 }

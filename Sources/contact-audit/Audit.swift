@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContactArchive
 import ContactAudit
 import ContactExtract
 import ContactFetch
@@ -21,7 +22,10 @@ struct Audit: AsyncParsableCommand {
         audit. Exit codes: 0 nothing at or above --fail-on was found; 1 findings at or above \
         it; 2 an audit file, the baseline or the options are invalid (the other audits still \
         run and are reported). The worst over all audits wins. A source that cannot be read \
-        is reported and does not by itself give 2.
+        is reported and does not by itself give 2; an archive that cannot be written or read does.
+
+        With --archive (or crawl.archive in a lone audit's file) every HTTP exchange is kept \
+        as WARC 1.1; --from-archive runs the same audits again from such a file with no network.
         """
     )
 
@@ -65,7 +69,21 @@ struct Audit: AsyncParsableCommand {
     @Option(name: .customLong("shard-result"), help: "Write this shard's result (index, count, audit-set digest, each audit's findings, sources and summary) as JSON, for 'contact-audit merge'.")
     var shardResult: String?
 
+    @Option(help: ArgumentHelp(
+        "Keep every HTTP exchange of the run in this WARC 1.1 file (one gzip member per record), with robots.txt decisions and local files.",
+        discussion: "A file already there is read first as the previous archive: a 304 then reuses the page it holds (records and links).",
+        valueName: "FILE.warc.gz"))
+    var archive: String?
+
+    @Option(name: .customLong("from-archive"), help: ArgumentHelp(
+        "Run from an archive an earlier --archive run wrote, with no network: the same pages read again by this extractor.",
+        valueName: "FILE.warc.gz"))
+    var fromArchive: String?
+
     func validate() throws {
+        if archive != nil, fromArchive != nil {
+            throw ValidationError("--archive and --from-archive exclude each other: a replayed run fetches nothing to keep")
+        }
         if shardPlan, shard == nil, shardCount == nil {
             throw ValidationError("--shard-plan needs the number of shards: --shard I/N, --shard auto or --shard-count N")
         }
@@ -75,9 +93,7 @@ struct Audit: AsyncParsableCommand {
         if noSnapshot, snapshot != nil {
             throw ValidationError("--snapshot and --no-snapshot exclude each other")
         }
-        if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
-            throw ValidationError("--region takes a two-letter ISO 3166 code such as RU or GB, not '\(region)'")
-        }
+        if let region, let problem = ISORegion.problem("--region", region) { throw ValidationError(problem) }
     }
 
     func run() async throws {
@@ -127,7 +143,39 @@ struct Audit: AsyncParsableCommand {
             guard let snapshot else { return "Snapshots/\(file.name)" }
             return single ? snapshot : (snapshot as NSString).appendingPathComponent(file.name)
         }
-        var outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory)).run(files)
+        // One archive for the run (its audits share one crawl); an audit file's
+        // crawl.archive counts when it is the run's only audit.
+        let archivePath = fromArchive == nil ? archive ?? (files.count == 1 ? files[0].crawl.archive : nil) : nil
+        if archive == nil, fromArchive == nil, files.count > 1, let named = files.first(where: { $0.crawl.archive != nil }) {
+            StandardError.print("contact-audit: warning: \(named.path): crawl.archive is used only when the audit runs alone; "
+                                + "give several audits one archive with --archive FILE.warc.gz")
+        }
+        var archiving = SourceIntake.Archiving()
+        do {
+            archiving.replay = try fromArchive.map { path throws(ArchiveError) in try ArchiveReplay(path: path) }
+            archiving.archive = try archivePath.map { path throws(ArchiveError) in
+                try PageArchive(path: path, maxBytes: files.compactMap(\.crawl.archiveMaxBytes).max() ?? WARCWriter.defaultMaxBytes,
+                                info: Versions.current.warcinfo + files.map { HeaderField("audit", $0.name) })
+            }
+        } catch {
+            StandardError.print("contact-audit: \(error)")
+            throw ExitCode(2)
+        }
+        for warning in archiving.archive?.warnings ?? [] { StandardError.print("contact-audit: warning: \(warning)") }
+        var outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory))
+            .run(files, archiving: archiving)
+        if let pageArchive = archiving.archive {
+            do { try pageArchive.finish() } catch {
+                StandardError.print("contact-audit: \(error)")
+                throw ExitCode(2)
+            }
+            if pageArchive.droppedRecords > 0 {
+                for index in outcomes.indices {
+                    outcomes[index].notes.append("archive \(pageArchive.path) reached its size cap "
+                                                 + "(crawl.archive_max_bytes): \(pageArchive.droppedRecords) records left out")
+                }
+            }
+        }
         var entries: [GroupedReport.Entry] = []
         var writeFailed = false
         for index in outcomes.indices {
@@ -146,7 +194,11 @@ struct Audit: AsyncParsableCommand {
         if writeFailed, single { throw ExitCode(2) }
         do {
             if let writeBaseline {
-                try Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted).write(to: writeBaseline)
+                let written = Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted)
+                try written.write(to: writeBaseline)
+                let count = written.entries.count
+                StandardError.print("contact-audit: wrote \(writeBaseline): \(count) finding\(count == 1 ? "" : "s") accepted; "
+                                    + "pass it as --baseline \(writeBaseline) to fail only on new ones")
             }
             if let shardResult, let selection {
                 let result = ShardResult(index: selection.index, count: selection.count,
@@ -164,6 +216,7 @@ struct Audit: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if configurationFailed || writeFailed { throw ExitCode(2) }
-        if entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
+        // Writing a baseline accepts today's findings: that run has done what was asked.
+        if writeBaseline == nil, entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
     }
 }

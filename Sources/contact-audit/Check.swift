@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactAudit
+import ContactModel
 import Foundation
 
 struct Check: AsyncParsableCommand {
@@ -17,8 +18,8 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let file = try AuditLoading.load(audit)
-        print("\(file.path): valid: \(file.catalog.phones.count) phones, \(file.catalog.emails.count) e-mails, "
-              + "\(file.sources.count) sources")
+        print("\(file.path): valid: \(file.catalog.phones.count.counted("phone")), \(file.catalog.emails.count.counted("e-mail")), "
+              + "\(file.sources.count.counted("source"))")
     }
 }
 

@@ -9,8 +9,9 @@ struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract phones, e-mails and hours from pages and print them.",
         discussion: """
-        INPUT is a local HTML or plain-text file, or a file://, http:// or https:// URL. \
-        An input that cannot be read is reported on standard error and the others go on; \
+        INPUT is a local HTML or plain-text file, a WARC archive (FILE.warc.gz or .warc: every \
+        2xx response and resource in it, as received, with no network), or a file://, \
+        http:// or https:// URL. An input that cannot be read is reported on standard error and the others go on; \
         the exit code is then 2.
         """
     )
@@ -23,17 +24,23 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Region for numbers without a country code when neither --region nor the page's lang gives one.")
     var defaultRegion: String?
 
+    @Option(name: .customLong("allow-private"),
+            help: ArgumentHelp("Let this host use private, loopback or link-local addresses (as crawl.allow_private does for an audit); repeatable.",
+                               valueName: "HOST"))
+    var allowPrivate: [String] = []
+
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Argument(help: "Files or URLs to read.")
+    @Argument(help: "Files, WARC archives or URLs to read.")
     var inputs: [String]
 
     func validate() throws {
+        for host in allowPrivate where host.contains("/") || host.isEmpty {
+            throw ValidationError("--allow-private takes a host name such as intranet.example, not '\(host)'")
+        }
         for (flag, value) in [("--region", region), ("--default-region", defaultRegion)] {
-            if let value, value.count != 2 || !value.allSatisfy(\.isLetter) {
-                throw ValidationError("\(flag) takes a two-letter ISO 3166 code such as RU or GB, not '\(value)'")
-            }
+            if let value, let problem = ISORegion.problem(flag, value) { throw ValidationError(problem) }
         }
     }
 
@@ -46,6 +53,7 @@ struct Extract: AsyncParsableCommand {
         config.depth = 0
         config.maxPages = 1
         config.showProgress = false
+        config.addressPolicy = AddressPolicy(allowPrivateHosts: allowPrivate)
         let result = await SourceIntake(extractor: extractor, crawl: config).read(inputs.map { IntakeSource(name: $0) })
         var records: [ContactRecord] = []
         var failures = 0
@@ -55,8 +63,18 @@ struct Extract: AsyncParsableCommand {
                 StandardError.print("contact-audit: \(page.isWeb ? "\(page.source): " : "")\(failure)")
                 continue
             }
-            if !page.isWeb {
-                for warning in page.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            for warning in page.warnings { StandardError.print("contact-audit: warning: \(warning)") }
+            switch page.kind {
+            case .blocked, .notHTML:
+                // Nothing of the page was read: as unreadable as a failed fetch.
+                failures += 1
+                StandardError.print("contact-audit: \(page.source): \(page.kind.rawValue): \(page.reason ?? "")")
+                continue
+            case .truncated:
+                StandardError.print("contact-audit: warning: \(page.source): truncated: \(page.reason ?? ""); "
+                                    + "records from the part read")
+            case .ok, .error:
+                break
             }
             records += page.records
         }

@@ -20,7 +20,9 @@ import Testing
         #expect(pages.count >= 300)
         let result = try CommandRunner.run(["extract", "--format", "json"] + pages)
         #expect(result.status == 0, "\(result.stderr.prefix(2000))")
-        #expect(result.stderr.isEmpty)
+        // Warnings (a charset declaration that lies, a page cut at a limit) are news; errors are not expected.
+        let errors = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("contact-audit: warning: ") }
+        #expect(errors.isEmpty, "\(errors.prefix(5))")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let records = try #require(object?["records"] as? [[String: Any]])
         #expect(records.count > 300)

@@ -72,6 +72,8 @@ import Testing
         ("name: x\nsources: [ftp://example.ru/a]", "uses the scheme 'ftp'"),
         ("name: x\nsources:\n  - url: pages/seed.html\n    official: maybe", "official must be true or false"),
         ("name: x\nsources: [pages/seed.html]\nrules: {hidden-email: {severity: fatal}}", "unknown severity 'fatal'"),
+        ("name: x\nsources: [pages/seed.html]\nrules: {hidden-email: {runs: 3}}", "runs is a setting of source-unreadable only"),
+        ("name: x\nsources: [pages/seed.html]\nrules: {source-unreadable: {runs: 0}}", "rules.source-unreadable.runs"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {depth: -1}", "crawl.depth must be at least 0"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {max_page: 3}", "did you mean 'max_pages'?"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {allow_private: intranet}", "crawl.allow_private must be a list"),
@@ -82,6 +84,8 @@ import Testing
         ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: {bytes: 0}}", "crawl.budget.bytes must be at least 1"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: {seconds: 0}}", "crawl.budget.seconds must be more than 0"),
         ("name: x\nsources: [pages/seed.html]\ncrawl: {budget: 100}", "crawl.budget must be a mapping"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {archive: [a.warc.gz]}", "crawl.archive must be a value"),
+        ("name: x\nsources: [pages/seed.html]\ncrawl: {archive_max_bytes: 0}", "crawl.archive_max_bytes must be at least 1"),
         ("name: x\nsources: [pages/seed.html]\nshort_numbers: [12]", "must be 3 to 6 digits"),
         ("name: x\nsources: [pages/seed.html]\nname: y", "'name' appears twice in the same mapping (first at 1:1)"),
         ("name: x\nsources: [pages/seed.html]\ncatalog: {emails: [{address: nobody}]}", "is not an e-mail address"),
@@ -91,6 +95,14 @@ import Testing
     func singleMistake(_ yaml: String, _ fragment: String) throws {
         let found = try Self.diagnostics(yaml)
         #expect(found.count == 1 && found.contains { $0.message.contains(fragment) }, "\(found.map(\.description))")
+    }
+
+    @Test func crawlArchiveSettings() throws {
+        let directory = try Self.write("name: x\nsources: [pages/seed.html]\ncrawl: {archive: runs/x.warc.gz, archive_max_bytes: 1000000}")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try AuditFile.load(directory.path)
+        #expect(file.crawl.archive == "runs/x.warc.gz")
+        #expect(file.crawl.archiveMaxBytes == 1_000_000)
     }
 
     @Test func aRepeatedKeyIsReportedWhereItRepeats() throws {

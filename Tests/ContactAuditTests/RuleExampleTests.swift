@@ -10,7 +10,7 @@ import Testing
         #expect(Set(Self.ids) == [
             "unknown-phone", "deprecated-phone", "unknown-email", "deprecated-email", "multiple-hotline-numbers",
             "conflicting-hours", "hours-mismatch", "missing-official-contact", "tel-link-mismatch", "hidden-email",
-            "near-miss-phone", "suspicious-number",
+            "near-miss-phone", "suspicious-number", "source-unreadable",
         ])
     }
 
@@ -27,8 +27,26 @@ import Testing
         for (index, context) in description.failing.enumerated() {
             let findings = rule.init().check(context)
             #expect(!findings.isEmpty, "\(id) failing example \(index) found nothing")
-            #expect(findings.allSatisfy { $0.rule == id && $0.severity == description.severity })
-            #expect(findings.allSatisfy { !$0.evidence.isEmpty || $0.rule == "missing-official-contact" })
+            // source-unreadable warns first and is an error only for official pages that stay
+            // unreadable; a page it could not read has no records to show.
+            #expect(findings.allSatisfy { $0.rule == id && ($0.severity == description.severity || id == "source-unreadable") })
+            #expect(findings.allSatisfy { !$0.evidence.isEmpty || ["missing-official-contact", "source-unreadable"].contains($0.rule) })
         }
+    }
+
+    /// `source-unreadable`'s severity by owner and by runs in a row.
+    @Test func sourceUnreadableSeverities() {
+        func severity(official: Bool, runs: Int, threshold: Int = 2) -> Severity? {
+            var context = Example.context([], read: [], unreadable: [
+                UnreadableSource(source: "https://x.example/", official: official, status: "error", reason: "HTTP 404", runs: runs),
+            ])
+            context.unreadableRunsForError = threshold
+            return SourceUnreadableRule().check(context).first?.severity
+        }
+        #expect(severity(official: false, runs: 5) == .warning)
+        #expect(severity(official: true, runs: 1) == .warning)
+        #expect(severity(official: true, runs: 2) == .error)
+        #expect(severity(official: true, runs: 2, threshold: 3) == .warning)
+        #expect(severity(official: true, runs: 3, threshold: 3) == .error)
     }
 }

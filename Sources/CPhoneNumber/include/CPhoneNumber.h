@@ -77,6 +77,15 @@ int cpn_is_emergency_number(const char *digits, const char *region);
 /* 1 when libphonenumber has metadata for the region code. */
 int cpn_is_supported_region(const char *region);
 
+/* The path of the loaded libphonenumber shared library (from dladdr), or "" when it is
+   linked statically or unknown. */
+const char *cpn_library_path(void);
+
+/* libphonenumber has no version API and its metadata is compiled in: this text (every
+   supported region with its calling code and example numbers of each type) changes when
+   the metadata does, and is hashed as the metadata's fingerprint. Computed once. */
+const char *cpn_metadata_summary(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -29,6 +29,9 @@ public struct CrawlConfig: Sendable, Hashable {
     public var addressPolicy = AddressPolicy()
     /// Whole-run limits, all sources together; unlimited by default.
     public var budget = CrawlBudget()
+    /// Keep each page's exchange as it went over the wire (`CrawledPage.exchange`), for
+    /// `audit --archive`.
+    public var captureExchanges = false
     /// A progress line on stderr: nil decides by itself (a terminal, and CI unset).
     public var showProgress: Bool?
 

@@ -213,6 +213,7 @@ private struct CrawlRun: Sendable {
                                                           userAgent: scopes[group].config.userAgent)
                             request.target = item.url
                             request.headers = scopes[group].validators[item.url.string]?.requestHeaders ?? []
+                            request.capture = config.captureExchanges
                             request.redirectGuard = redirectGuard
                             request.connectionGuard = connectionGuards[group]
                             engine.start(request) { events.post(.transfer(item, $0)) }
@@ -310,15 +311,21 @@ private struct CrawlRun: Sendable {
     /// longer than fetching one) and resolves the links it returns.
     private func handOver(_ item: CrawlItem, _ outcome: FetchOutcome, response: TransferResponse,
                           to onPage: Crawler.PageHandler) async -> Event {
-        let page = outcome.result == .fetched
+        // An error answer's body is handed over too: a bot wall often answers 403 or 503,
+        // and telling it from an ordinary error takes its page. Its links are not followed.
+        var page = outcome.result == .fetched || (outcome.result == .httpError && !response.body.isEmpty)
             ? FetchedPage(requestedURL: outcome.url, finalURL: outcome.finalURL, status: response.status,
                           contentType: response.contentType, body: response.body, redirects: response.redirects,
-                          truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified)
+                          truncated: response.truncated, etag: outcome.etag, lastModified: outcome.lastModified,
+                          exchange: response.exchange)
             : nil
+        page?.protectionHeaders = FetchedPage.protectionHeaderNames.compactMap { name in
+            response.header(name).map { "\(name): \($0)" }
+        }
         let group = seedGroup[item.seedIndex]
         let depth = scopes[group].config.depth
         let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page, linksWanted: item.depth < depth,
-                                                 group: group))
+                                                 group: group, exchange: response.exchange))
         let finalURL = finalURL(of: outcome, item: item)
         var found: [FoundLink] = []
         if outcome.succeeded, item.depth < depth, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {

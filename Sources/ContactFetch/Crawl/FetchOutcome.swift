@@ -104,6 +104,9 @@ public struct CrawledPage: Sendable {
     public var linksWanted = true
     /// The index of the `CrawlGroup` whose page it is (0 in a crawl of one group).
     public var group = 0
+    /// The exchange as it went over the wire, for any outcome that had an answer (a 304,
+    /// an HTTP error), when the crawl captures them.
+    public var exchange: CapturedExchange?
 }
 
 /// Links of a page, as the document layer found them; the crawler resolves and filters them.

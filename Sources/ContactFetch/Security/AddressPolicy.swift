@@ -120,7 +120,7 @@ public struct AddressRefusal: Error, Sendable, Hashable, CustomStringConvertible
             text += ", where cloud providers serve instance credentials"
         }
         let host = URLNormalizer.normalize(url).map { AddressPolicy.hostKey($0.host) } ?? address
-        return text + "; add \(host) to crawl.allow_private to allow it"
+        return text + "; add \(host) to crawl.allow_private (extract: --allow-private \(host)) to allow it"
     }
 
     public var description: String { "\(url): refused: \(reason)" }

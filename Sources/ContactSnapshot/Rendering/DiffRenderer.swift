@@ -26,10 +26,19 @@ enum DiffWording {
         case .nowFailing: return "now failing: \(change.error ?? "unknown error")"
         case .recovered: return "read again (was failing)"
         case .changed:
-            return [change.changed.isEmpty ? nil : "\(change.changed.count) changed",
-                    change.added.isEmpty ? nil : "\(change.added.count) added",
-                    change.removed.isEmpty ? nil : "\(change.removed.count) removed"]
+            let counts = [change.changed.isEmpty ? nil : "\(change.changed.count) changed",
+                          change.added.isEmpty ? nil : "\(change.added.count) added",
+                          change.removed.isEmpty ? nil : "\(change.removed.count) removed"]
                 .compactMap { $0 }.joined(separator: ", ")
+            return change.cause.map { "\(counts) (\(cause($0)))" } ?? counts
+        }
+    }
+
+    /// Whether the site or the reading of it changed.
+    static func cause(_ cause: SourceChanges.Cause) -> String {
+        switch cause {
+        case .pageChanged: return "page changed"
+        case .extractorChanged: return "extractor changed: same page bytes"
         }
     }
 
@@ -54,6 +63,11 @@ enum DiffWording {
     static func summary(_ diff: SnapshotDiff) -> String {
         if diff.isEmpty { return "No differences between \(diff.before) and \(diff.after)." }
         var parts = [diff.sources.count == 1 ? "1 source differs" : "\(diff.sources.count) sources differ"]
+        let byExtractor = diff.sources.filter { $0.cause == .extractorChanged }.count
+        if byExtractor > 0 {
+            // An upgrade that reads many unchanged pages differently says so up front.
+            parts[0] += " (\(byExtractor) with the same page bytes: extractor changed)"
+        }
         if let findings = diff.findings {
             parts.append("\(findings.new.count) new finding\(findings.new.count == 1 ? "" : "s")")
             parts.append("\(findings.resolved.count) resolved")

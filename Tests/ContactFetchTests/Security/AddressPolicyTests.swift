@@ -14,7 +14,7 @@ import Testing
         #expect(refusal.address == "127.0.0.1")
         #expect(refusal.classification.kind == .loopback)
         #expect(refusal.reason
-            == "127.0.0.1 is a loopback address (127.0.0.0/8); add rebind.example to crawl.allow_private to allow it")
+            == "127.0.0.1 is a loopback address (127.0.0.0/8); add rebind.example to crawl.allow_private (extract: --allow-private rebind.example) to allow it")
         #expect(refusal.description.hasPrefix("http://rebind.example/x: refused: "))
     }
 
