@@ -83,15 +83,26 @@ public struct GroupedReport: Sendable {
     }
 
     /// `{"audits": [{"name", "findings", "sources", "summary", ...}], "summary": {...}}`:
-    /// each audit as the one-audit JSON report shows it.
+    /// each audit as the one-audit JSON report shows it. Encoded audit by audit and laid
+    /// out as the encoder lays out the whole (two-space indents, sorted keys), so a report
+    /// of ten thousand audits never holds the encoder's tree of all of them at once.
     private func json() -> String {
-        struct Document: Encodable {
-            var audits: [JSONReporter.Document]
-            var summary: Totals
+        func encoded<T: Encodable>(_ value: T, indent: String) -> String {
+            guard let data = try? JSONOutput.encode(value) else { return "{}" }
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasSuffix("\n") { text.removeLast() }
+            // The encoder leaves the blank line inside an empty array unindented.
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                index == 0 || line.isEmpty ? String(line) : indent + line
+            }.joined(separator: "\n")
         }
-        let document = Document(audits: entries.map { JSONReporter.document($0.report) }, summary: totals)
-        guard let data = try? JSONOutput.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self)
+        var out = "{\n  \"audits\" : ["
+        for (index, entry) in entries.enumerated() {
+            out += (index == 0 ? "\n    " : ",\n    ") + encoded(JSONReporter.document(entry.report), indent: "    ")
+        }
+        out += entries.isEmpty ? "\n\n  ],\n" : "\n  ],\n"
+        out += "  \"summary\" : " + encoded(totals, indent: "  ") + "\n}\n"
+        return out
     }
 
     /// One test suite per audit: its rule × source cases (class name `AUDIT.RULE`) and its

@@ -185,7 +185,8 @@ struct Audit: AsyncParsableCommand {
         }
         var entries: [GroupedReport.Entry] = []
         var writeFailed = false
-        for outcome in outcomes {
+        for index in outcomes.indices {
+            let outcome = outcomes[index]
             for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
             // One audit's snapshot that cannot be written does not stop the others' (exit 2 at the end).
             do { try outcome.writeSnapshot() } catch {
@@ -193,6 +194,9 @@ struct Audit: AsyncParsableCommand {
                 writeFailed = true
             }
             entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted, today: day), catalog: outcome.audit.catalog))
+            // The report holds the records from here on: one copy in a run of thousands of audits.
+            outcomes[index].records = []
+            outcomes[index].snapshots = []
         }
         if writeFailed, single { throw ExitCode(2) }
         do {
