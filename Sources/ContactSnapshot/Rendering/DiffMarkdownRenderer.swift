@@ -10,7 +10,7 @@ public struct DiffMarkdownRenderer: DiffRenderer {
         var lines = ["## contact-audit diff", "", "\(Self.cell(diff.before)) → \(Self.cell(diff.after)): "
                      + DiffWording.summary(diff)]
         for change in diff.sources {
-            lines += ["", "### \(Self.cell(change.source))", "", UntrustedText.markdownPlain(DiffWording.headline(change))]
+            lines += ["", "### \(Self.cell(change.source))", "", DiffWording.headline(change, untrusted: UntrustedText.markdownPlain)]
             let rows = change.changed.map { ("changed", DiffWording.describe($0), $0.after) }
                 + change.moved.map { ("moved", DiffWording.describeMove($0), $0.after) }
                 + change.added.map { ("added", DiffWording.describe($0), $0) }

@@ -19,11 +19,13 @@ public enum DiffFormat: String, Sendable, CaseIterable {
 
 /// Phrases every format shares, so they say the same thing.
 enum DiffWording {
-    static func headline(_ change: SourceChanges) -> String {
+    /// `untrusted` renders what came from the fetch or the page (an error's text) for the
+    /// format; the rest is our own wording.
+    static func headline(_ change: SourceChanges, untrusted: (String) -> String = { $0 }) -> String {
         switch change.change {
         case .added: return "source added (\(count(change.added.count)))"
         case .removed: return "source removed (\(count(change.removed.count)))"
-        case .nowFailing: return "now failing: \(change.error ?? "unknown error")"
+        case .nowFailing: return "now failing: \(untrusted(change.error ?? "unknown error"))"
         case .recovered: return "read again (was failing)"
         case .changed:
             let counts = [change.changed.isEmpty ? nil : "\(change.changed.count) changed",
