@@ -84,9 +84,12 @@ import Testing
     }
 
     /// Source files of a snapshot directory (run.json aside: it holds the run's times).
+    /// The per-source files: not run.json (times) nor findings-history.json (dates of
+    /// findings, which also name the sources they are on).
     static func sourceFiles(_ directory: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name != "run.json" {
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        where name != "run.json" && name != "findings-history.json" {
             files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
         }
         return files
