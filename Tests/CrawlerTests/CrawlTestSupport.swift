@@ -91,3 +91,38 @@ func windows1251(_ text: String) -> [UInt8] {
         }
     }
 }
+
+/// The built `contact-audit`, run as a user runs it, for the end-to-end tests of this target.
+enum Executable {
+    /// Its exit status and what it printed (stdout as bytes: snapshots and archives are compared byte for byte).
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
+        let process = Process()
+        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Its exit status only. Awaits the exit rather than blocking a thread of the shared
+    /// test pool, which the timing crawler tests need.
+    static func status(_ arguments: [String]) async throws -> Int32 {
+        let process = Process()
+        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+}

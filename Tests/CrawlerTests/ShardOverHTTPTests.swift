@@ -9,20 +9,7 @@ import Testing
 @Suite struct ShardOverHTTPTests {
     static let delay = Duration.milliseconds(150)
 
-    static func runExecutable(_ arguments: [String]) async throws -> Int32 {
-        let process = Process()
-        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-    }
+    static func runExecutable(_ arguments: [String]) async throws -> Int32 { try await Executable.status(arguments) }
 
     @Test func threeShardsMergeIntoTheOneProcessReport() async throws {
         let servers = try (2...7).map { host in

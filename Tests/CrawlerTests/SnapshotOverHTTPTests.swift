@@ -59,22 +59,7 @@ import Testing
         return process
     }
 
-    /// Awaits the exit rather than blocking a thread of the shared test pool, which the
-    /// timing crawler tests need.
-    static func run(_ arguments: [String]) async throws -> Int32 {
-        let process = Process()
-        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-    }
+    static func run(_ arguments: [String]) async throws -> Int32 { try await Executable.status(arguments) }
 
     /// Every file of a directory, by name, with its bytes.
     static func contents(of directory: URL) throws -> [String: Data] {
