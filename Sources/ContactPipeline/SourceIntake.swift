@@ -102,13 +102,24 @@ public struct SourceIntake: Sendable {
     /// requests and what a 304 reuses.
     public var previous: [String: SourceSnapshot]
     public var fetcher: PageFetcher
+    /// Whether pages get the SHA-256 of their bytes: snapshots keep it (`diff` tells a
+    /// changed page from a changed extractor by it); `extract` and `init` keep no
+    /// snapshot, and hashing every byte cost them as much as reading the pages.
+    public var hashesPages: Bool
 
     public init(extractor: ContactExtractor = ContactExtractor(), crawl: CrawlConfig = CrawlConfig(),
-                previous: [String: SourceSnapshot] = [:], fetcher: PageFetcher = PageFetcher()) {
+                previous: [String: SourceSnapshot] = [:], fetcher: PageFetcher = PageFetcher(),
+                hashesPages: Bool = true) {
         self.extractor = extractor
         self.crawl = crawl
         self.previous = previous
         self.fetcher = fetcher
+        self.hashesPages = hashesPages
+    }
+
+    /// A local file's fetch state, with its hash when pages are hashed.
+    private func localFetch(_ bytes: [UInt8]) -> FetchState {
+        hashesPages ? .read(bytes: bytes) : FetchState(result: "read", bytes: bytes.count)
     }
 
     public func read(_ sources: [IntakeSource]) async -> IntakeResult {
@@ -175,7 +186,7 @@ public struct SourceIntake: Sendable {
             archiving.archive?.recordFile(source: source.name, location: source.location, bytes: bytes)
         }
         if let reason = PageVerdict.notHTML(bytes, contentType: contentType) {
-            var fetch = FetchState.read(bytes: bytes)
+            var fetch = localFetch(bytes)
             fetch.pageStatus = SourceStatus.Kind.notHTML.rawValue
             fetch.pageStatusReason = reason
             return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: fetch, records: [],
@@ -187,10 +198,10 @@ public struct SourceIntake: Sendable {
             let document = try SourceReader.document(bytes: bytes, source: source.location, contentType: contentType,
                                                      plainText: plain)
             if !plain, let reason = PageVerdict.wall(document, status: 200, headers: []) {
-                return blockedPage(source.name, official: source.official, fetch: .read(bytes: bytes), reason: reason,
+                return blockedPage(source.name, official: source.official, fetch: localFetch(bytes), reason: reason,
                                    isWeb: false)
             }
-            return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: .read(bytes: bytes),
+            return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: localFetch(bytes),
                               records: extractor.extract(from: document), links: nil, failure: nil, notModified: false,
                               warnings: document.warnings)
         } catch {
@@ -217,7 +228,7 @@ public struct SourceIntake: Sendable {
             let outcome = FetchOutcome(url: page.requestedURL, result: .fetched, finalURL: page.finalURL,
                                        seed: page.requestedURL, depth: 0, status: status, bytes: page.body.count,
                                        contentType: page.contentType)
-            let read = Self.read(page, outcome: outcome, extractor: extractor, config: crawl).entry
+            let read = Self.read(page, outcome: outcome, extractor: extractor, config: crawl, hashes: hashesPages).entry
             pages.append(IntakePage(source: page.requestedURL, official: source.official, isWeb: true,
                                     fetch: nil, records: read.records, links: read.links, failure: read.error,
                                     notModified: false, warnings: []))
@@ -296,7 +307,8 @@ public struct SourceIntake: Sendable {
             archive?.record(crawled, audit: jobs[crawled.group].name)
             if outcome.result == .notModified, let stored = archive?.previousPage(for: outcome.url) {
                 // Unchanged since the archived run: its page is read again, records and links.
-                let read = Self.read(stored, outcome: outcome, extractor: intake.extractor, config: intake.crawl)
+                let read = Self.read(stored, outcome: outcome, extractor: intake.extractor, config: intake.crawl,
+                                     hashes: intake.hashesPages)
                 var entry = read.entry
                 entry.fromArchive = true
                 arrived.set(crawled.group, outcome.url, entry)
@@ -311,7 +323,8 @@ public struct SourceIntake: Sendable {
                                                                            links: crawled.page == nil ? nil : []))
                 return .none
             }
-            let read = Self.read(page, outcome: outcome, extractor: intake.extractor, config: intake.crawl)
+            let read = Self.read(page, outcome: outcome, extractor: intake.extractor, config: intake.crawl,
+                                 hashes: intake.hashesPages)
             arrived.set(crawled.group, outcome.url, read.entry)
             return read.links
         }
@@ -339,7 +352,7 @@ public struct SourceIntake: Sendable {
                 taskGroup.addTask {
                     guard let page = replay.page(for: entry) else { return nil }
                     var read = Self.read(page, outcome: entry.outcome, extractor: intake.extractor,
-                                         config: intake.crawl).entry
+                                         config: intake.crawl, hashes: intake.hashesPages).entry
                     read.revisited = replay.revisitedOutcome(for: entry)
                     read.fromArchive = entry.outcome.result == .notModified
                     return (ArrivedPages.Key(group: group, url: entry.outcome.url), read)
@@ -357,9 +370,9 @@ public struct SourceIntake: Sendable {
 
     /// A page's records, followable links and hash; an empty body has none of them.
     static func read(_ page: FetchedPage, outcome: FetchOutcome, extractor: ContactExtractor,
-                     config: CrawlConfig) -> (entry: ArrivedPages.Entry, links: PageLinks) {
+                     config: CrawlConfig, hashes: Bool = true) -> (entry: ArrivedPages.Entry, links: PageLinks) {
         guard !page.body.isEmpty else { return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []), .none) }
-        let sha256 = SHA256.hex(page.body)
+        let sha256 = hashes ? SHA256.hex(page.body) : nil
         if let reason = PageVerdict.notHTML(page.body, contentType: page.contentType) {
             // An error's body is an error's body, whatever it is.
             return (outcome.succeeded

@@ -54,7 +54,7 @@ struct Extract: AsyncParsableCommand {
         config.maxPages = 1
         config.showProgress = false
         config.addressPolicy = AddressPolicy(allowPrivateHosts: allowPrivate)
-        let result = await SourceIntake(extractor: extractor, crawl: config).read(inputs.map { IntakeSource(name: $0) })
+        let result = await SourceIntake(extractor: extractor, crawl: config, hashesPages: false).read(inputs.map { IntakeSource(name: $0) })
         var records: [ContactRecord] = []
         var failures = 0
         for page in result.pages {

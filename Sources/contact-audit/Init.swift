@@ -57,7 +57,7 @@ struct Init: AsyncParsableCommand {
             SourceReader.isURL(input) ? IntakeSource(name: input)
                 : IntakeSource(name: Self.relativePath(of: input, from: auditDirectory), location: input)
         }
-        let result = await SourceIntake(extractor: extractor, crawl: config).read(sources)
+        let result = await SourceIntake(extractor: extractor, crawl: config, hashesPages: false).read(sources)
         var drafts: [AuditFileDraft.Source] = []
         for page in result.pages {
             if let failure = page.failure { StandardError.print("contact-audit: \(page.source): \(failure)") }
