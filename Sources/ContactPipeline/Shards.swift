@@ -200,13 +200,17 @@ public struct ShardResult: Sendable, Codable {
     /// Every audit name of the whole set, sorted: `merge` names what is missing.
     public var set: [String]
     public var audits: [ShardAudit]
+    /// Audit files of the run that did not load (a one-process run of them exits 2, so
+    /// `merge` does too); absent when every file loaded.
+    public var unloadable: [String]?
 
-    public init(index: Int, count: Int, digest: String, set: [String], audits: [ShardAudit]) {
+    public init(index: Int, count: Int, digest: String, set: [String], audits: [ShardAudit], unloadable: [String] = []) {
         self.index = index
         self.count = count
         self.digest = digest
         self.set = set.sorted()
         self.audits = audits.sorted { $0.name < $1.name }
+        self.unloadable = unloadable.isEmpty ? nil : unloadable.sorted()
     }
 }
 
@@ -335,7 +339,9 @@ public enum ShardMerge {
         }
     }
 
-    public static func merge(_ paths: [String]) -> (audits: [ShardAudit], set: [String], problems: [Problem]) {
+    /// The audits once each, the whole set, what is wrong with the files, and the audit
+    /// files that did not load in the sharded run (every shard sees them: named once).
+    public static func merge(_ paths: [String]) -> (audits: [ShardAudit], set: [String], problems: [Problem], unloadable: [String]) {
         var problems: [Problem] = []
         var results: [(path: String, result: ShardResult)] = []
         for path in paths {
@@ -347,7 +353,7 @@ public enum ShardMerge {
                 problems.append(.unreadable(path: path, reason: "\(error)"))
             }
         }
-        guard let first = results.first else { return ([], [], problems) }
+        guard let first = results.first else { return ([], [], problems, []) }
         for other in results.dropFirst() where other.result.count != first.result.count || other.result.digest != first.result.digest {
             problems.append(.mismatch("\(other.path) is shard \(other.result.index)/\(other.result.count) of audit set "
                                       + "\(other.result.digest.prefix(12)), \(first.path) shard \(first.result.index)/"
@@ -365,6 +371,7 @@ public enum ShardMerge {
         if !doubled.isEmpty { problems.append(.doubled(doubled)) }
         let missing = first.result.set.filter { seen[$0] == nil }
         if !missing.isEmpty { problems.append(.missing(missing)) }
-        return (audits.sorted { $0.name < $1.name }, first.result.set, problems)
+        let unloadable = Set(results.flatMap { $0.result.unloadable ?? [] }).sorted()
+        return (audits.sorted { $0.name < $1.name }, first.result.set, problems, unloadable)
     }
 }

@@ -107,9 +107,13 @@ struct Audit: AsyncParsableCommand {
         var configurationFailed = !problems.isEmpty
         for problem in problems { StandardError.print("contact-audit: \(problem)") }
         var files: [AuditFile] = []
+        var unloadable: [String] = []
         for path in paths {
             // A bad audit file is reported and the others still run; the exit code is 2.
-            do { files.append(try AuditLoading.load(path)) } catch { configurationFailed = true }
+            do { files.append(try AuditLoading.load(path)) } catch {
+                configurationFailed = true
+                unloadable.append(path)
+            }
         }
         let names = Dictionary(grouping: files, by: \.name).filter { $0.value.count > 1 }
         for (name, doubled) in names.sorted(by: { $0.key < $1.key }) {
@@ -210,7 +214,8 @@ struct Audit: AsyncParsableCommand {
             if let shardResult, let selection {
                 let result = ShardResult(index: selection.index, count: selection.count,
                                          digest: ShardPlan.digest(everyAudit), set: everyAudit.map(\.name),
-                                         audits: zip(entries, outcomes).map { ShardAudit(report: $0.report, audit: $1.audit) })
+                                         audits: zip(entries, outcomes).map { ShardAudit(report: $0.report, audit: $1.audit) },
+                                         unloadable: unloadable)
                 try result.write(to: shardResult)
             }
             let colour = output == nil && TerminalColour.wanted()

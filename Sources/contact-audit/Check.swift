@@ -8,8 +8,8 @@ struct Check: AsyncParsableCommand {
         abstract: "Validate an audit file and report every problem with its line and column.",
         discussion: """
         AUDIT is an audit.yaml or a directory holding one. Problems are printed on standard \
-        error as FILE:LINE:COLUMN: error: MESSAGE, all of them at once. Exit 0 when the file \
-        is valid, 2 when it is not.
+        error as FILE:LINE:COLUMN: error: MESSAGE, all of them at once. Exit codes: 0 the \
+        file is valid; 2 it is not, or it cannot be read.
         """
     )
 

@@ -11,8 +11,10 @@ struct Extract: AsyncParsableCommand {
         discussion: """
         INPUT is a local HTML or plain-text file, a WARC archive (FILE.warc.gz or .warc: every \
         2xx response and resource in it, as received, with no network), or a file://, \
-        http:// or https:// URL. An input that cannot be read is reported on standard error and the others go on; \
-        the exit code is then 2.
+        http:// or https:// URL. An input that cannot be read is reported on standard error and the others go on. \
+        Exit codes: 0 every input was read (a page cut at the size limit is a warning, its \
+        records from the part read); 2 an input could not be read, was a bot wall (blocked) \
+        or was not a page (not-html), or the options are invalid.
         """
     )
 

@@ -64,6 +64,16 @@ import Testing
         #expect(result.status == 0)
         #expect(!result.stdout.isEmpty)
     }
+
+    /// Every command's --help states its exit codes (extract's said only when it gives 2).
+    @Test(arguments: ["extract", "check", "audit", "merge", "diff", "init"])
+    func helpStatesTheExitCodes(_ command: String) throws {
+        let result = try CommandRunner.run([command, "--help"])
+        #expect(result.status == 0)
+        let text = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Exit codes: 0 "), "\(command): \(text)")
+        #expect(text.contains("; 2 ") || text.contains(". 2 "), "\(command): \(text)")
+    }
 }
 
 /// `extract` over many pages reads them on every core; what it prints must be what one

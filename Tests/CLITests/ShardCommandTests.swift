@@ -60,4 +60,30 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("0 <= I < N"))
     }
+
+    /// A one-process run over a set with an audit file that does not load exits 2; the
+    /// shards' merge must too (it used to exit 1, the broken audit nowhere in its output).
+    @Test func mergeExitsTwoWhenAnAuditFileOfTheRunDidNotLoad() throws {
+        let directory = try AuditCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let audits = directory.appendingPathComponent("Audits")
+        let broken = audits.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("Audits/gosuslugi"),
+                                        to: audits.appendingPathComponent("gosuslugi"))
+        try "name: broken\ncatalog:\n  phones: 5\nsources: []\n".write(to: broken.appendingPathComponent("audit.yaml"),
+                                                                       atomically: true, encoding: .utf8)
+        let whole = try CommandRunner.run(["audit", "Audits", "--no-snapshot", "--fail-on", "never"], in: directory)
+        #expect(whole.status == 2, "\(whole.stderr)")
+        for index in 0..<2 {
+            let shard = try CommandRunner.run(["audit", "Audits", "--no-snapshot", "--fail-on", "never", "--shard", "\(index)/2",
+                                               "--shard-result", "shard-\(index).json"], in: directory)
+            #expect(shard.status == 2, "\(shard.stderr)")
+        }
+        let merged = try CommandRunner.run(["merge", "shard-0.json", "shard-1.json", "--fail-on", "never"], in: directory)
+        #expect(merged.status == whole.status, "\(merged.stderr)")
+        #expect(merged.stdout == whole.stdout)
+        #expect(merged.stderr.components(separatedBy: "broken/audit.yaml: the audit file did not load").count == 2,
+                "named once, not once per shard: \(merged.stderr)")
+    }
 }
