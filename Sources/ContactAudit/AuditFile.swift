@@ -257,7 +257,9 @@ extension AuditFile {
                             serviceNumbers: service,
                             hotlineSources: hotlinePages ?? Set(sources.filter(\.official).map(\.url)),
                             severityCaps: severityCaps(statuses))
-        context.unreadableSources = statuses.filter { !$0.isRead && ($0.kind != .error || $0.unreadableRuns != nil) }.map {
+        context.unreadableSources = statuses.filter {
+            !$0.isRead && $0.kind != .skipped && ($0.kind != .error || $0.unreadableRuns != nil)
+        }.map {
             UnreadableSource(source: $0.url, official: $0.official, status: $0.status,
                              reason: $0.error ?? $0.reason ?? "unreadable", runs: $0.unreadableRuns ?? 1)
         }

@@ -14,11 +14,14 @@ public struct SourceStatus: Sendable, Hashable, Codable, Comparable {
         /// A bot wall or challenge page (Cloudflare, DDoS-Guard, Qrator, a captcha) in
         /// place of the page: no records taken from it.
         case blocked
+        /// robots.txt disallows the page: the site's wish, so never fetched and not a
+        /// failure (not counted as unreadable, not a `source-unreadable` finding).
+        case skipped
     }
 
     public var url: String
     public var official: Bool
-    /// `ok`, `error`, `truncated`, `not-html` or `blocked`.
+    /// `ok`, `error`, `truncated`, `not-html`, `blocked` or `skipped`.
     public var status: String
     public var error: String?
     public var records: Int
@@ -58,6 +61,7 @@ public struct SourceStatus: Sendable, Hashable, Codable, Comparable {
         case .error: return error ?? "unreadable"
         case .truncated: return "\(reason ?? "cut short"); \(count) from the part read"
         case .notHTML: return reason ?? "not an HTML page"
+        case .skipped: return reason ?? "robots.txt disallows it"
         case .blocked:
             let stale = staleRecords.map { "; \($0) record\($0 == 1 ? "" : "s") of the last run kept as stale" } ?? ""
             return (reason ?? "a bot wall") + stale
@@ -117,7 +121,7 @@ public struct AuditReport: Sendable, Hashable {
                       errors: findings.count { $0.severity == .error },
                       warnings: findings.count { $0.severity == .warning },
                       infos: findings.count { $0.severity == .info },
-                      unreadable: sources.count { !$0.isRead },
+                      unreadable: sources.count { !$0.isRead && $0.kind != .skipped },
                       suppressed: suppressed)
     }
 

@@ -113,6 +113,11 @@ public struct AuditRun: Sendable {
                                                 stale: page.kind == .blocked && !page.staleRecords.isEmpty ? true : nil,
                                                 unreadableRuns: unreadableRuns))
             }
+            if skipped {
+                statuses.append(SourceStatus(url: page.source, official: page.official, kind: .skipped,
+                                             reason: page.failure))
+                continue
+            }
             if let failure = page.failure {
                 var status = SourceStatus(url: page.source, official: page.official, error: failure)
                 status.unreadableRuns = unreadableRuns

@@ -116,7 +116,7 @@ public struct GroupedReport: Sendable {
             failures += suite.failures
             errors += suite.errors
             suites.append("  <testsuite name=\"\(JUnitReporter.xml(entry.report.name))\" tests=\"\(suite.cases.count)\" "
-                          + "failures=\"\(suite.failures)\" errors=\"\(suite.errors)\">\n"
+                          + "failures=\"\(suite.failures)\" errors=\"\(suite.errors)\"\(suite.skippedAttribute)>\n"
                           + suite.cases.map { $0 + "\n" }.joined()
                           + "  </testsuite>")
         }

@@ -15,13 +15,19 @@ public struct JUnitReporter: Reporter {
         var cases: [String] = []
         var failures = 0
         var errors = 0
+        /// Pages robots.txt keeps us from: neither passed nor failed.
+        var skipped = 0
+
+        /// ` skipped="N"`, only when there are some (reports without any stay as they were).
+        var skippedAttribute: String { skipped > 0 ? " skipped=\"\(skipped)\"" : "" }
     }
 
     public func render(_ report: AuditReport) -> String {
         let suites = Self.suites(report, classPrefix: "")
         let rendered = suites.map { suite in
             "  <testsuite name=\"\(Self.xml(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" "
-                + "errors=\"\(suite.errors)\">\n" + suite.cases.joined(separator: "\n") + (suite.cases.isEmpty ? "" : "\n")
+                + "errors=\"\(suite.errors)\"\(suite.skippedAttribute)>\n" + suite.cases.joined(separator: "\n")
+                + (suite.cases.isEmpty ? "" : "\n")
                 + "  </testsuite>"
         }
         return """
@@ -41,6 +47,7 @@ public struct JUnitReporter: Reporter {
             all.cases += suite.cases
             all.failures += suite.failures
             all.errors += suite.errors
+            all.skipped += suite.skipped
         }
         return all
     }
@@ -78,6 +85,9 @@ public struct JUnitReporter: Reporter {
             if let error = source.error {
                 sourceSuite.errors += 1
                 sourceSuite.cases.append("    <testcase \(name)>\n      <error message=\"\(xml(error))\"/>\n    </testcase>")
+            } else if source.kind == .skipped {
+                sourceSuite.skipped += 1
+                sourceSuite.cases.append("    <testcase \(name)>\n      <skipped message=\"\(xml(source.detail))\"/>\n    </testcase>")
             } else if source.kind != .ok {
                 // Unreadable pages are errors; a page cut short is read, but not whole.
                 let element = source.isRead ? "failure" : "error"

@@ -38,7 +38,7 @@ public struct TextReporter: Reporter {
         let statusWidth = max(5, report.sources.map(\.status.count).max() ?? 0)
         for source in report.sources {
             let word = Self.pad(source.status, statusWidth)
-            let status = source.kind == .ok ? word : paint(word, source.isRead ? .warning : .error)
+            let status = source.kind == .ok || source.kind == .skipped ? word : paint(word, source.isRead ? .warning : .error)
             lines.append("  \(status)  " + Self.safe("\(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(source.detail)"))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -75,7 +75,7 @@ struct Extract: AsyncParsableCommand {
             case .truncated:
                 StandardError.print("contact-audit: warning: \(page.source): truncated: \(page.reason ?? ""); "
                                     + "records from the part read")
-            case .ok, .error:
+            case .ok, .error, .skipped:
                 break
             }
             records += page.records

@@ -71,10 +71,15 @@ import Testing
         let urls = Set(sources.compactMap { $0["url"] as? String })
         #expect(urls.isSuperset(of: ["\(server.base)/", "\(server.base)/contacts"]))
         let skipped = sources.first { ($0["url"] as? String) == "\(server.base)/private/contacts" }
-        #expect((skipped?["error"] as? String)?.hasPrefix("skipped-by-robots") == true)
+        // robots.txt's wish, not a failure: status skipped, not counted as unreadable.
+        #expect(skipped?["status"] as? String == "skipped")
+        #expect((skipped?["reason"] as? String)?.hasPrefix("skipped-by-robots") == true)
+        #expect(skipped?["error"] == nil)
+        #expect((report["summary"] as? [String: Any])?["unreadable"] as? Int == 0)
         #expect(server.requests(for: "/private/contacts").isEmpty)
         #expect(server.requests(for: "/robots.txt").count == 1)
         let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.allSatisfy { $0["rule"] as? String != "source-unreadable" })
         let unknown = findings.first { $0["rule"] as? String == "unknown-phone" }
         #expect(unknown?["value"] as? String == "+74957778899")
         #expect((unknown?["official"] as? String)?.isEmpty == false)
