@@ -173,8 +173,13 @@ enum RecordMatcher {
         var notMoved: [ContactRecord] = []
         for record in removed {
             let statement = Statement(kind: record.kind, value: record.value, channel: record.channel)
-            if var candidates = addedByStatement[statement], !candidates.isEmpty {
-                let match = candidates.removeFirst()
+            // At the same path by the same method it has not moved: its text or another
+            // field changed, which the pass by place below reports as a change.
+            if var candidates = addedByStatement[statement],
+               let position = candidates.firstIndex(where: {
+                   added[$0].evidence.path != record.evidence.path || added[$0].evidence.method != record.evidence.method
+               }) {
+                let match = candidates.remove(at: position)
                 movedAway.insert(match)
                 moved.append(RecordChange(before: record, after: added[match]))
                 addedByStatement[statement] = candidates

@@ -27,6 +27,17 @@ import Testing
         #expect(DiffTextRenderer().render(diff).contains("+78001007010 → +78001007011"))
     }
 
+    /// The same value at the same path by the same method with other words around it has
+    /// not moved: it changed (its evidence), and `diff` says so.
+    @Test func newWordsAroundAValueAtTheSamePlaceAreAChangeNotAMove() throws {
+        var reworded = record("+78001007010")
+        reworded.evidence.text = "Звоните: +78001007010"
+        let change = try #require(Self.diff([source([record("+78001007010")])], [source([reworded])]).sources.first)
+        #expect(change.moved.isEmpty)
+        #expect(change.changed.first?.fields == ["evidence"])
+        #expect(!DiffTextRenderer().render(Self.diff([source([record("+78001007010")])], [source([reworded])])).contains("moved"))
+    }
+
     @Test func recordsElsewhereAreAddedAndRemoved() throws {
         let diff = Self.diff([source([record("+78001007010", path: "/p[1]")])],
                              [source([record("+78001007010", path: "/p[1]"), record("a@b.ru", kind: .email, channel: .email, path: "/p[2]")])])
