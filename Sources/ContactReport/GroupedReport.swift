@@ -19,9 +19,18 @@ public struct GroupedReport: Sendable {
 
     /// Sorted by audit name.
     public var entries: [Entry]
+    /// Audit files of the run that did not load (sorted paths): every format names them,
+    /// so a CI job that keeps only the report still sees that an audit did not run.
+    public var unloadable: [String]
 
-    public init(_ entries: [Entry]) {
+    public init(_ entries: [Entry], unloadable: [String] = []) {
         self.entries = entries.sorted { $0.report.name < $1.report.name }
+        self.unloadable = unloadable.sorted()
+    }
+
+    /// What each format says of an audit file that did not load.
+    static func unloadableMessage(_ path: String) -> String {
+        "\(path): the audit file did not load, so its audit did not run ('contact-audit check \(path)' shows why)"
     }
 
     /// The sums over every audit.
@@ -71,6 +80,9 @@ public struct GroupedReport: Sendable {
     private func text(colour: Bool) -> String {
         let reporter = TextReporter(colour: colour)
         var parts = entries.map { reporter.render($0.report) }
+        if !unloadable.isEmpty {
+            parts.append(unloadable.map { "NOT RUN  " + TextReporter.safe(Self.unloadableMessage($0)) }.joined(separator: "\n") + "\n")
+        }
         parts.append(headline + "\n")
         return parts.joined(separator: "\n")
     }
@@ -78,6 +90,7 @@ public struct GroupedReport: Sendable {
     private func markdown() -> String {
         let reporter = MarkdownReporter()
         var out = "# contact-audit: \(headline)\n"
+        for path in unloadable { out += "\n> **Not run:** \(MarkdownReporter.escape(Self.unloadableMessage(path), inTable: false))\n" }
         for entry in entries { out += "\n" + reporter.render(entry.report) }
         return out
     }
@@ -101,8 +114,12 @@ public struct GroupedReport: Sendable {
             out += (index == 0 ? "\n    " : ",\n    ") + encoded(JSONReporter.document(entry.report), indent: "    ")
         }
         out += entries.isEmpty ? "\n\n  ],\n" : "\n  ],\n"
-        out += "  \"summary\" : " + encoded(totals, indent: "  ") + "\n}\n"
-        return out
+        out += "  \"summary\" : " + encoded(totals, indent: "  ")
+        if !unloadable.isEmpty {
+            // Only when there are some: a run whose audits all loaded prints what it always did.
+            out += ",\n  \"unloadable\" : " + encoded(unloadable, indent: "  ")
+        }
+        return out + "\n}\n"
     }
 
     /// One test suite per audit: its rule × source cases (class name `AUDIT.RULE`) and its
@@ -118,6 +135,16 @@ public struct GroupedReport: Sendable {
             suites.append("  <testsuite name=\"\(JUnitReporter.xml(entry.report.name))\" tests=\"\(suite.cases.count)\" "
                           + "failures=\"\(suite.failures)\" errors=\"\(suite.errors)\"\(suite.skippedAttribute)>\n"
                           + suite.cases.map { $0 + "\n" }.joined()
+                          + "  </testsuite>")
+        }
+        if !unloadable.isEmpty {
+            tests += unloadable.count
+            errors += unloadable.count
+            suites.append("  <testsuite name=\"audit files\" tests=\"\(unloadable.count)\" failures=\"0\" errors=\"\(unloadable.count)\">\n"
+                          + unloadable.map { path in
+                              "    <testcase classname=\"audit files\" name=\"\(JUnitReporter.xml(path))\">\n"
+                                  + "      <error message=\"\(JUnitReporter.xml(Self.unloadableMessage(path)))\"/>\n    </testcase>\n"
+                          }.joined()
                           + "  </testsuite>")
         }
         return """
@@ -149,7 +176,7 @@ public struct GroupedReport: Sendable {
         \(t.unreadable > 0 ? ", \(t.unreadable) unreadable" : "")\(t.suppressed > 0 ? " · \(t.suppressed) accepted by the baseline" : "")</p>
         <ul>
         \(entries.map { "<li><a href=\"#audit-\(HTMLReporter.escape($0.report.name))\">\(HTMLReporter.escape($0.report.name))</a></li>" }.joined(separator: "\n"))
-        </ul>
+        </ul>\(unloadable.map { "\n<p class=\"failed\">Not run: \(HTMLReporter.escape(Self.unloadableMessage($0)))</p>" }.joined())
         </header>
 
         """

@@ -221,7 +221,7 @@ struct Audit: AsyncParsableCommand {
             let colour = output == nil && TerminalColour.wanted()
             let text = single
                 ? format.reporter(colour: colour, catalog: entries[0].catalog).render(entries[0].report)
-                : GroupedReport(entries).render(format, colour: colour)
+                : GroupedReport(entries, unloadable: unloadable).render(format, colour: colour)
             try ReportOutput.write(text, to: output)
         } catch {
             StandardError.print("contact-audit: \(error)")

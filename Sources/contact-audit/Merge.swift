@@ -38,7 +38,7 @@ struct Merge: AsyncParsableCommand {
         // As the one-process run: one audit file in the run gives the single-audit report.
         let text = set.count == 1 && entries.count == 1 && unloadable.isEmpty
             ? format.reporter(colour: colour, catalog: entries[0].catalog).render(entries[0].report)
-            : GroupedReport(entries).render(format, colour: colour)
+            : GroupedReport(entries, unloadable: unloadable).render(format, colour: colour)
         do { try ReportOutput.write(text, to: output) } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)

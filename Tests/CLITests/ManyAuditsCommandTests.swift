@@ -41,6 +41,13 @@ import Testing
         for audit in audits {
             #expect(audit["findings"] is [Any] && audit["sources"] is [Any] && audit["summary"] is [String: Any])
         }
+        // The report itself names the audit that did not run, in every format (a CI job may keep only the report).
+        #expect(report["unloadable"] as? [String] == ["audits/org/broken/audit.yaml"])
+        for format in ["text", "markdown", "junit", "html"] {
+            let other = try await CommandRunner.runAsync(["audit", "audits", "--format", format, "--no-snapshot"], in: directory)
+            #expect(other.status == 2)
+            #expect(other.stdout.contains("audits/org/broken/audit.yaml: the audit file did not load"), "\(format)")
+        }
         let summary = try #require(report["summary"] as? [String: Any])
         let perAudit = audits.compactMap { ($0["summary"] as? [String: Any])?["errors"] as? Int }
         #expect(summary["errors"] as? Int == perAudit.reduce(0, +))
