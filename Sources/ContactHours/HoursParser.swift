@@ -359,9 +359,16 @@ public enum HoursParser {
             case .qualifier, .unknownLabel, .activity:
                 continue
             case .holidayOff:
-                finish()
                 var d = Draft(content: .closed, first: item.first, last: item.last)
                 d.holidayOnly = true
+                // "пн–пт, кроме праздников, с 8 до 20", "Monday to Friday, except public holidays,
+                // 9am to 5pm": the days before the holiday clause still take the hours after it
+                // (finishing them here dropped the days and gave the hours to every day).
+                if let c = current, c.content == nil, c.days != nil, sep < 2 {
+                    drafts.append(d)
+                    continue
+                }
+                finish()
                 drafts.append(d)
             }
             sep = 0

@@ -121,6 +121,11 @@ struct HoursRecognizer {
             case "?" where number(i - 1) != nil && attached(i) || (sym(i - 1) == "-" && number(i - 2) != nil):
                 // "17:00-?", "11:00-0?:00": an end nobody knows.
                 emit(.qualifier, i, i)
+            case "." where attached(i) && number(i + 1) != nil && number(i - 2) == nil
+                && word(i - 1).map({ HoursRecognizer.unitWords.contains($0) }) == true:
+                // The abbreviation dot of a unit written before the times ("od poniedziałku do
+                // piątku w godz. 8–16"): it does not end the sentence, or the days lose their hours.
+                break
             case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
             case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || HoursLexicon.day($0) != nil } ?? false)

@@ -158,6 +158,20 @@ struct LanguageData: Sendable {
                 guard let w = t.first, t.count == 1 || (t.count == 3 && t[1] == "-") else { continue }
                 if days[w] == nil { days[w] = HoursLexicon.DayWord(day: order[k], ambiguous: false) }
                 let scalars = Array(w.raw.unicodeScalars)
+                // West Slavic names in -ek/-ok lose that vowel when inflected: "od poniedziałku
+                // do piątku", "czwartku", "od pondělí do pátku". The stem below keeps the vowel
+                // ("piąte"), so the genitive/locative form in -ku is added as an exact word;
+                // without it "do piątku" went unread and the range became Monday alone.
+                if scalars.count >= 5, let last = scalars.last, last == "k",
+                   scalars[scalars.count - 2] == "e" || scalars[scalars.count - 2] == "o" {
+                    for ending in ["ku", "ki"] { // "do piątku"; plural "w piątki" (on Fridays)
+                        var inflected = String.UnicodeScalarView()
+                        inflected.append(contentsOf: scalars[0..<(scalars.count - 2)])
+                        inflected.append(contentsOf: ending.unicodeScalars)
+                        let form = WordKey(String(inflected))
+                        if days[form] == nil { days[form] = HoursLexicon.DayWord(day: order[k], ambiguous: false) }
+                    }
+                }
                 let drop = scalars.count >= 8 ? 2 : 1
                 if scalars.count - drop >= 5 {
                     var stem = String.UnicodeScalarView()

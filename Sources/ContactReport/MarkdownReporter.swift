@@ -30,7 +30,7 @@ public struct MarkdownReporter: Reporter {
                 lines.append("- `\(f.rule)` \(Self.escape(f.value, inTable: false))")
                 for r in f.evidence {
                     lines.append("  - \(Self.escape(r.source, inTable: false)) \(Self.escape(r.evidence.path, inTable: false)) "
-                                 + "(\(r.evidence.method.rawValue)): \(Self.escape(TextReporter.quote(r.evidence.text), inTable: false))")
+                                 + "(\(r.evidence.method.rawValue)): \(Self.escape(TextReporter.quote(r.evidence.text, around: r.raw), inTable: false))")
                 }
             }
             lines += ["", "</details>"]

@@ -13,6 +13,7 @@ public enum PhoneNumberService {
     public static func findNumbers(in text: String, region: String) -> [PhoneNumberMatch] {
         var text = text
         if let spaced = text.withUTF8(InterchangeText.spacedOut) { text = String(decoding: spaced, as: UTF8.self) }
+        if let spaced = text.withUTF8(CitationMarks.spacedOut) { text = String(decoding: spaced, as: UTF8.self) }
         return text.withUTF8 { bytes -> [PhoneNumberMatch] in
             guard let base = bytes.baseAddress else { return [] }
             return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in

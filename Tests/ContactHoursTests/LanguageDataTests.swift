@@ -22,6 +22,13 @@ private func merged(_ text: String) -> String {
         ("nl", "maandag t/m vrijdag 8.30-17.30 uur zaterdag 9.00-14.00 uur", "Mo-Fr 08:30-17:30; Sa 09:00-14:00"),
         ("nl", "Maandag - Vrijdag: 08.00u tot 17.30u", "Mo-Fr 08:00-17:30"),
         ("pl", "poniedziałek - piątek 8:00-16:00, sobota nieczynne", "Mo-Fr 08:00-16:00"),
+        // Inflected -ek names lose the e ("piątek" → "do piątku"): read as the day, not dropped
+        // (the range was Monday alone, or every day).
+        ("pl", "Infolinia czynna od poniedziałku do piątku 8–16.", "Mo-Fr 08:00-16:00"),
+        ("pl", "czynna od poniedziałku do piątku w godz. 8:00–16:00", "Mo-Fr 08:00-16:00"),
+        ("pl", "wtorki i czwartki 10:00-14:00", "Tu,Th 10:00-14:00"),
+        ("pl", "od poniedziałku do piątku godz. 8–16", "Mo-Fr 08:00-16:00"),
+        ("cs", "od pondělí do pátku 8:00–16:00", "Mo-Fr 08:00-16:00"),
         ("cs", "po-pá: 12:00 až 18:00", "Mo-Fr 12:00-18:00"),
         // Czech "so" (Saturday) is German "So" (Sunday): read neither, and give its hours to no day.
         ("cs", "út-pá: 12:00 až 18:00, so: 9:00 až 11:30", "none"),

@@ -23,6 +23,12 @@ private func merged(_ text: String) -> String {
         ("ежедневно, круглосуточно", "24/7"),
         ("Поддержка работает круглосуточно", "24/7"),
         ("ежедневно с 9:00 до 21:00", "09:00-21:00"),
+        // A holiday clause between the days and the hours keeps the days (they were dropped,
+        // and the hours given to every day), in every language that has one.
+        ("с понедельника по пятницу, кроме праздников, с 8 до 20", "Mo-Fr 08:00-20:00; PH off"),
+        ("пн-пт кроме праздничных дней с 8 до 20", "Mo-Fr 08:00-20:00; PH off"),
+        ("Monday to Friday, except public holidays, 9am to 5pm", "Mo-Fr 09:00-17:00; PH off"),
+        ("Montag bis Freitag, außer an Feiertagen, 9 bis 17 Uhr", "Mo-Fr 09:00-17:00; PH off"),
         ("пн–пт 9–18", "Mo-Fr 09:00-18:00"),
         ("пн-пт с 9 до 18", "Mo-Fr 09:00-18:00"),
         ("в будние дни с 09:00 до 21:00 мск", "Mo-Fr 09:00-21:00"),

@@ -75,6 +75,21 @@ import Testing
         #expect(TextReporter.quote("short") == "\"short\"")
     }
 
+    /// Markdown's evidence is cut around the number as the text report's is: it was cut from
+    /// the start, so a long paragraph showed "Номер +7 495 777‑…" and hid the value checked.
+    @Test func markdownEvidenceKeepsTheValueInView() {
+        let text = String(repeating: "слово ", count: 40) + "Номер +7 495 777-88-99 работает круглосуточно"
+        let record = ContactRecord(kind: .phone, value: "+74957778899", channel: .hotline, source: "pages/blog.html",
+                                   evidence: Evidence(method: .text, path: "/html/body/p", text: text), raw: "+7 495 777-88-99")
+        let context = AuditContext(records: [record], catalog: Example.catalog, officialSources: [], readSources: ["pages/blog.html"])
+        let auditor = Auditor(settings: [:])
+        let report = AuditReport(name: "demo", sources: [SourceStatus(url: "pages/blog.html", official: false, records: 1)],
+                                 records: [record], findings: auditor.run(context), rules: auditor.enabledRules)
+        let evidence = MarkdownReporter().render(report).split(separator: "\n").filter { $0.hasPrefix("  - ") }
+        #expect(!evidence.isEmpty)
+        #expect(evidence.allSatisfy { $0.contains("+7 495 777-88-99") })
+    }
+
     @Test func junitEscapesAndCountsPerRuleAndSource() {
         let xml = JUnitReporter().render(Self.report)
         #expect(xml.contains("<testsuite name=\"unknown-phone\" tests=\"2\" failures=\"1\""))

@@ -59,6 +59,17 @@ import Testing
         #expect(String(decoding: Array(text.utf8)[last.utf8Range], as: UTF8.self) == "8 800 100-70-10")
     }
 
+    /// A footnote mark against a number ("…70-10[1]", a Wikipedia `<sup>[12]</sup>`) made the
+    /// matcher refuse the whole candidate: the number was lost. Marks are blanked, offsets kept.
+    @Test(arguments: ["8 800 100-70-10[1]", "8 800 100-70-10 [12]", "8 800 100-70-10[123],"])
+    func citationMarksDoNotHideNumbers(_ written: String) throws {
+        let text = "Телефон: \(written) круглосуточно; справка 8 (495) 727-47-47[2]."
+        let matches = PhoneNumberService.findNumbers(in: text, region: "RU")
+        #expect(matches.map(\.number.e164) == ["+78001007010", "+74957274747"])
+        let first = try #require(matches.first)
+        #expect(String(decoding: Array(text.utf8)[first.utf8Range], as: UTF8.self) == "8 800 100-70-10")
+    }
+
     @Test func findsNothingInDatesAndPrices() {
         let text = "Закон ФЗ‑152 от 27.07.2006, цена 1 500 руб., версия 2.0.1"
         #expect(PhoneNumberService.findNumbers(in: text, region: "RU").isEmpty)
