@@ -775,6 +775,12 @@ struct HoursRecognizer {
             return ([.mo, .tu, .we, .th, .fr], false, i + 3)
         }
         guard let first = dayWord(i) else { return nil }
+        // Polish "we wtorki" ("on Tuesdays"): a short form that is a common word in some language
+        // ("we", "do", "so") set right before a day name, with no range or list word between,
+        // is that word, not a second day.
+        if first.ambiguous, skipDot(i + 1) == i + 1, let next = dayWord(i + 1), !next.ambiguous {
+            return nil
+        }
         var days: Set<Weekday> = [first.day]
         var last = first.day
         var strong = !first.ambiguous

@@ -32,6 +32,10 @@ import Testing
         .init("<p>Phone: +7 (000) 000-00-00</p>", "RU", []),
         // Hours without days, then days of their own: the first hours are the other days'.
         .init("<p>08:00 - 20:00 , Нд. 08:00 - 19:00</p>", "UA", ["hours Mo-Sa 08:00-20:00; Su 08:00-19:00 unknown"]),
+        // A short form that is a common word of the page's language is not a day before a day
+        // name: Polish "we wtorki" is "on Tuesdays", not Wednesday and Tuesday.
+        .init("<p>we wtorki 10:00-14:00</p>", "PL", ["hours Tu 10:00-14:00 unknown"]),
+        .init("<p>We Tuesday 10:00-14:00</p>", "US", ["hours Tu 10:00-14:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
