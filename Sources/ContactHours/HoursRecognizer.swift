@@ -1000,6 +1000,10 @@ struct HoursRecognizer {
             guard s == 0 else { return nil }
             e = 1440
         }
+        // "Call between 2 and 4", "from 2 to 4": bare small numbers with no colon, am/pm, unit
+        // or "с … до" say nothing of the half of the day; read as night hours they would be a
+        // schedule the text does not state. "0-24" (round the clock) is still read.
+        if !explicit && !first.clock && !second.clock && s > 0 && s < 6 * 60 { return nil }
         return (RawSpan(start: s, end: e), explicit, k2)
     }
 

@@ -36,6 +36,11 @@ import Testing
         // name: Polish "we wtorki" is "on Tuesdays", not Wednesday and Tuesday.
         .init("<p>we wtorki 10:00-14:00</p>", "PL", ["hours Tu 10:00-14:00 unknown"]),
         .init("<p>We Tuesday 10:00-14:00</p>", "US", ["hours Tu 10:00-14:00 unknown"]),
+        // Bare small numbers without a time marker are not night hours; with a marker they read.
+        .init("<p>Call between 2 and 4 on Tuesdays.</p>", "US", []),
+        .init("<p>Call from 2 to 4 on Tuesdays.</p>", "US", []),
+        .init("<p>Приём граждан по вторникам с 9 до 18</p>", "RU", ["hours Tu 09:00-18:00 unknown"]),
+        .init("<p>Call between 2 and 4 pm on Tuesdays.</p>", "US", ["hours Tu 14:00-16:00 phone"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
