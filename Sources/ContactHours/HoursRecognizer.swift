@@ -186,6 +186,16 @@ struct HoursRecognizer {
 
     private mutating func unknownLabel(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
+        // A day word not trusted as a day ("sob." with no days before it) right before hours:
+        // those hours are some day's, never every day's.
+        if HoursLexicon.day(w) != nil {
+            var k = skipDot(i + 1)
+            if sym(k) == ":" { k += 1 }
+            if number(k) != nil, parseRange(k) != nil {
+                emit(.qualifier, i, k - 1)
+                return k
+            }
+        }
         // "Open till 2200 Friday", "(Сб. до 15:00)": an end with no start changes some day's
         // hours in a way not read.
         if HoursLexicon.rangeSeparatorWords.contains(w), w.utf8Count > 1, let (end, _) = endpoint(i + 1, after: w),
@@ -845,6 +855,8 @@ struct HoursRecognizer {
             var k = j
             if sym(k) == ":" { k += 1 }
             guard daysBefore, number(k) != nil, parseRange(k) != nil else { return nil }
+            // "pon.-pt. 9:00-17:00, sob. 10:00-14:00": read as a day there, lower case or not.
+            return (days, holidays, j)
         }
         if !strong {
             // A lone ambiguous short form ("So", "Do", "Sun") is a day only when written like

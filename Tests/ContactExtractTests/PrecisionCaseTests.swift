@@ -41,6 +41,10 @@ import Testing
         .init("<p>Call from 2 to 4 on Tuesdays.</p>", "US", []),
         .init("<p>Приём граждан по вторникам с 9 до 18</p>", "RU", ["hours Tu 09:00-18:00 unknown"]),
         .init("<p>Call between 2 and 4 pm on Tuesdays.</p>", "US", ["hours Tu 14:00-16:00 phone"]),
+        // A short day form after days already read, right before its hours, is a day in lower
+        // case too; a day word not trusted keeps its hours from becoming every day's.
+        .init("<p>pon.-pt. 9:00-17:00, sob. 10:00-14:00</p>", "PL", ["hours Mo-Fr 09:00-17:00; Sa 10:00-14:00 unknown"]),
+        .init("<p>sob. 10:00-14:00</p>", "PL", []),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
