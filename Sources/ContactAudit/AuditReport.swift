@@ -55,7 +55,7 @@ public struct SourceStatus: Sendable, Hashable, Codable, Comparable {
 
     /// What reports show after the status word: the error, or the reason with the records.
     public var detail: String {
-        let count = "\(records) record\(records == 1 ? "" : "s")"
+        let count = records.counted("record")
         switch kind {
         case .ok: return count
         case .error: return error ?? "unreadable"
@@ -63,7 +63,7 @@ public struct SourceStatus: Sendable, Hashable, Codable, Comparable {
         case .notHTML: return reason ?? "not an HTML page"
         case .skipped: return reason ?? "robots.txt disallows it"
         case .blocked:
-            let stale = staleRecords.map { "; \($0) record\($0 == 1 ? "" : "s") of the last run kept as stale" } ?? ""
+            let stale = staleRecords.map { "; \($0.counted("record")) of the last run kept as stale" } ?? ""
             return (reason ?? "a bot wall") + stale
         }
     }

@@ -20,10 +20,3 @@ public enum ISORegion {
             ? "\(flag) takes an ISO 3166 region code such as RU, GB or US; '\(value)' is not one" : nil
     }
 }
-
-extension Int {
-    /// "1 record", "2 records": the count with its noun, plural when it is not 1.
-    public func counted(_ noun: String, plural: String? = nil) -> String {
-        "\(self) \(self == 1 ? noun : plural ?? noun + "s")"
-    }
-}

@@ -9,7 +9,7 @@ public enum RecordTextFormatter {
         for record in records { bySource[record.source, default: []].append(record) }
         for source in bySource.keys.sorted() {
             let group = bySource[source]!
-            out += "\(source)  (\(group.count) record\(group.count == 1 ? "" : "s"))\n"
+            out += "\(source)  (\(group.count.counted("record")))\n"
             let valueWidth = group.map(\.value.count).max() ?? 0
             let channelWidth = group.map(\.channel.rawValue.count).max() ?? 0
             for record in group {

@@ -84,8 +84,8 @@ public struct ShardPlan: Sendable {
         var lines: [String] = []
         for shard in 0..<count {
             let mine = groups.filter { $0.shard == shard }
-            lines.append("shard \(shard)/\(count): \(Self.plural(mine.reduce(0) { $0 + $1.audits.count }, "audit")), "
-                         + "\(Self.plural(mine.count, "group")), \(Self.plural(Set(mine.flatMap(\.hosts)).count, "host")), "
+            lines.append("shard \(shard)/\(count): \(mine.reduce(0) { $0 + $1.audits.count }.counted("audit")), "
+                         + "\(mine.count.counted("group")), \(Set(mine.flatMap(\.hosts)).count.counted("host")), "
                          + "at most \(mine.reduce(0) { $0 + $1.pagesBound }) pages")
             for group in mine {
                 lines.append("  \(group.audits.joined(separator: " ")): "
@@ -94,13 +94,12 @@ public struct ShardPlan: Sendable {
             }
         }
         if let largest = groups.max(by: { $0.pagesBound < $1.pagesBound }) {
-            lines.append("largest group: \(Self.plural(largest.audits.count, "audit")), at most \(largest.pagesBound) pages "
+            lines.append("largest group: \(largest.audits.count.counted("audit")), at most \(largest.pagesBound) pages "
                          + "(\(largest.audits.prefix(3).joined(separator: " "))\(largest.audits.count > 3 ? " …" : ""))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// SHA-256 over every audit's name and file text, sorted by name: shards and `merge`
     /// check they worked from the same set.

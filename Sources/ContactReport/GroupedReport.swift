@@ -68,12 +68,10 @@ public struct GroupedReport: Sendable {
         }
     }
 
-    private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-
     private var headline: String {
         let t = totals
-        return "\(plural(t.audits, "audit")): \(t.sources.counted("source")), \(t.records.counted("record")): "
-            + "\(plural(t.errors, "error")), \(plural(t.warnings, "warning")), \(t.infos) info"
+        return "\(t.audits.counted("audit")): \(t.sources.counted("source")), \(t.records.counted("record")): "
+            + "\(t.errors.counted("error")), \(t.warnings.counted("warning")), \(t.infos) info"
     }
 
     /// Each audit's report as `audit` prints it for one, then the totals.
@@ -165,12 +163,12 @@ public struct GroupedReport: Sendable {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>contact-audit: \(HTMLReporter.escape(plural(t.audits, "audit")))</title>
+        <title>contact-audit: \(HTMLReporter.escape(t.audits.counted("audit")))</title>
         <style>\(HTMLReporter.style)</style>
         </head>
         <body>
         <header>
-        <h1>contact-audit: \(plural(t.audits, "audit"))</h1>
+        <h1>contact-audit: \(t.audits.counted("audit"))</h1>
         <p class="summary"><span class="count error">\(t.errors.counted("error"))</span> <span class="count warning">\(t.warnings.counted("warning"))</span> \
         <span class="count info">\(t.infos) info</span> · \(t.sources.counted("source")), \(t.records.counted("record"))\
         \(t.unreadable > 0 ? ", \(t.unreadable) unreadable" : "")\(t.suppressed > 0 ? " · \(t.suppressed) accepted by the baseline" : "")</p>

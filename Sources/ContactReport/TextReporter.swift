@@ -12,8 +12,8 @@ public struct TextReporter: Reporter {
     public func render(_ report: AuditReport) -> String {
         let s = report.summary
         var lines = ["\(Self.safe(report.name)): \(s.sources.counted("source")), \(s.records.counted("record")): "
-                     + "\(Self.count(s.errors, "error")), \(Self.count(s.warnings, "warning")), \(s.infos) info"]
-        if s.suppressed > 0 { lines.append("\(Self.count(s.suppressed, "finding")) accepted by the baseline, not shown") }
+                     + "\(s.errors.counted("error")), \(s.warnings.counted("warning")), \(s.infos) info"]
+        if s.suppressed > 0 { lines.append("\(s.suppressed.counted("finding")) accepted by the baseline, not shown") }
         lines += report.notes.map(Self.safe)
         for severity in Severity.allCases {
             let bySeverity = report.findings.filter { $0.severity == severity }
@@ -82,7 +82,6 @@ public struct TextReporter: Reporter {
 
     static let alignedValueWidth = 32
 
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))

@@ -208,7 +208,7 @@ struct Audit: AsyncParsableCommand {
                 let written = Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted)
                 try written.write(to: writeBaseline)
                 let count = written.entries.count
-                StandardError.print("contact-audit: wrote \(writeBaseline): \(count) finding\(count == 1 ? "" : "s") accepted; "
+                StandardError.print("contact-audit: wrote \(writeBaseline): \(count.counted("finding")) accepted; "
                                     + "pass it as --baseline \(writeBaseline) to fail only on new ones")
             }
             if let shardResult, let selection {

@@ -31,7 +31,7 @@ enum AuditLoading {
         } catch {
             StandardError.print(error.description)
             if case .invalid(let diagnostics) = error {
-                StandardError.print("\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s") in the audit file")
+                StandardError.print("\(diagnostics.count.counted("problem")) in the audit file")
             }
             throw ExitCode(2)
         }

@@ -50,12 +50,10 @@ public struct MultipleHotlineNumbersRule: AuditRule {
         let hotlines = context.phones.filter(isCounted)
         return [finding(
             channel: .hotline, value: numbers.map(\.value).joined(separator: ", "),
-            message: "pages present \(Self.count(numbers.count)), the catalog has \(expected.count)"
+            message: "pages present \(numbers.count.counted("hotline number")), the catalog has \(expected.count)"
                 + (expected.isEmpty ? "" : " (\(expected.sorted().listed))")
                 + (extra.isEmpty ? "" : "; not in the catalog: \(extra.map(\.value).listed)"),
             evidence: hotlines, in: context,
             official: context.officialNote(extra.lazy.flatMap { $0.group.positions.lazy.filter(isCounted) }, stating: "extra hotline numbers"))]
     }
-
-    static func count(_ n: Int) -> String { n == 1 ? "1 hotline number" : "\(n) hotline numbers" }
 }

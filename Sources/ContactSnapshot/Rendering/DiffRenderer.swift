@@ -79,7 +79,7 @@ enum DiffWording {
             parts[0] += " (\(byExtractor) with the same page bytes: extractor changed)"
         }
         if let findings = diff.findings {
-            parts.append("\(findings.new.count) new finding\(findings.new.count == 1 ? "" : "s")")
+            parts.append(findings.new.count.counted("new finding"))
             parts.append("\(findings.resolved.count) resolved")
         }
         return parts.joined(separator: ", ") + "."
