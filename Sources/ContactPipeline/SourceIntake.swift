@@ -211,27 +211,26 @@ public struct SourceIntake: Sendable {
             }
             archiving.archive?.recordFile(source: source.name, location: source.location, bytes: bytes)
         }
-        if let reason = PageVerdict.notHTML(bytes, contentType: contentType) {
+        // The same path as a crawled page's, as a page answered 200 with no headers.
+        let page = FetchedPage(requestedURL: source.location, finalURL: source.location, status: 200,
+                               contentType: contentType, body: bytes)
+        let read = Self.read(page, outcome: nil, extractor: extractor, config: crawl, hashes: false).entry
+        if let error = read.error { return failedLocal(source, message: error) }
+        switch read.kind {
+        case .notHTML:
             var fetch = localFetch(bytes)
             fetch.pageStatus = SourceStatus.Kind.notHTML.rawValue
-            fetch.pageStatusReason = reason
+            fetch.pageStatusReason = read.reason
             return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: fetch, records: [],
-                              links: nil, failure: nil, notModified: false, warnings: [], kind: .notHTML, reason: reason)
-        }
-        let plain = contentType?.lowercased().hasPrefix("text/plain") == true
-            || (contentType == nil && SourceReader.looksLikePlainText(bytes, name: source.location))
-        do {
-            let document = try SourceReader.document(bytes: bytes, source: source.location, contentType: contentType,
-                                                     plainText: plain)
-            if !plain, let reason = PageVerdict.wall(document, status: 200, headers: []) {
-                return blockedPage(source.name, official: source.official, fetch: localFetch(bytes), reason: reason,
-                                   isWeb: false)
-            }
+                              links: nil, failure: nil, notModified: false, warnings: [], kind: .notHTML,
+                              reason: read.reason)
+        case .blocked:
+            return blockedPage(source.name, official: source.official, fetch: localFetch(bytes),
+                               reason: read.reason ?? "", isWeb: false)
+        default:
             return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: localFetch(bytes),
-                              records: extractor.extract(from: document), links: nil, failure: nil, notModified: false,
-                              warnings: document.warnings)
-        } catch {
-            return failedLocal(source, error)
+                              records: read.records, links: nil, failure: nil, notModified: false,
+                              warnings: read.warnings)
         }
     }
 
@@ -289,7 +288,11 @@ public struct SourceIntake: Sendable {
     }
 
     private func failedLocal(_ source: IntakeSource, _ error: SourceError) -> IntakePage {
-        let message = error.description.replacingOccurrences(of: source.location, with: source.name)
+        failedLocal(source, message: error.description)
+    }
+
+    private func failedLocal(_ source: IntakeSource, message: String) -> IntakePage {
+        let message = message.replacingOccurrences(of: source.location, with: source.name)
         return IntakePage(source: source.name, official: source.official, isWeb: false,
                           fetch: FetchState(result: "failed", error: message), records: [], links: nil, failure: message,
                           notModified: false, warnings: [])
@@ -454,18 +457,27 @@ public struct SourceIntake: Sendable {
         return (pages, replay.budget)
     }
 
-    /// A page's records, followable links and hash; an empty body has none of them.
-    static func read(_ page: FetchedPage, outcome: FetchOutcome, extractor: ContactExtractor,
+    /// The one path from a page's bytes to what it says, for every kind of source: its
+    /// records, followable links and hash, or why it is not read (not HTML, a bot wall,
+    /// an unparseable document). `outcome` is the crawl's (or an archive's) for a fetched
+    /// page; nil for a local file, which has no links to follow and whose type, when
+    /// nothing declares it, is guessed from its bytes and name. A fetched page with an
+    /// empty body has none of them.
+    static func read(_ page: FetchedPage, outcome: FetchOutcome?, extractor: ContactExtractor,
                      config: CrawlConfig, hashes: Bool = true) -> (entry: ArrivedPages.Entry, links: PageLinks) {
-        guard !page.body.isEmpty else { return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []), .none) }
+        guard !page.body.isEmpty || outcome == nil else {
+            return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []), .none)
+        }
+        let succeeded = outcome?.succeeded ?? true
         let sha256 = hashes ? SHA256.hex(page.body) : nil
         if let reason = PageVerdict.notHTML(page.body, contentType: page.contentType) {
             // An error's body is an error's body, whatever it is.
-            return (outcome.succeeded
+            return (succeeded
                 ? ArrivedPages.Entry(records: [], error: nil, sha256: sha256, links: [], kind: .notHTML, reason: reason)
                 : ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
         }
         let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
+            || (outcome == nil && page.contentType == nil && SourceReader.looksLikePlainText(page.body, name: page.finalURL))
         do {
             let document = try SourceReader.document(bytes: page.body, source: page.finalURL,
                                                      contentType: page.contentType, plainText: plain)
@@ -473,9 +485,13 @@ public struct SourceIntake: Sendable {
                 return (ArrivedPages.Entry(records: [], error: nil, sha256: sha256, links: [], kind: .blocked,
                                            reason: reason), .none)
             }
-            guard outcome.succeeded else {
+            guard succeeded else {
                 // An ordinary error page: no records, as before its body was handed over.
                 return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
+            }
+            guard let outcome else {
+                return (ArrivedPages.Entry(records: extractor.extract(from: document), error: nil, sha256: sha256,
+                                           links: nil, warnings: document.warnings), .none)
             }
             let links = PageLinks(baseHref: document.baseHref,
                                   links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
@@ -484,7 +500,7 @@ public struct SourceIntake: Sendable {
                                        warnings: document.warnings),
                     links)
         } catch {
-            return (outcome.succeeded
+            return (succeeded
                 ? ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil)
                 : ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
         }
