@@ -19,10 +19,13 @@ binary, work, audits, pages = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sy
 hosts = ["127.0.0.%d" % (2 + i) for i in range(16)]
 nginx = shutil.which("nginx") or "/usr/sbin/nginx"
 
-sock = socket.socket()
-sock.bind(("127.0.0.1", 0))
-port = sock.getsockname()[1]
-sock.close()
+# SCALE_PORT fixes the port, so the reports of two builds (which name the URLs) compare.
+port = int(os.environ.get("SCALE_PORT", "0"))
+if not port:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
 
 # One start page linking to PAGES-1 contact pages, shared by every audit through a rewrite.
 site = os.path.join(work, "site")
