@@ -91,7 +91,7 @@ public struct HTMLReporter: Reporter {
             // Errors open, so their evidence shows without a click; the rest folded.
             html += "<details class=\"finding \(f.severity.rawValue)\"\(f.severity == .error ? " open" : "")><summary><span class=\"badge \(f.severity.rawValue)\">"
                 + "\(f.severity.rawValue)</span> <code>\(Self.escape(f.rule))</code> <b>\(Self.escape(f.value))</b> "
-                + "<span class=\"channel\">\(f.channel.rawValue)</span> · \(Self.escape(f.message))"
+                + "<span class=\"channel\">\(Self.escape(f.channelLabel))</span> · \(Self.escape(f.message))"
                 + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "")
                 + (report.age(of: f).map { " <span class=\"age\">\(Self.escape($0))</span>" } ?? "") + "</summary>\n"
                 + "<table class=\"evidence\"><thead><tr><th>source</th><th>path</th><th>method</th><th>text</th></tr></thead><tbody>\n"
@@ -106,12 +106,12 @@ public struct HTMLReporter: Reporter {
 
     private func sources(_ report: AuditReport) -> String {
         var html = "<section id=\"sources\">\n<h2>Sources</h2>\n<table class=\"sources\"><thead><tr><th>source</th>"
-            + "<th>official</th><th>status</th></tr></thead><tbody>\n"
+            + "<th>official</th><th>status</th><th>detail</th></tr></thead><tbody>\n"
         for source in report.sources {
-            html += "<tr><td>\(Self.escape(source.url))</td><td>\(source.official ? "yes" : "")</td><td"
-                + (source.kind == .ok ? ">\(Self.escape(source.detail))"
-                    : " class=\"failed\">\(Self.escape(source.status)): \(Self.escape(source.detail))")
-                + "</td></tr>\n"
+            // The status word and its detail in columns of their own, as the text report shows them.
+            let failed = source.kind == .ok || source.kind == .skipped ? "" : " class=\"failed\""
+            html += "<tr><td>\(Self.escape(source.url))</td><td>\(source.official ? "yes" : "")</td>"
+                + "<td\(failed)>\(Self.escape(source.status))</td><td\(failed)>\(Self.escape(source.detail))</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
     }

@@ -14,7 +14,8 @@ struct Init: AsyncParsableCommand {
         page each, no links followed) and writes the numbers, e-mail addresses and hours \
         found there as the catalog, each under a comment giving its evidence (page, DOM path, \
         text), with the inputs as official sources. Local paths are written relative to the \
-        new file. Nothing is overwritten: an existing audit.yaml is an error. \
+        new file's directory when they lie at most two levels above it (../../pages/x.html), \
+        else absolute (/srv/pages/x.html). Nothing is overwritten: an existing audit.yaml is an error. \
         Exit codes: 0 written; 2 the file exists, bad options, or no input could be read.
         """
     )
@@ -78,13 +79,23 @@ struct Init: AsyncParsableCommand {
         print("wrote \(file.path): review it, then run contact-audit check \(auditDirectory.path)")
     }
 
-    /// `input` (relative to the current directory, or absolute) as a path relative to the
-    /// audit's directory, which is how audit files name local sources.
+    /// `input` (relative to the current directory, or absolute) as the audit file names it:
+    /// relative to the audit's directory when the page lies at most `maximumClimb` levels
+    /// above it (inside the project that holds `Audits/NAME/`: `../../pages/x.html`), else
+    /// absolute, since `../../../../../tmp/x.html` says less than `/tmp/x.html` and breaks
+    /// as soon as the project moves. Both forms load (`check`, `audit`).
     static func relativePath(of input: String, from directory: URL) -> String {
         let target = URL(fileURLWithPath: input).standardizedFileURL.pathComponents
         let base = directory.standardizedFileURL.pathComponents
         var common = 0
         while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
-        return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
+        let climb = base.count - common
+        guard climb <= maximumClimb, common > 1 else {
+            return "/" + target.dropFirst().joined(separator: "/")
+        }
+        return (Array(repeating: "..", count: climb) + target[common...]).joined(separator: "/")
     }
+
+    /// `Audits/NAME/` is two levels below the project: its pages are `../../…` at most.
+    static let maximumClimb = 2
 }

@@ -65,4 +65,43 @@ import Testing
         #expect(again.stderr.contains("already exists"))
         #expect(try String(contentsOf: file, encoding: .utf8) == yaml)
     }
+
+    /// Local paths in the shortest clear form: relative inside the project (`../../pages/…`),
+    /// absolute for a page elsewhere, where a relative path climbed to the root
+    /// (`../../../../tmp/…`). Either way the written audit checks and runs.
+    @Test func localPathsAreRelativeInsideTheProjectAbsoluteOutside() throws {
+        let directory = try AuditCommandTests.temporaryDirectory()
+        let elsewhere = try AuditCommandTests.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        try CronLoopTests.write(Self.help, to: directory.appendingPathComponent("pages/help.html"))
+        let outside = elsewhere.appendingPathComponent("mirror/contacts.html")
+        try CronLoopTests.write(Self.contacts, to: outside)
+
+        let result = try CommandRunner.run(["init", "demo", "./pages/../pages/help.html", outside.path], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let yaml = try String(contentsOf: directory.appendingPathComponent("Audits/demo/audit.yaml"), encoding: .utf8)
+        let urls = yaml.split(separator: "\n").filter { $0.hasPrefix("  - url: ") }
+        #expect(urls == ["  - url: \"../../pages/help.html\"", "  - url: \"\(outside.standardizedFileURL.path)\""], "\(yaml)")
+        #expect(!yaml.contains("../../../"))
+
+        let check = try CommandRunner.run(["check", "Audits/demo"], in: directory)
+        #expect(check.status == 0, "\(check.stderr)")
+        let audit = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", "Audits/demo"], in: directory)
+        #expect(audit.status == 0 || audit.status == 1, "\(audit.stderr)")
+        #expect(audit.stdout.contains("\"status\" : \"ok\""))
+        #expect(!audit.stdout.contains("\"status\" : \"error\""), "\(audit.stdout)")
+
+        // An audit directory outside the working directory: pages beside the project are
+        // absolute there too, not ../../../…
+        let far = elsewhere.appendingPathComponent("audits")
+        let farResult = try CommandRunner.run(["init", "other", "--directory", far.path, "pages/help.html"], in: directory)
+        #expect(farResult.status == 0, "\(farResult.stderr)")
+        let farYAML = try String(contentsOf: far.appendingPathComponent("other/audit.yaml"), encoding: .utf8)
+        #expect(farYAML.contains("  - url: \"\(directory.appendingPathComponent("pages/help.html").standardizedFileURL.path)\""), "\(farYAML)")
+        let farCheck = try CommandRunner.run(["check", far.appendingPathComponent("other").path], in: directory)
+        #expect(farCheck.status == 0, "\(farCheck.stderr)")
+    }
 }
