@@ -12,17 +12,23 @@ public enum RecordTextFormatter {
             out += "\(source)  (\(group.count.counted("record")))\n"
             let valueWidth = group.map(\.value.count).max() ?? 0
             let channelWidth = group.map(\.channel.rawValue.count).max() ?? 0
+            // The method with the number's type is a column too, so the paths line up.
+            let methodWidth = group.map { method($0).count }.max() ?? 0
             for record in group {
                 let kind = record.kind.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)
                 let value = record.value.padding(toLength: valueWidth, withPad: " ", startingAt: 0)
                 let channel = record.channel.rawValue.padding(toLength: channelWidth, withPad: " ", startingAt: 0)
-                var line = "  \(kind)  \(value)  \(channel)  \(record.evidence.method.rawValue)"
-                if let type = record.type { line += " (\(type))" }
-                out += line + "  " + record.evidence.path + "\n"
+                let method = method(record).padding(toLength: methodWidth, withPad: " ", startingAt: 0)
+                out += "  \(kind)  \(value)  \(channel)  \(method)  " + record.evidence.path + "\n"
                 out += "         “\(record.evidence.text)”\n"
             }
         }
         if records.isEmpty { out += "no records\n" }
         return out
+    }
+
+    /// `text (toll-free)`: how it was found, and for a number its type.
+    static func method(_ record: ContactRecord) -> String {
+        record.evidence.method.rawValue + (record.type.map { " (\($0))" } ?? "")
     }
 }

@@ -76,7 +76,9 @@ struct Init: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        print("wrote \(file.path): review it, then run contact-audit check \(auditDirectory.path)")
+        // Named as the user named the directory (Audits/acme), not as an absolute path.
+        let shown = (directory as NSString).appendingPathComponent(name)
+        print("wrote \(shown)/audit.yaml: review it, then run contact-audit check \(shown)")
     }
 
     /// `input` (relative to the current directory, or absolute) as the audit file names it:

@@ -36,6 +36,18 @@ import Testing
         #expect(result.stdout.contains("+74957778899"))
     }
 
+    /// The evidence paths start in one column: the method with a number's type
+    /// (`text (toll-free)`) used to push them right of those without one (`text`).
+    @Test func textFormatAlignsThePaths() throws {
+        let result = try CommandRunner.run(["extract", Self.seed004])
+        #expect(result.status == 0)
+        let recordLines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains("  /html") }
+        #expect(recordLines.count > 5)
+        #expect(recordLines.contains { $0.contains("(toll-free)") } && recordLines.contains { $0.contains(" hours ") || $0.hasPrefix("  hours") })
+        let columns = Set(recordLines.compactMap { line in line.range(of: "/html").map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
+        #expect(columns.count == 1, "\(recordLines.joined(separator: "\n"))")
+    }
+
     @Test func readsPlainTextAndFileURLs() throws {
         let seed = CommandRunner.packageRoot.appendingPathComponent("Tests/ContactExtractTests/Fixtures/seed-000.txt")
         let fromPath = try CommandRunner.run(["extract", "--region", "RU", "--format", "json", seed.path])
