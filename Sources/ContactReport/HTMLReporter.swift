@@ -128,7 +128,7 @@ public struct HTMLReporter: Reporter {
         var label = Self.escape(source.url)
         if source.official { label += " <span class=\"official\">official</span>" }
         if !source.isRead {
-            label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">\(source.kind == .error ? "unreadable" : source.status)</span>"
+            label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">\(Self.escape(source.status))</span>"
         } else if source.kind == .truncated {
             label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">truncated</span>"
         }

@@ -48,7 +48,8 @@ import Testing
             "    # The pages disagree on chat hours; keep the right one:",
             "region: RU",
             "  - url: \"../../pages/help.html\"\n    official: true",
-            "  - url: \"\(server.base)/contacts.html\"\n    official: true",
+            // The contacts page shows no hotline number: official without the duty to.
+            "  - url: \"\(server.base)/contacts.html\"\n    # shows no hotline number: official, but not expected to show one (official: true would expect it)\n    official: []",
         ] {
             #expect(yaml.contains(expected), "missing \(expected) in:\n\(yaml)")
         }
@@ -59,6 +60,9 @@ import Testing
         // The audit of the same pages finds none of its numbers unknown.
         let audit = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", "Audits/demo"], in: directory)
         #expect(!audit.stdout.contains("\"unknown-phone\"") && !audit.stdout.contains("\"unknown-email\""), "\(audit.stdout)")
+        // Nor fails on the pages it was started from (missing-official-contact on the contacts page did).
+        #expect(!audit.stdout.contains("\"missing-official-contact\""), "\(audit.stdout)")
+        #expect(audit.status == 0, "\(audit.stdout)")
 
         let again = try CommandRunner.run(["init", "demo", "pages/help.html"], in: directory)
         #expect(again.status == 2)

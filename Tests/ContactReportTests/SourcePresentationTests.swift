@@ -64,6 +64,9 @@ import Testing
         #expect(html.contains("<th>official</th><th>status</th><th>detail</th>"))
         #expect(html.contains("<tr><td>https://www.example.ru/help</td><td>yes</td><td>ok</td><td>5 records</td></tr>"))
         #expect(html.contains("<td class=\"failed\">error</td><td class=\"failed\">HTTP 404</td>"))
+        // The matrix's row label says the same word (it said "unreadable" for an error).
+        #expect(html.contains("<span class=\"failed\" title=\"HTTP 404\">error</span>"))
+        #expect(html.contains("<span class=\"failed\" title=\"image/png\">not-html</span>"))
     }
 
     /// A finding about a whole source has no channel: the person-facing formats show a
