@@ -91,7 +91,9 @@ public struct HTMLReporter: Reporter {
             // Errors open, so their evidence shows without a click; the rest folded.
             html += "<details class=\"finding \(f.severity.rawValue)\"\(f.severity == .error ? " open" : "")><summary><span class=\"badge \(f.severity.rawValue)\">"
                 + "\(f.severity.rawValue)</span> <code>\(Self.escape(f.rule))</code> <b>\(Self.escape(f.value))</b> "
-                + "<span class=\"channel\">\(Self.escape(f.channelLabel))</span> · \(Self.escape(f.message))"
+                // A finding about a whole source has no channel to show (no "— ·" before its message).
+                + (f.channelLabel == Finding.noChannel ? "· " : "<span class=\"channel\">\(Self.escape(f.channelLabel))</span> · ")
+                + Self.escape(f.message)
                 + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "")
                 + (report.age(of: f).map { " <span class=\"age\">\(Self.escape($0))</span>" } ?? "") + "</summary>\n"
                 + "<table class=\"evidence\"><thead><tr><th>source</th><th>path</th><th>method</th><th>text</th></tr></thead><tbody>\n"
@@ -187,5 +189,6 @@ public struct HTMLReporter: Reporter {
     table.evidence,table.sources{font-size:12px;margin:6px 0}
     .evidence th,.evidence td,.sources th,.sources td{border:1px solid #e1e4ea;padding:3px 6px;text-align:left;vertical-align:top}
     .evidence td:last-child{max-width:640px}
+    section.audit{border-top:3px solid #3a5a8c;margin-top:32px;padding-top:4px}
     """
 }

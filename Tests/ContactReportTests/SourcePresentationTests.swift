@@ -78,7 +78,9 @@ import Testing
 
         let markdown = MarkdownReporter().render(Self.report)
         #expect(markdown.contains("| `source-unreadable` | `\(Self.unreachable)` | — |"))
-        #expect(HTMLReporter().render(Self.report).contains("<span class=\"channel\">—</span>"))
+        let html = HTMLReporter().render(Self.report)
+        #expect(html.contains("<b>\(Self.unreachable)</b> · \(Self.unreachable) could not be read"), "\(html)")
+        #expect(!html.contains("<span class=\"channel\">unknown</span>") && !html.contains("<span class=\"channel\">—</span>"))
         #expect(JUnitReporter().render(Self.report).contains("(—)"))
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().render(Self.report).utf8)) as? [String: Any])
