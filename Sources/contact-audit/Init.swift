@@ -45,8 +45,10 @@ struct Init: AsyncParsableCommand {
     func run() async throws {
         let auditDirectory = URL(fileURLWithPath: directory).appendingPathComponent(name)
         let file = auditDirectory.appendingPathComponent("audit.yaml")
+        // Named as the user named the directory (Audits/acme), not as an absolute path.
+        let shown = (directory as NSString).appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: file.path) {
-            StandardError.print("contact-audit: \(file.path) already exists; init never overwrites an audit (remove it or pick another NAME)")
+            StandardError.print("contact-audit: \(shown)/audit.yaml already exists; init never overwrites an audit (remove it or pick another NAME)")
             throw ExitCode(2)
         }
         let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(explicitRegion: region)))
@@ -61,7 +63,8 @@ struct Init: AsyncParsableCommand {
         let result = await SourceIntake(extractor: extractor, crawl: config, hashesPages: false).read(sources)
         var drafts: [AuditFileDraft.Source] = []
         for page in result.pages {
-            if let failure = page.failure { StandardError.print("contact-audit: \(page.source): \(failure)") }
+            // A local file's failure names the file already (as extract prints it).
+            if let failure = page.failure { StandardError.print("contact-audit: \(page.isWeb ? "\(page.source): " : "")\(failure)") }
             drafts.append(AuditFileDraft.Source(url: page.source, records: page.records.sorted(), failure: page.failure))
         }
         guard drafts.contains(where: { $0.failure == nil }) else {
@@ -76,8 +79,6 @@ struct Init: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        // Named as the user named the directory (Audits/acme), not as an absolute path.
-        let shown = (directory as NSString).appendingPathComponent(name)
         print("wrote \(shown)/audit.yaml: review it, then run contact-audit check \(shown)")
     }
 

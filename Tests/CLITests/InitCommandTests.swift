@@ -34,6 +34,7 @@ import Testing
 
         let result = try CommandRunner.run(["init", "demo", "pages/help.html", "\(server.base)/contacts.html"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "wrote Audits/demo/audit.yaml: review it, then run contact-audit check Audits/demo\n")
         let file = directory.appendingPathComponent("Audits/demo/audit.yaml")
         let yaml = try String(contentsOf: file, encoding: .utf8)
         // Every value under the comment that says where a page states it.
@@ -66,7 +67,13 @@ import Testing
 
         let again = try CommandRunner.run(["init", "demo", "pages/help.html"], in: directory)
         #expect(again.status == 2)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("contact-audit: Audits/demo/audit.yaml already exists"), "\(again.stderr)")
+
+        // A page that cannot be read is named once ("x: x: no such file" before).
+        let missing = try CommandRunner.run(["init", "other", "pages/missing.html"], in: directory)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("pages/missing.html") && missing.stderr.components(separatedBy: "missing.html").count == 2,
+                "\(missing.stderr)")
         #expect(try String(contentsOf: file, encoding: .utf8) == yaml)
     }
 
