@@ -12,16 +12,30 @@ struct PageContext {
     private var paths: [NodeID: String] = [:]
     /// For each list, the block right before its first item ("Контактные каналы поддержки:").
     private let listIntros: [Int: Int]
+    /// Blocks before a list that state a number or address of their own: not the list's
+    /// introduction for the numbers in its items.
+    private let numberedIntros: Set<Int>
 
     init(document: HTMLDocument) {
         self.document = document
         var intros: [Int: Int] = [:]
+        var numbered: Set<Int> = []
         for (index, block) in document.blocks.enumerated() {
             if let list = block.list, intros[list] == nil, index > 0, document.blocks[index - 1].list != list {
                 intros[list] = index - 1
+                if Self.statesOwnValue(document.blocks[index - 1].text) { numbered.insert(index - 1) }
             }
         }
         listIntros = intros
+        numberedIntros = numbered
+    }
+
+    /// A block that states a number or an address of its own ("Fax: 212-555-0101") is a
+    /// line of its own, not the introduction of the list after it: its label is its
+    /// value's, and must not reach the numbers in the list's items.
+    static func statesOwnValue(_ text: String) -> Bool {
+        PhoneExtractor.digitCount(text) >= PhoneExtractor.minimumDigits && PhoneExtractor.hasCandidateRun(text)
+            || text.utf8.contains(UInt8(ascii: "@"))
     }
 
     /// The document path of a node; a block with several values asks for it once.
@@ -49,15 +63,20 @@ struct PageContext {
 
     /// The classifier's view of a value at `range` (UTF-8 offsets) in block `index`.
     /// `blockSignals`, when given, stand for the block's own (see `signals(ofBlock:outsideSentencesOf:)`).
+    /// `forNumber`: the value is a phone number, which a numbered line before its list
+    /// does not introduce (`statesOwnValue`).
     mutating func context(block index: Int, range: Range<Int>?, neighbours: [Range<Int>] = [],
                           structuredType: String? = nil,
-                          blockSignals: ChannelClassifier.Signals? = nil) -> ChannelClassifier.Context {
+                          blockSignals: ChannelClassifier.Signals? = nil,
+                          forNumber: Bool = false) -> ChannelClassifier.Context {
         guard document.blocks.indices.contains(index) else {
             return ChannelClassifier.Context(near: [], outer: [], structuredType: structuredType)
         }
         let block = document.blocks[index]
         var outer = [blockSignals ?? signals(ofBlock: index)]
-        if let intro = block.list.flatMap({ listIntros[$0] }) { outer.append(signals(ofBlock: intro)) }
+        if let intro = block.list.flatMap({ listIntros[$0] }), !(forNumber && numberedIntros.contains(intro)) {
+            outer.append(signals(ofBlock: intro))
+        }
         for heading in block.headings.reversed() { outer.append(signals(ofHeading: heading)) }
         return ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours), outer: outer,
                                          structuredType: structuredType)

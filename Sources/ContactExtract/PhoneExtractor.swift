@@ -50,7 +50,7 @@ struct PhoneExtractor {
                 linkBlockSignals[link.blockIndex] = page.signals(ofBlock: link.blockIndex, outsideSentencesOf: others)
             }
             var context = page.context(block: link.blockIndex, range: range, neighbours: others,
-                                       blockSignals: linkBlockSignals[link.blockIndex])
+                                       blockSignals: linkBlockSignals[link.blockIndex], forNumber: true)
             context.inside = link.text.lowercased()
             let channel = ChannelClassifier.phoneChannel(context)
             records.add(ContactRecord(
@@ -67,13 +67,19 @@ struct PhoneExtractor {
         var candidates: [(item: BatchedPhoneMatcher.Item, regions: [String])] = []
         var digitCounts: [Int: Int] = [:]
         var labelled: Set<Int> = []
+        var labelCountries: [Int: String] = [:]
         for (index, block) in document.blocks.enumerated() {
             let digits = Self.digitCount(block.text)
             guard digits >= 2 else { continue }
-            let region = regions.region(forLanguage: block.language ?? document.language)
+            var region = regions.region(forLanguage: block.language ?? document.language)
+            if RegionResolver.sharedZone.contains(region) {
+                var label: String?
+                if case .region(let country) = CountryLabels.label(ofBlock: index, in: document.blocks) { label = country }
+                region = regions.serviceRegion(forLanguage: block.language ?? document.language, host: host, label: label)
+            }
             for found in shortFinder.find(in: block.text, region: region)
             where linkedValues[index]?.contains(found.digits) != true {
-                let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: found.utf8Range))
+                let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: found.utf8Range, forNumber: true))
                 records.add(ContactRecord(
                     kind: .phone, value: found.digits, channel: channel, source: document.source,
                     evidence: Evidence(method: .text, path: page.path(of: block.node),
@@ -87,7 +93,7 @@ struct PhoneExtractor {
             var blockRegions = regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)
             if regions.explicitRegion == nil {
                 switch CountryLabels.label(ofBlock: index, in: document.blocks) {
-                case .region(let country): blockRegions = [country]; labelled.insert(index)
+                case .region(let country): blockRegions = [country]; labelled.insert(index); labelCountries[index] = country
                 case .conflict: blockRegions = ["ZZ"]; labelled.insert(index)
                 case .none: break
                 }
@@ -105,7 +111,7 @@ struct PhoneExtractor {
         for candidate in candidates {
             let index = candidate.item.index
             let found = add(matches[index] ?? [], block: index, linkedValues: linkedValues, document: document,
-                            page: &page, into: &records)
+                            page: &page, into: &records, labelCountry: labelCountries[index])
             let read = found.reduce(0) { $0 + Self.digitCount($1.raw) }
             if !labelled.contains(index), (digitCounts[index] ?? 0) - read >= Self.minimumDigits, Self.hasPhoneLikeRun(document.blocks[index].text) {
                 var item = candidate.item
@@ -151,7 +157,8 @@ struct PhoneExtractor {
     /// was read (with the raw text) for the page's country hints.
     private func add(_ matches: [PhoneNumberMatch], block index: Int, linkedValues: [Int: Set<String>],
                      document: HTMLDocument, page: inout PageContext,
-                     into records: inout RecordCollector) -> [(raw: String, region: String?)] {
+                     into records: inout RecordCollector,
+                     labelCountry: String? = nil) -> [(raw: String, region: String?)] {
         guard !matches.isEmpty else { return [] }
         let block = document.blocks[index]
         let bytes = Array(block.text.utf8)
@@ -161,21 +168,76 @@ struct PhoneExtractor {
         for match in matches {
             let range = match.utf8Range
             let raw = String(decoding: bytes[range], as: UTF8.self)
-            found.append((raw, match.number.region))
+            var number = match.number
+            if let labelCountry, let international = Self.internationalReading(raw, country: labelCountry) {
+                number = international
+            }
+            found.append((raw, number.region))
             if Self.isLabelledIdentifier(bytes, before: range.lowerBound) { continue }
-            if Self.isInputMask(match.number) { continue }
-            if linkedValues[index]?.contains(match.number.e164) == true { continue }
+            if Self.isInputMask(number) || Self.isOtherDigitString(raw) { continue }
+            if linkedValues[index]?.contains(number.e164) == true { continue }
             let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges,
-                                                                      blockSignals: blockSignals))
+                                                                      blockSignals: blockSignals, forNumber: true))
             records.add(ContactRecord(
-                kind: .phone, value: match.number.e164, channel: channel, source: document.source,
+                kind: .phone, value: number.e164, channel: channel, source: document.source,
                 evidence: Evidence(method: .text, path: page.path(of: block.node),
                                    text: EvidenceText.window(block.text, around: range)),
-                type: match.number.type.rawValue, raw: raw, extension: match.number.extensionDigits,
+                type: number.type.rawValue, raw: raw, extension: number.extensionDigits,
                 section: block.headings.last),
                 at: index)
         }
         return found
+    }
+
+    /// A line labelled with a country that writes the country's calling code without its
+    /// "+" ("Kuwait … Tel: 965 6097 2710", "Indonesia … Tel: 62 21 3901007", "(65) 6436 5000")
+    /// means the number as dialled from abroad. libphonenumber keeps the code as part of a
+    /// national number whenever that also reads as valid (`+6262213901007`), so the text is
+    /// read again with a "+" and taken when it is a valid number of the labelled country.
+    /// The code must stand apart (a space, hyphen or bracket after it): national numbers
+    /// that merely begin with the same digits ("6543 2100" in Singapore) are left alone.
+    static func internationalReading(_ raw: String, country: String) -> PhoneNumber? {
+        var text = Substring(raw)
+        if text.first == "(" { text = text.dropFirst().drop(while: { $0 == " " }) }
+        let code = text.prefix(while: { $0.isASCII && $0.isNumber })
+        guard (1...3).contains(code.count), code.first != "0",
+              let next = text.dropFirst(code.count).first, next == " " || next == "-" || next == ")" else { return nil }
+        guard let number = try? PhoneNumberService.parse("+" + text, region: "ZZ"), number.region == country else {
+            return nil
+        }
+        return number
+    }
+
+    /// Digit strings libphonenumber accepts as valid numbers that a page means as something
+    /// else: an IPv4 address ("Your IP Address is: 5.167.214.238"), a date ("26-08-2009",
+    /// "2013.05.14"), a pager's run of page numbers ("1 2 3 4 5 6 7 8 9 10"), or two
+    /// sentences' digits read as one ("(639-9675). 311": a bracket closed, a sentence ended).
+    static func isOtherDigitString(_ raw: String) -> Bool {
+        if raw.contains("). ") { return true }
+        let groups = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map { Int($0) ?? -1 }
+        let lengths = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(\.count)
+        let separators = Set(raw.filter { !($0.isASCII && $0.isNumber) })
+        // Page numbers: each one more than the one before.
+        if groups.count >= 4, zip(groups, groups.dropFirst()).allSatisfy({ $1 == $0 + 1 }) { return true }
+        guard separators.count == 1, let separator = separators.first else { return false }
+        // A dotted quad; "33.12.34.56" (pairs) is how some countries write numbers.
+        if separator == ".", groups.count == 4, lengths.allSatisfy({ $0 <= 3 }), groups.allSatisfy({ $0 <= 255 }),
+           !lengths.allSatisfy({ $0 == 2 }) {
+            return true
+        }
+        // Day, month and year (either order), one separator throughout.
+        if groups.count == 3, ".-/".contains(separator) {
+            let (first, second, third) = (groups[0], groups[1], groups[2])
+            let isYear = { (value: Int, length: Int) in length == 4 && (1900...2099).contains(value) }
+            if isYear(third, lengths[2]), lengths[0] <= 2, lengths[1] <= 2,
+               (1...31).contains(first), (1...31).contains(second), first <= 12 || second <= 12 {
+                return true
+            }
+            if isYear(first, lengths[0]), lengths[1] <= 2, lengths[2] <= 2, (1...12).contains(second), (1...31).contains(third) {
+                return true
+            }
+        }
+        return false
     }
 
     /// A form's input mask or placeholder, `8 (999) 999-99-99`, `+7 (000) 000-00-00`: the
@@ -235,7 +297,7 @@ struct PhoneExtractor {
     /// Short Latin labels carry their punctuation, so "ocean" or "mean" never match.
     static let identifierLabels = ["инн", "огрн", "кпп", "бик", "окпо", "оквэд", "октмо", "снилс", "р/с", "к/с",
                                    "счет", "счёт", "isbn", "issn", "ean:", "ean-", "iban", "vat:", "vat no", "vat reg",
-                                   "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "ein:", "sku:", "арт.",
+                                   "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "btw ", "btw nr", "btw-nr", "tva:", "n° tva", "ein:", "sku:", "арт.",
                                    "артикул"]
 
     /// Labels of order, request, ticket and invoice numbers, which are as long as phone

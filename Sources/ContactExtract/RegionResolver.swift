@@ -58,6 +58,25 @@ public struct RegionResolver: Sendable {
         return fallbackRegion ?? "ZZ"
     }
 
+    /// Regions that share one calling code and one language, so that neither a `+CC` nor the
+    /// language tells them apart: Russia and Kazakhstan (+7, Russian written in both).
+    static let sharedZone: Set<String> = ["RU", "KZ"]
+
+    /// The region whose service short numbers a block means (`1414` in Kazakhstan, `115` in
+    /// Russia). The language's region, as before, except inside the shared +7 zone, where a
+    /// Russian-language page says nothing about the country: there a country label on the
+    /// line (`Казахстан: …`), then the page's host (`.kz`), decide. Nothing else is guessed:
+    /// with neither, the language's region stays.
+    public func serviceRegion(forLanguage language: String?, host: String?, label: String?) -> String {
+        let region = region(forLanguage: language)
+        guard explicitRegion == nil, Self.sharedZone.contains(region) else { return region }
+        if let label, Self.sharedZone.contains(label) { return label }
+        // A region subtag ("ru-KZ") was already read by `region(forLanguage:)`.
+        if let language, Self.region(fromLanguageTag: language, subtagOnly: true) != nil { return region }
+        if let host, let hostRegion = Self.region(fromHost: host), Self.sharedZone.contains(hostRegion) { return hostRegion }
+        return region
+    }
+
     /// Languages whose main country is not spelled like the language code.
     static let languageRegions: [String: String] = [
         "en": "US", "ru": "RU", "uk": "UA", "be": "BY", "kk": "KZ", "de": "DE", "fr": "FR", "es": "ES",
