@@ -297,8 +297,8 @@ struct PhoneExtractor {
     /// Short Latin labels carry their punctuation, so "ocean" or "mean" never match.
     static let identifierLabels = ["инн", "огрн", "кпп", "бик", "окпо", "оквэд", "октмо", "снилс", "р/с", "к/с",
                                    "счет", "счёт", "isbn", "issn", "ean:", "ean-", "iban", "vat:", "vat no", "vat reg",
-                                   "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "btw ", "btw nr", "btw-nr", "tva:", "n° tva", "ein:", "sku:", "арт.",
-                                   "артикул"]
+                                   "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "btw ", "btw nr", "btw-nr", "tva:",
+                                   "n° tva", "ein:", "sku:", "арт.", "артикул"]
 
     /// Labels of order, request, ticket and invoice numbers, which are as long as phone
     /// numbers. Each names the number ("заказ №", "order no"): a bare "заказ" also
@@ -307,7 +307,9 @@ struct PhoneExtractor {
                                   "номер заявки", "№ заявки", "номер обращения", "обращение №", "order no",
                                   "order #", "order number", "ticket #", "ticket no", "ticket number", "invoice no",
                                   "invoice #", "invoice number", "bestellnummer", "auftragsnummer", "rechnungsnummer",
-                                  "kundennummer", "vorgangsnummer"]
+                                  "kundennummer", "vorgangsnummer",
+                                  // A post-office box and its postcode ("PO Box No.13903 - 00800").
+                                  "po box", "p.o. box", "p.o.box", "p. o. box", "box no", "postfach", "а/я"]
 
     static func isLabelledIdentifier(_ bytes: [UInt8], before offset: Int) -> Bool {
         let start = max(0, offset - 16)

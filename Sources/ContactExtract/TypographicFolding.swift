@@ -36,7 +36,10 @@ struct TypographicFolding {
                 folded.append(0x20)
                 origins.append(offset)
             }
-            if !vanity.isEmpty, vanity.contains(offset) {
+            if scalar == "/", Self.startsAlternateEnding(bytes, at: offset) {
+                folded.append(UInt8(ascii: ","))
+                origins.append(offset)
+            } else if !vanity.isEmpty, vanity.contains(offset) {
                 folded.append(Self.keypadDigit(bytes[offset]))
                 origins.append(offset)
             } else if let replacement = Self.replacement(for: scalar) {
@@ -85,6 +88,7 @@ struct TypographicFolding {
             if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF { return true }
             if byte >= 0x41, byte <= 0x5A, previous >= 0x30, previous <= 0x39,
                startsGluedLabel(Array(text.utf8), at: index) { return true }
+            if byte == 0x2F, previous >= 0x30, previous <= 0x39, startsAlternateEnding(Array(text.utf8), at: index) { return true }
             if byte >= 0x41, byte <= 0x5A, previous == 0x2D || previous == 0x2E || previous == 0x20,
                !vanityLetters(Array(text.utf8)).isEmpty { return true }
             previous = byte
@@ -115,6 +119,26 @@ struct TypographicFolding {
             }
             return true
         }
+    }
+
+    /// A slash that lists other last digits of the number before it, as switchboards write
+    /// their lines ("+91-22-33074700/01/02/03/04", "6177 4200/4201"): five or more digits
+    /// before it, one to four after it that end the run. libphonenumber takes the whole
+    /// list for one candidate and refuses it; a comma there ends the first number where it
+    /// ends. Dates and "0421/12 34 56" (an area code, then the number) do not qualify.
+    static func startsAlternateEnding(_ bytes: [UInt8], at index: Int) -> Bool {
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        guard index < bytes.count, bytes[index] == 0x2F else { return false }
+        var before = index - 1
+        while isDigit(before) { before -= 1 }
+        guard index - 1 - before >= 5 else { return false }
+        var after = index + 1
+        while isDigit(after) { after += 1 }
+        guard (1...4).contains(after - index - 1) else { return false }
+        if after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x2D || bytes[after] == 0x2E, isDigit(after + 1) {
+            return false
+        }
+        return true
     }
 
     /// Words in capitals that are labels, not spelled digits ("555-1234 FAX 555-1235").

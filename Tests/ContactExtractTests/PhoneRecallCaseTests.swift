@@ -36,6 +36,11 @@ import Testing
         .init("<p>Published 2013.05.14</p>", "US", []),
         .init("<p>1 2 3 4 5 6 7 8 9 10 next</p>", "US", []),
         .init("<p>btw 0453 365 132</p>", "BE", []),
+        .init("<p>PO Box No.13903 - 00800 Nairobi</p>", "IN", []),
+        .init("<p>PO Box 12, tel 212-555-0100</p>", "US", ["+12125550100 phone"]),
+        // Other last digits listed after a slash: the first number is read.
+        .init("<p>Phone: +91-22-33074700/01/02/03/04</p>", "US", ["+912233074700 phone"]),
+        .init("<p>Telefon: 0421/12 34 56</p>", "DE", ["+49421123456 phone"]),
         // Numbers written in pairs with dots are numbers (not an address).
         .init("<p>Tlf. 33.12.34.56</p>", "DK", ["+4533123456 phone"]),
         // An address's country line decides the numbers under it, in its own element.
