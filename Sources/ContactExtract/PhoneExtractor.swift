@@ -134,7 +134,7 @@ struct PhoneExtractor {
             let rest = hints.filter { !entry.tried.contains($0) }
             if !rest.isEmpty { retries.append((entry.item, rest)) }
         }
-        let second = BatchedPhoneMatcher.find(in: retries)
+        let second = BatchedPhoneMatcher.findAgreed(in: retries)
         for entry in retries {
             let index = entry.item.index
             var known = linkedValues

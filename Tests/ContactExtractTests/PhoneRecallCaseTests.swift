@@ -87,6 +87,15 @@ import Testing
                                 source: "https://example.kz/") == ["115 phone"])
     }
 
+    /// Last resort for digits no declared region reads: the countries the page names around
+    /// them. One reading is taken; two countries reading one text as different numbers
+    /// decide nothing (a Canadian and a Chinese reading of 800-288-3124).
+    @Test func namedCountriesMustAgree() throws {
+        #expect(try Self.phones("<p>Sydney NSW 2000, Australia</p><p>Call (02) 9411 8032</p>", fallback: nil)
+            == ["+61294118032 phone"])
+        #expect(try Self.phones("<p>Stores in Canada and China</p><p>Call 800-288-3124</p>", fallback: nil).isEmpty)
+    }
+
     /// The calling code written without its "+" on a line labelled with that country.
     @Test func callingCodeWithoutPlus() {
         #expect(PhoneExtractor.internationalReading("965 6097 2710", country: "KW")?.e164 == "+96560972710")
