@@ -305,6 +305,8 @@ def main(argv):
     decisions = collections.Counter()
     disagreements = []
     not_counted = []
+    channel_counts = collections.Counter()
+    confusions = []
     for page, gold in sorted(annotations.items()):
         folder = page.split("/")[1]
         records = predicted.get(page, [])
@@ -323,6 +325,17 @@ def main(argv):
                 phones[group].update(counts)
             if missed or wrong or wrong_country:
                 disagreements.append((page, "phone", missed, wrong, wrong_country))
+            # Channels of the numbers read right: annotated FAX only, or TEL only.
+            blocks = page_blocks(os.path.join(corpus, page))
+            faxes = gold_phones(gold.get("FAX", []), folder, blocks)[0]
+            lines = gold_phones(gold.get("TEL", []), folder, blocks)[0]
+            for number in sorted((faxes ^ lines) & found):
+                channels = {r["channel"] for r in records if r["kind"] == "phone" and r["value"] == number}
+                annotated = "fax" if number in faxes else "phone"
+                channel_counts[annotated] += 1
+                if (annotated == "fax") != ("fax" in channels):
+                    channel_counts[annotated + " confused"] += 1
+                    confusions.append((page, number, annotated, sorted(channels)))
             # The old score: last eight digits of everything, spans keyed by all their digits.
             old_gold = {k for k in map(old_phone_key, spans) if k}
             old_found = {k for k in map(last_eight, found) if k}
@@ -355,6 +368,8 @@ def main(argv):
               % (group, precision, recall, t["found"], t["expected"], t["right"], t["wrong"], t["wrong-country"],
                  t["missed"], old_precision, old_recall))
     print("  annotated spans: %s" % ", ".join("%d %s" % (n, how) for how, n in decisions.most_common()))
+    print("  channels of right numbers annotated as one kind: %d fax (%d not read as fax), %d phone (%d read only as fax)"
+          % (channel_counts["fax"], channel_counts["fax confused"], channel_counts["phone"], channel_counts["phone confused"]))
     print("e-mails")
     print("  %-18s %9s %6s %6s %6s %6s %7s %6s" % ("folder", "precision", "recall", "found", "gold", "right", "wrong", "missed"))
     for group in sorted(emails, key=lambda g: (g == "all", g)):
@@ -372,6 +387,8 @@ def main(argv):
             if wrong_country:
                 line += " wrong-country=%s" % wrong_country
             print(line)
+        for page, number, annotated, channels in confusions:
+            print("%s phone channel: %s annotated %s, read as %s" % (page, number, annotated, "/".join(channels)))
         for page, address, why in not_counted:
             print("%s not counted: %s (%s)" % (page, address, why))
 

@@ -78,8 +78,50 @@ struct PageContext {
             outer.append(signals(ofBlock: intro))
         }
         for heading in block.headings.reversed() { outer.append(signals(ofHeading: heading)) }
-        return ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours), outer: outer,
-                                         structuredType: structuredType)
+        var context = ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours), outer: outer,
+                                                structuredType: structuredType)
+        if forNumber { context.labelLines = labelLines(ofBlock: index).map { lower($0) } }
+        return context
+    }
+
+    /// `/html/body/dl/dd[4]` → `dd`.
+    private static func elementName(_ path: String) -> Substring {
+        let last = path.split(separator: "/").last ?? ""
+        return last.prefix { $0 != "[" }
+    }
+
+    /// A label is short and states no value of its own: "Fax:", "General Fax", "Toll Free:".
+    private static func isLabel(_ text: String) -> Bool {
+        text.utf8.count <= 40 && !text.contains(where: \.isNumber) && !text.utf8.contains(UInt8(ascii: "@"))
+    }
+
+    /// Blocks that label block `index` from outside it, nearest first: the first cell of its
+    /// table row, the `<dt>` right before its `<dd>`, and the nearest line above it in the
+    /// same element (lines cut by `<br>`) that is only a label ending with a colon ("Fax:"),
+    /// which labels the lines under it as a list's introduction labels its items.
+    mutating func labelLines(ofBlock index: Int) -> [Int] {
+        let blocks = document.blocks
+        let block = blocks[index]
+        var found: [Int] = []
+        if let row = block.tableRow, let column = block.tableColumn, column > 0 {
+            var first = index
+            while first > 0, blocks[first - 1].tableRow == row { first -= 1 }
+            if first != index, blocks[first].tableColumn == 0, Self.isLabel(blocks[first].text) { found.append(first) }
+        }
+        if index > 0, blocks[index - 1].node != block.node, Self.isLabel(blocks[index - 1].text),
+           Self.elementName(path(of: block.node)) == "dd", Self.elementName(path(of: blocks[index - 1].node)) == "dt" {
+            found.append(index - 1)
+        }
+        var line = index - 1
+        while line >= 0, index - line <= 8, blocks[line].node == block.node {
+            let text = blocks[line].text
+            if Self.isLabel(text), text.hasSuffix(":") {
+                found.append(line)
+                break
+            }
+            line -= 1
+        }
+        return found
     }
 
     /// The words labelling a value at `range` in block `index`, before it then after it.

@@ -62,6 +62,16 @@ import Testing
         // A number's label does not reach the list after it: a fax line before a list of phones.
         .init("<p>Fax: 212-555-0101</p><ul><li>212-555-0100</li><li>212-555-0102</li></ul>", "US",
               ["+12125550101 fax", "+12125550100 phone", "+12125550102 phone"]),
+        // Labels outside the number's block: its row's label cell, the <dt> of its <dd>, a label
+        // line above it in its element; a line with a number of its own labels only that number.
+        .init("<table><tr><td>Local:</td><td>305.682.1944</td></tr><tr><td><b>Fax:</b></td><td>305.682.1945</td></tr></table>", "US",
+              ["+13056821944 phone", "+13056821945 fax"]),
+        .init("<dl><dt>Member Services</dt><dd>800-322-6384</dd><dt>General Fax</dt><dd>916-631-0672</dd></dl>", "US",
+              ["+18003226384 phone", "+19166310672 fax"]),
+        .init("<p>Phone: (413)-545-0722</p><p>Fax:<br>Application materials: (413)-577-0010<br>Graduation: (413)-577-0123</p>", "US",
+              ["+14135450722 phone", "+14135770010 fax", "+14135770123 fax"]),
+        .init("<p>Fax: 212-555-0101<br>212-555-0100</p>", "US", ["+12125550101 fax", "+12125550100 phone"]),
+        .init("<p>Facsimile +44 (0) 1226 749 900</p>", "GB", ["+441226749900 fax"]),
         // A line that introduces the list still labels it.
         .init("<p>Fax numbers:</p><ul><li>212-555-0101</li><li>212-555-0103</li></ul>", "US",
               ["+12125550101 fax", "+12125550103 fax"]),
