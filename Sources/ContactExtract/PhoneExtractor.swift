@@ -40,10 +40,13 @@ struct PhoneExtractor {
                     ? document.blocks[link.blockIndex].headings.last : nil),
                 at: link.blockIndex)
         }
+        let host = (document.baseHref).flatMap(RegionResolver.host(ofURL:)) ?? RegionResolver.host(ofURL: document.source)
         var linkBlockSignals: [Int: ChannelClassifier.Signals] = [:]
         for (link, target, range) in telLinks {
-            let region = regions.region(forLanguage: link.language ?? document.language)
-            guard let number = Self.parseLinkTarget(target, region: region) else { continue }
+            let language = link.language ?? document.language
+            guard let number = Self.parseLinkTarget(target, candidates: regions.candidateRegions(forLanguage: language, host: host),
+                                                    leadingEquals: regions.leadingEquals(forLanguage: language, host: host))
+            else { continue }
             linkedValues[link.blockIndex, default: []].insert(number.e164)
             let others = linkRanges[link.blockIndex] ?? []
             if linkBlockSignals[link.blockIndex] == nil {
@@ -63,11 +66,12 @@ struct PhoneExtractor {
                 at: link.blockIndex)
         }
         let shortFinder = ShortNumberFinder(table: shortNumbers)
-        let host = (document.baseHref).flatMap(RegionResolver.host(ofURL:)) ?? RegionResolver.host(ofURL: document.source)
         var candidates: [(item: BatchedPhoneMatcher.Item, regions: [String])] = []
         var digitCounts: [Int: Int] = [:]
         var labelled: Set<Int> = []
         var labelCountries: [Int: String] = [:]
+        // Blocks whose first two regions lead as equals (`RegionResolver.leadingEquals`).
+        var undecided: Set<Int> = []
         for (index, block) in document.blocks.enumerated() {
             let digits = Self.digitCount(block.text)
             guard digits >= 2 else { continue }
@@ -95,13 +99,31 @@ struct PhoneExtractor {
                 switch CountryLabels.label(ofBlock: index, in: document.blocks) {
                 case .region(let country): blockRegions = [country]; labelled.insert(index); labelCountries[index] = country
                 case .conflict: blockRegions = ["ZZ"]; labelled.insert(index)
-                case .none: break
+                case .none:
+                    if blockRegions.count > 1,
+                       regions.leadingEquals(forLanguage: block.language ?? document.language, host: host) == 2 {
+                        undecided.insert(index)
+                    }
                 }
             }
             digitCounts[index] = digits
             candidates.append((BatchedPhoneMatcher.Item(index: index, folded: TypographicFolding(block.text)), blockRegions))
         }
-        let matches = BatchedPhoneMatcher.find(in: candidates)
+        var matches: [Int: [PhoneNumberMatch]]
+        if undecided.isEmpty {
+            matches = BatchedPhoneMatcher.find(in: candidates)
+        } else {
+            // The two leading regions read together and must agree; what neither reads goes on
+            // to the rest of the block's regions, one at a time, as usual.
+            let split = Dictionary(grouping: candidates) { undecided.contains($0.item.index) }
+            matches = BatchedPhoneMatcher.find(in: split[false] ?? [])
+            let leading = (split[true] ?? []).map { (item: $0.item, regions: Array($0.regions.prefix(2))) }
+            let read = BatchedPhoneMatcher.findAgreed(in: leading)
+            matches.merge(read) { $1 }
+            let rest = (split[true] ?? []).filter { read[$0.item.index] == nil }
+                .map { (item: $0.item, regions: Array($0.regions.dropFirst(2))) }
+            matches.merge(BatchedPhoneMatcher.find(in: rest)) { $1 }
+        }
 
         // Blocks with digits no region of the page could read, and the countries of the
         // numbers the page writes with a +CC: a page that writes "+91 22 6177 4200" also
@@ -382,6 +404,17 @@ struct PhoneExtractor {
         var digits = 0
         for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
         return digits
+    }
+
+    /// A `tel:` target read in the page's candidate regions, as its text is: the first that
+    /// reads it, except that the `leadingEquals` first ones are read together and must agree.
+    static func parseLinkTarget(_ target: String, candidates: [String], leadingEquals: Int) -> PhoneNumber? {
+        let leading = candidates.prefix(leadingEquals).compactMap { parseLinkTarget(target, region: $0) }
+        if !leading.isEmpty { return Set(leading.map(\.e164)).count == 1 ? leading[0] : nil }
+        for region in candidates.dropFirst(leadingEquals) {
+            if let number = parseLinkTarget(target, region: region) { return number }
+        }
+        return nil
     }
 
     /// A `tel:` target is a full number, or a short number written as bare digits

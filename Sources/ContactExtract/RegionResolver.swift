@@ -29,6 +29,17 @@ public struct RegionResolver: Sendable {
         return regions.isEmpty ? ["ZZ"] : regions
     }
 
+    /// How many of `candidateRegions` lead as equals: 2 when the `lang` region subtag and the
+    /// host's country both speak and disagree (an Austrian `.at` site whose template says
+    /// `de-DE`), else 1. Neither outranks the other: a number is read in both, and kept only
+    /// where they agree on it (`0664 1183226` is an Austrian mobile and a German fixed line).
+    public func leadingEquals(forLanguage language: String?, host: String?) -> Int {
+        guard explicitRegion == nil, let language, let host,
+              let subtag = Self.region(fromLanguageTag: language, subtagOnly: true),
+              let hostRegion = Self.region(fromHost: host) else { return 1 }
+        return subtag == hostRegion ? 1 : 2
+    }
+
     /// Country-code top-level domains that are sold worldwide and say nothing about the
     /// country (`.io`, `.tv`, `.me`, ...).
     static let genericCountryDomains: Set<String> = ["io", "tv", "me", "fm", "ai", "co", "cc", "ws", "am", "gg", "ly",

@@ -106,6 +106,23 @@ import Testing
         #expect(try Self.phones("<p>Stores in Canada and China</p><p>Call 800-288-3124</p>", fallback: nil).isEmpty)
     }
 
+    /// A template's `lang` subtag and the site's country disagree (`de-DE` on a `.at` site):
+    /// neither outranks the other, a number is kept where both read it alike or only one
+    /// reads it, in the text and in `tel:` links alike.
+    @Test func languageSubtagAndHostDisagree() throws {
+        let austrian = "https://www.5min.at/villach"
+        #expect(try Self.phones(#"<div lang="de-DE"><p>Tel. 0664 1183226</p></div>"#, fallback: nil, source: austrian).isEmpty)
+        #expect(try Self.phones(#"<div lang="de-DE"><p><a href="tel:0664 1183226">Anrufen</a></p></div>"#, fallback: nil,
+                                source: austrian).isEmpty)
+        #expect(try Self.phones(#"<div lang="de-DE"><p>Tel. +43 664 1183226</p></div>"#, fallback: nil, source: austrian)
+            == ["+436641183226 phone"])
+        // Where they agree, as before.
+        #expect(try Self.phones(#"<div lang="de-AT"><p>Tel. 0664 1183226</p></div>"#, fallback: nil, source: austrian)
+            == ["+436641183226 phone"])
+        #expect(try Self.phones(#"<div lang="de-DE"><p>Tel. 0664 1183226</p></div>"#, fallback: nil,
+                                source: "https://www.example.de/") == ["+496641183226 phone"])
+    }
+
     /// The calling code written without its "+" on a line labelled with that country.
     @Test func callingCodeWithoutPlus() {
         #expect(PhoneExtractor.internationalReading("965 6097 2710", country: "KW")?.e164 == "+96560972710")
