@@ -84,6 +84,26 @@ struct PageContext {
         return context
     }
 
+    /// How many rows above a number its column's header may stand.
+    static let headerRows = 40
+
+    /// The nearest cell above block `index` in its table column that is a label ("Fax" over a
+    /// column of fax numbers; cells holding values are passed over), in the rows right above
+    /// it (consecutive row numbers: a nested table's rows end the search).
+    private func columnHeader(ofBlock index: Int, row: Int, column: Int) -> Int? {
+        let blocks = document.blocks
+        var line = index - 1
+        var lowest = row
+        while line >= 0, let above = blocks[line].tableRow, above >= row - Self.headerRows {
+            if above < lowest - 1 || above > lowest { return nil }
+            lowest = above
+            // Cells of the column that hold values are skipped; the first label above is its header.
+            if above < row, blocks[line].tableColumn == column, Self.isLabel(blocks[line].text) { return line }
+            line -= 1
+        }
+        return nil
+    }
+
     /// `/html/body/dl/dd[4]` → `dd`.
     private static func elementName(_ path: String) -> Substring {
         let last = path.split(separator: "/").last ?? ""
@@ -103,6 +123,9 @@ struct PageContext {
         let blocks = document.blocks
         let block = blocks[index]
         var found: [Int] = []
+        if let row = block.tableRow, let column = block.tableColumn, let header = columnHeader(ofBlock: index, row: row, column: column) {
+            found.append(header)
+        }
         if let row = block.tableRow, let column = block.tableColumn, column > 0 {
             var first = index
             while first > 0, blocks[first - 1].tableRow == row { first -= 1 }

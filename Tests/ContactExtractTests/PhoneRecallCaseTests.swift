@@ -71,6 +71,11 @@ import Testing
         .init("<p>Phone: (413)-545-0722</p><p>Fax:<br>Application materials: (413)-577-0010<br>Graduation: (413)-577-0123</p>", "US",
               ["+14135450722 phone", "+14135770010 fax", "+14135770123 fax"]),
         .init("<p>Fax: 212-555-0101<br>212-555-0100</p>", "US", ["+12125550101 fax", "+12125550100 phone"]),
+        // A column's header labels every number under it; the row's name does not make a fax a phone.
+        .init("<table><tr><th>Department</th><th>Phone</th><th>Fax</th></tr>"
+              + "<tr><td>City Manager's Office</td><td>408.868.1200</td><td>408.867.8555</td></tr>"
+              + "<tr><td>Library</td><td>408.868.1201</td><td>408.867.8556</td></tr></table>", "US",
+              ["+14088681200 phone", "+14088678555 fax", "+14088681201 phone", "+14088678556 fax"]),
         .init("<p>Facsimile +44 (0) 1226 749 900</p>", "GB", ["+441226749900 fax"]),
         // A line that introduces the list still labels it.
         .init("<p>Fax numbers:</p><ul><li>212-555-0101</li><li>212-555-0103</li></ul>", "US",
