@@ -124,6 +124,18 @@ struct PhoneExtractor {
                 .map { (item: $0.item, regions: Array($0.regions.dropFirst(2))) }
             matches.merge(BatchedPhoneMatcher.find(in: rest)) { $1 }
         }
+        // A line labelled with a country that writes a national number without its trunk
+        // prefix, as lists of offices abroad do ("Germany<br>Tel: 341 60050625"): the
+        // matcher refuses it (it wants the prefix where the country's numbers are written
+        // with one), libphonenumber's parser reads it. Only on a line that says it gives a
+        // phone or fax number, and only numbers valid in the labelled country.
+        for candidate in candidates where matches[candidate.item.index] == nil {
+            let index = candidate.item.index
+            guard let country = labelCountries[index],
+                  !ChannelClassifier.signals(in: page.lower(index)).isDisjoint(with: [.voice, .fax]) else { continue }
+            let read = Self.numbersWithoutTrunkPrefix(in: candidate.item.folded, country: country)
+            if !read.isEmpty { matches[index] = read }
+        }
 
         // Blocks with digits no region of the page could read, and the countries of the
         // numbers the page writes with a +CC: a page that writes "+91 22 6177 4200" also
@@ -404,6 +416,19 @@ struct PhoneExtractor {
         var digits = 0
         for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
         return digits
+    }
+
+    /// The digit stretches of a labelled line that libphonenumber's parser reads as valid
+    /// numbers of `country` (see the caller), with their ranges in the original text.
+    static func numbersWithoutTrunkPrefix(in folded: TypographicFolding, country: String) -> [PhoneNumberMatch] {
+        let bytes = Array(folded.text.utf8)
+        var found: [PhoneNumberMatch] = []
+        for stretch in BatchedPhoneMatcher.stretches(in: bytes) where bytes[stretch.lowerBound] != UInt8(ascii: "0") {
+            let text = String(decoding: bytes[stretch], as: UTF8.self)
+            guard let number = try? PhoneNumberService.parse(text, region: country), number.region == country else { continue }
+            found.append(PhoneNumberMatch(utf8Range: folded.originalRange(stretch), number: number))
+        }
+        return found
     }
 
     /// A `tel:` target read in the page's candidate regions, as its text is: the first that

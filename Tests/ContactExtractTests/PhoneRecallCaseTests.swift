@@ -48,10 +48,14 @@ import Testing
         .init("<p>Shanghai<br>China<br>Tel: 21 52387990</p>", "US", ["+862152387990 phone"]),
         .init("<p>Houston Texas 77042<br>USA<br>Tel: 713 587 5805</p>", "IN", ["+17135875805 phone"]),
         .init("<p>Leipzig 04356<br>Germany<br>Tel: 089 54558132</p>", "US", ["+498954558132 phone"]),
+        // A national number written without its trunk prefix, as lists of offices abroad do:
+        // read on a line that gives a phone or fax number, in the labelled country only.
+        .init("<p>Leipzig 04356<br>Germany<br>Tel: 341 60050625</p>", "US", ["+4934160050625 phone"]),
+        .init("<p>Petaling Jaya<br>Malaysia<br>Tel: 3 6140 8000</p>", "US", ["+60361408000 phone"]),
+        .init("<p>Leipzig 04356<br>Germany<br>341 60050625</p>", "US", []),
         // The calling code written without "+" is read as dialled from abroad, never as part
-        // of a national number (libphonenumber's reading here, +6262213901007, is wrong; the
-        // Debian metadata reads neither, so nothing) ...
-        .init("<p>Jakarta Pusat 10340<br>Indonesia<br>Tel: 62 21 3901007</p>", "US", []),
+        // of a national number (libphonenumber's parser reads +6262213901007 here) ...
+        .init("<p>Jakarta Pusat 10340<br>Indonesia<br>Tel: 62 21 3901007</p>", "US", ["+62213901007 phone"]),
         .init("<p>Changi South Avenue 2<br>Singapore<br>Phone: (65) 6436 5000</p>", "US", ["+6564365000 phone"]),
         // ... but a national number that only begins with the code's digits stays national.
         .init("<p>Changi<br>Singapore<br>Phone: 6543 2100</p>", "US", ["+6565432100 phone"]),
