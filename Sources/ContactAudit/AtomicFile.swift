@@ -18,11 +18,7 @@ public enum AtomicFile {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        // Foundation's own words for this ("The file doesn't exist") name neither file.
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
-        }
+        try requireDirectory(directory, for: path)
         do {
             try data.write(to: temporary)
             if rename(temporary.path, target.path) != 0 {
@@ -39,6 +35,15 @@ public enum AtomicFile {
 }
 
 extension AtomicFile {
+    /// Foundation's own words for a missing directory ("The file doesn't exist") name
+    /// neither file.
+    static func requireDirectory(_ directory: URL, for path: String) throws(AtomicFileError) {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
+        }
+    }
+
     /// Writes a file made in pieces (`body` calls its argument with each) atomically, as
     /// `write` does; a path that is a device or a pipe (`/dev/null`, `/dev/stdout`, a
     /// FIFO) is written straight to, never replaced by a file. Pieces are gathered into
@@ -56,6 +61,7 @@ extension AtomicFile {
             return
         }
         let target = URL(fileURLWithPath: path)
+        try requireDirectory(target.deletingLastPathComponent(), for: path)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
