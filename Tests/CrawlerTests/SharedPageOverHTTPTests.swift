@@ -48,15 +48,23 @@ import Testing
         }
     }
 
-    /// The snapshot's file for the shared page, decoded.
-    static func sharedPage(in snapshot: URL) throws -> [String: Any] {
-        for name in try FileManager.default.contentsOfDirectory(atPath: snapshot.path) where name.hasSuffix(".json") {
-            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: snapshot.appendingPathComponent(name)))
+    /// The snapshot's file for the shared page (by its `source`: run.json names the page
+    /// too, in `notModified`).
+    static func sharedPageFile(in snapshot: URL) throws -> URL {
+        for name in try FileManager.default.contentsOfDirectory(atPath: snapshot.path).sorted() where name.hasSuffix(".json") {
+            let file = snapshot.appendingPathComponent(name)
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
             if let source = object as? [String: Any], (source["source"] as? String)?.hasSuffix("/shared") == true {
-                return source
+                return file
             }
         }
         throw CocoaError(.fileNoSuchFile)
+    }
+
+    /// The snapshot's file for the shared page, decoded.
+    static func sharedPage(in snapshot: URL) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: try sharedPageFile(in: snapshot)))
+        return try #require(object as? [String: Any])
     }
 
     static func phones(_ source: [String: Any]) -> [String] {
@@ -99,10 +107,7 @@ import Testing
         }
 
         // b's snapshot forgets its validators: the page is fetched once, in full, for both.
-        let bFile = try FileManager.default.contentsOfDirectory(atPath: snapshots.appendingPathComponent("b").path)
-            .map { snapshots.appendingPathComponent("b/\($0)") }
-            .first { (try? Data(contentsOf: $0)).map { String(decoding: $0, as: UTF8.self).contains("/shared\"") } == true }
-        let file = try #require(bFile)
+        let file = try Self.sharedPageFile(in: snapshots.appendingPathComponent("b"))
         var stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         var fetch = try #require(stored["fetch"] as? [String: Any])
         fetch["etag"] = nil
