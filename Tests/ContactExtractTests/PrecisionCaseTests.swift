@@ -45,6 +45,26 @@ import Testing
         // case too; a day word not trusted keeps its hours from becoming every day's.
         .init("<p>pon.-pt. 9:00-17:00, sob. 10:00-14:00</p>", "PL", ["hours Mo-Fr 09:00-17:00; Sa 10:00-14:00 unknown"]),
         .init("<p>sob. 10:00-14:00</p>", "PL", []),
+        // Neighbouring blocks' own statements are records of their own, each with its own
+        // channel: a day given hours twice, or a block labelled with another channel, starts
+        // another record (paragraphs, list items, table rows, divs, one paragraph).
+        .init("<p>Kundenservice: Mo.–Fr. 8–18 Uhr.</p><p>Technischer Support: werktags 9–17 Uhr.</p>", "DE",
+              ["hours Mo-Fr 08:00-18:00 hotline", "hours Mo-Fr 09:00-17:00 hotline"]),
+        .init("<p>Kundenservice: Mo.–Fr. 8–18 Uhr. Technischer Support: werktags 9–17 Uhr.</p>", "DE",
+              ["hours Mo-Fr 08:00-18:00 hotline", "hours Mo-Fr 09:00-17:00 hotline"]),
+        .init("<ul><li>Phone: Mon-Fri 8am-6pm</li><li>Chat: Sat 10am-2pm</li></ul>", "US",
+              ["hours Mo-Fr 08:00-18:00 phone", "hours Sa 10:00-14:00 chat"]),
+        .init("<table><tr><td>Горячая линия</td><td>пн–пт 9:00–18:00</td></tr><tr><td>Чат</td><td>ежедневно 10:00–22:00</td></tr></table>", "RU",
+              ["hours Mo-Fr 09:00-18:00 hotline", "hours 10:00-22:00 chat"]),
+        .init("<div>Téléphone : du lundi au vendredi de 9h à 18h</div><div>E-mail : du lundi au samedi de 8h à 20h</div>", "FR",
+              ["hours Mo-Fr 09:00-18:00 phone", "hours Mo-Sa 08:00-20:00 email"]),
+        // A schedule laid out over rows, and a second shift on the same days, stay one record.
+        .init("<table><tr><td>Понедельник - пятница</td><td>08:00 - 20:00</td></tr><tr><td>Суббота</td><td>09:00 - 18:00</td></tr></table>", "RU",
+              ["hours Mo-Fr 08:00-20:00; Sa 09:00-18:00 unknown"]),
+        .init("<p>Hours:</p><p>Mon-Sat 11am - 2:30pm</p><p>Mon-Thu 5pm - 9:30pm</p><p>Fri-Sat 5pm - 10pm</p>", "US",
+              ["hours Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00 unknown"]),
+        .init("<ul><li>Hotline: Mo-Fr 8-18 Uhr</li><li>Hotline: Sa 9-12 Uhr</li></ul>", "DE",
+              ["hours Mo-Fr 08:00-18:00; Sa 09:00-12:00 hotline"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
