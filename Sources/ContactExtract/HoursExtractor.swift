@@ -36,7 +36,8 @@ struct HoursExtractor {
         while index < blocks.count {
             let (text, method, next) = Self.unit(blocks, at: index)
             defer { index = next }
-            let statements = HoursParser.statements(in: text)  // pre-checks the text itself
+            let language = blocks[index].language ?? document.language
+            let statements = HoursParser.statements(in: text, language: language)  // pre-checks the text itself
             guard !statements.isEmpty else { continue }
             let ranges = statements.map { $0.utf8Offsets(in: text) }
             // A run only continues into the very next block.

@@ -56,6 +56,21 @@ enum HoursLexicon {
         ("воскресен", .su), ("неділ", .su),
     ]
 
+    /// A day word read in a text of a known language: the language's own CLDR form wins where
+    /// languages disagree (Czech "so" is Saturday, German "So" Sunday), and a word the
+    /// language's file lists as an ordinary word ("we", "do" in Polish) is no day there. Forms
+    /// the language does not have (OSM's "Mo-Fr" on any page) read as they do everywhere.
+    static func day(_ word: WordKey, language: String?) -> DayWord? {
+        let everywhere = day(word)
+        guard let language else { return everywhere }
+        let data = LanguageData.shared
+        if let own = data.daysByLanguage[language]?[word] {
+            return everywhere.map { $0.day == own.day ? $0 : own } ?? own
+        }
+        if data.commonWordsByLanguage[language]?.contains(word) == true { return nil }
+        return everywhere
+    }
+
     static func day(_ word: WordKey) -> DayWord? {
         if let d = exactDays[word] { return d }
         guard word.utf8Count >= 5 else { return nil } // CLDR stems are ≥ 5 letters

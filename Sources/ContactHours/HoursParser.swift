@@ -6,15 +6,19 @@
 /// (phrases → statements). No regular expressions, every stage is linear in the input.
 public enum HoursParser {
     /// Every hours statement in one block of text, in text order. Empty when there is none.
-    public static func statements(in text: String) -> [HoursStatement] {
-        statements(in: text, preCheck: true)
+    /// `language` is the text's declared language (a BCP 47 tag: `<html lang>`, a block's `lang`,
+    /// Content-Language); the words of the text itself decide first when they clearly belong
+    /// to one language (`LanguageData.language(of:)`).
+    public static func statements(in text: String, language: String? = nil) -> [HoursStatement] {
+        statements(in: text, preCheck: true, language: language)
     }
 
     /// `preCheck: false` exists for tests that prove the pre-check never hides a statement.
-    static func statements(in text: String, preCheck: Bool) -> [HoursStatement] {
+    static func statements(in text: String, preCheck: Bool, language: String? = nil) -> [HoursStatement] {
         if preCheck && !mightContainHours(text) { return [] }
         let tokens = HoursTokenizer.tokenize(text)
-        var recognizer = HoursRecognizer(tokens: tokens)
+        let data = LanguageData.shared
+        var recognizer = HoursRecognizer(tokens: tokens, language: data.language(of: tokens) ?? data.knownLanguage(language))
         recognizer.run()
         // Precision first: hours tied to months or seasons, hours of another activity (delivery,
         // order taking), hours beside day words nobody read (an unread short label or word

@@ -44,9 +44,17 @@ struct HoursItem: Sendable {
 /// text length whatever the input.
 struct HoursRecognizer {
     let t: [HoursToken]
+    /// The text's language when known (a code of `LanguageData`): it decides short forms that
+    /// are days in one language and other days or ordinary words in another.
+    let language: String?
     private(set) var items: [HoursItem] = []
 
-    init(tokens: [HoursToken]) { t = tokens }
+    init(tokens: [HoursToken], language: String? = nil) {
+        t = tokens
+        self.language = language
+    }
+
+    @inline(__always) func day(_ w: WordKey) -> HoursLexicon.DayWord? { HoursLexicon.day(w, language: language) }
 
     // MARK: token helpers
 
@@ -128,7 +136,7 @@ struct HoursRecognizer {
                 break
             case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
-            case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || HoursLexicon.day($0) != nil } ?? false)
+            case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || day($0) != nil } ?? false)
                 || number(i - 1) != nil):
                 // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00'.
                 emit(.qualifier, i, i)
@@ -137,7 +145,7 @@ struct HoursRecognizer {
                 // "15:00-20:00/60": every 60 minutes within the range, not opening hours.
                 emit(.qualifier, i, i + 1)
                 return i + 2
-            case "[" where attached(i) && word(i - 1).map({ HoursLexicon.day($0) != nil }) == true:
+            case "[" where attached(i) && word(i - 1).map({ day($0) != nil }) == true:
                 // "Th[3]", "Su[-1]": nth weekday of the month.
                 emit(.qualifier, i, i)
             case ",":
@@ -188,7 +196,7 @@ struct HoursRecognizer {
         guard let w = word(i) else { return nil }
         // A day word not trusted as a day ("sob." with no days before it) right before hours:
         // those hours are some day's, never every day's.
-        if HoursLexicon.day(w) != nil {
+        if day(w) != nil {
             var k = skipDot(i + 1)
             if sym(k) == ":" { k += 1 }
             if number(k) != nil, parseRange(k) != nil {
@@ -215,9 +223,9 @@ struct HoursRecognizer {
         }
         // "pon - ptk", "Pzt-Cts": two short unread words joined like a day range.
         let letters = w.raw.unicodeScalars.count
-        func unread(_ x: WordKey) -> Bool { HoursLexicon.day(x).map { $0.partnerOnly } ?? true }
+        func unread(_ x: WordKey) -> Bool { day(x).map { $0.partnerOnly } ?? true }
         if letters == 1, sym(i + 1) == "-", let other = word(i + 2), other.raw.unicodeScalars.count <= 2, unread(w), unread(other),
-           !(HoursLexicon.day(w) != nil && HoursLexicon.day(other) != nil) {
+           !(day(w) != nil && day(other) != nil) {
             // "F-S 11a-2a", "M-T 4pm": one-letter days, one of them two days at once.
             emit(.unknownLabel, i, i + 2)
             return i + 3
@@ -228,7 +236,7 @@ struct HoursRecognizer {
             if sym(k) == ":" { k += 1 }
             // "pon - ptk", "Pzt-Cts"; not "Walk-in".
             let dayLike = !attached(i + 1) || t[i + 2].isCapitalized == t[i].isCapitalized
-            let shortDaySide = (HoursLexicon.day(w)?.partnerOnly ?? false) || (HoursLexicon.day(other)?.partnerOnly ?? false)
+            let shortDaySide = (day(w)?.partnerOnly ?? false) || (day(other)?.partnerOnly ?? false)
             let short = dayLike && letters <= 4 && otherLetters >= 2 && otherLetters <= 4
                 && (shortDaySide || (number(k) != nil && parseRange(k) != nil))
             // "Vasárnap-Csütörtök: 13:00-24:00": longer words count when hours follow.
@@ -316,7 +324,7 @@ struct HoursRecognizer {
         var colon = i + 1
         if sym(colon) == ":" { colon += 1 }
         let leadsRule = colon > i + 1 && number(colon) != nil
-            || (word(i + 1).map { $0 == "off" || HoursLexicon.day($0) != nil } ?? false)
+            || (word(i + 1).map { $0 == "off" || day($0) != nil } ?? false)
         guard nearNumber || linked || leadsRule else { return nil }
         emit(.qualifier, i, i)
         return i + 1
@@ -650,7 +658,7 @@ struct HoursRecognizer {
                         break
                     }
                 }
-                if HoursLexicon.rangePrefixes.contains(wk) || HoursLexicon.day(wk) != nil { break }
+                if HoursLexicon.rangePrefixes.contains(wk) || day(wk) != nil { break }
             }
             k += 1
             steps += 1
@@ -741,8 +749,8 @@ struct HoursRecognizer {
     private mutating func matchDays(_ i: Int) -> Int? {
         // "Mo-thr", "Tr-Sa": the other end of the range is a word nobody read.
         if let c = sym(i - 1) ?? word(i - 1), HoursLexicon.dayRangeWords.contains(c), c != "to" && c != "до" && c != "по",
-           let before = word(i - 2), before.raw.unicodeScalars.count <= 3, HoursLexicon.day(before) == nil,
-           !HoursLexicon.rangePrefixes.contains(before), HoursLexicon.day(t[i].text) != nil {
+           let before = word(i - 2), before.raw.unicodeScalars.count <= 3, day(before) == nil,
+           !HoursLexicon.rangePrefixes.contains(before), day(t[i].text) != nil {
             emit(.unknownLabel, i - 2, i)
             return i + 1
         }
@@ -754,7 +762,7 @@ struct HoursRecognizer {
         emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
         // "Mo-thr": the range goes on to a word nobody read.
         if sym(spec.end) == "-", attached(spec.end), let after = word(spec.end + 1), attached(spec.end + 1),
-           after.raw.unicodeScalars.count <= 4, HoursLexicon.day(after) == nil {
+           after.raw.unicodeScalars.count <= 4, day(after) == nil {
             emit(.unknownLabel, spec.end, spec.end + 1)
             return spec.end + 2
         }
@@ -763,7 +771,7 @@ struct HoursRecognizer {
 
     private func dayWord(_ k: Int) -> HoursLexicon.DayWord? {
         guard let w = word(k) else { return nil }
-        return HoursLexicon.day(w)
+        return day(w)
     }
 
     /// A day after a range or list connector; also Bulgarian "неделя" (Sunday), which in
@@ -883,7 +891,7 @@ struct HoursRecognizer {
         guard let r = parseRange(i) else { return nil }
         // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
         let closes = word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false
-        let dayAfter = word(r.end + 1).map { HoursLexicon.day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
+        let dayAfter = word(r.end + 1).map { day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
         if closes, !dayAfter, hasRangesItem {
             emit(.breakRanges([r.span]), i, r.end)
             return r.end + 1

@@ -33,6 +33,9 @@ struct LanguageData: Sendable {
         var countUnits: [String]?
         /// Time zones as written after hours ("Pacific Standard Time", "по Киеву") → IANA name.
         var timeZones: [String: String]?
+        /// Ordinary words of the language that are short day forms in another ("we" and "do"
+        /// in Polish): in a text known to be in this language they are never days.
+        var commonWords: [String]?
     }
 
     enum PhraseKind: Sendable { case everyDay, allDay, weekdays, weekend, closed, breakWord, dayRange }
@@ -67,6 +70,13 @@ struct LanguageData: Sendable {
     var dayStems: [(String, Weekday)] = []
     var months: Set<WordKey> = []
     var monthStems: [String] = []
+    /// Each language's own CLDR day forms (exact words), for a text known to be in it: Czech
+    /// "so" is Saturday where German "So" is Sunday.
+    var daysByLanguage: [String: [WordKey: HoursLexicon.DayWord]] = [:]
+    var commonWordsByLanguage: [String: Set<WordKey>] = [:]
+    /// Words only one language has (its CLDR day names, its data file's words of three letters
+    /// or more): what `language(of:)` counts.
+    var exclusiveWords: [WordKey: String] = [:]
 
     static let shared: LanguageData = load()
 
@@ -87,6 +97,7 @@ struct LanguageData: Sendable {
 
     static func load() -> LanguageData {
         var data = LanguageData()
+        var wordLanguages: [WordKey: Set<String>] = [:]
         for file in files() {
             data.locales.append(file.locale)
             var phrases: [([WordKey], PhraseKind)] = []
@@ -134,7 +145,18 @@ struct LanguageData: Sendable {
                 }
             }
             data.addCLDR(file.locale)
+            data.commonWordsByLanguage[file.locale] = Set((file.commonWords ?? []).compactMap { tokens($0).first })
+            var own = Set(data.daysByLanguage[file.locale, default: [:]].keys)
+            let entries = [file.rangePrefixes, file.rangeSeparators, file.dayRange, file.closed, file.everyDay, file.allDay,
+                           file.weekdays, file.weekend, file.breaks, file.except, file.units]
+            for entry in entries.compactMap({ $0 }).joined() {
+                for w in tokens(entry) where w.raw.unicodeScalars.count >= 3 && w.raw.unicodeScalars.allSatisfy(\.properties.isAlphabetic) {
+                    own.insert(w)
+                }
+            }
+            for w in own { wordLanguages[w, default: []].insert(file.locale) }
         }
+        for (w, languages) in wordLanguages where languages.count == 1 { data.exclusiveWords[w] = languages.first }
         for key in data.zonePhrases.keys { data.zonePhrases[key]?.sort { $0.0.count > $1.0.count } }
         // Longest stems first, so "pazartesi" is Monday before "pazar" is Sunday.
         data.dayStems.sort { $0.0.utf8.count > $1.0.utf8.count }
@@ -157,6 +179,7 @@ struct LanguageData: Sendable {
                 let t = Self.tokens(name)
                 guard let w = t.first, t.count == 1 || (t.count == 3 && t[1] == "-") else { continue }
                 if days[w] == nil { days[w] = HoursLexicon.DayWord(day: order[k], ambiguous: false) }
+                daysByLanguage[identifier, default: [:]][w] = HoursLexicon.DayWord(day: order[k], ambiguous: false)
                 let scalars = Array(w.raw.unicodeScalars)
                 // West Slavic names in -ek/-ok lose that vowel when inflected: "od poniedziałku
                 // do piątku", "czwartku", "od pondělí do pátku". The stem below keeps the vowel
@@ -170,6 +193,7 @@ struct LanguageData: Sendable {
                         inflected.append(contentsOf: ending.unicodeScalars)
                         let form = WordKey(String(inflected))
                         if days[form] == nil { days[form] = HoursLexicon.DayWord(day: order[k], ambiguous: false) }
+                        daysByLanguage[identifier, default: [:]][form] = HoursLexicon.DayWord(day: order[k], ambiguous: false)
                     }
                 }
                 let drop = scalars.count >= 8 ? 2 : 1
@@ -184,10 +208,10 @@ struct LanguageData: Sendable {
             for (k, name) in (names ?? []).enumerated() where k < 7 {
                 let t = Self.tokens(name)
                 guard let w = t.first, t.count <= 2 else { continue }
-                if days[w] == nil {
-                    let isShort = w.raw.unicodeScalars.count <= 3
-                    days[w] = HoursLexicon.DayWord(day: order[k], ambiguous: isShort, partnerOnly: isShort)
-                }
+                let isShort = w.raw.unicodeScalars.count <= 3
+                let dayWord = HoursLexicon.DayWord(day: order[k], ambiguous: isShort, partnerOnly: isShort)
+                if days[w] == nil { days[w] = dayWord }
+                if daysByLanguage[identifier]?[w] == nil { daysByLanguage[identifier, default: [:]][w] = dayWord }
             }
         }
         for names in [formatter.monthSymbols, formatter.standaloneMonthSymbols, formatter.shortMonthSymbols, formatter.shortStandaloneMonthSymbols] {
@@ -215,6 +239,25 @@ struct LanguageData: Sendable {
             }
         }
         return nil
+    }
+
+    /// The language of a text when its words say so: the language with the most words only it
+    /// has, when no other has as many; nil when none or a tie. Conservative on purpose: it only
+    /// decides between languages that read a short form differently.
+    func language(of tokens: [HoursToken]) -> String? {
+        var counts: [String: Int] = [:]
+        for token in tokens where token.kind == .word {
+            if let language = exclusiveWords[token.text] { counts[language, default: 0] += 1 }
+        }
+        guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+        return counts.contains { $0.key != best.key && $0.value == best.value } ? nil : best.key
+    }
+
+    /// A language tag's primary subtag when the reader has data for it ("cs-CZ" → "cs").
+    func knownLanguage(_ tag: String?) -> String? {
+        guard let tag else { return nil }
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
+        return daysByLanguage[primary] != nil ? primary : nil
     }
 
     func isActivity(_ word: WordKey) -> Bool {

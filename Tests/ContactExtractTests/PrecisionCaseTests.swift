@@ -65,6 +65,12 @@ import Testing
               ["hours Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00 unknown"]),
         .init("<ul><li>Hotline: Mo-Fr 8-18 Uhr</li><li>Hotline: Sa 9-12 Uhr</li></ul>", "DE",
               ["hours Mo-Fr 08:00-18:00; Sa 09:00-12:00 hotline"]),
+        // The page's language decides short forms languages read differently: Czech "so" is
+        // Saturday (German "So" Sunday); Polish "We" is no day.
+        .init("<div lang=\"cs\"><p>Otevírací doba: po–pá 8:00–16:00, so 8:00–12:00</p></div>", "CZ",
+              ["hours Mo-Fr 08:00-16:00; Sa 08:00-12:00 unknown"]),
+        .init("<p>Öffnungszeiten: Mo–Fr 8:00–16:00, So 10:00–12:00</p>", "DE", ["hours Mo-Fr 08:00-16:00; Su 10:00-12:00 unknown"]),
+        .init("<div lang=\"pl\"><p>We 10:00-14:00</p></div>", "PL", []),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]

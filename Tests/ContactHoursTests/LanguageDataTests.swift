@@ -30,8 +30,9 @@ private func merged(_ text: String) -> String {
         ("pl", "od poniedziałku do piątku godz. 8–16", "Mo-Fr 08:00-16:00"),
         ("cs", "od pondělí do pátku 8:00–16:00", "Mo-Fr 08:00-16:00"),
         ("cs", "po-pá: 12:00 až 18:00", "Mo-Fr 12:00-18:00"),
-        // Czech "so" (Saturday) is German "So" (Sunday): read neither, and give its hours to no day.
-        ("cs", "út-pá: 12:00 až 18:00, so: 9:00 až 11:30", "none"),
+        // Czech "so" (Saturday) is German "So" (Sunday): the text's Czech-only words ("út", "pá")
+        // say which.
+        ("cs", "út-pá: 12:00 až 18:00, so: 9:00 až 11:30", "Tu-Fr 12:00-18:00; Sa 09:00-11:30"),
         ("tr", "Pazartesi-Cuma 09:00-18:00", "Mo-Fr 09:00-18:00"),
         ("uk", "понеділок – п’ятниця: 10:00 – 18:30", "Mo-Fr 10:00-18:30"),
         ("be", "панядзелак - пятніца з 9:00 да 18:00", "Mo-Fr 09:00-18:00"),
@@ -45,6 +46,34 @@ private func merged(_ text: String) -> String {
     ])
     func reads(_ language: String, _ text: String, _ expected: String) {
         #expect(merged(text) == expected, "\(language): \(text)")
+    }
+
+    /// The text's language (declared, or clear from words only one language has) decides short
+    /// forms that languages read differently, and a language's own ordinary words are no days.
+    @Test(arguments: [
+        ("po-pá 8:00-16:00, so 9:00-12:00", "cs", "Mo-Fr 08:00-16:00; Sa 09:00-12:00"),
+        ("Po–Pá 8:00–16:00, So 8:00–12:00", nil, "Mo-Fr 08:00-16:00; Sa 08:00-12:00"),
+        ("Mo–Fr 8:00–16:00, So 10:00–12:00", nil, "Mo-Fr 08:00-16:00; Su 10:00-12:00"),
+        ("Mo–Fr 8:00–16:00, So 10:00–12:00", "de-DE", "Mo-Fr 08:00-16:00; Su 10:00-12:00"),
+        ("Do 10:00-14:00", "pl", "none"),
+        ("Do 10:00-14:00", "de", "Th 10:00-14:00"),
+        ("Do 10:00-14:00", nil, "Th 10:00-14:00"),
+        // A language without data, or none: every language's forms as before.
+        ("Mo-Fr 09:00-18:00", "ja", "Mo-Fr 09:00-18:00"),
+        ("Mo-Fr 09:00-18:00", "pl", "Mo-Fr 09:00-18:00"),
+    ] as [(String, String?, String)])
+    func language(_ text: String, _ language: String?, _ expected: String) {
+        let found = HoursParser.statements(in: text, language: language)
+        #expect((found.isEmpty ? "none" : HoursParser.merge(found).openingHours) == expected, "\(language ?? "-"): \(text)")
+    }
+
+    @Test func languageOfText() {
+        let data = LanguageData.shared
+        #expect(data.language(of: HoursTokenizer.tokenize("od poniedziałku do piątku")) == "pl")
+        #expect(data.language(of: HoursTokenizer.tokenize("po-pá 8-16")) == "cs")
+        #expect(data.language(of: HoursTokenizer.tokenize("9:00-18:00")) == nil)
+        #expect(data.knownLanguage("cs-CZ") == "cs")
+        #expect(data.knownLanguage("ja") == nil)
     }
 
     @Test func everyLanguageFileLoads() {
