@@ -57,6 +57,12 @@ struct HoursExtractor {
                     summary.add(piece)
                 } else {
                     if !run.isEmpty { emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records) }
+                    // Hours whose start is another statement's are nothing on their own.
+                    if statement.amendsPrevious {
+                        run = []
+                        summary = RunSummary()
+                        continue
+                    }
                     run = [piece]
                     summary = RunSummary(first: piece)
                 }
@@ -111,7 +117,7 @@ struct HoursExtractor {
         guard let first = run.first else { return false }
         if let label = piece.label, label != first.label { return true }
         let s = piece.statement
-        guard let days = s.days, !s.isDaysOff, !s.isHolidayRule, let schedule = s.schedule else { return false }
+        guard let days = s.days, !s.isDaysOff, !s.isHolidayRule, !s.amendsPrevious, let schedule = s.schedule else { return false }
         for day in days.intersection(summary.daysWithHours) {
             let earlier = summary.hours[day.rawValue], later = schedule.days[day.rawValue]
             if earlier.isEmpty || later.isEmpty { return true }

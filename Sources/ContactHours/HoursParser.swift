@@ -179,6 +179,8 @@ public enum HoursParser {
         var holidaysInDays = false
         var content: Content?
         var spans: [RawSpan] = []
+        /// Its hours take their start from an earlier statement's ("Saturday until noon").
+        var amends = false
         var breaks: [RawSpan] = []
         var zone: String?
         var holidayOnly = false
@@ -316,6 +318,7 @@ public enum HoursParser {
                     if c.content == nil && sep < 2 {
                         c.content = kind
                         c.spans = spans
+                        c.amends = item.amends
                         c.last = item.last
                         current = c
                         sep = 0
@@ -344,6 +347,7 @@ public enum HoursParser {
                     finish()
                 }
                 current = Draft(content: kind, spans: spans, zone: pendingZone, first: item.first, last: item.last)
+                current?.amends = item.amends
                 pendingZone = nil
             case .exceptDays(let excluded):
                 if var c = current, sep < 2 {
@@ -422,7 +426,9 @@ public enum HoursParser {
             }
         }
         schedule.days = days
-        return HoursStatement(value: .schedule(schedule), range: range, days: d.days, isPartial: isPartial(d.days))
+        var statement = HoursStatement(value: .schedule(schedule), range: range, days: d.days, isPartial: isPartial(d.days))
+        statement.amendsPrevious = d.amends
+        return statement
     }
 
     /// Letters of scripts without a lexicon here: not Latin, Cyrillic or the symbols' blocks.

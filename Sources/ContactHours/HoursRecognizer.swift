@@ -30,6 +30,8 @@ struct HoursItem: Sendable {
     var kind: Kind
     var first: Int
     var last: Int
+    /// Hours that take their start from the range before ("…, Saturday until noon").
+    var amends = false
 
     var isContent: Bool {
         switch kind {
@@ -167,6 +169,7 @@ struct HoursRecognizer {
                 return i + 1
             }
             guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
+            if let n = matchOrdinalDays(i) { return n }
             if let n = matchPhrase(i) { return n }
             if let n = matchAllDayNumber(i) { return n }
             if let n = matchEveryDayNumber(i) { return n }
@@ -192,6 +195,21 @@ struct HoursRecognizer {
         }
     }
 
+    /// The start of the one range read before the days that end right before token `i`
+    /// ("… 8 a.m. to 6 p.m., Saturday" before "until noon"); nil when it is not that plain.
+    private func startStatedBefore(_ i: Int) -> Int? {
+        guard let daysItem = items.last, case .days = daysItem.kind else { return nil }
+        var k = daysItem.last + 1
+        if sym(k) == "." { k += 1 }
+        if sym(k) == ":" { k += 1 }
+        guard k == i else { return nil }
+        var ranges: [HoursItem] = []
+        for item in items.dropLast() { if case .ranges = item.kind { ranges.append(item) } }
+        guard ranges.count == 1, case .ranges(let spans, _) = ranges[0].kind, spans.count == 1, ranges[0].last < daysItem.first,
+              spans[0].end > spans[0].start else { return nil }
+        return spans[0].start
+    }
+
     private mutating func unknownLabel(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
         // A day word not trusted as a day ("sob." with no days before it) right before hours:
@@ -206,8 +224,16 @@ struct HoursRecognizer {
         }
         // "Open till 2200 Friday", "(Сб. до 15:00)": an end with no start changes some day's
         // hours in a way not read.
-        if HoursLexicon.rangeSeparatorWords.contains(w), w.utf8Count > 1, let (end, _) = endpoint(i + 1, after: w),
+        if HoursLexicon.rangeSeparatorWords.contains(w), w.utf8Count > 1, let (end, after) = endpoint(i + 1, after: w),
            end.clock || end.meridiem != 0 || end.unit || end.military {
+            // "weekdays from 8 a.m. to 6 p.m., Saturday until noon": days of their own right
+            // before, after one range read: the start is that range's. With no start stated
+            // anywhere ("w dni robocze do 18:00") the text says too little.
+            if let start = startStatedBefore(i), let e = HoursRecognizer.minutes(end, isEnd: true), e > start {
+                emit(.ranges([RawSpan(start: start, end: e)], needsContext: false), i, after - 1)
+                items[items.count - 1].amends = true
+                return after
+            }
             emit(.qualifier, i, i + 1)
             return i + 2
         }
@@ -266,7 +292,10 @@ struct HoursRecognizer {
             let last = i + words.count - 1
             let all = Set(Weekday.allCases)
             switch kind {
-            case .everyDay: emit(.days(all, everyDay: true, holidays: false), i, last)
+            case .everyDay:
+                // "Hafta içi her gün": every day of the days just named, not every day.
+                if let previous = items.last, case .days(_, false, _) = previous.kind, previous.last == i - 1 { return last + 1 }
+                emit(.days(all, everyDay: true, holidays: false), i, last)
             case .allDay: emit(.allDay, i, last)
             case .weekdays: emit(.days([.mo, .tu, .we, .th, .fr], everyDay: false, holidays: false), i, last)
             case .weekend: emit(.days([.sa, .su], everyDay: false, holidays: false), i, last)
@@ -282,6 +311,51 @@ struct HoursRecognizer {
             return last + 1
         }
         return nil
+    }
+
+    /// Days written as ordinals (Portuguese "2ª a 6ª feira", "2a-feira"): a one-digit number
+    /// with an ordinal suffix of a language file, alone or as a range or list. A suffix that is
+    /// also something else ("2a" / "8a" = 8 a.m.) needs the language's day word ("feira") after
+    /// an ordinal. An ordinal day that does not read ("7ª") leaves its hours to no day.
+    private func ordinalDay(_ k: Int) -> (day: Weekday, next: Int, marked: Bool)? {
+        guard let n = number(k), n.digitCount == 1, let suffix = word(k + 1), attached(k + 1),
+              let ordinal = LanguageData.shared.ordinalDays[suffix],
+              n.value >= ordinal.monday, n.value <= ordinal.monday + 4,
+              let day = Weekday(rawValue: n.value - ordinal.monday) else { return nil }
+        var next = k + 2
+        var named = false
+        // "2ª-feira", "6ª feira"
+        if sym(next) == "-", attached(next), let w = word(next + 1), ordinal.dayWords.contains(w) { next += 2; named = true }
+        else if let w = word(next), ordinal.dayWords.contains(w) { next += 1; named = true }
+        return (day, next, named || ordinal.alwaysDay)
+    }
+
+    private mutating func matchOrdinalDays(_ i: Int) -> Int? {
+        guard let suffix = word(i + 1), attached(i + 1), let reading = LanguageData.shared.ordinalDays[suffix] else { return nil }
+        guard let first = ordinalDay(i) else {
+            if reading.alwaysDay {
+                emit(.qualifier, i, i + 1)
+                return i + 2
+            }
+            return nil
+        }
+        var day = first.day
+        var j = first.next
+        var days: Set<Weekday> = [day]
+        var marked = first.marked
+        var named = first.next > i + 2
+        while let c = sym(j) ?? word(j) {
+            guard HoursLexicon.dayRangeWords.contains(c) || HoursLexicon.listWords.contains(c),
+                  let other = ordinalDay(j + 1) else { break }
+            if HoursLexicon.dayRangeWords.contains(c) { days.formUnion(day.through(other.day)) } else { days.insert(other.day) }
+            day = other.day
+            marked = marked && other.marked
+            named = named || other.next > j + 3
+            j = other.next
+        }
+        if !marked && !named { return nil }
+        emit(.days(days, everyDay: false, holidays: false), i, j - 1)
+        return j
     }
 
     /// A month next to a day number or another month ("2021 Apr 10-16", "Juli-August",
@@ -944,7 +1018,7 @@ struct HoursRecognizer {
         if sym(k) == "-" {
             k += 1
         } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
-                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore && (first.clock || first.unit)) {
+                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore && (first.clock || first.unit || prefix != nil)) {
             // One-letter "a" (es, pt, it: "9:00 a 18:00") only between spaced clock times, not in "M9C 1A3".
             if !HoursRecognizer.coreSeparators.contains(w) && prefix == nil && !(first.clock || first.unit) {
                 // "des 15 à 24 ans": a separator from a language file needs a time or a prefix.
@@ -958,6 +1032,9 @@ struct HoursRecognizer {
             return nil
         }
         guard let (second, k2) = endpoint(k, after: sepWord, dashMinutes: first.clock && sepWord == nil) else { return nil }
+        // "sábados de 10 a 14 h": a one-letter "a" after a prefix reads when an end has a time
+        // unit or a clock; "de 10 a 14" alone may count anything.
+        if let sep = sepWord, sep.utf8Count == 1, !(first.clock || first.unit || second.clock || second.unit) { return nil }
         // "M-F 8am 5pm": a morning time right before an afternoon one is a range even without a
         // dash; "8am 10am" lists two times.
         if unseparated && second.meridiem != 2 { return nil }

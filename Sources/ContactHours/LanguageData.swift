@@ -36,6 +36,24 @@ struct LanguageData: Sendable {
         /// Ordinary words of the language that are short day forms in another ("we" and "do"
         /// in Polish): in a text known to be in this language they are never days.
         var commonWords: [String]?
+        /// Days written as ordinals ("2ª a 6ª feira"): see `OrdinalDays`.
+        var ordinalDays: OrdinalDays?
+    }
+
+    /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
+    /// with "feira"). A suffix in `always` marks a day on its own; the others only with one of
+    /// `dayWords` after the ordinals ("2a a 6a feira"), since "8a" is also 8 a.m.
+    struct OrdinalDays: Decodable, Sendable {
+        var monday: Int
+        var always: [String]
+        var suffixes: [String]
+        var dayWords: [String]
+    }
+
+    struct OrdinalReading: Sendable {
+        var monday: Int
+        var alwaysDay: Bool
+        var dayWords: Set<WordKey>
     }
 
     enum PhraseKind: Sendable { case everyDay, allDay, weekdays, weekend, closed, breakWord, dayRange }
@@ -74,6 +92,8 @@ struct LanguageData: Sendable {
     /// "so" is Saturday where German "So" is Sunday.
     var daysByLanguage: [String: [WordKey: HoursLexicon.DayWord]] = [:]
     var commonWordsByLanguage: [String: Set<WordKey>] = [:]
+    /// Ordinal suffixes of day numbers ("ª"), from `File.ordinalDays`.
+    var ordinalDays: [WordKey: OrdinalReading] = [:]
     /// Words only one language has (its CLDR day names, its data file's words of three letters
     /// or more): what `language(of:)` counts.
     var exclusiveWords: [WordKey: String] = [:]
@@ -145,6 +165,13 @@ struct LanguageData: Sendable {
                 }
             }
             data.addCLDR(file.locale)
+            if let ordinal = file.ordinalDays {
+                let dayWords = Set(ordinal.dayWords.compactMap { tokens($0).first })
+                for suffix in ordinal.always + ordinal.suffixes {
+                    guard let w = tokens(suffix).first else { continue }
+                    data.ordinalDays[w] = OrdinalReading(monday: ordinal.monday, alwaysDay: ordinal.always.contains(suffix), dayWords: dayWords)
+                }
+            }
             data.commonWordsByLanguage[file.locale] = Set((file.commonWords ?? []).compactMap { tokens($0).first })
             var own = Set(data.daysByLanguage[file.locale, default: [:]].keys)
             let entries = [file.rangePrefixes, file.rangeSeparators, file.dayRange, file.closed, file.everyDay, file.allDay,

@@ -71,6 +71,15 @@ import Testing
               ["hours Mo-Fr 08:00-16:00; Sa 08:00-12:00 unknown"]),
         .init("<p>Öffnungszeiten: Mo–Fr 8:00–16:00, So 10:00–12:00</p>", "DE", ["hours Mo-Fr 08:00-16:00; Su 10:00-12:00 unknown"]),
         .init("<div lang=\"pl\"><p>We 10:00-14:00</p></div>", "PL", []),
+        // An end with no start takes the start of the one range read before its days; with no
+        // start stated anywhere it says too little, and on its own it is nothing.
+        .init("<p>Call us weekdays from 8 a.m. to 6 p.m., Saturday until noon</p>", "US",
+              ["hours Mo-Fr 08:00-18:00; Sa 08:00-12:00 phone"]),
+        .init("<p>Infolinia: w dni robocze do 18:00</p>", "PL", []),
+        .init("<p>Open until 9pm daily</p>", "US", []),
+        .init("<p>Phone: Mon-Fri 9am-5pm.</p><p>Chat: Saturday until noon</p>", "US", ["hours Mo-Fr 09:00-17:00 phone"]),
+        .init("<p>Wij zijn iedere werkdag geopend van 9.00 tot 17.00 uur en op woensdag tot 18.45 uur.</p>", "NL",
+              ["hours Mo,Tu,Th,Fr 09:00-17:00; We 09:00-18:45 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]

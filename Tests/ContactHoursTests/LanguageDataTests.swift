@@ -40,6 +40,23 @@ private func merged(_ text: String) -> String {
         ("de", "Montag bis Freitag 8–16 Uhr", "Mo-Fr 08:00-16:00"),
         ("en", "Monday to Friday 9am-5pm", "Mo-Fr 09:00-17:00"),
         ("ru", "пн-пт с 9 до 18", "Mo-Fr 09:00-18:00"),
+        // Italian, Portuguese, Spanish, Turkish, Czech spellings (issue 13 §3 misses).
+        ("it", "dal lunedì al venerdì dalle 9 alle 18", "Mo-Fr 09:00-18:00"),
+        ("it", "Orario: lunedì-venerdì 9:00-13:00 e 14:00-18:00, sabato chiuso", "Mo-Fr 09:00-13:00,14:00-18:00"),
+        ("pt", "de segunda a sexta das 9h às 18h", "Mo-Fr 09:00-18:00"),
+        ("pt", "Atendimento: 2ª a 6ª feira, das 8h às 17h", "Mo-Fr 08:00-17:00"),
+        ("pt", "2a a 6a feira das 8h às 18h", "Mo-Fr 08:00-18:00"),
+        ("pt", "2ª, 4ª e 6ª feira: 9h às 12h", "Mo,We,Fr 09:00-12:00"),
+        // An ordinal day that does not read gives its hours to no day.
+        ("pt", "7ª feira 9h às 12h", "none"),
+        ("es", "sábados de 10 a 14 h", "Sa 10:00-14:00"),
+        ("es", "lunes a viernes de 9 a 18 h, sábados de 10 a 14 h", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
+        ("es", "de 10 a 14 años", "none"),
+        ("tr", "Pazartesi - Cuma 09:00 - 18:00", "Mo-Fr 09:00-18:00"),
+        ("tr", "Hafta içi 09:00 - 18:00, Cumartesi 10:00 - 14:00", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
+        // "Every day" right after weekdays is every weekday.
+        ("tr", "Hafta içi her gün 08:30-17:30", "Mo-Fr 08:30-17:30"),
+        ("cs", "Otevírací doba: po–pá 8:00–16:00", "Mo-Fr 08:00-16:00"),
         // Swedish: added as Resources/languages/sv.json and these two lines, nothing else.
         ("sv", "måndag–fredag 9–17, lördag 10–14, söndag stängt", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
         ("sv", "Vardagar 09:30-18:00 Lördagar 10:00-15:00 Söndagar Stängt", "Mo-Fr 09:30-18:00; Sa 10:00-15:00"),
