@@ -112,12 +112,17 @@ struct HoursExtractor {
     /// overlap hours the run already gave a day (another channel's or another office's
     /// schedule, which merged would replace the first's hours), or it is labelled with a
     /// channel other than the run's. A second shift on the same days ("Mon-Sat 11am - 2:30pm
-    /// Mon-Thu 5pm - 9:30pm") continues the run; days off and holiday rules refine it.
+    /// Mon-Thu 5pm - 9:30pm"), an exception for some of the days right after the run, days
+    /// off and holiday rules continue it.
     private static func startsAnother(_ piece: Piece, _ run: [Piece], _ summary: RunSummary) -> Bool {
         guard let first = run.first else { return false }
         if let label = piece.label, label != first.label { return true }
         let s = piece.statement
         guard let days = s.days, !s.isDaysOff, !s.isHolidayRule, !s.amendsPrevious, let schedule = s.schedule else { return false }
+        // Fewer days right after, in the same text: an exception to the run ("du mercredi au
+        // lundi de 10h à 17h, le dimanche de 14h à 18h"), which replaces those days' hours.
+        if let last = run.last, last.block == piece.block, piece.utf8Range.lowerBound - last.utf8Range.upperBound <= 24,
+           days.isStrictSubset(of: summary.daysWithHours) { return false }
         for day in days.intersection(summary.daysWithHours) {
             let earlier = summary.hours[day.rawValue], later = schedule.days[day.rawValue]
             if earlier.isEmpty || later.isEmpty { return true }

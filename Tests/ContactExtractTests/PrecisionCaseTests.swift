@@ -63,6 +63,8 @@ import Testing
               ["hours Mo-Fr 08:00-20:00; Sa 09:00-18:00 unknown"]),
         .init("<p>Hours:</p><p>Mon-Sat 11am - 2:30pm</p><p>Mon-Thu 5pm - 9:30pm</p><p>Fri-Sat 5pm - 10pm</p>", "US",
               ["hours Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00 unknown"]),
+        .init("<p>Ouvert du mercredi au lundi de 10h à 12h et de 14h à 17h, le dimanche de 14h à 18h</p>", "FR",
+              ["hours Mo,We-Sa 10:00-12:00,14:00-17:00; Su 14:00-18:00 unknown"]),
         .init("<ul><li>Hotline: Mo-Fr 8-18 Uhr</li><li>Hotline: Sa 9-12 Uhr</li></ul>", "DE",
               ["hours Mo-Fr 08:00-18:00; Sa 09:00-12:00 hotline"]),
         // The page's language decides short forms languages read differently: Czech "so" is
