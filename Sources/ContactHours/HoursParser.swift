@@ -249,8 +249,13 @@ public enum HoursParser {
             // something new, and "available 24/7/365 …, holidays or weekends!" is not weekends only.
             var n = k + 1
             while n < items.count, case .timeZone = items[n].kind { n += 1 }
-            if sep == 1 && !everyDay && !(content == .ranges && endsStatement(k)) { return false }
+            // "9:00 AM - 9:00 PM, Monday - Saturday (Closed Sundays)": an aside after the days
+            // ends their statement too.
+            let asideFollows = items[k].last + 1 < tokenCount && tokens[items[k].last + 1].kind == .symbol
+                && tokens[items[k].last + 1].text == "("
+            if sep == 1 && !everyDay && !(content == .ranges && (endsStatement(k) || asideFollows)) { return false }
             guard n < items.count else { return true }
+            if content == .ranges && asideFollows { return true }
             if items[n].isContent {
                 // Time-first texts keep their style: "07:30-18:00 weekdays (08:30-14:00 Saturdays)".
                 var m = n + 1

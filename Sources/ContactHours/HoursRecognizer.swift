@@ -840,6 +840,17 @@ struct HoursRecognizer {
             emit(.unknownLabel, spec.end, spec.end + 1)
             return spec.end + 2
         }
+        // "Lunes a Sabado", "Viernes - Sabado", "Lunes y Miercoles": a range or list going on to
+        // a word written like the day before it that no lexicon reads (a spelling without its
+        // accent, a typo): the days read are not all the days meant.
+        if let c = sym(spec.end) ?? word(spec.end), HoursLexicon.dayRangeWords.contains(c) || HoursLexicon.listWords.contains(c),
+           c != ",", let after = word(spec.end + 1), after.raw.unicodeScalars.count >= 4,
+           t[spec.end + 1].isCapitalized == t[start].isCapitalized, day(after) == nil,
+           !HoursRecognizer.canStartPhrase(after), !HoursRecognizer.fillers.contains(after), !HoursLexicon.isHoliday(after),
+           !LanguageData.shared.isMonth(after) {
+            emit(.unknownLabel, spec.end, spec.end + 1)
+            return spec.end + 2
+        }
         return spec.end
     }
 
@@ -1056,7 +1067,10 @@ struct HoursRecognizer {
             let p = i - 1
             if number(p) != nil && !(first.clock && t[i].spaceBefore) { return nil }
             if let s = sym(p) {
-                if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) { return nil }
+                // "13:30 - 16:00 / 20:00 - 23:30": a spaced slash right after a range lists the next.
+                let listsRange = s == "/" && t[p].spaceBefore && t[i].spaceBefore
+                    && items.last.map { if case .ranges = $0.kind { return $0.last == p - 1 } else { return false } } == true
+                if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) && !listsRange { return nil }
                 if s == ":" && attached(i) && sym(p - 1) == ":" { return nil }
                 if [".", ":", ",", "-"].contains(s) && number(p - 1) != nil && (attached(i) || s == "-") && !(s == "," && first.clock) { return nil }
             }

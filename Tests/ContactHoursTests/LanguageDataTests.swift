@@ -57,6 +57,14 @@ private func merged(_ text: String) -> String {
         // "Every day" right after weekdays is every weekday.
         ("tr", "Hafta içi her gün 08:30-17:30", "Mo-Fr 08:30-17:30"),
         ("cs", "Otevírací doba: po–pá 8:00–16:00", "Mo-Fr 08:00-16:00"),
+        // A spaced slash lists a day's second range; an aside after trailing days ends them.
+        ("es", "OPEN : LUNES - DOMINGO 13:30 - 16:00 / 20:00 - 23:30", "13:30-16:00,20:00-23:30"),
+        ("de", "Dienstag 09:00 - 13:00 / 13:30 - 18:30  Samstag 10:00 - 16:00", "Tu 09:00-13:00,13:30-18:30; Sa 10:00-16:00"),
+        ("en", "9:00 AM - 9:00 PM, Monday - Saturday (Closed Sundays)", "Mo-Sa 09:00-21:00"),
+        // A day range or list going on to a word no lexicon reads gives nothing, not its first day.
+        ("es", "9:00 AM a 8:00 PM Lunes a Sabado", "none"),
+        ("es", "Viernes - Sabado 07:00-14:00", "none"),
+        ("en", "Monday and Public Holidays: closed, Tuesday-Sunday 10-18", "Tu-Su 10:00-18:00; PH off"),
         // Swedish: added as Resources/languages/sv.json and these two lines, nothing else.
         ("sv", "måndag–fredag 9–17, lördag 10–14, söndag stängt", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
         ("sv", "Vardagar 09:30-18:00 Lördagar 10:00-15:00 Söndagar Stängt", "Mo-Fr 09:30-18:00; Sa 10:00-15:00"),
