@@ -469,10 +469,10 @@ struct HoursRecognizer {
 
     // MARK: 24/7
 
-    private static let openWords: Set<WordKey> = ["open", "opened", "geöffnet", "offen", "работаем", "работает", "работают", "открыто", "открыты", "открыт", "працюємо", "працює", "доступен", "доступна", "available"]
-    private static let roundTheClockServices: Set<WordKey> = ["hotline", "helpline", "line", "support", "service", "assistance", "helpdesk"]
-    private static let reachableWords: Set<WordKey> = ["erreichbar", "bereikbaar", "reachable", "available", "доступна", "доступен", "доступны", "на связи", "dostępna", "dostupná"]
-    private static let hourUnits: Set<WordKey> = ["hours", "hour", "hrs", "hr", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
+    private static let openWords: Set<WordKey> = LanguageData.shared.openWords
+    private static let roundTheClockServices: Set<WordKey> = LanguageData.shared.serviceWords
+    private static let reachableWords: Set<WordKey> = LanguageData.shared.reachableWords
+    private static let hourUnits: Set<WordKey> = LanguageData.shared.hourUnits
 
     private mutating func matchAllDayNumber(_ i: Int) -> Int? {
         guard let n = number(i), n.value == 24, n.digitCount == 2 else { return nil }
@@ -592,7 +592,7 @@ struct HoursRecognizer {
         return nil
     }
 
-    private static let dayNouns: Set<WordKey> = ["дни", "дням", "днях", "дні", "днi", "days", "day"]
+    private static let dayNouns: Set<WordKey> = LanguageData.shared.dayNouns
 
     private mutating func matchWeekGroups(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
@@ -638,7 +638,7 @@ struct HoursRecognizer {
 
     // MARK: closed, holidays, vague, breaks
 
-    private static let fillers: Set<WordKey> = ["on", "in", "at", "during", "public", "bank", "national", "official", "all", "the", "в", "во", "на", "государственные", "государственных", "официальные", "an", "den", "gesetzlichen", "gesetzliche", "und", "and", "и", "all", "federal", "legal", "religious", "нерабочие", "общегосударственные", "державні", "святкові"]
+    private static let fillers: Set<WordKey> = LanguageData.shared.fillers
 
     private mutating func matchClosed(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
@@ -706,7 +706,7 @@ struct HoursRecognizer {
         return nil
     }
 
-    private static let exceptWords = Set<WordKey>(["кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl"]).union(LanguageData.shared.exceptWords)
+    private static let exceptWords: Set<WordKey> = LanguageData.shared.exceptWords
 
     /// "В государственные праздничные дни работа операторов не ведётся", "holidays closed".
     private mutating func matchHoliday(_ i: Int) -> Int? {
@@ -745,10 +745,10 @@ struct HoursRecognizer {
         return last + 1
     }
 
-    private static let vaguePrepositions: Set<WordKey> = ["в", "во", "in", "during", "within", "während", "innerhalb", "durante", "у", "протягом"]
-    private static let vagueModifiers: Set<WordKey> = ["our", "normal", "regular", "standard", "usual", "the", "наши", "обычные", "unseren", "unserer", "unsere", "den", "der", "normalen", "üblichen", "its", "their", "your"]
-    private static let vaguePairs: Set<WordKey> = ["рабочие часы", "рабочее время", "часы работы", "business hours", "office hours", "working hours", "work hours", "opening hours", "service hours", "робочий час", "робочі години", "години роботи", "робочий час", "работно време", "рабочие часы,", "support hours", "operating hours"]
-    private static let vagueSingles: Set<WordKey> = ["geschäftszeiten", "öffnungszeiten", "bürozeiten", "arbeitszeit", "arbeitszeiten", "servicezeiten", "sprechzeiten", "geschaeftszeiten", "businesshours"]
+    private static let vaguePrepositions: Set<WordKey> = LanguageData.shared.vaguePrepositions
+    private static let vagueModifiers: Set<WordKey> = LanguageData.shared.vagueModifiers
+    private static let vaguePairs: Set<WordKey> = LanguageData.shared.vagueTerms
+    private static let vagueSingles: Set<WordKey> = LanguageData.shared.vagueTerms
 
     private mutating func matchVague(_ i: Int) -> Int? {
         guard let w = word(i), HoursRecognizer.vaguePrepositions.contains(w) else { return nil }
@@ -1007,8 +1007,8 @@ struct HoursRecognizer {
         var strongClock: Bool { special || (clock && colon && padded) }
     }
 
-    private static let cyrillicPrefixes: Set<WordKey> = ["с", "з", "от", "со", "із", "зі"]
-    private static let coreSeparators: Set<WordKey> = ["до", "to", "till", "til", "until", "bis", "thru", "through", "'til", "по", "and", "и"]
+    private static let cyrillicPrefixes: Set<WordKey> = LanguageData.shared.twentyFourHourPrefixes
+    private static let coreSeparators: Set<WordKey> = LanguageData.shared.plainSeparators
 
     /// `[prefix] endpoint separator endpoint`; returns the span, whether it is explicitly an
     /// hours range (colon time, am/pm, Uhr, "с … до"), and the index after it.
@@ -1058,7 +1058,7 @@ struct HoursRecognizer {
         if (first.shortMeridiem || second.shortMeridiem) && (first.meridiem == 0 || second.meridiem == 0) { return nil }
         // An "HH:MM" end makes a range self-evident; "3:10-4:20" or "10.50-12.30" need context.
         // "с 9 до 18" is unmistakable; "from 10 to 12 (people)" and "от 10 до 12" are not.
-        let prefixIsHours = prefix.map { ["с", "c", "з", "со", "із", "зі"].contains($0) } ?? false
+        let prefixIsHours = prefix.map { LanguageData.shared.hoursPrefixes.contains($0) } ?? false
         let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
             || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
 
@@ -1139,9 +1139,9 @@ struct HoursRecognizer {
         return v <= 1440 ? v : nil
     }
 
-    private static let amWords: Set<WordKey> = ["am", "утра", "ночи", "vorm"]
-    private static let pmWords: Set<WordKey> = ["pm", "вечера", "дня", "noon", "nachm", "abends"]
-    private static let unitWords = Set<WordKey>(["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]).union(LanguageData.shared.unitWords)
+    private static let amWords: Set<WordKey> = LanguageData.shared.amWords
+    private static let pmWords: Set<WordKey> = LanguageData.shared.pmWords
+    private static let unitWords: Set<WordKey> = LanguageData.shared.unitWords
 
     func endpoint(_ j: Int, after: WordKey?, dashMinutes: Bool = false) -> (Endpoint, Int)? {
         if let w = word(j) {

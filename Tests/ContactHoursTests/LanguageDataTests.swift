@@ -65,6 +65,10 @@ private func merged(_ text: String) -> String {
         ("es", "9:00 AM a 8:00 PM Lunes a Sabado", "none"),
         ("es", "Viernes - Sabado 07:00-14:00", "none"),
         ("en", "Monday and Public Holidays: closed, Tuesday-Sunday 10-18", "Tu-Su 10:00-18:00; PH off"),
+        // Bulgarian "неделя" (Sunday) is Russian "week": a day only after a range or list word.
+        ("ru", "Горячая линия работает всю неделю с 8:00 до 20:00", "08:00-20:00"),
+        ("ru", "в течение недели с 10 до 18", "10:00-18:00"),
+        ("bg", "понеделник - неделя 9:00 - 18:00", "09:00-18:00"),
         // Swedish: added as Resources/languages/sv.json and these two lines, nothing else.
         ("sv", "måndag–fredag 9–17, lördag 10–14, söndag stängt", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
         ("sv", "Vardagar 09:30-18:00 Lördagar 10:00-15:00 Söndagar Stängt", "Mo-Fr 09:30-18:00; Sa 10:00-15:00"),
