@@ -981,6 +981,12 @@ struct HoursRecognizer {
             emit(.breakRanges([r.span]), i, r.end)
             return r.end + 1
         }
+        // "von 12 bis 14 Uhr Geschlossen" with no hours before it: a closure with nothing to
+        // subtract from, not opening hours.
+        if closes, !dayAfter, word(r.end) != "off" {
+            emit(.qualifier, i, r.end)
+            return r.end + 1
+        }
         emit(.ranges([r.span], needsContext: !r.explicit), i, r.end - 1)
         return r.end
     }
@@ -1082,6 +1088,9 @@ struct HoursRecognizer {
             if sym(k2) == ",", attached(k2), number(k2 + 1) != nil, attached(k2 + 1), sym(k2 + 2) != "-", second.meridiem == 0 { return nil }
         }
         if let s = sym(k2) ?? word(k2), HoursLexicon.currencyWords.contains(s) { return nil }
+        // "0-8 hours (during business hours)": a bare range before a plural unit is a duration.
+        if prefix == nil, !first.clock, !second.clock, first.meridiem == 0, second.meridiem == 0,
+           let w = word(k2), LanguageData.shared.durationUnits.contains(w) { return nil }
 
         var a = first
         if a.meridiem == 0 && second.meridiem != 0 && a.hour <= 12 && !a.midnight {

@@ -84,6 +84,8 @@ struct LanguageData: Sendable {
         /// Words after a time for its half of the day ("am", "утра"; "pm", "вечера").
         var amWords: [String]?
         var pmWords: [String]?
+        /// Plural units after a bare number range that make it a duration ("0-8 hours").
+        var durationUnits: [String]?
     }
 
     /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
@@ -160,6 +162,7 @@ struct LanguageData: Sendable {
     var plainSeparators: Set<WordKey> = []
     var amWords: Set<WordKey> = []
     var pmWords: Set<WordKey> = []
+    var durationUnits: Set<WordKey> = []
     /// Ordinal suffixes of day numbers ("ª"), from `File.ordinalDays`.
     var ordinalDays: [WordKey: OrdinalReading] = [:]
     /// Words only one language has (its CLDR day names, its data file's words of three letters
@@ -293,6 +296,7 @@ struct LanguageData: Sendable {
         plainSeparators.formUnion(keys(file.plainSeparators))
         amWords.formUnion(keys(file.amWords))
         pmWords.formUnion(keys(file.pmWords))
+        durationUnits.formUnion(keys(file.durationUnits))
     }
 
     /// Weekday and month names of one language from CLDR. Full names also give a stem (the name

@@ -82,6 +82,9 @@ import Testing
         .init("<p>Phone: Mon-Fri 9am-5pm.</p><p>Chat: Saturday until noon</p>", "US", ["hours Mo-Fr 09:00-17:00 phone"]),
         .init("<p>Wij zijn iedere werkdag geopend van 9.00 tot 17.00 uur en op woensdag tot 18.45 uur.</p>", "NL",
               ["hours Mo,Tu,Th,Fr 09:00-17:00; We 09:00-18:45 unknown"]),
+        // A bare range before a plural unit is a duration, not hours.
+        .init("<p>Response: 0-8 hours (during business hours) for issues classified as High priority.</p>", "US",
+              ["hours unspecified unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]

@@ -69,6 +69,9 @@ private func merged(_ text: String) -> String {
         ("ru", "Горячая линия работает всю неделю с 8:00 до 20:00", "08:00-20:00"),
         ("ru", "в течение недели с 10 до 18", "10:00-18:00"),
         ("bg", "понеделник - неделя 9:00 - 18:00", "09:00-18:00"),
+        // Conditions, closures and durations are not opening hours.
+        ("de", "Mo-So: 13:00 - 23:00, nur bei sonnigem Wetter geöffnet!", "none"),
+        ("de", "von 12 bis 14 Uhr Geschlossen", "none"),
         // Swedish: added as Resources/languages/sv.json and these two lines, nothing else.
         ("sv", "måndag–fredag 9–17, lördag 10–14, söndag stängt", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
         ("sv", "Vardagar 09:30-18:00 Lördagar 10:00-15:00 Söndagar Stängt", "Mo-Fr 09:30-18:00; Sa 10:00-15:00"),
