@@ -85,6 +85,8 @@ import Testing
         // A bare range before a plural unit is a duration, not hours.
         .init("<p>Response: 0-8 hours (during business hours) for issues classified as High priority.</p>", "US",
               ["hours unspecified unknown"]),
+        // "Every other Friday" is a condition the reader does not model: nothing, not "Friday closed".
+        .init("<p>City Hall Hours Monday - Thursday: 7:30 a.m. - 5:00 p.m. Friday: 8:00 a.m. - 5:00 p.m. Closed every other Friday.</p>", "US", []),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
