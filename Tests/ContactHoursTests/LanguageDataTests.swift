@@ -72,6 +72,10 @@ private func merged(_ text: String) -> String {
         // Conditions, closures and durations are not opening hours.
         ("de", "Mo-So: 13:00 - 23:00, nur bei sonnigem Wetter geöffnet!", "none"),
         ("de", "von 12 bis 14 Uhr Geschlossen", "none"),
+        // A closed word naming no days beside hours whose days follow them: the days may be
+        // the closed ones (a flattened table's "days off" column).
+        ("be", "Назва бібліятэкі | Рэжым работы | Выхадныя дні | Цэнтральная бібліятэка | 09.00 – 18.00 | панядзелак", "none"),
+        ("en", "9:00 AM - 9:00 PM, Monday - Saturday", "Mo-Sa 09:00-21:00"),
         // Swedish: added as Resources/languages/sv.json and these two lines, nothing else.
         ("sv", "måndag–fredag 9–17, lördag 10–14, söndag stängt", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
         ("sv", "Vardagar 09:30-18:00 Lördagar 10:00-15:00 Söndagar Stängt", "Mo-Fr 09:30-18:00; Sa 10:00-15:00"),
