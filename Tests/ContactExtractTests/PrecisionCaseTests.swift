@@ -87,6 +87,8 @@ import Testing
               ["hours unspecified unknown"]),
         // "Every other Friday" is a condition the reader does not model: nothing, not "Friday closed".
         .init("<p>City Hall Hours Monday - Thursday: 7:30 a.m. - 5:00 p.m. Friday: 8:00 a.m. - 5:00 p.m. Closed every other Friday.</p>", "US", []),
+        .init("<p>Ouvert du mardi au dimanche de 11h à 18h. Le mercredi jusqu'à 20h</p>", "FR",
+              ["hours Tu,Th-Su 11:00-18:00; We 11:00-20:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]

@@ -76,6 +76,9 @@ private func merged(_ text: String) -> String {
         // the closed ones (a flattened table's "days off" column).
         ("be", "Назва бібліятэкі | Рэжым работы | Выхадныя дні | Цэнтральная бібліятэка | 09.00 – 18.00 | панядзелак", "none"),
         ("en", "9:00 AM - 9:00 PM, Monday - Saturday", "Mo-Sa 09:00-21:00"),
+        // "jusqu'à" is an until: after a stated start it amends that day, alone it says too little.
+        ("fr", "Ouvert du lundi au vendredi de 9h jusqu'à 18h", "Mo-Fr 09:00-18:00"),
+        ("fr", "ouvert jusqu'à 20h", "none"),
         // Swedish: added as Resources/languages/sv.json and these two lines, nothing else.
         ("sv", "måndag–fredag 9–17, lördag 10–14, söndag stängt", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
         ("sv", "Vardagar 09:30-18:00 Lördagar 10:00-15:00 Söndagar Stängt", "Mo-Fr 09:30-18:00; Sa 10:00-15:00"),
