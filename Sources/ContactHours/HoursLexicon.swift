@@ -59,11 +59,13 @@ enum HoursLexicon {
     static func day(_ word: WordKey) -> DayWord? {
         if let d = exactDays[word] { return d }
         guard word.utf8Count >= 5 else { return nil } // CLDR stems are ≥ 5 letters
-        for (prefix, day) in dayPrefixes where word.hasPrefix(prefix) {
+        if let day = dayPrefixIndex.first(startingWith: word, { _, day in day }) {
             return DayWord(day: day, ambiguous: false)
         }
         return LanguageData.shared.day(word)
     }
+
+    private static let dayPrefixIndex = StemIndex(dayPrefixes)
 
     static let everyDayWords: Set<WordKey> = Set<WordKey>(["ежедневно", "ежедн", "daily", "täglich", "taeglich", "щодня", "щоденно", "everyday", "ежедневный", "ежедневная"]).union(LanguageData.shared.everyDayWords)
     static let weekdayGroupWords: Set<WordKey> = Set<WordKey>(["будни", "будням", "weekdays", "weekday", "werktags", "werktag", "werktage", "будні", "буднях"]).union(LanguageData.shared.weekdayWords)
