@@ -16,31 +16,29 @@ extension JSONOutput {
     /// `encode(RecordList(records: records))`, byte for byte, with the records encoded on
     /// every core: `extract` over many pages spent its last tens of milliseconds encoding
     /// one large list on one thread while the other cores had nothing left to do.
-    /// Each record is encoded alone (same options) and indented to its place in the list;
-    /// JSON strings hold no raw newline, so every line break is one of the layout's.
+    /// Each chunk of records is encoded as an array (same options) and its elements
+    /// indented to their place in the list; JSON strings hold no raw newline, so every
+    /// line break is one of the layout's. Anything unexpected falls back to one encoding.
     public static func encode(records: [ContactRecord]) throws -> Data {
-        let chunkCount = min(records.count / 32, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunkCount = min(records.count / 64, ProcessInfo.processInfo.activeProcessorCount * 2)
         guard chunkCount > 1 else { return try encode(RecordList(records: records)) }
         let chunks = EncodedChunks(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let range = (records.count * chunk / chunkCount)..<(records.count * (chunk + 1) / chunkCount)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            var out = Data()
-            do {
-                for index in range {
-                    if index != range.lowerBound { out.append(contentsOf: Array(",\n".utf8)) }
-                    out.append(contentsOf: indented(try encoder.encode(records[index]), by: 4))
-                }
-                chunks.set(chunk, .success(out))
-            } catch {
-                chunks.set(chunk, .failure(error))
-            }
+            chunks.set(chunk, Result { try encoder.encode(Array(records[range])) })
         }
+        let opening = Array("[\n".utf8), closing = Array("\n]".utf8)
         var data = Data("{\n  \"records\" : [\n".utf8)
         for (chunk, result) in chunks.values.enumerated() {
+            let array = try result.get()
+            guard array.count > opening.count + closing.count, array.starts(with: opening),
+                  array.suffix(closing.count).elementsEqual(closing) else {
+                return try encode(RecordList(records: records))
+            }
             if chunk > 0 { data.append(contentsOf: Array(",\n".utf8)) }
-            data.append(try result.get())
+            data.append(contentsOf: indented(array.dropFirst(opening.count).dropLast(closing.count), by: 2))
         }
         data.append(contentsOf: Array("\n  ]\n}\n".utf8))
         return data
