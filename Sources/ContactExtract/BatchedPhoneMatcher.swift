@@ -193,4 +193,36 @@ enum BatchedPhoneMatcher {
         }
         return results
     }
+
+    /// Reads each block in every one of its regions and keeps the numbers they agree on: a
+    /// stretch of text that two regions read as different numbers ("0341 25 18 76" is
+    /// German and Belgian) gives nothing, since nothing on the page says which it is. For
+    /// the last-resort regions (countries a page dials or names around a number), which are
+    /// guesses rather than what the page declares.
+    static func findAgreed(in items: [(item: Item, regions: [String])]) -> [Int: [PhoneNumberMatch]] {
+        var groups: [String: [Item]] = [:]
+        for entry in items {
+            for region in entry.regions { groups[region, default: []].append(entry.item) }
+        }
+        var readings: [Int: [Range<Int>: Set<String>]] = [:]
+        var firstReading: [Int: [Range<Int>: PhoneNumberMatch]] = [:]
+        for region in groups.keys.sorted() {
+            for (index, matches) in find(in: groups[region] ?? [], region: region) {
+                for match in matches {
+                    readings[index, default: [:]][match.utf8Range, default: []].insert(match.number.e164)
+                    if firstReading[index]?[match.utf8Range] == nil { firstReading[index, default: [:]][match.utf8Range] = match }
+                }
+            }
+        }
+        var results: [Int: [PhoneNumberMatch]] = [:]
+        for (index, byRange) in readings {
+            let agreed = byRange.filter { range, values in
+                // One reading of this text, and no other region read an overlapping stretch otherwise.
+                values.count == 1 && !byRange.contains { $0.key != range && $0.key.overlaps(range) }
+            }
+            let matches = agreed.keys.sorted { $0.lowerBound < $1.lowerBound }.compactMap { firstReading[index]?[$0] }
+            if !matches.isEmpty { results[index] = matches }
+        }
+        return results
+    }
 }

@@ -21,6 +21,11 @@ struct ChannelClassifier {
         /// The words of the value's own text, lower-cased: a link's text around its number
         /// ("Fax (202) 555-0119") labels it first.
         var inside: String = ""
+        /// Lines that label a number from outside its own block, lower-cased, nearest first:
+        /// its table row's label cell (`<td>Fax:</td><td>305.682.1945</td>`), the `<dt>` of
+        /// its `<dd>`, a label line above it in its element (`Fax:<br>Applications: …`).
+        /// They are read as its own words are.
+        var labelLines: [String] = []
     }
 
     /// The signals found in one piece of text.
@@ -59,7 +64,7 @@ struct ChannelClassifier {
     }
 
     // Word stems, lower case; matched as substrings, so stems catch Russian inflection.
-    static let fax = ["факс", "fax", "telefax", "téléfax"]
+    static let fax = ["факс", "fax", "telefax", "téléfax", "facsimile"]
     static let messenger = ["whatsapp", "telegram", "телеграм", "viber", "вайбер", "ватсап", "вотсап", "signal",
                             "wechat", "messenger", "мессенджер", "vk.me", "icq", "skype", "скайп"]
     static let chat = ["чат", "chat", "онлайн-консультант", "онлайн консультант", "онлайн‑консультант"]
@@ -124,6 +129,7 @@ struct ChannelClassifier {
             depth == 0 ? signals(in: level).union(abbreviatedLabel(level)) : signals(in: level)
         }
         if !context.inside.isEmpty { levels.insert(signals(in: context.inside), at: 0) }
+        levels += context.labelLines.map { signals(in: $0).union(abbreviatedLabel($0)) }
         for found in levels {
             if let specific = found.firstChannel(in: phoneChannels) { return specific }
             if found.contains(.support) { return .hotline }

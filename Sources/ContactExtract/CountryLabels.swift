@@ -21,8 +21,15 @@ enum CountryLabels {
                 if let existing = table[key], existing != region { table[key] = "" } else if !key.isEmpty { table[key] = region }
             }
         }
+        // Names pages write that Foundation's CLDR names lack: it names CN "China mainland"
+        // ("China, Festland", "Китай континентальный"), and addresses write the short forms
+        // USA and UK, which CLDR has only as "US" and "UK" alternates.
+        for (name, region) in aliases where table[name] == nil { table[name] = region }
         return table.filter { !$0.value.isEmpty }
     }()
+
+    static let aliases: [String: String] = ["china": "CN", "китай": "CN", "chine": "CN", "usa": "US", "u s a": "US",
+                                            "сша": "US", "uk": "GB", "u k": "GB"]
 
     static let regionCodes: Set<String> = Set(names.values)
 
@@ -107,12 +114,13 @@ enum CountryLabels {
         return found.first.map { .region($0) } ?? .none
     }
 
-    /// The label deciding a block's numbers: its own text, else its table row's first cell,
-    /// else its nearest heading.
+    /// The label deciding a block's numbers: its own text, else an address's country line
+    /// above it in the same element, else its table row's first cell, else its nearest heading.
     static func label(ofBlock index: Int, in blocks: [TextBlock]) -> Label {
         let block = blocks[index]
         let own = label(of: block.text)
         if own != .none { return own }
+        if let country = addressCountry(ofBlock: index, in: blocks) { return .region(country) }
         if let row = block.tableRow {
             var first = index
             while first > 0, blocks[first - 1].tableRow == row { first -= 1 }
@@ -123,5 +131,26 @@ enum CountryLabels {
         }
         if let heading = block.headings.last { return label(of: heading) }
         return .none
+    }
+
+    /// How many lines above a number an address's country line may stand.
+    static let addressLines = 8
+
+    /// An address ends with its country on a line of its own, and the telephone follows
+    /// ("Fahaheel<br>Kuwait<br>Tel: 965 2397 0072", "Yokohama<br>Japan<br>Tel: 45 263 9851"):
+    /// the nearest line above the block in the same element (lines cut by `<br>`) that is
+    /// only a country's name decides the block's national numbers, as a label would.
+    static func addressCountry(ofBlock index: Int, in blocks: [TextBlock]) -> String? {
+        let node = blocks[index].node
+        var line = index - 1
+        while line >= 0, index - line <= addressLines, blocks[line].node == node {
+            // A line with digits is a street, a postcode or another number, not a country line.
+            if blocks[line].text.utf8.count <= 60, !blocks[line].text.contains(where: \.isNumber),
+               let region = names[fold(blocks[line].text)] {
+                return region
+            }
+            line -= 1
+        }
+        return nil
     }
 }

@@ -12,16 +12,30 @@ struct PageContext {
     private var paths: [NodeID: String] = [:]
     /// For each list, the block right before its first item ("Контактные каналы поддержки:").
     private let listIntros: [Int: Int]
+    /// Blocks before a list that state a number or address of their own: not the list's
+    /// introduction for the numbers in its items.
+    private let numberedIntros: Set<Int>
 
     init(document: HTMLDocument) {
         self.document = document
         var intros: [Int: Int] = [:]
+        var numbered: Set<Int> = []
         for (index, block) in document.blocks.enumerated() {
             if let list = block.list, intros[list] == nil, index > 0, document.blocks[index - 1].list != list {
                 intros[list] = index - 1
+                if Self.statesOwnValue(document.blocks[index - 1].text) { numbered.insert(index - 1) }
             }
         }
         listIntros = intros
+        numberedIntros = numbered
+    }
+
+    /// A block that states a number or an address of its own ("Fax: 212-555-0101") is a
+    /// line of its own, not the introduction of the list after it: its label is its
+    /// value's, and must not reach the numbers in the list's items.
+    static func statesOwnValue(_ text: String) -> Bool {
+        PhoneExtractor.digitCount(text) >= PhoneExtractor.minimumDigits && PhoneExtractor.hasCandidateRun(text)
+            || text.utf8.contains(UInt8(ascii: "@"))
     }
 
     /// The document path of a node; a block with several values asks for it once.
@@ -49,18 +63,88 @@ struct PageContext {
 
     /// The classifier's view of a value at `range` (UTF-8 offsets) in block `index`.
     /// `blockSignals`, when given, stand for the block's own (see `signals(ofBlock:outsideSentencesOf:)`).
+    /// `forNumber`: the value is a phone number, which a numbered line before its list
+    /// does not introduce (`statesOwnValue`).
     mutating func context(block index: Int, range: Range<Int>?, neighbours: [Range<Int>] = [],
                           structuredType: String? = nil,
-                          blockSignals: ChannelClassifier.Signals? = nil) -> ChannelClassifier.Context {
+                          blockSignals: ChannelClassifier.Signals? = nil,
+                          forNumber: Bool = false) -> ChannelClassifier.Context {
         guard document.blocks.indices.contains(index) else {
             return ChannelClassifier.Context(near: [], outer: [], structuredType: structuredType)
         }
         let block = document.blocks[index]
         var outer = [blockSignals ?? signals(ofBlock: index)]
-        if let intro = block.list.flatMap({ listIntros[$0] }) { outer.append(signals(ofBlock: intro)) }
+        if let intro = block.list.flatMap({ listIntros[$0] }), !(forNumber && numberedIntros.contains(intro)) {
+            outer.append(signals(ofBlock: intro))
+        }
         for heading in block.headings.reversed() { outer.append(signals(ofHeading: heading)) }
-        return ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours), outer: outer,
-                                         structuredType: structuredType)
+        var context = ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours), outer: outer,
+                                                structuredType: structuredType)
+        if forNumber { context.labelLines = labelLines(ofBlock: index).map { lower($0) } }
+        return context
+    }
+
+    /// How many rows above a number its column's header may stand.
+    static let headerRows = 40
+
+    /// The nearest cell above block `index` in its table column that is a label ("Fax" over a
+    /// column of fax numbers; cells holding values are passed over), in the rows right above
+    /// it (consecutive row numbers: a nested table's rows end the search).
+    private func columnHeader(ofBlock index: Int, row: Int, column: Int) -> Int? {
+        let blocks = document.blocks
+        var line = index - 1
+        var lowest = row
+        while line >= 0, let above = blocks[line].tableRow, above >= row - Self.headerRows {
+            if above < lowest - 1 || above > lowest { return nil }
+            lowest = above
+            // Cells of the column that hold values are skipped; the first label above is its header.
+            if above < row, blocks[line].tableColumn == column, Self.isLabel(blocks[line].text) { return line }
+            line -= 1
+        }
+        return nil
+    }
+
+    /// `/html/body/dl/dd[4]` → `dd`.
+    private static func elementName(_ path: String) -> Substring {
+        let last = path.split(separator: "/").last ?? ""
+        return last.prefix { $0 != "[" }
+    }
+
+    /// A label is short and states no value of its own: "Fax:", "General Fax", "Toll Free:".
+    private static func isLabel(_ text: String) -> Bool {
+        text.utf8.count <= 40 && !text.contains(where: \.isNumber) && !text.utf8.contains(UInt8(ascii: "@"))
+    }
+
+    /// Blocks that label block `index` from outside it, nearest first: the first cell of its
+    /// table row, the `<dt>` right before its `<dd>`, and the nearest line above it in the
+    /// same element (lines cut by `<br>`) that is only a label ending with a colon ("Fax:"),
+    /// which labels the lines under it as a list's introduction labels its items.
+    mutating func labelLines(ofBlock index: Int) -> [Int] {
+        let blocks = document.blocks
+        let block = blocks[index]
+        var found: [Int] = []
+        if let row = block.tableRow, let column = block.tableColumn, let header = columnHeader(ofBlock: index, row: row, column: column) {
+            found.append(header)
+        }
+        if let row = block.tableRow, let column = block.tableColumn, column > 0 {
+            var first = index
+            while first > 0, blocks[first - 1].tableRow == row { first -= 1 }
+            if first != index, blocks[first].tableColumn == 0, Self.isLabel(blocks[first].text) { found.append(first) }
+        }
+        if index > 0, blocks[index - 1].node != block.node, Self.isLabel(blocks[index - 1].text),
+           Self.elementName(path(of: block.node)) == "dd", Self.elementName(path(of: blocks[index - 1].node)) == "dt" {
+            found.append(index - 1)
+        }
+        var line = index - 1
+        while line >= 0, index - line <= 8, blocks[line].node == block.node {
+            let text = blocks[line].text
+            if Self.isLabel(text), text.hasSuffix(":") {
+                found.append(line)
+                break
+            }
+            line -= 1
+        }
+        return found
     }
 
     /// The words labelling a value at `range` in block `index`, before it then after it.

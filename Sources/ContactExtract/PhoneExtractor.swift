@@ -40,17 +40,20 @@ struct PhoneExtractor {
                     ? document.blocks[link.blockIndex].headings.last : nil),
                 at: link.blockIndex)
         }
+        let host = (document.baseHref).flatMap(RegionResolver.host(ofURL:)) ?? RegionResolver.host(ofURL: document.source)
         var linkBlockSignals: [Int: ChannelClassifier.Signals] = [:]
         for (link, target, range) in telLinks {
-            let region = regions.region(forLanguage: link.language ?? document.language)
-            guard let number = Self.parseLinkTarget(target, region: region) else { continue }
+            let language = link.language ?? document.language
+            guard let number = Self.parseLinkTarget(target, candidates: regions.candidateRegions(forLanguage: language, host: host),
+                                                    leadingEquals: regions.leadingEquals(forLanguage: language, host: host))
+            else { continue }
             linkedValues[link.blockIndex, default: []].insert(number.e164)
             let others = linkRanges[link.blockIndex] ?? []
             if linkBlockSignals[link.blockIndex] == nil {
                 linkBlockSignals[link.blockIndex] = page.signals(ofBlock: link.blockIndex, outsideSentencesOf: others)
             }
             var context = page.context(block: link.blockIndex, range: range, neighbours: others,
-                                       blockSignals: linkBlockSignals[link.blockIndex])
+                                       blockSignals: linkBlockSignals[link.blockIndex], forNumber: true)
             context.inside = link.text.lowercased()
             let channel = ChannelClassifier.phoneChannel(context)
             records.add(ContactRecord(
@@ -63,17 +66,24 @@ struct PhoneExtractor {
                 at: link.blockIndex)
         }
         let shortFinder = ShortNumberFinder(table: shortNumbers)
-        let host = (document.baseHref).flatMap(RegionResolver.host(ofURL:)) ?? RegionResolver.host(ofURL: document.source)
         var candidates: [(item: BatchedPhoneMatcher.Item, regions: [String])] = []
         var digitCounts: [Int: Int] = [:]
         var labelled: Set<Int> = []
+        var labelCountries: [Int: String] = [:]
+        // Blocks whose first two regions lead as equals (`RegionResolver.leadingEquals`).
+        var undecided: Set<Int> = []
         for (index, block) in document.blocks.enumerated() {
             let digits = Self.digitCount(block.text)
             guard digits >= 2 else { continue }
-            let region = regions.region(forLanguage: block.language ?? document.language)
+            var region = regions.region(forLanguage: block.language ?? document.language)
+            if RegionResolver.sharedZone.contains(region) {
+                var label: String?
+                if case .region(let country) = CountryLabels.label(ofBlock: index, in: document.blocks) { label = country }
+                region = regions.serviceRegion(forLanguage: block.language ?? document.language, host: host, label: label)
+            }
             for found in shortFinder.find(in: block.text, region: region)
             where linkedValues[index]?.contains(found.digits) != true {
-                let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: found.utf8Range))
+                let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: found.utf8Range, forNumber: true))
                 records.add(ContactRecord(
                     kind: .phone, value: found.digits, channel: channel, source: document.source,
                     evidence: Evidence(method: .text, path: page.path(of: block.node),
@@ -87,15 +97,45 @@ struct PhoneExtractor {
             var blockRegions = regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)
             if regions.explicitRegion == nil {
                 switch CountryLabels.label(ofBlock: index, in: document.blocks) {
-                case .region(let country): blockRegions = [country]; labelled.insert(index)
+                case .region(let country): blockRegions = [country]; labelled.insert(index); labelCountries[index] = country
                 case .conflict: blockRegions = ["ZZ"]; labelled.insert(index)
-                case .none: break
+                case .none:
+                    if blockRegions.count > 1,
+                       regions.leadingEquals(forLanguage: block.language ?? document.language, host: host) == 2 {
+                        undecided.insert(index)
+                    }
                 }
             }
             digitCounts[index] = digits
             candidates.append((BatchedPhoneMatcher.Item(index: index, folded: TypographicFolding(block.text)), blockRegions))
         }
-        let matches = BatchedPhoneMatcher.find(in: candidates)
+        var matches: [Int: [PhoneNumberMatch]]
+        if undecided.isEmpty {
+            matches = BatchedPhoneMatcher.find(in: candidates)
+        } else {
+            // The two leading regions read together and must agree; what neither reads goes on
+            // to the rest of the block's regions, one at a time, as usual.
+            let split = Dictionary(grouping: candidates) { undecided.contains($0.item.index) }
+            matches = BatchedPhoneMatcher.find(in: split[false] ?? [])
+            let leading = (split[true] ?? []).map { (item: $0.item, regions: Array($0.regions.prefix(2))) }
+            let read = BatchedPhoneMatcher.findAgreed(in: leading)
+            matches.merge(read) { $1 }
+            let rest = (split[true] ?? []).filter { read[$0.item.index] == nil }
+                .map { (item: $0.item, regions: Array($0.regions.dropFirst(2))) }
+            matches.merge(BatchedPhoneMatcher.find(in: rest)) { $1 }
+        }
+        // A line labelled with a country that writes a national number without its trunk
+        // prefix, as lists of offices abroad do ("Germany<br>Tel: 341 60050625"): the
+        // matcher refuses it (it wants the prefix where the country's numbers are written
+        // with one), libphonenumber's parser reads it. Only on a line that says it gives a
+        // phone or fax number, and only numbers valid in the labelled country.
+        for candidate in candidates where matches[candidate.item.index] == nil {
+            let index = candidate.item.index
+            guard let country = labelCountries[index],
+                  !ChannelClassifier.signals(in: page.lower(index)).isDisjoint(with: [.voice, .fax]) else { continue }
+            let read = Self.numbersWithoutTrunkPrefix(in: candidate.item.folded, country: country)
+            if !read.isEmpty { matches[index] = read }
+        }
 
         // Blocks with digits no region of the page could read, and the countries of the
         // numbers the page writes with a +CC: a page that writes "+91 22 6177 4200" also
@@ -105,7 +145,7 @@ struct PhoneExtractor {
         for candidate in candidates {
             let index = candidate.item.index
             let found = add(matches[index] ?? [], block: index, linkedValues: linkedValues, document: document,
-                            page: &page, into: &records)
+                            page: &page, into: &records, labelCountry: labelCountries[index])
             let read = found.reduce(0) { $0 + Self.digitCount($1.raw) }
             if !labelled.contains(index), (digitCounts[index] ?? 0) - read >= Self.minimumDigits, Self.hasPhoneLikeRun(document.blocks[index].text) {
                 var item = candidate.item
@@ -128,7 +168,7 @@ struct PhoneExtractor {
             let rest = hints.filter { !entry.tried.contains($0) }
             if !rest.isEmpty { retries.append((entry.item, rest)) }
         }
-        let second = BatchedPhoneMatcher.find(in: retries)
+        let second = BatchedPhoneMatcher.findAgreed(in: retries)
         for entry in retries {
             let index = entry.item.index
             var known = linkedValues
@@ -151,7 +191,8 @@ struct PhoneExtractor {
     /// was read (with the raw text) for the page's country hints.
     private func add(_ matches: [PhoneNumberMatch], block index: Int, linkedValues: [Int: Set<String>],
                      document: HTMLDocument, page: inout PageContext,
-                     into records: inout RecordCollector) -> [(raw: String, region: String?)] {
+                     into records: inout RecordCollector,
+                     labelCountry: String? = nil) -> [(raw: String, region: String?)] {
         guard !matches.isEmpty else { return [] }
         let block = document.blocks[index]
         let bytes = Array(block.text.utf8)
@@ -161,21 +202,76 @@ struct PhoneExtractor {
         for match in matches {
             let range = match.utf8Range
             let raw = String(decoding: bytes[range], as: UTF8.self)
-            found.append((raw, match.number.region))
+            var number = match.number
+            if let labelCountry, let international = Self.internationalReading(raw, country: labelCountry) {
+                number = international
+            }
+            found.append((raw, number.region))
             if Self.isLabelledIdentifier(bytes, before: range.lowerBound) { continue }
-            if Self.isInputMask(match.number) { continue }
-            if linkedValues[index]?.contains(match.number.e164) == true { continue }
+            if Self.isInputMask(number) || Self.isOtherDigitString(raw) { continue }
+            if linkedValues[index]?.contains(number.e164) == true { continue }
             let channel = ChannelClassifier.phoneChannel(page.context(block: index, range: range, neighbours: ranges,
-                                                                      blockSignals: blockSignals))
+                                                                      blockSignals: blockSignals, forNumber: true))
             records.add(ContactRecord(
-                kind: .phone, value: match.number.e164, channel: channel, source: document.source,
+                kind: .phone, value: number.e164, channel: channel, source: document.source,
                 evidence: Evidence(method: .text, path: page.path(of: block.node),
                                    text: EvidenceText.window(block.text, around: range)),
-                type: match.number.type.rawValue, raw: raw, extension: match.number.extensionDigits,
+                type: number.type.rawValue, raw: raw, extension: number.extensionDigits,
                 section: block.headings.last),
                 at: index)
         }
         return found
+    }
+
+    /// A line labelled with a country that writes the country's calling code without its
+    /// "+" ("Kuwait … Tel: 965 6097 2710", "Indonesia … Tel: 62 21 3901007", "(65) 6436 5000")
+    /// means the number as dialled from abroad. libphonenumber keeps the code as part of a
+    /// national number whenever that also reads as valid (`+6262213901007`), so the text is
+    /// read again with a "+" and taken when it is a valid number of the labelled country.
+    /// The code must stand apart (a space, hyphen or bracket after it): national numbers
+    /// that merely begin with the same digits ("6543 2100" in Singapore) are left alone.
+    static func internationalReading(_ raw: String, country: String) -> PhoneNumber? {
+        var text = Substring(raw)
+        if text.first == "(" { text = text.dropFirst().drop(while: { $0 == " " }) }
+        let code = text.prefix(while: { $0.isASCII && $0.isNumber })
+        guard (1...3).contains(code.count), code.first != "0",
+              let next = text.dropFirst(code.count).first, next == " " || next == "-" || next == ")" else { return nil }
+        guard let number = try? PhoneNumberService.parse("+" + text, region: "ZZ"), number.region == country else {
+            return nil
+        }
+        return number
+    }
+
+    /// Digit strings libphonenumber accepts as valid numbers that a page means as something
+    /// else: an IPv4 address ("Your IP Address is: 5.167.214.238"), a date ("26-08-2009",
+    /// "2013.05.14"), a pager's run of page numbers ("1 2 3 4 5 6 7 8 9 10"), or two
+    /// sentences' digits read as one ("(639-9675). 311": a bracket closed, a sentence ended).
+    static func isOtherDigitString(_ raw: String) -> Bool {
+        if raw.contains("). ") { return true }
+        let groups = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map { Int($0) ?? -1 }
+        let lengths = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(\.count)
+        let separators = Set(raw.filter { !($0.isASCII && $0.isNumber) })
+        // Page numbers: each one more than the one before.
+        if groups.count >= 4, zip(groups, groups.dropFirst()).allSatisfy({ $1 == $0 + 1 }) { return true }
+        guard separators.count == 1, let separator = separators.first else { return false }
+        // A dotted quad; "33.12.34.56" (pairs) is how some countries write numbers.
+        if separator == ".", groups.count == 4, lengths.allSatisfy({ $0 <= 3 }), groups.allSatisfy({ $0 <= 255 }),
+           !lengths.allSatisfy({ $0 == 2 }) {
+            return true
+        }
+        // Day, month and year (either order), one separator throughout.
+        if groups.count == 3, ".-/".contains(separator) {
+            let (first, second, third) = (groups[0], groups[1], groups[2])
+            let isYear = { (value: Int, length: Int) in length == 4 && (1900...2099).contains(value) }
+            if isYear(third, lengths[2]), lengths[0] <= 2, lengths[1] <= 2,
+               (1...31).contains(first), (1...31).contains(second), first <= 12 || second <= 12 {
+                return true
+            }
+            if isYear(first, lengths[0]), lengths[1] <= 2, lengths[2] <= 2, (1...12).contains(second), (1...31).contains(third) {
+                return true
+            }
+        }
+        return false
     }
 
     /// A form's input mask or placeholder, `8 (999) 999-99-99`, `+7 (000) 000-00-00`: the
@@ -238,8 +334,8 @@ struct PhoneExtractor {
     /// Short Latin labels carry their punctuation, so "ocean" or "mean" never match.
     static let identifierLabels = ["инн", "огрн", "кпп", "бик", "окпо", "оквэд", "октмо", "снилс", "р/с", "к/с",
                                    "счет", "счёт", "isbn", "issn", "ean:", "ean-", "iban", "vat:", "vat no", "vat reg",
-                                   "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "ein:", "sku:", "арт.",
-                                   "артикул"]
+                                   "ust-id", "steuernummer", "kvk:", "kvk-", "btw:", "btw-", "btw ", "btw nr", "btw-nr", "tva:",
+                                   "n° tva", "ein:", "sku:", "арт.", "артикул"]
 
     /// Labels of order, request, ticket and invoice numbers, which are as long as phone
     /// numbers. Each names the number ("заказ №", "order no"): a bare "заказ" also
@@ -248,7 +344,9 @@ struct PhoneExtractor {
                                   "номер заявки", "№ заявки", "номер обращения", "обращение №", "order no",
                                   "order #", "order number", "ticket #", "ticket no", "ticket number", "invoice no",
                                   "invoice #", "invoice number", "bestellnummer", "auftragsnummer", "rechnungsnummer",
-                                  "kundennummer", "vorgangsnummer"]
+                                  "kundennummer", "vorgangsnummer",
+                                  // A post-office box and its postcode ("PO Box No.13903 - 00800").
+                                  "po box", "p.o. box", "p.o.box", "p. o. box", "box no", "postfach", "а/я"]
 
     static func isLabelledIdentifier(_ bytes: [UInt8], before offset: Int) -> Bool {
         let start = max(0, offset - 16)
@@ -321,6 +419,30 @@ struct PhoneExtractor {
         var digits = 0
         for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
         return digits
+    }
+
+    /// The digit stretches of a labelled line that libphonenumber's parser reads as valid
+    /// numbers of `country` (see the caller), with their ranges in the original text.
+    static func numbersWithoutTrunkPrefix(in folded: TypographicFolding, country: String) -> [PhoneNumberMatch] {
+        let bytes = Array(folded.text.utf8)
+        var found: [PhoneNumberMatch] = []
+        for stretch in BatchedPhoneMatcher.stretches(in: bytes) where bytes[stretch.lowerBound] != UInt8(ascii: "0") {
+            let text = String(decoding: bytes[stretch], as: UTF8.self)
+            guard let number = try? PhoneNumberService.parse(text, region: country), number.region == country else { continue }
+            found.append(PhoneNumberMatch(utf8Range: folded.originalRange(stretch), number: number))
+        }
+        return found
+    }
+
+    /// A `tel:` target read in the page's candidate regions, as its text is: the first that
+    /// reads it, except that the `leadingEquals` first ones are read together and must agree.
+    static func parseLinkTarget(_ target: String, candidates: [String], leadingEquals: Int) -> PhoneNumber? {
+        let leading = candidates.prefix(leadingEquals).compactMap { parseLinkTarget(target, region: $0) }
+        if !leading.isEmpty { return Set(leading.map(\.e164)).count == 1 ? leading[0] : nil }
+        for region in candidates.dropFirst(leadingEquals) {
+            if let number = parseLinkTarget(target, region: region) { return number }
+        }
+        return nil
     }
 
     /// A `tel:` target is a full number, or a short number written as bare digits

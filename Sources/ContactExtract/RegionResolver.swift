@@ -29,6 +29,17 @@ public struct RegionResolver: Sendable {
         return regions.isEmpty ? ["ZZ"] : regions
     }
 
+    /// How many of `candidateRegions` lead as equals: 2 when the `lang` region subtag and the
+    /// host's country both speak and disagree (an Austrian `.at` site whose template says
+    /// `de-DE`), else 1. Neither outranks the other: a number is read in both, and kept only
+    /// where they agree on it (`0664 1183226` is an Austrian mobile and a German fixed line).
+    public func leadingEquals(forLanguage language: String?, host: String?) -> Int {
+        guard explicitRegion == nil, let language, let host,
+              let subtag = Self.region(fromLanguageTag: language, subtagOnly: true),
+              let hostRegion = Self.region(fromHost: host) else { return 1 }
+        return subtag == hostRegion ? 1 : 2
+    }
+
     /// Country-code top-level domains that are sold worldwide and say nothing about the
     /// country (`.io`, `.tv`, `.me`, ...).
     static let genericCountryDomains: Set<String> = ["io", "tv", "me", "fm", "ai", "co", "cc", "ws", "am", "gg", "ly",
@@ -56,6 +67,25 @@ public struct RegionResolver: Sendable {
         if let explicitRegion { return explicitRegion }
         if let language, let region = Self.region(fromLanguageTag: language) { return region }
         return fallbackRegion ?? "ZZ"
+    }
+
+    /// Regions that share one calling code and one language, so that neither a `+CC` nor the
+    /// language tells them apart: Russia and Kazakhstan (+7, Russian written in both).
+    static let sharedZone: Set<String> = ["RU", "KZ"]
+
+    /// The region whose service short numbers a block means (`1414` in Kazakhstan, `115` in
+    /// Russia). The language's region, as before, except inside the shared +7 zone, where a
+    /// Russian-language page says nothing about the country: there a country label on the
+    /// line (`Казахстан: …`), then the page's host (`.kz`), decide. Nothing else is guessed:
+    /// with neither, the language's region stays.
+    public func serviceRegion(forLanguage language: String?, host: String?, label: String?) -> String {
+        let region = region(forLanguage: language)
+        guard explicitRegion == nil, Self.sharedZone.contains(region) else { return region }
+        if let label, Self.sharedZone.contains(label) { return label }
+        // A region subtag ("ru-KZ") was already read by `region(forLanguage:)`.
+        if let language, Self.region(fromLanguageTag: language, subtagOnly: true) != nil { return region }
+        if let host, let hostRegion = Self.region(fromHost: host), Self.sharedZone.contains(hostRegion) { return hostRegion }
+        return region
     }
 
     /// Languages whose main country is not spelled like the language code.

@@ -24,6 +24,11 @@ public struct PhoneNumber: Sendable, Hashable {
 public struct PhoneNumberMatch: Sendable, Hashable {
     public var utf8Range: Range<Int>
     public var number: PhoneNumber
+
+    public init(utf8Range: Range<Int>, number: PhoneNumber) {
+        self.utf8Range = utf8Range
+        self.number = number
+    }
 }
 
 /// Why a string is not a valid phone number, in words a user can act on.
