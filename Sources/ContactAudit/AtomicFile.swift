@@ -18,6 +18,11 @@ public enum AtomicFile {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        // Foundation's own words for this ("The file doesn't exist") name neither file.
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
+        }
         do {
             try data.write(to: temporary)
             if rename(temporary.path, target.path) != 0 {

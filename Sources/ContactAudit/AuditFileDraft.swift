@@ -136,10 +136,20 @@ public struct AuditFileDraft: Sendable {
         lines.append("    phones: []")
         lines.append("    emails: []")
         lines.append("sources:")
+        // An official page is expected to show a hotline number (missing-official-contact);
+        // a page that showed none when the audit was started (a press or business contacts
+        // page) is official without that duty, or the new audit would fail on its own pages.
+        let hotlines = Set(phones.values.filter { $0.channel == .hotline }.map(\.value))
         for source in sources {
             if let failure = source.failure { lines.append("  # could not be read: \(Self.commentText(failure))") }
             lines.append("  - url: \(Self.quoted(source.url))")
-            lines.append("    official: true")
+            if source.failure == nil, !hotlines.isEmpty,
+               !source.records.contains(where: { $0.kind == .phone && hotlines.contains($0.value) }) {
+                lines.append("    # shows no hotline number: official, but not expected to show one (official: true would expect it)")
+                lines.append("    official: []")
+            } else {
+                lines.append("    official: true")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

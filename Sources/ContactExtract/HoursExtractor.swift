@@ -1,4 +1,5 @@
 import ContactDocument
+import Foundation
 import ContactHours
 import ContactModel
 
@@ -7,6 +8,11 @@ import ContactModel
 /// ведётся") is one statement: consecutive partial statements, in adjacent list items,
 /// paragraphs or table rows, merge into one schedule, and a holidays line right after a
 /// schedule joins it. Table rows are read as one line ("Mon" | "9:00 - 17:00").
+/// Neighbours that are statements of their own do not merge: one that names a day the run
+/// already gave hours ("Kundenservice: Mo.–Fr. 8–18 Uhr." then "Technischer Support: werktags
+/// 9–17 Uhr.") or that has a channel label of its own other than the run's ("Phone: Mon-Fri
+/// 8am-6pm" then "Chat: Sat 10am-2pm") starts a record of its own, with its own evidence
+/// and channel.
 struct HoursExtractor {
     private struct Piece {
         var statement: HoursStatement
@@ -15,6 +21,9 @@ struct HoursExtractor {
         var utf8Range: Range<Int>
         var neighbours: [Range<Int>]
         var method: EvidenceMethod
+        /// The words before the statement in its clause when they name a channel
+        /// ("technischer support:"), trimmed; nil when they name none.
+        var label: String?
     }
 
     func extract(from document: HTMLDocument, page: inout PageContext, phoneChannels: [Int: Channel],
@@ -27,7 +36,8 @@ struct HoursExtractor {
         while index < blocks.count {
             let (text, method, next) = Self.unit(blocks, at: index)
             defer { index = next }
-            let statements = HoursParser.statements(in: text)  // pre-checks the text itself
+            let language = blocks[index].language ?? document.language
+            let statements = HoursParser.statements(in: text, language: language)  // pre-checks the text itself
             guard !statements.isEmpty else { continue }
             let ranges = statements.map { $0.utf8Offsets(in: text) }
             // A run only continues into the very next block.
@@ -39,12 +49,20 @@ struct HoursExtractor {
             previousBlock = next - 1
             for (statement, range) in zip(statements, ranges) {
                 let piece = Piece(statement: statement, block: index, text: text, utf8Range: range,
-                                  neighbours: ranges, method: method)
-                if Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index) {
+                                  neighbours: ranges, method: method,
+                                  label: Self.channelLabel(text: text, range: range, neighbours: ranges))
+                if !Self.startsAnother(piece, run, summary),
+                   Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index) {
                     run.append(piece)
                     summary.add(piece)
                 } else {
                     if !run.isEmpty { emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records) }
+                    // Hours whose start is another statement's are nothing on their own.
+                    if statement.amendsPrevious {
+                        run = []
+                        summary = RunSummary()
+                        continue
+                    }
                     run = [piece]
                     summary = RunSummary(first: piece)
                 }
@@ -65,6 +83,10 @@ struct HoursExtractor {
         /// Every piece after the first is in the first's block and partial or a holiday rule.
         var restSameBlockPartial = true
         var firstBlock = -1
+        /// Days the run's statements gave hours (days-off and holiday statements not counted),
+        /// and those hours, Monday first.
+        var daysWithHours: Set<Weekday> = []
+        var hours = [[MinuteRange]](repeating: [], count: 7)
 
         init() {}
         init(first: Piece) {
@@ -74,12 +96,47 @@ struct HoursExtractor {
 
         mutating func add(_ piece: Piece, isFirst: Bool = false) {
             let s = piece.statement
+            if let days = s.days, !s.isDaysOff, !s.isHolidayRule, let schedule = s.schedule {
+                daysWithHours.formUnion(days)
+                for day in days { hours[day.rawValue] += schedule.days[day.rawValue] }
+            }
             allDaysOffOrHoliday = allDaysOffOrHoliday && (s.isDaysOff || s.isHolidayRule)
             allPartialOrHoliday = allPartialOrHoliday && (s.isPartial || s.isHolidayRule)
             if !isFirst {
                 restSameBlockPartial = restSameBlockPartial && piece.block == firstBlock && (s.isPartial || s.isHolidayRule)
             }
         }
+    }
+
+    /// A statement that is not the continuation of the run before it: it restates hours that
+    /// overlap hours the run already gave a day (another channel's or another office's
+    /// schedule, which merged would replace the first's hours), or it is labelled with a
+    /// channel other than the run's. A second shift on the same days ("Mon-Sat 11am - 2:30pm
+    /// Mon-Thu 5pm - 9:30pm"), an exception for some of the days right after the run, days
+    /// off and holiday rules continue it.
+    private static func startsAnother(_ piece: Piece, _ run: [Piece], _ summary: RunSummary) -> Bool {
+        guard let first = run.first else { return false }
+        if let label = piece.label, label != first.label { return true }
+        let s = piece.statement
+        guard let days = s.days, !s.isDaysOff, !s.isHolidayRule, !s.amendsPrevious, let schedule = s.schedule else { return false }
+        // Fewer days right after, in the same text: an exception to the run ("du mercredi au
+        // lundi de 10h à 17h, le dimanche de 14h à 18h"), which replaces those days' hours.
+        if let last = run.last, last.block == piece.block, piece.utf8Range.lowerBound - last.utf8Range.upperBound <= 24,
+           days.isStrictSubset(of: summary.daysWithHours) { return false }
+        for day in days.intersection(summary.daysWithHours) {
+            let earlier = summary.hours[day.rawValue], later = schedule.days[day.rawValue]
+            if earlier.isEmpty || later.isEmpty { return true }
+            if earlier.contains(where: { x in later.contains { y in x.start < y.end && y.start < x.end } }) { return true }
+        }
+        return false
+    }
+
+    /// The words labelling a statement when they name a channel, for `startsAnother`.
+    private static func channelLabel(text: String, range: Range<Int>, neighbours: [Range<Int>]) -> String? {
+        let before = ClauseWindow(text: text, range: range, neighbours: neighbours).before
+        guard !ChannelClassifier.signals(in: before).isEmpty else { return nil }
+        let trimmed = before.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == " " }
+        return String(String.UnicodeScalarView(trimmed)).split(separator: " ").joined(separator: " ")
     }
 
     private static func joins(_ statement: HoursStatement, _ run: [Piece], _ summary: RunSummary) -> Bool {

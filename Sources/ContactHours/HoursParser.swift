@@ -6,15 +6,19 @@
 /// (phrases → statements). No regular expressions, every stage is linear in the input.
 public enum HoursParser {
     /// Every hours statement in one block of text, in text order. Empty when there is none.
-    public static func statements(in text: String) -> [HoursStatement] {
-        statements(in: text, preCheck: true)
+    /// `language` is the text's declared language (a BCP 47 tag: `<html lang>`, a block's `lang`,
+    /// Content-Language); the words of the text itself decide first when they clearly belong
+    /// to one language (`LanguageData.language(of:)`).
+    public static func statements(in text: String, language: String? = nil) -> [HoursStatement] {
+        statements(in: text, preCheck: true, language: language)
     }
 
     /// `preCheck: false` exists for tests that prove the pre-check never hides a statement.
-    static func statements(in text: String, preCheck: Bool) -> [HoursStatement] {
+    static func statements(in text: String, preCheck: Bool, language: String? = nil) -> [HoursStatement] {
         if preCheck && !mightContainHours(text) { return [] }
         let tokens = HoursTokenizer.tokenize(text)
-        var recognizer = HoursRecognizer(tokens: tokens)
+        let data = LanguageData.shared
+        var recognizer = HoursRecognizer(tokens: tokens, language: data.language(of: tokens) ?? data.knownLanguage(language))
         recognizer.run()
         // Precision first: hours tied to months or seasons, hours of another activity (delivery,
         // order taking), hours beside day words nobody read (an unread short label or word
@@ -40,6 +44,11 @@ public enum HoursParser {
         }
         for (k, tok) in tokens.enumerated() where tok.kind == .word && Self.isUnreadScript(tok.text) { poison.append(k) }
         guard let drafts = group(recognizer.items, tokens: tokens) else { return [] }
+        // A closed word that names no days beside hours whose days come after them ("Выхадныя
+        // дні | … | 09.00 – 18.00 | панядзелак", a flattened table whose last column lists the
+        // days off): the days may be the closed ones, so the text says nothing sure.
+        if drafts.contains(where: { $0.content == .closed && $0.days == nil && !$0.holidayOnly }),
+           drafts.contains(where: { $0.content == .ranges && $0.days != nil && !$0.daysLeading }) { return [] }
         if !poison.isEmpty || !activities.isEmpty {
             let reach = poisonReach
             poison.sort()
@@ -175,6 +184,8 @@ public enum HoursParser {
         var holidaysInDays = false
         var content: Content?
         var spans: [RawSpan] = []
+        /// Its hours take their start from an earlier statement's ("Saturday until noon").
+        var amends = false
         var breaks: [RawSpan] = []
         var zone: String?
         var holidayOnly = false
@@ -243,8 +254,13 @@ public enum HoursParser {
             // something new, and "available 24/7/365 …, holidays or weekends!" is not weekends only.
             var n = k + 1
             while n < items.count, case .timeZone = items[n].kind { n += 1 }
-            if sep == 1 && !everyDay && !(content == .ranges && endsStatement(k)) { return false }
+            // "9:00 AM - 9:00 PM, Monday - Saturday (Closed Sundays)": an aside after the days
+            // ends their statement too.
+            let asideFollows = items[k].last + 1 < tokenCount && tokens[items[k].last + 1].kind == .symbol
+                && tokens[items[k].last + 1].text == "("
+            if sep == 1 && !everyDay && !(content == .ranges && (endsStatement(k) || asideFollows)) { return false }
             guard n < items.count else { return true }
+            if content == .ranges && asideFollows { return true }
             if items[n].isContent {
                 // Time-first texts keep their style: "07:30-18:00 weekdays (08:30-14:00 Saturdays)".
                 var m = n + 1
@@ -312,6 +328,7 @@ public enum HoursParser {
                     if c.content == nil && sep < 2 {
                         c.content = kind
                         c.spans = spans
+                        c.amends = item.amends
                         c.last = item.last
                         current = c
                         sep = 0
@@ -340,6 +357,7 @@ public enum HoursParser {
                     finish()
                 }
                 current = Draft(content: kind, spans: spans, zone: pendingZone, first: item.first, last: item.last)
+                current?.amends = item.amends
                 pendingZone = nil
             case .exceptDays(let excluded):
                 if var c = current, sep < 2 {
@@ -418,7 +436,9 @@ public enum HoursParser {
             }
         }
         schedule.days = days
-        return HoursStatement(value: .schedule(schedule), range: range, days: d.days, isPartial: isPartial(d.days))
+        var statement = HoursStatement(value: .schedule(schedule), range: range, days: d.days, isPartial: isPartial(d.days))
+        statement.amendsPrevious = d.amends
+        return statement
     }
 
     /// Letters of scripts without a lexicon here: not Latin, Cyrillic or the symbols' blocks.

@@ -30,6 +30,8 @@ struct HoursItem: Sendable {
     var kind: Kind
     var first: Int
     var last: Int
+    /// Hours that take their start from the range before ("…, Saturday until noon").
+    var amends = false
 
     var isContent: Bool {
         switch kind {
@@ -44,9 +46,17 @@ struct HoursItem: Sendable {
 /// text length whatever the input.
 struct HoursRecognizer {
     let t: [HoursToken]
+    /// The text's language when known (a code of `LanguageData`): it decides short forms that
+    /// are days in one language and other days or ordinary words in another.
+    let language: String?
     private(set) var items: [HoursItem] = []
 
-    init(tokens: [HoursToken]) { t = tokens }
+    init(tokens: [HoursToken], language: String? = nil) {
+        t = tokens
+        self.language = language
+    }
+
+    @inline(__always) func day(_ w: WordKey) -> HoursLexicon.DayWord? { HoursLexicon.day(w, language: language) }
 
     // MARK: token helpers
 
@@ -128,7 +138,7 @@ struct HoursRecognizer {
                 break
             case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
-            case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || HoursLexicon.day($0) != nil } ?? false)
+            case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || day($0) != nil } ?? false)
                 || number(i - 1) != nil):
                 // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00'.
                 emit(.qualifier, i, i)
@@ -137,7 +147,7 @@ struct HoursRecognizer {
                 // "15:00-20:00/60": every 60 minutes within the range, not opening hours.
                 emit(.qualifier, i, i + 1)
                 return i + 2
-            case "[" where attached(i) && word(i - 1).map({ HoursLexicon.day($0) != nil }) == true:
+            case "[" where attached(i) && word(i - 1).map({ day($0) != nil }) == true:
                 // "Th[3]", "Su[-1]": nth weekday of the month.
                 emit(.qualifier, i, i)
             case ",":
@@ -159,6 +169,7 @@ struct HoursRecognizer {
                 return i + 1
             }
             guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
+            if let n = matchOrdinalDays(i) { return n }
             if let n = matchPhrase(i) { return n }
             if let n = matchAllDayNumber(i) { return n }
             if let n = matchEveryDayNumber(i) { return n }
@@ -184,11 +195,26 @@ struct HoursRecognizer {
         }
     }
 
+    /// The start of the one range read before the days that end right before token `i`
+    /// ("… 8 a.m. to 6 p.m., Saturday" before "until noon"); nil when it is not that plain.
+    private func startStatedBefore(_ i: Int) -> Int? {
+        guard let daysItem = items.last, case .days = daysItem.kind else { return nil }
+        var k = daysItem.last + 1
+        if sym(k) == "." { k += 1 }
+        if sym(k) == ":" { k += 1 }
+        guard k == i else { return nil }
+        var ranges: [HoursItem] = []
+        for item in items.dropLast() { if case .ranges = item.kind { ranges.append(item) } }
+        guard ranges.count == 1, case .ranges(let spans, _) = ranges[0].kind, spans.count == 1, ranges[0].last < daysItem.first,
+              spans[0].end > spans[0].start else { return nil }
+        return spans[0].start
+    }
+
     private mutating func unknownLabel(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
         // A day word not trusted as a day ("sob." with no days before it) right before hours:
         // those hours are some day's, never every day's.
-        if HoursLexicon.day(w) != nil {
+        if day(w) != nil {
             var k = skipDot(i + 1)
             if sym(k) == ":" { k += 1 }
             if number(k) != nil, parseRange(k) != nil {
@@ -198,8 +224,16 @@ struct HoursRecognizer {
         }
         // "Open till 2200 Friday", "(Сб. до 15:00)": an end with no start changes some day's
         // hours in a way not read.
-        if HoursLexicon.rangeSeparatorWords.contains(w), w.utf8Count > 1, let (end, _) = endpoint(i + 1, after: w),
+        if HoursLexicon.rangeSeparatorWords.contains(w), w.utf8Count > 1, let (end, after) = endpoint(i + 1, after: w),
            end.clock || end.meridiem != 0 || end.unit || end.military {
+            // "weekdays from 8 a.m. to 6 p.m., Saturday until noon": days of their own right
+            // before, after one range read: the start is that range's. With no start stated
+            // anywhere ("w dni robocze do 18:00") the text says too little.
+            if let start = startStatedBefore(i), let e = HoursRecognizer.minutes(end, isEnd: true), e > start {
+                emit(.ranges([RawSpan(start: start, end: e)], needsContext: false), i, after - 1)
+                items[items.count - 1].amends = true
+                return after
+            }
             emit(.qualifier, i, i + 1)
             return i + 2
         }
@@ -215,9 +249,9 @@ struct HoursRecognizer {
         }
         // "pon - ptk", "Pzt-Cts": two short unread words joined like a day range.
         let letters = w.raw.unicodeScalars.count
-        func unread(_ x: WordKey) -> Bool { HoursLexicon.day(x).map { $0.partnerOnly } ?? true }
+        func unread(_ x: WordKey) -> Bool { day(x).map { $0.partnerOnly } ?? true }
         if letters == 1, sym(i + 1) == "-", let other = word(i + 2), other.raw.unicodeScalars.count <= 2, unread(w), unread(other),
-           !(HoursLexicon.day(w) != nil && HoursLexicon.day(other) != nil) {
+           !(day(w) != nil && day(other) != nil) {
             // "F-S 11a-2a", "M-T 4pm": one-letter days, one of them two days at once.
             emit(.unknownLabel, i, i + 2)
             return i + 3
@@ -228,7 +262,7 @@ struct HoursRecognizer {
             if sym(k) == ":" { k += 1 }
             // "pon - ptk", "Pzt-Cts"; not "Walk-in".
             let dayLike = !attached(i + 1) || t[i + 2].isCapitalized == t[i].isCapitalized
-            let shortDaySide = (HoursLexicon.day(w)?.partnerOnly ?? false) || (HoursLexicon.day(other)?.partnerOnly ?? false)
+            let shortDaySide = (day(w)?.partnerOnly ?? false) || (day(other)?.partnerOnly ?? false)
             let short = dayLike && letters <= 4 && otherLetters >= 2 && otherLetters <= 4
                 && (shortDaySide || (number(k) != nil && parseRange(k) != nil))
             // "Vasárnap-Csütörtök: 13:00-24:00": longer words count when hours follow.
@@ -258,7 +292,10 @@ struct HoursRecognizer {
             let last = i + words.count - 1
             let all = Set(Weekday.allCases)
             switch kind {
-            case .everyDay: emit(.days(all, everyDay: true, holidays: false), i, last)
+            case .everyDay:
+                // "Hafta içi her gün": every day of the days just named, not every day.
+                if let previous = items.last, case .days(_, false, _) = previous.kind, previous.last == i - 1 { return last + 1 }
+                emit(.days(all, everyDay: true, holidays: false), i, last)
             case .allDay: emit(.allDay, i, last)
             case .weekdays: emit(.days([.mo, .tu, .we, .th, .fr], everyDay: false, holidays: false), i, last)
             case .weekend: emit(.days([.sa, .su], everyDay: false, holidays: false), i, last)
@@ -274,6 +311,51 @@ struct HoursRecognizer {
             return last + 1
         }
         return nil
+    }
+
+    /// Days written as ordinals (Portuguese "2ª a 6ª feira", "2a-feira"): a one-digit number
+    /// with an ordinal suffix of a language file, alone or as a range or list. A suffix that is
+    /// also something else ("2a" / "8a" = 8 a.m.) needs the language's day word ("feira") after
+    /// an ordinal. An ordinal day that does not read ("7ª") leaves its hours to no day.
+    private func ordinalDay(_ k: Int) -> (day: Weekday, next: Int, marked: Bool)? {
+        guard let n = number(k), n.digitCount == 1, let suffix = word(k + 1), attached(k + 1),
+              let ordinal = LanguageData.shared.ordinalDays[suffix],
+              n.value >= ordinal.monday, n.value <= ordinal.monday + 4,
+              let day = Weekday(rawValue: n.value - ordinal.monday) else { return nil }
+        var next = k + 2
+        var named = false
+        // "2ª-feira", "6ª feira"
+        if sym(next) == "-", attached(next), let w = word(next + 1), ordinal.dayWords.contains(w) { next += 2; named = true }
+        else if let w = word(next), ordinal.dayWords.contains(w) { next += 1; named = true }
+        return (day, next, named || ordinal.alwaysDay)
+    }
+
+    private mutating func matchOrdinalDays(_ i: Int) -> Int? {
+        guard let suffix = word(i + 1), attached(i + 1), let reading = LanguageData.shared.ordinalDays[suffix] else { return nil }
+        guard let first = ordinalDay(i) else {
+            if reading.alwaysDay {
+                emit(.qualifier, i, i + 1)
+                return i + 2
+            }
+            return nil
+        }
+        var day = first.day
+        var j = first.next
+        var days: Set<Weekday> = [day]
+        var marked = first.marked
+        var named = first.next > i + 2
+        while let c = sym(j) ?? word(j) {
+            guard HoursLexicon.dayRangeWords.contains(c) || HoursLexicon.listWords.contains(c),
+                  let other = ordinalDay(j + 1) else { break }
+            if HoursLexicon.dayRangeWords.contains(c) { days.formUnion(day.through(other.day)) } else { days.insert(other.day) }
+            day = other.day
+            marked = marked && other.marked
+            named = named || other.next > j + 3
+            j = other.next
+        }
+        if !marked && !named { return nil }
+        emit(.days(days, everyDay: false, holidays: false), i, j - 1)
+        return j
     }
 
     /// A month next to a day number or another month ("2021 Apr 10-16", "Juli-August",
@@ -316,7 +398,7 @@ struct HoursRecognizer {
         var colon = i + 1
         if sym(colon) == ":" { colon += 1 }
         let leadsRule = colon > i + 1 && number(colon) != nil
-            || (word(i + 1).map { $0 == "off" || HoursLexicon.day($0) != nil } ?? false)
+            || (word(i + 1).map { $0 == "off" || day($0) != nil } ?? false)
         guard nearNumber || linked || leadsRule else { return nil }
         emit(.qualifier, i, i)
         return i + 1
@@ -387,10 +469,10 @@ struct HoursRecognizer {
 
     // MARK: 24/7
 
-    private static let openWords: Set<WordKey> = ["open", "opened", "geöffnet", "offen", "работаем", "работает", "работают", "открыто", "открыты", "открыт", "працюємо", "працює", "доступен", "доступна", "available"]
-    private static let roundTheClockServices: Set<WordKey> = ["hotline", "helpline", "line", "support", "service", "assistance", "helpdesk"]
-    private static let reachableWords: Set<WordKey> = ["erreichbar", "bereikbaar", "reachable", "available", "доступна", "доступен", "доступны", "на связи", "dostępna", "dostupná"]
-    private static let hourUnits: Set<WordKey> = ["hours", "hour", "hrs", "hr", "h", "часа", "часов", "ч", "stunden", "std", "години", "годин"]
+    private static let openWords: Set<WordKey> = LanguageData.shared.openWords
+    private static let roundTheClockServices: Set<WordKey> = LanguageData.shared.serviceWords
+    private static let reachableWords: Set<WordKey> = LanguageData.shared.reachableWords
+    private static let hourUnits: Set<WordKey> = LanguageData.shared.hourUnits
 
     private mutating func matchAllDayNumber(_ i: Int) -> Int? {
         guard let n = number(i), n.value == 24, n.digitCount == 2 else { return nil }
@@ -510,7 +592,7 @@ struct HoursRecognizer {
         return nil
     }
 
-    private static let dayNouns: Set<WordKey> = ["дни", "дням", "днях", "дні", "днi", "days", "day"]
+    private static let dayNouns: Set<WordKey> = LanguageData.shared.dayNouns
 
     private mutating func matchWeekGroups(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
@@ -556,7 +638,7 @@ struct HoursRecognizer {
 
     // MARK: closed, holidays, vague, breaks
 
-    private static let fillers: Set<WordKey> = ["on", "in", "at", "during", "public", "bank", "national", "official", "all", "the", "в", "во", "на", "государственные", "государственных", "официальные", "an", "den", "gesetzlichen", "gesetzliche", "und", "and", "и", "all", "federal", "legal", "religious", "нерабочие", "общегосударственные", "державні", "святкові"]
+    private static let fillers: Set<WordKey> = LanguageData.shared.fillers
 
     private mutating func matchClosed(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
@@ -624,7 +706,7 @@ struct HoursRecognizer {
         return nil
     }
 
-    private static let exceptWords = Set<WordKey>(["кроме", "except", "außer", "ausser", "excluding", "крім", "освен", "excl"]).union(LanguageData.shared.exceptWords)
+    private static let exceptWords: Set<WordKey> = LanguageData.shared.exceptWords
 
     /// "В государственные праздничные дни работа операторов не ведётся", "holidays closed".
     private mutating func matchHoliday(_ i: Int) -> Int? {
@@ -650,7 +732,7 @@ struct HoursRecognizer {
                         break
                     }
                 }
-                if HoursLexicon.rangePrefixes.contains(wk) || HoursLexicon.day(wk) != nil { break }
+                if HoursLexicon.rangePrefixes.contains(wk) || day(wk) != nil { break }
             }
             k += 1
             steps += 1
@@ -663,10 +745,10 @@ struct HoursRecognizer {
         return last + 1
     }
 
-    private static let vaguePrepositions: Set<WordKey> = ["в", "во", "in", "during", "within", "während", "innerhalb", "durante", "у", "протягом"]
-    private static let vagueModifiers: Set<WordKey> = ["our", "normal", "regular", "standard", "usual", "the", "наши", "обычные", "unseren", "unserer", "unsere", "den", "der", "normalen", "üblichen", "its", "their", "your"]
-    private static let vaguePairs: Set<WordKey> = ["рабочие часы", "рабочее время", "часы работы", "business hours", "office hours", "working hours", "work hours", "opening hours", "service hours", "робочий час", "робочі години", "години роботи", "робочий час", "работно време", "рабочие часы,", "support hours", "operating hours"]
-    private static let vagueSingles: Set<WordKey> = ["geschäftszeiten", "öffnungszeiten", "bürozeiten", "arbeitszeit", "arbeitszeiten", "servicezeiten", "sprechzeiten", "geschaeftszeiten", "businesshours"]
+    private static let vaguePrepositions: Set<WordKey> = LanguageData.shared.vaguePrepositions
+    private static let vagueModifiers: Set<WordKey> = LanguageData.shared.vagueModifiers
+    private static let vaguePairs: Set<WordKey> = LanguageData.shared.vagueTerms
+    private static let vagueSingles: Set<WordKey> = LanguageData.shared.vagueTerms
 
     private mutating func matchVague(_ i: Int) -> Int? {
         guard let w = word(i), HoursRecognizer.vaguePrepositions.contains(w) else { return nil }
@@ -741,8 +823,8 @@ struct HoursRecognizer {
     private mutating func matchDays(_ i: Int) -> Int? {
         // "Mo-thr", "Tr-Sa": the other end of the range is a word nobody read.
         if let c = sym(i - 1) ?? word(i - 1), HoursLexicon.dayRangeWords.contains(c), c != "to" && c != "до" && c != "по",
-           let before = word(i - 2), before.raw.unicodeScalars.count <= 3, HoursLexicon.day(before) == nil,
-           !HoursLexicon.rangePrefixes.contains(before), HoursLexicon.day(t[i].text) != nil {
+           let before = word(i - 2), before.raw.unicodeScalars.count <= 3, day(before) == nil,
+           !HoursLexicon.rangePrefixes.contains(before), day(t[i].text) != nil {
             emit(.unknownLabel, i - 2, i)
             return i + 1
         }
@@ -754,7 +836,18 @@ struct HoursRecognizer {
         emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
         // "Mo-thr": the range goes on to a word nobody read.
         if sym(spec.end) == "-", attached(spec.end), let after = word(spec.end + 1), attached(spec.end + 1),
-           after.raw.unicodeScalars.count <= 4, HoursLexicon.day(after) == nil {
+           after.raw.unicodeScalars.count <= 4, day(after) == nil {
+            emit(.unknownLabel, spec.end, spec.end + 1)
+            return spec.end + 2
+        }
+        // "Lunes a Sabado", "Viernes - Sabado", "Lunes y Miercoles": a range or list going on to
+        // a word written like the day before it that no lexicon reads (a spelling without its
+        // accent, a typo): the days read are not all the days meant.
+        if let c = sym(spec.end) ?? word(spec.end), HoursLexicon.dayRangeWords.contains(c) || HoursLexicon.listWords.contains(c),
+           c != ",", let after = word(spec.end + 1), after.raw.unicodeScalars.count >= 4,
+           t[spec.end + 1].isCapitalized == t[start].isCapitalized, day(after) == nil,
+           !HoursRecognizer.canStartPhrase(after), !HoursRecognizer.fillers.contains(after), !HoursLexicon.isHoliday(after),
+           !LanguageData.shared.isMonth(after) {
             emit(.unknownLabel, spec.end, spec.end + 1)
             return spec.end + 2
         }
@@ -763,7 +856,7 @@ struct HoursRecognizer {
 
     private func dayWord(_ k: Int) -> HoursLexicon.DayWord? {
         guard let w = word(k) else { return nil }
-        return HoursLexicon.day(w)
+        return day(w)
     }
 
     /// A day after a range or list connector; also Bulgarian "неделя" (Sunday), which in
@@ -883,9 +976,15 @@ struct HoursRecognizer {
         guard let r = parseRange(i) else { return nil }
         // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
         let closes = word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false
-        let dayAfter = word(r.end + 1).map { HoursLexicon.day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
+        let dayAfter = word(r.end + 1).map { day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
         if closes, !dayAfter, hasRangesItem {
             emit(.breakRanges([r.span]), i, r.end)
+            return r.end + 1
+        }
+        // "von 12 bis 14 Uhr Geschlossen" with no hours before it: a closure with nothing to
+        // subtract from, not opening hours.
+        if closes, !dayAfter, word(r.end) != "off" {
+            emit(.qualifier, i, r.end)
             return r.end + 1
         }
         emit(.ranges([r.span], needsContext: !r.explicit), i, r.end - 1)
@@ -914,8 +1013,8 @@ struct HoursRecognizer {
         var strongClock: Bool { special || (clock && colon && padded) }
     }
 
-    private static let cyrillicPrefixes: Set<WordKey> = ["с", "з", "от", "со", "із", "зі"]
-    private static let coreSeparators: Set<WordKey> = ["до", "to", "till", "til", "until", "bis", "thru", "through", "'til", "по", "and", "и"]
+    private static let cyrillicPrefixes: Set<WordKey> = LanguageData.shared.twentyFourHourPrefixes
+    private static let coreSeparators: Set<WordKey> = LanguageData.shared.plainSeparators
 
     /// `[prefix] endpoint separator endpoint`; returns the span, whether it is explicitly an
     /// hours range (colon time, am/pm, Uhr, "с … до"), and the index after it.
@@ -936,7 +1035,7 @@ struct HoursRecognizer {
         if sym(k) == "-" {
             k += 1
         } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
-                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore && (first.clock || first.unit)) {
+                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore && (first.clock || first.unit || prefix != nil)) {
             // One-letter "a" (es, pt, it: "9:00 a 18:00") only between spaced clock times, not in "M9C 1A3".
             if !HoursRecognizer.coreSeparators.contains(w) && prefix == nil && !(first.clock || first.unit) {
                 // "des 15 à 24 ans": a separator from a language file needs a time or a prefix.
@@ -950,6 +1049,9 @@ struct HoursRecognizer {
             return nil
         }
         guard let (second, k2) = endpoint(k, after: sepWord, dashMinutes: first.clock && sepWord == nil) else { return nil }
+        // "sábados de 10 a 14 h": a one-letter "a" after a prefix reads when an end has a time
+        // unit or a clock; "de 10 a 14" alone may count anything.
+        if let sep = sepWord, sep.utf8Count == 1, !(first.clock || first.unit || second.clock || second.unit) { return nil }
         // "M-F 8am 5pm": a morning time right before an afternoon one is a range even without a
         // dash; "8am 10am" lists two times.
         if unseparated && second.meridiem != 2 { return nil }
@@ -962,7 +1064,7 @@ struct HoursRecognizer {
         if (first.shortMeridiem || second.shortMeridiem) && (first.meridiem == 0 || second.meridiem == 0) { return nil }
         // An "HH:MM" end makes a range self-evident; "3:10-4:20" or "10.50-12.30" need context.
         // "с 9 до 18" is unmistakable; "from 10 to 12 (people)" and "от 10 до 12" are not.
-        let prefixIsHours = prefix.map { ["с", "c", "з", "со", "із", "зі"].contains($0) } ?? false
+        let prefixIsHours = prefix.map { LanguageData.shared.hoursPrefixes.contains($0) } ?? false
         let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
             || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
 
@@ -971,7 +1073,10 @@ struct HoursRecognizer {
             let p = i - 1
             if number(p) != nil && !(first.clock && t[i].spaceBefore) { return nil }
             if let s = sym(p) {
-                if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) { return nil }
+                // "13:30 - 16:00 / 20:00 - 23:30": a spaced slash right after a range lists the next.
+                let listsRange = s == "/" && t[p].spaceBefore && t[i].spaceBefore
+                    && items.last.map { if case .ranges = $0.kind { return $0.last == p - 1 } else { return false } } == true
+                if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) && !listsRange { return nil }
                 if s == ":" && attached(i) && sym(p - 1) == ":" { return nil }
                 if [".", ":", ",", "-"].contains(s) && number(p - 1) != nil && (attached(i) || s == "-") && !(s == "," && first.clock) { return nil }
             }
@@ -983,6 +1088,9 @@ struct HoursRecognizer {
             if sym(k2) == ",", attached(k2), number(k2 + 1) != nil, attached(k2 + 1), sym(k2 + 2) != "-", second.meridiem == 0 { return nil }
         }
         if let s = sym(k2) ?? word(k2), HoursLexicon.currencyWords.contains(s) { return nil }
+        // "0-8 hours (during business hours)": a bare range before a plural unit is a duration.
+        if prefix == nil, !first.clock, !second.clock, first.meridiem == 0, second.meridiem == 0,
+           let w = word(k2), LanguageData.shared.durationUnits.contains(w) { return nil }
 
         var a = first
         if a.meridiem == 0 && second.meridiem != 0 && a.hour <= 12 && !a.midnight {
@@ -1040,9 +1148,9 @@ struct HoursRecognizer {
         return v <= 1440 ? v : nil
     }
 
-    private static let amWords: Set<WordKey> = ["am", "утра", "ночи", "vorm"]
-    private static let pmWords: Set<WordKey> = ["pm", "вечера", "дня", "noon", "nachm", "abends"]
-    private static let unitWords = Set<WordKey>(["uhr", "h", "ч", "hrs", "hr", "час", "часов", "часа", "год", "godz"]).union(LanguageData.shared.unitWords)
+    private static let amWords: Set<WordKey> = LanguageData.shared.amWords
+    private static let pmWords: Set<WordKey> = LanguageData.shared.pmWords
+    private static let unitWords: Set<WordKey> = LanguageData.shared.unitWords
 
     func endpoint(_ j: Int, after: WordKey?, dashMinutes: Bool = false) -> (Endpoint, Int)? {
         if let w = word(j) {

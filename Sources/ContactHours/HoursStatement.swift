@@ -21,6 +21,10 @@ public struct HoursStatement: Hashable, Sendable {
     /// True for statements that only say public holidays are closed; their schedule has no
     /// opening on any weekday and `publicHolidays == .off`.
     public var isHolidayRule: Bool
+    /// True when its hours take their start from the statement before ("Mo-Fr 9-17, Saturday
+    /// until noon", "werkdag van 9.00 tot 17.00 en op woensdag tot 18.45"): it amends that
+    /// statement's days and never stands for a schedule of its own.
+    public var amendsPrevious = false
 
     public init(value: Value, range: Range<String.Index>, days: Set<Weekday>?, isPartial: Bool, isHolidayRule: Bool = false) {
         self.value = value

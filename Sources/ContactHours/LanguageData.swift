@@ -33,6 +33,75 @@ struct LanguageData: Sendable {
         var countUnits: [String]?
         /// Time zones as written after hours ("Pacific Standard Time", "по Киеву") → IANA name.
         var timeZones: [String: String]?
+        /// Ordinary words of the language that are short day forms in another ("we" and "do"
+        /// in Polish): in a text known to be in this language they are never days.
+        var commonWords: [String]?
+        /// CLDR day names not to read as days everywhere: an ordinary word of another language
+        /// (Bulgarian "неделя", Sunday, is Russian "week"); the code reads it after a range or
+        /// list word only.
+        var notCLDRDays: [String]?
+        /// Days written as ordinals ("2ª a 6ª feira"): see `OrdinalDays`.
+        var ordinalDays: OrdinalDays?
+        /// Day forms CLDR lacks, by OSM day ("Mo": ["пн", "пнд"]): exact words. `ambiguousDayForms`
+        /// are also ordinary words ("do", "so"): days only next to times, another day or a
+        /// closed word; `letterDayForms` (US "M", "W", "R", "F") only next to another day.
+        var dayForms: [String: [String]]?
+        var ambiguousDayForms: [String: [String]]?
+        var letterDayForms: [String: [String]]?
+        /// Prefixes of inflected day names CLDR's stems miss ("понедельн" for "понедельникам").
+        var dayStems: [String: [String]]?
+        /// "будние" (дни): an adjective that makes the weekdays with the noun after it.
+        var weekdayAdjectives: [String]?
+        /// Words that make a bare "9-18" an hours range (the text is about hours).
+        var contextWords: [String]?
+        /// Words before a number range that make it something else ("стр. 10-12", "page 3-4").
+        var pageWords: [String]?
+        /// Zone abbreviations right after times ("мск", "ET") → IANA name; `zoneAnywhere` are
+        /// read anywhere in the statement.
+        var zoneAbbreviations: [String: String]?
+        var zoneAnywhere: [String]?
+        /// "open"/"работаем" before "24 hours"; services "24 hour hotline"; "erreichbar" after it.
+        var openWords: [String]?
+        var serviceWords: [String]?
+        var reachableWords: [String]?
+        /// Units of "24 hours", "24 часа".
+        var hourUnits: [String]?
+        /// "дни", "days": the noun after "рабочие", "weekend", holiday words.
+        var dayNouns: [String]?
+        /// Words that may stand between a list word and a holiday word ("and public holidays").
+        var fillers: [String]?
+        /// Vague references without times ("in our business hours"): preposition, optional
+        /// modifier, then a term of one or two words.
+        var vaguePrepositions: [String]?
+        var vagueModifiers: [String]?
+        var vagueTerms: [String]?
+        /// Range prefixes that alone make numbers an hours range ("с 9 до 18"); after those of
+        /// `twentyFourHourPrefixes` times are on the 24-hour clock ("с 9 до 6" is not 9 to 18).
+        var hoursPrefixes: [String]?
+        var twentyFourHourPrefixes: [String]?
+        /// Range separators that read without a time unit or prefix ("9 to 5", "9 bis 17").
+        var plainSeparators: [String]?
+        /// Words after a time for its half of the day ("am", "утра"; "pm", "вечера").
+        var amWords: [String]?
+        var pmWords: [String]?
+        /// Plural units after a bare number range that make it a duration ("0-8 hours").
+        var durationUnits: [String]?
+    }
+
+    /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
+    /// with "feira"). A suffix in `always` marks a day on its own; the others only with one of
+    /// `dayWords` after the ordinals ("2a a 6a feira"), since "8a" is also 8 a.m.
+    struct OrdinalDays: Decodable, Sendable {
+        var monday: Int
+        var always: [String]
+        var suffixes: [String]
+        var dayWords: [String]
+    }
+
+    struct OrdinalReading: Sendable {
+        var monday: Int
+        var alwaysDay: Bool
+        var dayWords: Set<WordKey>
     }
 
     enum PhraseKind: Sendable { case everyDay, allDay, weekdays, weekend, closed, breakWord, dayRange }
@@ -69,6 +138,38 @@ struct LanguageData: Sendable {
     private(set) var dayStemIndex = StemIndex<Weekday>([])
     var months: Set<WordKey> = []
     var monthStems: [String] = []
+    /// Each language's own CLDR day forms (exact words), for a text known to be in it: Czech
+    /// "so" is Saturday where German "So" is Sunday.
+    var daysByLanguage: [String: [WordKey: HoursLexicon.DayWord]] = [:]
+    var commonWordsByLanguage: [String: Set<WordKey>] = [:]
+    /// The hand-written lists of every file (see `File`), all languages together.
+    var handDays: [WordKey: HoursLexicon.DayWord] = [:]
+    var handDayStems: [(String, Weekday)] = []
+    var weekdayAdjectives: Set<WordKey> = []
+    var contextWords: Set<WordKey> = []
+    var pageWords: Set<WordKey> = []
+    var zoneAbbreviations: [WordKey: String] = [:]
+    var zoneAnywhere: Set<WordKey> = []
+    var openWords: Set<WordKey> = []
+    var serviceWords: Set<WordKey> = []
+    var reachableWords: Set<WordKey> = []
+    var hourUnits: Set<WordKey> = []
+    var dayNouns: Set<WordKey> = []
+    var fillers: Set<WordKey> = []
+    var vaguePrepositions: Set<WordKey> = []
+    var vagueModifiers: Set<WordKey> = []
+    var vagueTerms: Set<WordKey> = []
+    var hoursPrefixes: Set<WordKey> = []
+    var twentyFourHourPrefixes: Set<WordKey> = []
+    var plainSeparators: Set<WordKey> = []
+    var amWords: Set<WordKey> = []
+    var pmWords: Set<WordKey> = []
+    var durationUnits: Set<WordKey> = []
+    /// Ordinal suffixes of day numbers ("ª"), from `File.ordinalDays`.
+    var ordinalDays: [WordKey: OrdinalReading] = [:]
+    /// Words only one language has (its CLDR day names, its data file's words of three letters
+    /// or more): what `language(of:)` counts.
+    var exclusiveWords: [WordKey: String] = [:]
 
     static let shared: LanguageData = load()
 
@@ -89,6 +190,7 @@ struct LanguageData: Sendable {
 
     static func load() -> LanguageData {
         var data = LanguageData()
+        var wordLanguages: [WordKey: Set<String>] = [:]
         for file in files() {
             data.locales.append(file.locale)
             var phrases: [([WordKey], PhraseKind)] = []
@@ -135,8 +237,27 @@ struct LanguageData: Sendable {
                     }
                 }
             }
-            data.addCLDR(file.locale)
+            data.addCLDR(file.locale, except: Set((file.notCLDRDays ?? []).compactMap { tokens($0).first }))
+            data.addHandWritten(file)
+            if let ordinal = file.ordinalDays {
+                let dayWords = Set(ordinal.dayWords.compactMap { tokens($0).first })
+                for suffix in ordinal.always + ordinal.suffixes {
+                    guard let w = tokens(suffix).first else { continue }
+                    data.ordinalDays[w] = OrdinalReading(monday: ordinal.monday, alwaysDay: ordinal.always.contains(suffix), dayWords: dayWords)
+                }
+            }
+            data.commonWordsByLanguage[file.locale] = Set((file.commonWords ?? []).compactMap { tokens($0).first })
+            var own = Set(data.daysByLanguage[file.locale, default: [:]].keys)
+            let entries = [file.rangePrefixes, file.rangeSeparators, file.dayRange, file.closed, file.everyDay, file.allDay,
+                           file.weekdays, file.weekend, file.breaks, file.except, file.units]
+            for entry in entries.compactMap({ $0 }).joined() {
+                for w in tokens(entry) where w.raw.unicodeScalars.count >= 3 && w.raw.unicodeScalars.allSatisfy(\.properties.isAlphabetic) {
+                    own.insert(w)
+                }
+            }
+            for w in own { wordLanguages[w, default: []].insert(file.locale) }
         }
+        for (w, languages) in wordLanguages where languages.count == 1 { data.exclusiveWords[w] = languages.first }
         for key in data.zonePhrases.keys { data.zonePhrases[key]?.sort { $0.0.count > $1.0.count } }
         // Longest stems first, so "pazartesi" is Monday before "pazar" is Sunday.
         data.dayStems.sort { $0.0.utf8.count > $1.0.utf8.count }
@@ -144,11 +265,48 @@ struct LanguageData: Sendable {
         return data
     }
 
+    /// The lists of one file that are not CLDR's, as written (lower case; a two-word entry is
+    /// one key "a b", which the vague terms compare against).
+    mutating func addHandWritten(_ file: File) {
+        func keys(_ entries: [String]?) -> Set<WordKey> { Set((entries ?? []).map { WordKey($0) }) }
+        for (forms, ambiguous, letters) in [(file.dayForms, false, false), (file.ambiguousDayForms, true, false),
+                                            (file.letterDayForms, true, true)] {
+            for (code, words) in forms ?? [:] {
+                guard let day = Weekday(osmCode: code) else { continue }
+                for w in words { handDays[WordKey(w)] = HoursLexicon.DayWord(day: day, ambiguous: ambiguous, partnerOnly: letters) }
+            }
+        }
+        for (code, stems) in (file.dayStems ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let day = Weekday(osmCode: code) else { continue }
+            handDayStems += stems.map { ($0, day) }
+        }
+        weekdayAdjectives.formUnion(keys(file.weekdayAdjectives))
+        contextWords.formUnion(keys(file.contextWords))
+        pageWords.formUnion(keys(file.pageWords))
+        for (name, zone) in file.zoneAbbreviations ?? [:] { zoneAbbreviations[WordKey(name)] = zone }
+        zoneAnywhere.formUnion(keys(file.zoneAnywhere))
+        openWords.formUnion(keys(file.openWords))
+        serviceWords.formUnion(keys(file.serviceWords))
+        reachableWords.formUnion(keys(file.reachableWords))
+        hourUnits.formUnion(keys(file.hourUnits))
+        dayNouns.formUnion(keys(file.dayNouns))
+        fillers.formUnion(keys(file.fillers))
+        vaguePrepositions.formUnion(keys(file.vaguePrepositions))
+        vagueModifiers.formUnion(keys(file.vagueModifiers))
+        vagueTerms.formUnion(keys(file.vagueTerms))
+        hoursPrefixes.formUnion(keys(file.hoursPrefixes))
+        twentyFourHourPrefixes.formUnion(keys(file.twentyFourHourPrefixes))
+        plainSeparators.formUnion(keys(file.plainSeparators))
+        amWords.formUnion(keys(file.amWords))
+        pmWords.formUnion(keys(file.pmWords))
+        durationUnits.formUnion(keys(file.durationUnits))
+    }
+
     /// Weekday and month names of one language from CLDR. Full names also give a stem (the name
     /// less its last one or two letters, at least five) for inflected forms: "poniedziałki",
     /// "lundis", "понеділка". Short forms of three letters or fewer are common words somewhere
     /// ("mar", "do", "so", "st"), so they count only next to another day.
-    mutating func addCLDR(_ identifier: String) {
+    mutating func addCLDR(_ identifier: String, except excluded: Set<WordKey> = []) {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: identifier)
         let order: [Weekday] = [.su, .mo, .tu, .we, .th, .fr, .sa]
@@ -158,8 +316,9 @@ struct LanguageData: Sendable {
             for (k, name) in (names ?? []).enumerated() where k < 7 {
                 // "segunda-feira" is read by its first word, as people write it ("segunda a sexta").
                 let t = Self.tokens(name)
-                guard let w = t.first, t.count == 1 || (t.count == 3 && t[1] == "-") else { continue }
+                guard let w = t.first, t.count == 1 || (t.count == 3 && t[1] == "-"), !excluded.contains(w) else { continue }
                 if days[w] == nil { days[w] = HoursLexicon.DayWord(day: order[k], ambiguous: false) }
+                daysByLanguage[identifier, default: [:]][w] = HoursLexicon.DayWord(day: order[k], ambiguous: false)
                 let scalars = Array(w.raw.unicodeScalars)
                 // West Slavic names in -ek/-ok lose that vowel when inflected: "od poniedziałku
                 // do piątku", "czwartku", "od pondělí do pátku". The stem below keeps the vowel
@@ -173,6 +332,7 @@ struct LanguageData: Sendable {
                         inflected.append(contentsOf: ending.unicodeScalars)
                         let form = WordKey(String(inflected))
                         if days[form] == nil { days[form] = HoursLexicon.DayWord(day: order[k], ambiguous: false) }
+                        daysByLanguage[identifier, default: [:]][form] = HoursLexicon.DayWord(day: order[k], ambiguous: false)
                     }
                 }
                 let drop = scalars.count >= 8 ? 2 : 1
@@ -186,11 +346,11 @@ struct LanguageData: Sendable {
         for names in short {
             for (k, name) in (names ?? []).enumerated() where k < 7 {
                 let t = Self.tokens(name)
-                guard let w = t.first, t.count <= 2 else { continue }
-                if days[w] == nil {
-                    let isShort = w.raw.unicodeScalars.count <= 3
-                    days[w] = HoursLexicon.DayWord(day: order[k], ambiguous: isShort, partnerOnly: isShort)
-                }
+                guard let w = t.first, t.count <= 2, !excluded.contains(w) else { continue }
+                let isShort = w.raw.unicodeScalars.count <= 3
+                let dayWord = HoursLexicon.DayWord(day: order[k], ambiguous: isShort, partnerOnly: isShort)
+                if days[w] == nil { days[w] = dayWord }
+                if daysByLanguage[identifier]?[w] == nil { daysByLanguage[identifier, default: [:]][w] = dayWord }
             }
         }
         for names in [formatter.monthSymbols, formatter.standaloneMonthSymbols, formatter.shortMonthSymbols, formatter.shortStandaloneMonthSymbols] {
@@ -215,6 +375,25 @@ struct LanguageData: Sendable {
             // "dominio" is not "domingo": a stem matches words at most three letters longer.
             word.raw.unicodeScalars.count <= stem.unicodeScalars.count + 4 ? HoursLexicon.DayWord(day: day, ambiguous: false) : nil
         }
+    }
+
+    /// The language of a text when its words say so: the language with the most words only it
+    /// has, when no other has as many; nil when none or a tie. Conservative on purpose: it only
+    /// decides between languages that read a short form differently.
+    func language(of tokens: [HoursToken]) -> String? {
+        var counts: [String: Int] = [:]
+        for token in tokens where token.kind == .word {
+            if let language = exclusiveWords[token.text] { counts[language, default: 0] += 1 }
+        }
+        guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+        return counts.contains { $0.key != best.key && $0.value == best.value } ? nil : best.key
+    }
+
+    /// A language tag's primary subtag when the reader has data for it ("cs-CZ" → "cs").
+    func knownLanguage(_ tag: String?) -> String? {
+        guard let tag else { return nil }
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
+        return daysByLanguage[primary] != nil ? primary : nil
     }
 
     func isActivity(_ word: WordKey) -> Bool {

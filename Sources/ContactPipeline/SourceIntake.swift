@@ -234,7 +234,9 @@ public struct SourceIntake: Sendable {
                                     notModified: false, warnings: []))
         }
         for resource in archive.resources {
-            let name = resource.targetURI ?? source.name
+            // A local file under the name its audit gave it (as `extract FILE` names a file:
+            // as given), not the absolute file:// URL the record needs as its target.
+            let name = resource.field(ArchiveField.source) ?? resource.targetURI ?? source.name
             do {
                 let document = try SourceReader.document(bytes: resource.block, name: name)
                 pages.append(IntakePage(source: name, official: source.official, isWeb: false,

@@ -91,7 +91,9 @@ public struct HTMLReporter: Reporter {
             // Errors open, so their evidence shows without a click; the rest folded.
             html += "<details class=\"finding \(f.severity.rawValue)\"\(f.severity == .error ? " open" : "")><summary><span class=\"badge \(f.severity.rawValue)\">"
                 + "\(f.severity.rawValue)</span> <code>\(Self.escape(f.rule))</code> <b>\(Self.escape(f.value))</b> "
-                + "<span class=\"channel\">\(f.channel.rawValue)</span> · \(Self.escape(f.message))"
+                // A finding about a whole source has no channel to show (no "— ·" before its message).
+                + (f.channelLabel == Finding.noChannel ? "· " : "<span class=\"channel\">\(Self.escape(f.channelLabel))</span> · ")
+                + Self.escape(f.message)
                 + (f.official.map { " <i>(\(Self.escape($0)))</i>" } ?? "")
                 + (report.age(of: f).map { " <span class=\"age\">\(Self.escape($0))</span>" } ?? "") + "</summary>\n"
                 + "<table class=\"evidence\"><thead><tr><th>source</th><th>path</th><th>method</th><th>text</th></tr></thead><tbody>\n"
@@ -106,12 +108,12 @@ public struct HTMLReporter: Reporter {
 
     private func sources(_ report: AuditReport) -> String {
         var html = "<section id=\"sources\">\n<h2>Sources</h2>\n<table class=\"sources\"><thead><tr><th>source</th>"
-            + "<th>official</th><th>status</th></tr></thead><tbody>\n"
+            + "<th>official</th><th>status</th><th>detail</th></tr></thead><tbody>\n"
         for source in report.sources {
-            html += "<tr><td>\(Self.escape(source.url))</td><td>\(source.official ? "yes" : "")</td><td"
-                + (source.kind == .ok ? ">\(Self.escape(source.detail))"
-                    : " class=\"failed\">\(Self.escape(source.status)): \(Self.escape(source.detail))")
-                + "</td></tr>\n"
+            // The status word and its detail in columns of their own, as the text report shows them.
+            let failed = source.kind == .ok || source.kind == .skipped ? "" : " class=\"failed\""
+            html += "<tr><td>\(Self.escape(source.url))</td><td>\(source.official ? "yes" : "")</td>"
+                + "<td\(failed)>\(Self.escape(source.status))</td><td\(failed)>\(Self.escape(source.detail))</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
     }
@@ -128,7 +130,7 @@ public struct HTMLReporter: Reporter {
         var label = Self.escape(source.url)
         if source.official { label += " <span class=\"official\">official</span>" }
         if !source.isRead {
-            label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">\(source.kind == .error ? "unreadable" : source.status)</span>"
+            label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">\(Self.escape(source.status))</span>"
         } else if source.kind == .truncated {
             label += " <span class=\"failed\" title=\"\(Self.escape(source.detail))\">truncated</span>"
         }
@@ -187,5 +189,6 @@ public struct HTMLReporter: Reporter {
     table.evidence,table.sources{font-size:12px;margin:6px 0}
     .evidence th,.evidence td,.sources th,.sources td{border:1px solid #e1e4ea;padding:3px 6px;text-align:left;vertical-align:top}
     .evidence td:last-child{max-width:640px}
+    section.audit{border-top:3px solid #3a5a8c;margin-top:32px;padding-top:4px}
     """
 }

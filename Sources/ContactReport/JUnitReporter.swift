@@ -71,7 +71,7 @@ public struct JUnitReporter: Reporter {
                 suite.failures += 1
                 let message = here.count == 1 ? first.message : "\(here.count) findings: \(here.map(\.value).joined(separator: ", "))"
                 let body = here.map { f in
-                    "[\(f.severity.rawValue)] \(f.value) (\(f.channel.rawValue)): \(f.message)"
+                    "[\(f.severity.rawValue)] \(f.value) (\(f.channelLabel)): \(f.message)"
                         + f.evidence.filter { $0.source == source }.map { "\n  \($0.evidence.path) [\($0.evidence.method.rawValue)]: \($0.evidence.text)" }.joined()
                 }.joined(separator: "\n")
                 suite.cases.append("    <testcase \(name)>\n      <failure type=\"\(first.severity.rawValue)\" message=\"\(xml(message))\">"

@@ -22,7 +22,7 @@ public struct MarkdownReporter: Reporter {
                       "| rule | value | channel | sources | message |", "|---|---|---|---|---|"]
             for f in findings {
                 let message = f.message + (f.official.map { " (\($0))" } ?? "") + (report.age(of: f).map { "; \($0)" } ?? "")
-                lines.append("| `\(f.rule)` | \(Self.escape(f.value)) | \(f.channel.rawValue) | "
+                lines.append("| `\(f.rule)` | \(Self.escape(f.value)) | \(f.channelLabel) | "
                              + "\(f.sources.map { Self.escape($0) }.joined(separator: ", ")) | \(Self.escape(message)) |")
             }
             lines += ["", "<details><summary>Evidence</summary>", ""]
@@ -43,10 +43,11 @@ public struct MarkdownReporter: Reporter {
                              + "expired \(Self.escape(w.expires ?? "", inTable: false))" + (w.reason.map { " (\(Self.escape($0, inTable: false)))" } ?? ""))
             }
         }
-        lines += ["", "### Sources", "", "| source | official | status |", "|---|---|---|"]
+        // The status word and its detail in columns of their own, as the text report shows them.
+        lines += ["", "### Sources", "", "| source | official | status | detail |", "|---|---|---|---|"]
         for source in report.sources {
-            lines.append("| \(Self.escape(source.url)) | \(source.official ? "yes" : "") | "
-                         + (source.kind == .ok ? source.detail : "\(source.status): \(Self.escape(source.detail))") + " |")
+            lines.append("| \(Self.escape(source.url)) | \(source.official ? "yes" : "") | \(source.status) | "
+                         + (source.kind == .ok ? source.detail : Self.escape(source.detail)) + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -42,3 +42,14 @@ public enum ReportOutput {
         try AtomicFile.write(Data(text.utf8), to: path)
     }
 }
+
+extension Finding {
+    /// The channel as the person-facing formats show it. A finding about a whole source
+    /// (`source-unreadable`) concerns no channel: JSON keeps the contract's `unknown`, the
+    /// other formats show a dash rather than suggest a value of unknown channel was found.
+    var channelLabel: String {
+        rule == SourceUnreadableRule.description.id ? Finding.noChannel : channel.rawValue
+    }
+
+    static let noChannel = "—"
+}

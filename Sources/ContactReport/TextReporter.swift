@@ -36,10 +36,14 @@ public struct TextReporter: Reporter {
         lines += ["", "Sources"]
         let width = report.sources.map(\.url.count).max() ?? 0
         let statusWidth = max(5, report.sources.map(\.status.count).max() ?? 0)
+        // The official column is there when any source is official, blank for the others,
+        // so the details start in one column whatever the mix.
+        let officialWidth = report.sources.contains(where: \.official) ? Self.officialWord.count + 2 : 0
         for source in report.sources {
             let word = Self.pad(source.status, statusWidth)
             let status = source.kind == .ok || source.kind == .skipped ? word : paint(word, source.isRead ? .warning : .error)
-            lines.append("  \(status)  " + Self.safe("\(Self.pad(source.url, width))  \(source.official ? "official  " : "")\(source.detail)"))
+            lines.append("  \(status)  " + Self.safe("\(Self.pad(source.url, width))  "
+                                                    + Self.pad(source.official ? Self.officialWord : "", officialWidth) + source.detail))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -50,10 +54,10 @@ public struct TextReporter: Reporter {
     private func group(_ findings: [Finding], in report: AuditReport) -> [String] {
         let widest = findings.map(\.value.count).max() ?? 0
         let valueWidth = widest <= Self.alignedValueWidth ? widest : 0
-        let channelWidth = findings.map(\.channel.rawValue.count).max() ?? 0
+        let channelWidth = findings.map(\.channelLabel.count).max() ?? 0
         var lines: [String] = []
         for finding in findings {
-            lines.append(Self.safe("  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channel.rawValue, channelWidth))  "
+            lines.append(Self.safe("  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channelLabel, channelWidth))  "
                                    + finding.sources.joined(separator: ", ")))
             lines.append(Self.safe("      \(finding.message)"))
             if let official = finding.official { lines.append(Self.safe("      (\(official))")) }
@@ -81,7 +85,7 @@ public struct TextReporter: Reporter {
     static func safe(_ text: String) -> String { UntrustedText.terminal(text) }
 
     static let alignedValueWidth = 32
-
+    static let officialWord = "official"
 
     static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))

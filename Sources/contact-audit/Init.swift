@@ -14,7 +14,8 @@ struct Init: AsyncParsableCommand {
         page each, no links followed) and writes the numbers, e-mail addresses and hours \
         found there as the catalog, each under a comment giving its evidence (page, DOM path, \
         text), with the inputs as official sources. Local paths are written relative to the \
-        new file. Nothing is overwritten: an existing audit.yaml is an error. \
+        new file's directory when they lie at most two levels above it (../../pages/x.html), \
+        else absolute (/srv/pages/x.html). Nothing is overwritten: an existing audit.yaml is an error. \
         Exit codes: 0 written; 2 the file exists, bad options, or no input could be read.
         """
     )
@@ -44,8 +45,10 @@ struct Init: AsyncParsableCommand {
     func run() async throws {
         let auditDirectory = URL(fileURLWithPath: directory).appendingPathComponent(name)
         let file = auditDirectory.appendingPathComponent("audit.yaml")
+        // Named as the user named the directory (Audits/acme), not as an absolute path.
+        let shown = (directory as NSString).appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: file.path) {
-            StandardError.print("contact-audit: \(file.path) already exists; init never overwrites an audit (remove it or pick another NAME)")
+            StandardError.print("contact-audit: \(shown)/audit.yaml already exists; init never overwrites an audit (remove it or pick another NAME)")
             throw ExitCode(2)
         }
         let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(explicitRegion: region)))
@@ -60,7 +63,8 @@ struct Init: AsyncParsableCommand {
         let result = await SourceIntake(extractor: extractor, crawl: config, hashesPages: false).read(sources)
         var drafts: [AuditFileDraft.Source] = []
         for page in result.pages {
-            if let failure = page.failure { StandardError.print("contact-audit: \(page.source): \(failure)") }
+            // A local file's failure names the file already (as extract prints it).
+            if let failure = page.failure { StandardError.print("contact-audit: \(page.isWeb ? "\(page.source): " : "")\(failure)") }
             drafts.append(AuditFileDraft.Source(url: page.source, records: page.records.sorted(), failure: page.failure))
         }
         guard drafts.contains(where: { $0.failure == nil }) else {
@@ -75,16 +79,26 @@ struct Init: AsyncParsableCommand {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
-        print("wrote \(file.path): review it, then run contact-audit check \(auditDirectory.path)")
+        print("wrote \(shown)/audit.yaml: review it, then run contact-audit check \(shown)")
     }
 
-    /// `input` (relative to the current directory, or absolute) as a path relative to the
-    /// audit's directory, which is how audit files name local sources.
+    /// `input` (relative to the current directory, or absolute) as the audit file names it:
+    /// relative to the audit's directory when the page lies at most `maximumClimb` levels
+    /// above it (inside the project that holds `Audits/NAME/`: `../../pages/x.html`), else
+    /// absolute, since `../../../../../tmp/x.html` says less than `/tmp/x.html` and breaks
+    /// as soon as the project moves. Both forms load (`check`, `audit`).
     static func relativePath(of input: String, from directory: URL) -> String {
         let target = URL(fileURLWithPath: input).standardizedFileURL.pathComponents
         let base = directory.standardizedFileURL.pathComponents
         var common = 0
         while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
-        return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
+        let climb = base.count - common
+        guard climb <= maximumClimb, common > 1 else {
+            return "/" + target.dropFirst().joined(separator: "/")
+        }
+        return (Array(repeating: "..", count: climb) + target[common...]).joined(separator: "/")
     }
+
+    /// `Audits/NAME/` is two levels below the project: its pages are `../../…` at most.
+    static let maximumClimb = 2
 }

@@ -36,6 +36,26 @@ import Testing
         #expect(result.stdout.contains("+74957778899"))
     }
 
+    /// The evidence paths start in one column: the method with a number's type
+    /// (`text (toll-free)`) used to push them right of those without one (`text`).
+    @Test func textFormatAlignsThePaths() throws {
+        let result = try CommandRunner.run(["extract", "Audits/gosuslugi/pages/seed-004.html"])
+        #expect(result.status == 0)
+        // A long schedule is printed whole, not cut at the column's width.
+        #expect(result.stdout.contains("  hours  Mo-Fr 08:00-20:00; Sa 09:00-18:00; Su 10:00-16:00; PH off  hotline  text  "), "\(result.stdout)")
+        let recordLines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains("  /html") }
+        #expect(recordLines.count > 5)
+        #expect(recordLines.contains { $0.contains("(toll-free)") } && recordLines.contains { $0.contains(" hours ") || $0.hasPrefix("  hours") })
+        // Lines of short values (numbers, addresses, short schedules) align; a long
+        // schedule overflows its own line instead of widening every other past 80 columns.
+        let short = recordLines.filter { line in line.split(separator: " ", omittingEmptySubsequences: true).count >= 2 }
+            .filter { !$0.contains(";") }
+        let columns = Set(short.compactMap { line in line.range(of: "/html").map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
+        #expect(columns.count == 1, "\(recordLines.joined(separator: "\n"))")
+        let numberLines = recordLines.filter { $0.hasPrefix("  phone") }
+        #expect(!numberLines.isEmpty && numberLines.allSatisfy { $0.count <= 100 }, "\(numberLines.joined(separator: "\n"))")
+    }
+
     @Test func readsPlainTextAndFileURLs() throws {
         let seed = CommandRunner.packageRoot.appendingPathComponent("Tests/ContactExtractTests/Fixtures/seed-000.txt")
         let fromPath = try CommandRunner.run(["extract", "--region", "RU", "--format", "json", seed.path])

@@ -34,6 +34,7 @@ import Testing
 
         let result = try CommandRunner.run(["init", "demo", "pages/help.html", "\(server.base)/contacts.html"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "wrote Audits/demo/audit.yaml: review it, then run contact-audit check Audits/demo\n")
         let file = directory.appendingPathComponent("Audits/demo/audit.yaml")
         let yaml = try String(contentsOf: file, encoding: .utf8)
         // Every value under the comment that says where a page states it.
@@ -48,7 +49,8 @@ import Testing
             "    # The pages disagree on chat hours; keep the right one:",
             "region: RU",
             "  - url: \"../../pages/help.html\"\n    official: true",
-            "  - url: \"\(server.base)/contacts.html\"\n    official: true",
+            // The contacts page shows no hotline number: official without the duty to.
+            "  - url: \"\(server.base)/contacts.html\"\n    # shows no hotline number: official, but not expected to show one (official: true would expect it)\n    official: []",
         ] {
             #expect(yaml.contains(expected), "missing \(expected) in:\n\(yaml)")
         }
@@ -59,10 +61,58 @@ import Testing
         // The audit of the same pages finds none of its numbers unknown.
         let audit = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", "Audits/demo"], in: directory)
         #expect(!audit.stdout.contains("\"unknown-phone\"") && !audit.stdout.contains("\"unknown-email\""), "\(audit.stdout)")
+        // Nor fails on the pages it was started from (missing-official-contact on the contacts page did).
+        #expect(!audit.stdout.contains("\"missing-official-contact\""), "\(audit.stdout)")
+        #expect(audit.status == 0, "\(audit.stdout)")
 
         let again = try CommandRunner.run(["init", "demo", "pages/help.html"], in: directory)
         #expect(again.status == 2)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("contact-audit: Audits/demo/audit.yaml already exists"), "\(again.stderr)")
+
+        // A page that cannot be read is named once ("x: x: no such file" before).
+        let missing = try CommandRunner.run(["init", "other", "pages/missing.html"], in: directory)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("pages/missing.html") && missing.stderr.components(separatedBy: "missing.html").count == 2,
+                "\(missing.stderr)")
         #expect(try String(contentsOf: file, encoding: .utf8) == yaml)
+    }
+
+    /// Local paths in the shortest clear form: relative inside the project (`../../pages/…`),
+    /// absolute for a page elsewhere, where a relative path climbed to the root
+    /// (`../../../../tmp/…`). Either way the written audit checks and runs.
+    @Test func localPathsAreRelativeInsideTheProjectAbsoluteOutside() throws {
+        let directory = try AuditCommandTests.temporaryDirectory()
+        let elsewhere = try AuditCommandTests.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        try CronLoopTests.write(Self.help, to: directory.appendingPathComponent("pages/help.html"))
+        let outside = elsewhere.appendingPathComponent("mirror/contacts.html")
+        try CronLoopTests.write(Self.contacts, to: outside)
+
+        let result = try CommandRunner.run(["init", "demo", "./pages/../pages/help.html", outside.path], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let yaml = try String(contentsOf: directory.appendingPathComponent("Audits/demo/audit.yaml"), encoding: .utf8)
+        let urls = yaml.split(separator: "\n").filter { $0.hasPrefix("  - url: ") }
+        #expect(urls == ["  - url: \"../../pages/help.html\"", "  - url: \"\(outside.standardizedFileURL.path)\""], "\(yaml)")
+        #expect(!yaml.contains("../../../"))
+
+        let check = try CommandRunner.run(["check", "Audits/demo"], in: directory)
+        #expect(check.status == 0, "\(check.stderr)")
+        let audit = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", "Audits/demo"], in: directory)
+        #expect(audit.status == 0 || audit.status == 1, "\(audit.stderr)")
+        #expect(audit.stdout.contains("\"status\" : \"ok\""))
+        #expect(!audit.stdout.contains("\"status\" : \"error\""), "\(audit.stdout)")
+
+        // An audit directory outside the working directory: pages beside the project are
+        // absolute there too, not ../../../…
+        let far = elsewhere.appendingPathComponent("audits")
+        let farResult = try CommandRunner.run(["init", "other", "--directory", far.path, "pages/help.html"], in: directory)
+        #expect(farResult.status == 0, "\(farResult.stderr)")
+        let farYAML = try String(contentsOf: far.appendingPathComponent("other/audit.yaml"), encoding: .utf8)
+        #expect(farYAML.contains("  - url: \"\(directory.appendingPathComponent("pages/help.html").standardizedFileURL.path)\""), "\(farYAML)")
+        let farCheck = try CommandRunner.run(["check", far.appendingPathComponent("other").path], in: directory)
+        #expect(farCheck.status == 0, "\(farCheck.stderr)")
     }
 }

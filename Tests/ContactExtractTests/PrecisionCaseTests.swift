@@ -45,6 +45,50 @@ import Testing
         // case too; a day word not trusted keeps its hours from becoming every day's.
         .init("<p>pon.-pt. 9:00-17:00, sob. 10:00-14:00</p>", "PL", ["hours Mo-Fr 09:00-17:00; Sa 10:00-14:00 unknown"]),
         .init("<p>sob. 10:00-14:00</p>", "PL", []),
+        // Neighbouring blocks' own statements are records of their own, each with its own
+        // channel: a day given hours twice, or a block labelled with another channel, starts
+        // another record (paragraphs, list items, table rows, divs, one paragraph).
+        .init("<p>Kundenservice: Mo.–Fr. 8–18 Uhr.</p><p>Technischer Support: werktags 9–17 Uhr.</p>", "DE",
+              ["hours Mo-Fr 08:00-18:00 hotline", "hours Mo-Fr 09:00-17:00 hotline"]),
+        .init("<p>Kundenservice: Mo.–Fr. 8–18 Uhr. Technischer Support: werktags 9–17 Uhr.</p>", "DE",
+              ["hours Mo-Fr 08:00-18:00 hotline", "hours Mo-Fr 09:00-17:00 hotline"]),
+        .init("<ul><li>Phone: Mon-Fri 8am-6pm</li><li>Chat: Sat 10am-2pm</li></ul>", "US",
+              ["hours Mo-Fr 08:00-18:00 phone", "hours Sa 10:00-14:00 chat"]),
+        .init("<table><tr><td>Горячая линия</td><td>пн–пт 9:00–18:00</td></tr><tr><td>Чат</td><td>ежедневно 10:00–22:00</td></tr></table>", "RU",
+              ["hours Mo-Fr 09:00-18:00 hotline", "hours 10:00-22:00 chat"]),
+        .init("<div>Téléphone : du lundi au vendredi de 9h à 18h</div><div>E-mail : du lundi au samedi de 8h à 20h</div>", "FR",
+              ["hours Mo-Fr 09:00-18:00 phone", "hours Mo-Sa 08:00-20:00 email"]),
+        // A schedule laid out over rows, and a second shift on the same days, stay one record.
+        .init("<table><tr><td>Понедельник - пятница</td><td>08:00 - 20:00</td></tr><tr><td>Суббота</td><td>09:00 - 18:00</td></tr></table>", "RU",
+              ["hours Mo-Fr 08:00-20:00; Sa 09:00-18:00 unknown"]),
+        .init("<p>Hours:</p><p>Mon-Sat 11am - 2:30pm</p><p>Mon-Thu 5pm - 9:30pm</p><p>Fri-Sat 5pm - 10pm</p>", "US",
+              ["hours Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00 unknown"]),
+        .init("<p>Ouvert du mercredi au lundi de 10h à 12h et de 14h à 17h, le dimanche de 14h à 18h</p>", "FR",
+              ["hours Mo,We-Sa 10:00-12:00,14:00-17:00; Su 14:00-18:00 unknown"]),
+        .init("<ul><li>Hotline: Mo-Fr 8-18 Uhr</li><li>Hotline: Sa 9-12 Uhr</li></ul>", "DE",
+              ["hours Mo-Fr 08:00-18:00; Sa 09:00-12:00 hotline"]),
+        // The page's language decides short forms languages read differently: Czech "so" is
+        // Saturday (German "So" Sunday); Polish "We" is no day.
+        .init("<div lang=\"cs\"><p>Otevírací doba: po–pá 8:00–16:00, so 8:00–12:00</p></div>", "CZ",
+              ["hours Mo-Fr 08:00-16:00; Sa 08:00-12:00 unknown"]),
+        .init("<p>Öffnungszeiten: Mo–Fr 8:00–16:00, So 10:00–12:00</p>", "DE", ["hours Mo-Fr 08:00-16:00; Su 10:00-12:00 unknown"]),
+        .init("<div lang=\"pl\"><p>We 10:00-14:00</p></div>", "PL", []),
+        // An end with no start takes the start of the one range read before its days; with no
+        // start stated anywhere it says too little, and on its own it is nothing.
+        .init("<p>Call us weekdays from 8 a.m. to 6 p.m., Saturday until noon</p>", "US",
+              ["hours Mo-Fr 08:00-18:00; Sa 08:00-12:00 phone"]),
+        .init("<p>Infolinia: w dni robocze do 18:00</p>", "PL", []),
+        .init("<p>Open until 9pm daily</p>", "US", []),
+        .init("<p>Phone: Mon-Fri 9am-5pm.</p><p>Chat: Saturday until noon</p>", "US", ["hours Mo-Fr 09:00-17:00 phone"]),
+        .init("<p>Wij zijn iedere werkdag geopend van 9.00 tot 17.00 uur en op woensdag tot 18.45 uur.</p>", "NL",
+              ["hours Mo,Tu,Th,Fr 09:00-17:00; We 09:00-18:45 unknown"]),
+        // A bare range before a plural unit is a duration, not hours.
+        .init("<p>Response: 0-8 hours (during business hours) for issues classified as High priority.</p>", "US",
+              ["hours unspecified unknown"]),
+        // "Every other Friday" is a condition the reader does not model: nothing, not "Friday closed".
+        .init("<p>City Hall Hours Monday - Thursday: 7:30 a.m. - 5:00 p.m. Friday: 8:00 a.m. - 5:00 p.m. Closed every other Friday.</p>", "US", []),
+        .init("<p>Ouvert du mardi au dimanche de 11h à 18h. Le mercredi jusqu'à 20h</p>", "FR",
+              ["hours Tu,Th-Su 11:00-18:00; We 11:00-20:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]

@@ -108,5 +108,11 @@ import Testing
         // No temporary file is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.md"])
         #expect(throws: AtomicFileError.self) { try ReportOutput.write("x", to: "/nonexistent-dir/report.md") }
+        // The message names the directory that is missing.
+        do {
+            try ReportOutput.write("x", to: "/nonexistent-dir/report.md")
+        } catch {
+            #expect(error.description == "/nonexistent-dir/report.md: cannot write: its directory /nonexistent-dir does not exist (create it first)")
+        }
     }
 }

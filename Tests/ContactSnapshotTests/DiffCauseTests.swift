@@ -41,6 +41,15 @@ import Testing
         #expect(DiffJSONRenderer().render(result).contains("\"cause\" : \"page-changed\""))
     }
 
+    /// No difference: the Markdown headline names the two sides once, not twice
+    /// ("`a` → `b`: No differences between a and b.").
+    @Test func markdownSaysNoDifferencesOnce() {
+        let same = page("<p>same</p>", [record("+78001007010")])
+        let markdown = DiffMarkdownRenderer().render(diff(same, same))
+        #expect(markdown.contains("`before` → `after`: no differences."), "\(markdown)")
+        #expect(markdown.components(separatedBy: "before").count == 2, "\(markdown)")
+    }
+
     /// A side without a hash (a snapshot from before hashes were kept) says nothing.
     @Test func noHashNoCause() {
         var before = page("x", [record("+78001007010")])

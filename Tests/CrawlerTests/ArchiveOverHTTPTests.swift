@@ -214,6 +214,11 @@ import Testing
         let values = Set((list["records"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
         #expect(values.isSuperset(of: ["+78001007010", "+74957778899", "+74957274747", "press@example.ru", "+74951112233"]))
         #expect(!values.contains("+78000000000"))
+        // The local page under the name its audit gave it, as `extract FILE` names a file,
+        // not the absolute file:// URL the WARC record targets.
+        let localSources = Set((list["records"] as? [[String: Any]] ?? []).filter { $0["value"] as? String == "+74951112233" }
+            .compactMap { $0["source"] as? String })
+        #expect(localSources == ["pages/local.html"], "\(localSources)")
 
         // An older extractor, simulated: the first run's snapshot with one record read
         // otherwise (its channel). The page bytes are the same, so `diff` blames the extractor.

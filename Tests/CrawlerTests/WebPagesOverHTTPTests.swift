@@ -195,7 +195,7 @@ import Testing
         #expect(!findings.contains { $0["rule"] as? String == "missing-official-contact" }, "\(findings)")
 
         for (format, expected) in [("text", ["truncated", "not-html", "blocked", "Content-Type image/png", "Cloudflare"]),
-                                   ("markdown", ["truncated:", "not-html:", "blocked:", "DDoS-Guard"]),
+                                   ("markdown", ["| truncated |", "| not-html |", "| blocked |", "DDoS-Guard"]),
                                    ("junit", ["type=\"truncated\"", "type=\"not-html\"", "type=\"blocked\"", "captcha"]),
                                    ("html", ["truncated", "not-html", "blocked", "Cloudflare"])] {
             let run = try Self.run(["audit", directory.path, "--format", format, "--no-snapshot", "--fail-on", "never"])

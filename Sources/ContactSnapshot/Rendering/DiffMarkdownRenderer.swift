@@ -7,8 +7,9 @@ public struct DiffMarkdownRenderer: DiffRenderer {
     public init() {}
 
     public func render(_ diff: SnapshotDiff) -> String {
+        // The paths are in the line already: "No differences between A and B" would repeat them.
         var lines = ["## contact-audit diff", "", "\(Self.cell(diff.before)) → \(Self.cell(diff.after)): "
-                     + DiffWording.summary(diff)]
+                     + (diff.isEmpty ? "no differences." : DiffWording.summary(diff))]
         for change in diff.sources {
             lines += ["", "### \(Self.cell(change.source))", "", DiffWording.headline(change, untrusted: UntrustedText.markdownPlain)]
             let rows = change.changed.map { ("changed", DiffWording.describe($0), $0.after) }
