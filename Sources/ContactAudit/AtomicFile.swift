@@ -12,9 +12,21 @@ public enum AtomicFileError: Error, Sendable, CustomStringConvertible {
 
 /// Writes whole files so that a reader (a CI step, a person with the file open) sees the
 /// old content or the new one, never half: a temporary file in the same directory (same
-/// file system, so the rename is atomic), then a rename over the target.
+/// file system, so the rename is atomic), then a rename over the target. A path that is a
+/// device or a pipe (`--output /dev/null`, `/dev/stdout`, a FIFO) is written straight to:
+/// renaming over it would replace the device with a file (as root, `/dev/null` itself).
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(AtomicFileError) {
+        if isDeviceOrPipe(path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw .cannotWrite(path: path, reason: "cannot open it for writing")
+            }
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: data) } catch {
+                throw .cannotWrite(path: path, reason: "\(error)")
+            }
+            return
+        }
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
@@ -35,6 +47,11 @@ public enum AtomicFile {
 }
 
 extension AtomicFile {
+    static func isDeviceOrPipe(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
+    }
+
     /// Foundation's own words for a missing directory ("The file doesn't exist") name
     /// neither file.
     static func requireDirectory(_ directory: URL, for path: String) throws(AtomicFileError) {
@@ -49,8 +66,7 @@ extension AtomicFile {
     /// FIFO) is written straight to, never replaced by a file. Pieces are gathered into
     /// large writes.
     public static func stream(to path: String, _ body: (_ write: (String) throws -> Void) throws -> Void) throws(AtomicFileError) {
-        var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+        if isDeviceOrPipe(path) {
             guard let handle = FileHandle(forWritingAtPath: path) else {
                 throw .cannotWrite(path: path, reason: "cannot open it for writing")
             }
