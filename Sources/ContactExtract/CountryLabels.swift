@@ -12,14 +12,21 @@ enum CountryLabels {
     static let names: [String: String] = {
         var table: [String: String] = [:]
         let regions = Locale.Region.isoRegions.map(\.identifier).filter { $0.count == 2 && $0.allSatisfy(\.isLetter) }
-        for language in ["en"] + HoursLanguages.codes {
-            let locale = Locale(identifier: language)
-            for region in regions {
-                guard let name = locale.localizedString(forRegionCode: region) else { continue }
-                let key = fold(name)
-                // A name two regions share (rare aliases) decides nothing.
-                if let existing = table[key], existing != region { table[key] = "" } else if !key.isEmpty { table[key] = region }
+        let languages = ["en"] + HoursLanguages.codes
+        // The CLDR look-ups of each language on both cores (the first page's numbers wait for
+        // this table, and the other thread with them); merged below in the same order as one
+        // loop would, so the same names come out shared.
+        let perLanguage = NameSlots(count: languages.count)
+        DispatchQueue.concurrentPerform(iterations: languages.count) { slot in
+            let locale = Locale(identifier: languages[slot])
+            let entries = regions.compactMap { region in
+                locale.localizedString(forRegionCode: region).map { (key: fold($0), region: region) }
             }
+            perLanguage.set(slot, entries)
+        }
+        for (key, region) in perLanguage.all.joined() {
+            // A name two regions share (rare aliases) decides nothing.
+            if let existing = table[key], existing != region { table[key] = "" } else if !key.isEmpty { table[key] = region }
         }
         // Names pages write that Foundation's CLDR names lack: it names CN "China mainland"
         // ("China, Festland", "Китай континентальный"), and addresses write the short forms
@@ -116,7 +123,8 @@ enum CountryLabels {
 
     /// The label deciding a block's numbers: its own text, else an address's country line
     /// above it in the same element, else its table row's first cell, else its nearest heading.
-    static func label(ofBlock index: Int, in blocks: [TextBlock]) -> Label {
+    static func label(ofBlock index: Int, in blocks: [TextBlock],
+                      headingLabel: (String) -> Label = { label(of: $0) }) -> Label {
         let block = blocks[index]
         let own = label(of: block.text)
         if own != .none { return own }
@@ -129,8 +137,31 @@ enum CountryLabels {
                 if cell != .none { return cell }
             }
         }
-        if let heading = block.headings.last { return label(of: heading) }
+        if let heading = block.headings.last { return headingLabel(heading) }
         return .none
+    }
+
+    /// `label(ofBlock:in:)` of one page's blocks, each block's worked out once and each
+    /// heading's text once: a page's blocks under one heading all ask for its label, and a
+    /// block in a shared dialling zone asks twice (its short numbers' region, its candidates').
+    struct PageCache {
+        let blocks: [TextBlock]
+        private var byBlock: [Int: Label] = [:]
+        private var byHeading: [String: Label] = [:]
+
+        init(blocks: [TextBlock]) { self.blocks = blocks }
+
+        mutating func label(ofBlock index: Int) -> Label {
+            if let known = byBlock[index] { return known }
+            let found = CountryLabels.label(ofBlock: index, in: blocks) { heading in
+                if let known = byHeading[heading] { return known }
+                let label = CountryLabels.label(of: heading)
+                byHeading[heading] = label
+                return label
+            }
+            byBlock[index] = found
+            return found
+        }
     }
 
     /// How many lines above a number an address's country line may stand.
@@ -153,4 +184,16 @@ enum CountryLabels {
         }
         return nil
     }
+}
+
+/// One slot per language for `CountryLabels.names`' concurrent build.
+private final class NameSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[(key: String, region: String)]]
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ slot: Int, _ entries: [(key: String, region: String)]) { lock.withLock { slots[slot] = entries } }
+
+    var all: [[(key: String, region: String)]] { lock.withLock { slots } }
 }

@@ -72,13 +72,14 @@ struct PhoneExtractor {
         var labelCountries: [Int: String] = [:]
         // Blocks whose first two regions lead as equals (`RegionResolver.leadingEquals`).
         var undecided: Set<Int> = []
+        var countryLabels = CountryLabels.PageCache(blocks: document.blocks)
         for (index, block) in document.blocks.enumerated() {
             let digits = Self.digitCount(block.text)
             guard digits >= 2 else { continue }
             var region = regions.region(forLanguage: block.language ?? document.language)
             if RegionResolver.sharedZone.contains(region) {
                 var label: String?
-                if case .region(let country) = CountryLabels.label(ofBlock: index, in: document.blocks) { label = country }
+                if case .region(let country) = countryLabels.label(ofBlock: index) { label = country }
                 region = regions.serviceRegion(forLanguage: block.language ?? document.language, host: host, label: label)
             }
             for found in shortFinder.find(in: block.text, region: region)
@@ -96,7 +97,7 @@ struct PhoneExtractor {
             // countries labelling it decide nothing, and then only +CC numbers are read.
             var blockRegions = regions.candidateRegions(forLanguage: block.language ?? document.language, host: host)
             if regions.explicitRegion == nil {
-                switch CountryLabels.label(ofBlock: index, in: document.blocks) {
+                switch countryLabels.label(ofBlock: index) {
                 case .region(let country): blockRegions = [country]; labelled.insert(index); labelCountries[index] = country
                 case .conflict: blockRegions = ["ZZ"]; labelled.insert(index)
                 case .none:
