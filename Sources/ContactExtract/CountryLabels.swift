@@ -86,15 +86,28 @@ enum CountryLabels {
     static func label(of text: String) -> Label {
         var found: Set<String> = []
         // A bracketed ISO code: "(FR)", "(GB)".
-        let scalars = Array(text.unicodeScalars)
-        var k = 0
-        while k + 3 < scalars.count {
-            if scalars[k] == "(", scalars[k + 3] == ")", (65...90).contains(scalars[k + 1].value), (65...90).contains(scalars[k + 2].value) {
-                let code = String(String.UnicodeScalarView(scalars[(k + 1)...(k + 2)]))
-                if regionCodes.contains(code) { found.insert(code) }
+        // All four are ASCII, so four bytes in a row of the UTF-8 are four scalars in a row:
+        // the bytes are read in place, with no array of the block's scalars.
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var k = 0
+            while k + 3 < bytes.count {
+                if bytes[k] == 0x28, bytes[k + 3] == 0x29, (65...90).contains(bytes[k + 1]), (65...90).contains(bytes[k + 2]) {
+                    let code = String(decoding: bytes[(k + 1)...(k + 2)], as: UTF8.self)
+                    if regionCodes.contains(code) { found.insert(code) }
+                }
+                k += 1
             }
-            k += 1
-        }
+        } ?? {
+            let scalars = Array(text.unicodeScalars)
+            var k = 0
+            while k + 3 < scalars.count {
+                if scalars[k] == "(", scalars[k + 3] == ")", (65...90).contains(scalars[k + 1].value), (65...90).contains(scalars[k + 2].value) {
+                    let code = String(String.UnicodeScalarView(scalars[(k + 1)...(k + 2)]))
+                    if regionCodes.contains(code) { found.insert(code) }
+                }
+                k += 1
+            }
+        }()
         // A name that starts the text and is followed by a label mark or nothing.
         let head = text.prefix(80)
         var end = head.startIndex

@@ -56,7 +56,17 @@ struct HoursRecognizer {
         self.language = language
     }
 
-    @inline(__always) func day(_ w: WordKey) -> HoursLexicon.DayWord? { HoursLexicon.day(w, language: language) }
+    /// The matchers ask about the same few words again and again (every matcher tried at a
+    /// token reads it as a day first); `HoursLexicon.day` is up to four hash look-ups and a
+    /// stem search, the memo one look-up. The language is fixed per recognizer.
+    private let dayMemo = DayMemo()
+
+    func day(_ w: WordKey) -> HoursLexicon.DayWord? {
+        if let known = dayMemo.days[w] { return known }
+        let found = HoursLexicon.day(w, language: language)
+        dayMemo.days[w] = found
+        return found
+    }
 
     // MARK: token helpers
 
@@ -1227,4 +1237,9 @@ struct HoursRecognizer {
         }
         return (e, k)
     }
+}
+
+/// `HoursRecognizer.day` answers of one text (nil answers too: `DayWord??`).
+private final class DayMemo {
+    var days: [WordKey: HoursLexicon.DayWord?] = [:]
 }
