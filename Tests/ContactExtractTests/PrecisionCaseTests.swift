@@ -89,6 +89,16 @@ import Testing
         .init("<p>City Hall Hours Monday - Thursday: 7:30 a.m. - 5:00 p.m. Friday: 8:00 a.m. - 5:00 p.m. Closed every other Friday.</p>", "US", []),
         .init("<p>Ouvert du mardi au dimanche de 11h à 18h. Le mercredi jusqu'à 20h</p>", "FR",
               ["hours Tu,Th-Su 11:00-18:00; We 11:00-20:00 unknown"]),
+        // The nth weekday of the month is a condition the reader does not model: nothing, never
+        // every such weekday (our own examples in each language the data files name it in).
+        .init("<p>Open the second Saturday of the month 10am-2pm</p>", "US", []),
+        .init("<p>Library: Mon-Fri 9am-5pm; last Sunday of each month 1pm-4pm</p>", "US", []),
+        .init("<p>Permanence chaque 2e mardi du mois de 18h à 20h</p>", "FR", []),
+        .init("<p>Beratung jeden 3. Donnerstag im Monat 15-18 Uhr</p>", "DE", []),
+        .init("<p>Elke laatste woensdag van de maand open van 14 tot 17 uur</p>", "NL", []),
+        .init("<p>Aperto la prima domenica del mese dalle 10 alle 13</p>", "IT", []),
+        .init("<p>Abierto el primer sábado del mes de 10:00 a 14:00</p>", "ES", []),
+        .init("<p>Aberto no primeiro sábado do mês das 9h às 13h</p>", "PT", []),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
