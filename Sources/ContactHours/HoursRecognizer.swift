@@ -1106,13 +1106,19 @@ struct HoursRecognizer {
         let russianStyle = (prefix.map { HoursRecognizer.cyrillicPrefixes.contains($0) } ?? false) || sepWord == "до"
         // "1-2 дня" is a number of days; "дня" is afternoon only in "с 12 дня до 6 вечера".
         if (first.daysWord || second.daysWord) && !russianStyle { return nil }
+        // "Seg - Qui: 9:00 - 2:00" in a language whose clock has no am/pm: two at night or a
+        // twelve-hour slip for two in the afternoon; nothing decides, so nothing is read.
+        if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight && second.clock
+            && e < s && e <= 720 && s <= 720, let language, LanguageData.shared.twentyFourHourLanguages.contains(language) {
+            return nil
+        }
         // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
         if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
             && e < s && e <= 720 && s <= 720 && e + 720 > s {
             e += 720
         }
-        // "11-10" is 11 am to 10 pm, not twenty-three hours.
-        if !russianStyle && !first.clock && !second.clock && a.meridiem == 0 && second.meridiem == 0 && e < s && s <= 720 && e < 720
+        // "11-10" is 11 am to 10 pm, not twenty-three hours; "9-02 Uhr" (a padded end) is night.
+        if !russianStyle && !first.clock && !second.clock && !(second.padded && second.hour < 10) && a.meridiem == 0 && second.meridiem == 0 && e < s && s <= 720 && e < 720
             && e + 1440 - s > 16 * 60 {
             e += 720
         }

@@ -168,6 +168,9 @@ struct LanguageData: Sendable {
     /// Words only one language has (its CLDR day names, its data file's words of three letters
     /// or more): what `language(of:)` counts.
     var exclusiveWords: [WordKey: String] = [:]
+    /// Languages whose CLDR clock has no am/pm (the skeleton "j" gives "HH"): a text in one of
+    /// them writes "2:00" for two at night, never for two in the afternoon.
+    var twentyFourHourLanguages: Set<String> = []
 
     static let shared: LanguageData = load()
 
@@ -191,6 +194,10 @@ struct LanguageData: Sendable {
         var wordLanguages: [WordKey: Set<String>] = [:]
         for file in files() {
             data.locales.append(file.locale)
+            if let pattern = DateFormatter.dateFormat(fromTemplate: "j", options: 0, locale: Locale(identifier: file.locale)),
+               !pattern.contains("h"), !pattern.contains("K") {
+                data.twentyFourHourLanguages.insert(file.locale)
+            }
             var phrases: [([WordKey], PhraseKind)] = []
             func words(_ entries: [String]?, phrase kind: PhraseKind?) -> Set<WordKey> {
                 var set: Set<WordKey> = []

@@ -99,6 +99,14 @@ import Testing
         .init("<p>Aperto la prima domenica del mese dalle 10 alle 13</p>", "IT", []),
         .init("<p>Abierto el primer sábado del mes de 10:00 a 14:00</p>", "ES", []),
         .init("<p>Aberto no primeiro sábado do mês das 9h às 13h</p>", "PT", []),
+        // An end before the start: in a language whose clock has no am/pm (CLDR) "2:00" is not
+        // read as 2 pm; nothing decides between night and a slip, so nothing. A padded "03" is
+        // night; English "9:00-5:00" and "11-10" stay afternoon and evening.
+        .init("<p>Segunda a quinta: 9:00 - 2:00</p>", "BR", []),
+        .init("<p>Lunes a jueves: 10:00 - 3:00</p>", "ES", []),
+        .init("<p>Täglich 10-03 Uhr</p>", "DE", ["hours 00:00-03:00,10:00-24:00 unknown"]),
+        .init("<p>Mon-Fri 9:00-5:00</p>", "US", ["hours Mo-Fr 09:00-17:00 unknown"]),
+        .init("<p>Open daily 11-10</p>", "US", ["hours 11:00-22:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
