@@ -376,8 +376,11 @@ struct LanguageData: Sendable {
         if let d = days[word] { return d }
         guard word.utf8Count >= 5 else { return nil }
         for (stem, day) in dayStems where word.hasPrefix(stem) {
-            // "dominio" is not "domingo": a stem matches words at most three letters longer.
-            if word.raw.unicodeScalars.count <= stem.unicodeScalars.count + 4 {
+            // "dominio" is not "domingo": a stem matches words at most three letters longer. The
+            // bare stem is another word ("Dienst" of "Dienstag", Czech "střed" of "středa",
+            // Ukrainian "серед" of "середа"): an inflected day name is longer than its stem.
+            let length = word.raw.unicodeScalars.count, stemLength = stem.unicodeScalars.count
+            if length > stemLength && length <= stemLength + 4 {
                 return HoursLexicon.DayWord(day: day, ambiguous: false)
             }
         }
