@@ -107,6 +107,15 @@ import Testing
         .init("<p>Täglich 10-03 Uhr</p>", "DE", ["hours 00:00-03:00,10:00-24:00 unknown"]),
         .init("<p>Mon-Fri 9:00-5:00</p>", "US", ["hours Mo-Fr 09:00-17:00 unknown"]),
         .init("<p>Open daily 11-10</p>", "US", ["hours 11:00-22:00 unknown"]),
+        // A day name's stem alone is another word ("Dienst" of "Dienstag", Czech "střed"): no day.
+        .init("<p>De dienst is geopend op zaterdag van 9 tot 12 uur.</p>", "NL", ["hours Sa 09:00-12:00 unknown"]),
+        .init("<p>Kundendienst samstags 9-12 Uhr</p>", "DE", ["hours Sa 09:00-12:00 unknown"]),
+        .init("<p>Dienstags 9-12 Uhr</p>", "DE", ["hours Tu 09:00-12:00 unknown"]),
+        // Spellings without accents and short forms of the Low Countries and Portugal/Brazil.
+        .init("<p>Openingstijden: ma t/m vrij van 9.00 tot 17.00 uur</p>", "NL", ["hours Mo-Fr 09:00-17:00 unknown"]),
+        .init("<p>Elke weekdag open van 8.30 uur tot 12.30 uur.</p>", "BE", ["hours Mo-Fr 08:30-12:30 unknown"]),
+        .init("<p>Terca a sabado das 10h as 18h</p>", "BR", ["hours Tu-Sa 10:00-18:00 unknown"]),
+        .init("<p>segunda a sexta 8h as 12h sabado e domingo 9h as 17h</p>", "BR", ["hours Mo-Fr 08:00-12:00; Sa,Su 09:00-17:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
