@@ -987,8 +987,26 @@ struct HoursRecognizer {
             emit(.qualifier, i, r.end)
             return r.end + 1
         }
+        if let shifted = secondShiftAfternoon(i, r.span) {
+            emit(.ranges([shifted], needsContext: !r.explicit), i, r.end - 1)
+            return r.end
+        }
         emit(.ranges([r.span], needsContext: !r.explicit), i, r.end - 1)
         return r.end
+    }
+
+    /// "8:30-12:30 and 1:30-5:30": a second range right after a first one, written on a twelve-hour
+    /// clock without am/pm (one-digit hours), that starts before the first ends is the afternoon
+    /// shift, not night hours; nil when that is not the case.
+    private func secondShiftAfternoon(_ i: Int, _ span: RawSpan) -> RawSpan? {
+        guard let start = number(i), start.digitCount == 1, span.start < 720, span.end <= 720, span.end > span.start else { return nil }
+        guard let previous = items.last(where: { if case .separator(strong: false) = $0.kind { return false } else { return true } }),
+              case .ranges(let spans, _) = previous.kind, let last = spans.last, previous.last >= i - 3,
+              last.end > span.start, last.end <= span.start + 720, last.start < last.end else { return nil }
+        for k in (previous.last + 1)..<i {
+            guard sym(k) == "," || word(k).map({ HoursLexicon.listWords.contains($0) }) == true else { return nil }
+        }
+        return RawSpan(start: span.start + 720, end: span.end + 720)
     }
 
     struct Endpoint {

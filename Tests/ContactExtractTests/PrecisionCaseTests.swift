@@ -116,6 +116,10 @@ import Testing
         .init("<p>Elke weekdag open van 8.30 uur tot 12.30 uur.</p>", "BE", ["hours Mo-Fr 08:30-12:30 unknown"]),
         .init("<p>Terca a sabado das 10h as 18h</p>", "BR", ["hours Tu-Sa 10:00-18:00 unknown"]),
         .init("<p>segunda a sexta 8h as 12h sabado e domingo 9h as 17h</p>", "BR", ["hours Mo-Fr 08:00-12:00; Sa,Su 09:00-17:00 unknown"]),
+        // A second shift on a twelve-hour clock without am/pm is the afternoon, not the night.
+        .init("<p>Monday to Friday: 8:30-12:30 and 1:30-5:30</p>", "US", ["hours Mo-Fr 08:30-12:30,13:30-17:30 unknown"]),
+        .init("<p>Mon-Fri 9:00-12:00, 1:00-5:00</p>", "US", ["hours Mo-Fr 09:00-12:00,13:00-17:00 unknown"]),
+        .init("<p>Mon-Fri 08:00-12:00, 01:00-05:00</p>", "US", ["hours Mo-Fr 01:00-05:00,08:00-12:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
