@@ -120,6 +120,10 @@ import Testing
         .init("<p>Monday to Friday: 8:30-12:30 and 1:30-5:30</p>", "US", ["hours Mo-Fr 08:30-12:30,13:30-17:30 unknown"]),
         .init("<p>Mon-Fri 9:00-12:00, 1:00-5:00</p>", "US", ["hours Mo-Fr 09:00-12:00,13:00-17:00 unknown"]),
         .init("<p>Mon-Fri 08:00-12:00, 01:00-05:00</p>", "US", ["hours Mo-Fr 01:00-05:00,08:00-12:00 unknown"]),
+        // Hours bound to a date or a holiday by name are not a weekly schedule: nothing.
+        .init("<p>Saturday and Sunday 11 a.m. to 5 p.m. from Memorial Day to Labor Day</p>", "US", []),
+        .init("<p>No dia 31, véspera de Ano Novo, a loja abre das 9 às 13 horas.</p>", "BR", []),
+        .init("<p>Plantão das 8h às 18h no feriado</p>", "BR", []),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
