@@ -679,8 +679,25 @@ struct HoursRecognizer {
             k += 1
             steps += 1
         }
+        // "Mon and Wed afternoon: closed", "Fermeture le mercredi après-midi": half a day closed,
+        // which the reader cannot place; nothing rather than the whole day open or closed.
+        if closesPartOfDay(from: i - 4, to: end + 4) {
+            emit(.qualifier, i, end)
+            return end + 1
+        }
         emit(.closed, i, end)
         return end + 1
+    }
+
+    private func closesPartOfDay(from: Int, to: Int) -> Bool {
+        let parts = LanguageData.shared.partsOfDay
+        for k in max(0, from)...min(to, t.count - 1) {
+            guard let w = word(k) else { continue }
+            for part in parts where part[0] == w && k + part.count <= t.count {
+                if part.enumerated().allSatisfy({ t[k + $0.offset].text == $0.element }) { return true }
+            }
+        }
+        return false
     }
 
     private mutating func matchExceptHolidays(_ i: Int) -> Int? {
@@ -975,7 +992,9 @@ struct HoursRecognizer {
     private mutating func matchRangeItem(_ i: Int) -> Int? {
         guard let r = parseRange(i) else { return nil }
         // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
-        let closes = word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false
+        // Not after a sentence end the range took as its abbreviation dot ("2pm-5pm. Closed on
+        // Saturday", "14h à 17h. Fermé le samedi"): that closed word starts a statement of its own.
+        let closes = sym(r.end - 1) != "." && (word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false)
         let dayAfter = word(r.end + 1).map { day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
         if closes, !dayAfter, hasRangesItem {
             emit(.breakRanges([r.span]), i, r.end)

@@ -86,6 +86,9 @@ struct LanguageData: Sendable {
         var pmWords: [String]?
         /// Plural units after a bare number range that make it a duration ("0-8 hours").
         var durationUnits: [String]?
+        /// Halves of a day ("afternoon", "après-midi", "Nachmittag"): a closed word beside one
+        /// closes part of a day the reader cannot place, so the text gives nothing.
+        var partsOfDay: [String]?
     }
 
     /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
@@ -163,6 +166,8 @@ struct LanguageData: Sendable {
     var amWords: Set<WordKey> = []
     var pmWords: Set<WordKey> = []
     var durationUnits: Set<WordKey> = []
+    /// Token sequences of `File.partsOfDay`.
+    var partsOfDay: [[WordKey]] = []
     /// Ordinal suffixes of day numbers ("ª"), from `File.ordinalDays`.
     var ordinalDays: [WordKey: OrdinalReading] = [:]
     /// Words only one language has (its CLDR day names, its data file's words of three letters
@@ -304,6 +309,7 @@ struct LanguageData: Sendable {
         amWords.formUnion(keys(file.amWords))
         pmWords.formUnion(keys(file.pmWords))
         durationUnits.formUnion(keys(file.durationUnits))
+        partsOfDay += (file.partsOfDay ?? []).map { Self.tokens($0) }.filter { !$0.isEmpty }
     }
 
     /// Weekday and month names of one language from CLDR. Full names also give a stem (the name

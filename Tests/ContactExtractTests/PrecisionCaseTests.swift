@@ -109,7 +109,7 @@ import Testing
         .init("<p>Open daily 11-10</p>", "US", ["hours 11:00-22:00 unknown"]),
         // A day name's stem alone is another word ("Dienst" of "Dienstag", Czech "střed"): no day.
         .init("<p>De dienst is geopend op zaterdag van 9 tot 12 uur.</p>", "NL", ["hours Sa 09:00-12:00 unknown"]),
-        .init("<p>Kundendienst samstags 9-12 Uhr</p>", "DE", ["hours Sa 09:00-12:00 unknown"]),
+        .init("<p>Kundendienst samstags 9-12 Uhr</p>", "DE", ["hours Sa 09:00-12:00 hotline"]),
         .init("<p>Dienstags 9-12 Uhr</p>", "DE", ["hours Tu 09:00-12:00 unknown"]),
         // Spellings without accents and short forms of the Low Countries and Portugal/Brazil.
         .init("<p>Openingstijden: ma t/m vrij van 9.00 tot 17.00 uur</p>", "NL", ["hours Mo-Fr 09:00-17:00 unknown"]),
@@ -124,6 +124,16 @@ import Testing
         .init("<p>Saturday and Sunday 11 a.m. to 5 p.m. from Memorial Day to Labor Day</p>", "US", []),
         .init("<p>No dia 31, véspera de Ano Novo, a loja abre das 9 às 13 horas.</p>", "BR", []),
         .init("<p>Plantão das 8h às 18h no feriado</p>", "BR", []),
+        // Half a day closed is not placed: nothing, never the whole day open (or closed).
+        .init("<p>Mon-Sat 8:00-13:00, 16:00-19:00. Tue and Thu afternoon: closed.</p>", "GB", []),
+        .init("<p>Ouvert du lundi au vendredi de 9h à 12h et de 14h à 17h. Fermeture le mercredi après-midi.</p>", "FR", []),
+        .init("<p>Mo-Fr 8-18 Uhr, Mittwoch nachmittags geschlossen</p>", "DE", []),
+        .init("<p>Lunes a viernes de 9:00 a 19:00, jueves por la tarde cerrado</p>", "ES", []),
+        // A closed word after a sentence end the range took as its dot starts its own statement.
+        .init("<p>Mon-Fri 9am-12pm, 2pm-5pm. Closed on Saturday.</p>", "US", ["hours Mo-Fr 09:00-12:00,14:00-17:00 unknown"]),
+        .init("<p>Mon-Fri 9am-5pm. Closed on Saturday.</p>", "US", ["hours Mo-Fr 09:00-17:00 unknown"]),
+        .init("<p>Ouvert du lundi au vendredi de 9h à 12h et de 14h à 17h. Fermé le samedi.</p>", "FR",
+              ["hours Mo-Fr 09:00-12:00,14:00-17:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
