@@ -5,6 +5,7 @@ process's peak RSS, and how long `merge` takes over the run's shard result.
 
     scale.py CONTACT_AUDIT WORKDIR AUDITS PAGES
 """
+import hashlib
 import json
 import os
 import resource
@@ -18,10 +19,13 @@ binary, work, audits, pages = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sy
 hosts = ["127.0.0.%d" % (2 + i) for i in range(16)]
 nginx = shutil.which("nginx") or "/usr/sbin/nginx"
 
-sock = socket.socket()
-sock.bind(("127.0.0.1", 0))
-port = sock.getsockname()[1]
-sock.close()
+# SCALE_PORT fixes the port, so the reports of two builds (which name the URLs) compare.
+port = int(os.environ.get("SCALE_PORT", "0"))
+if not port:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
 
 # One start page linking to PAGES-1 contact pages, shared by every audit through a rewrite.
 site = os.path.join(work, "site")
@@ -105,6 +109,12 @@ def run(arguments):
     return child.returncode, usage.ru_maxrss / 1024
 
 
+def digest(path):
+    """SHA-256 of a report (the first 16 hex digits): before/after runs compare by it."""
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()[:16]
+
+
 server = subprocess.Popen([nginx, "-p", conf, "-c", os.path.join(conf, "nginx.conf")], stderr=subprocess.DEVNULL)
 try:
     for _ in range(50):
@@ -116,23 +126,35 @@ try:
     result = os.path.join(work, "shard.json")
     lines = []
     started = time.monotonic()
+    # Reports go to files (not /dev/null: an atomic writer that renames over it, as older
+    # versions did, turns /dev/null into a file) and are compared by digest.
+    audit_report = os.path.join(work, "audit.json")
+    merged_report = os.path.join(work, "merged.json")
     status, peak_mb = run([binary, "audit", root, "--shard", "0/1", "--shard-result", result, "--no-snapshot",
-                           "--format", "json", "--output", os.devnull, "--fail-on", "never"])
+                           "--format", "json", "--output", audit_report, "--fail-on", "never"])
     audit_seconds, audit_peak, audit_status = time.monotonic() - started, peak_mb, status
     started = time.monotonic()
-    status, peak_mb = run([binary, "merge", result, "--format", "json", "--output", os.devnull, "--fail-on", "never"])
+    status, peak_mb = run([binary, "merge", result, "--format", "json", "--output", merged_report, "--fail-on", "never"])
     lines.append("merge: %d audits in %.1f s, peak RSS %.0f MB (shard result %.0f MB), exit %d"
                  % (audits, time.monotonic() - started, peak_mb, os.path.getsize(result) / 1e6, status))
+    lines.append("reports (sha256): audit %s, merged %s, shard result %s (%.0f MB report)"
+                 % (digest(audit_report), digest(merged_report), digest(result), os.path.getsize(audit_report) / 1e6))
     # The same run without writing a shard result: what the report and the crawl cost alone.
     started = time.monotonic()
-    status, peak_mb = run([binary, "audit", root, "--no-snapshot", "--format", "json", "--output", os.devnull,
+    plain_report = os.path.join(work, "plain.json")
+    status, peak_mb = run([binary, "audit", root, "--no-snapshot", "--format", "json", "--output", plain_report,
                            "--fail-on", "never"])
-    lines.append("audit without --shard-result: %.1f s, peak RSS %.0f MB" % (time.monotonic() - started, peak_mb))
+    lines.append("audit without --shard-result: %.1f s, peak RSS %.0f MB, report %s"
+                 % (time.monotonic() - started, peak_mb, digest(plain_report)))
+    os.remove(plain_report)
     if os.environ.get("SCALE_EXTRA"):
-        for fmt in ["text", "junit", "html"]:
+        for fmt in ["text", "markdown", "junit", "html"]:
             started = time.monotonic()
-            status, peak_mb = run([binary, "merge", result, "--format", fmt, "--output", os.devnull, "--fail-on", "never"])
-            lines.append("merge --format %s: %.1f s, peak RSS %.0f MB" % (fmt, time.monotonic() - started, peak_mb))
+            out = os.path.join(work, "merged." + fmt)
+            status, peak_mb = run([binary, "merge", result, "--format", fmt, "--output", out, "--fail-on", "never"])
+            lines.append("merge --format %s: %.1f s, peak RSS %.0f MB, report %s"
+                         % (fmt, time.monotonic() - started, peak_mb, digest(out)))
+            os.remove(out)
     # Read last: the parsed file would count in the children's peak RSS (forked from this process).
     with open(result) as f:
         shard = json.loads(f.read())

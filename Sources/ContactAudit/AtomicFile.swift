@@ -12,17 +12,25 @@ public enum AtomicFileError: Error, Sendable, CustomStringConvertible {
 
 /// Writes whole files so that a reader (a CI step, a person with the file open) sees the
 /// old content or the new one, never half: a temporary file in the same directory (same
-/// file system, so the rename is atomic), then a rename over the target.
+/// file system, so the rename is atomic), then a rename over the target. A path that is a
+/// device or a pipe (`--output /dev/null`, `/dev/stdout`, a FIFO) is written straight to:
+/// renaming over it would replace the device with a file (as root, `/dev/null` itself).
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(AtomicFileError) {
+        if isDeviceOrPipe(path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw .cannotWrite(path: path, reason: "cannot open it for writing")
+            }
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: data) } catch {
+                throw .cannotWrite(path: path, reason: "\(error)")
+            }
+            return
+        }
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        // Foundation's own words for this ("The file doesn't exist") name neither file.
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
-        }
+        try requireDirectory(directory, for: path)
         do {
             try data.write(to: temporary)
             if rename(temporary.path, target.path) != 0 {
@@ -34,6 +42,131 @@ public enum AtomicFile {
             throw error
         } catch {
             throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+extension AtomicFile {
+    static func isDeviceOrPipe(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
+    }
+
+    /// Foundation's own words for a missing directory ("The file doesn't exist") name
+    /// neither file.
+    static func requireDirectory(_ directory: URL, for path: String) throws(AtomicFileError) {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
+        }
+    }
+
+    /// Writes a file made in pieces (`body` calls its argument with each) atomically, as
+    /// `write` does; a path that is a device or a pipe (`/dev/null`, `/dev/stdout`, a
+    /// FIFO) is written straight to, never replaced by a file. Pieces are gathered into
+    /// large writes.
+    public static func stream(to path: String, _ body: (_ write: (String) throws -> Void) throws -> Void) throws(AtomicFileError) {
+        if isDeviceOrPipe(path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw .cannotWrite(path: path, reason: "cannot open it for writing")
+            }
+            defer { try? handle.close() }
+            do { try ChunkedWriter.write(to: handle, body) } catch {
+                throw .cannotWrite(path: path, reason: "\(error)")
+            }
+            return
+        }
+        let target = URL(fileURLWithPath: path)
+        try requireDirectory(target.deletingLastPathComponent(), for: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
+                throw AtomicFileError.cannotWrite(path: path, reason: "cannot create \(temporary.path)")
+            }
+            do {
+                try ChunkedWriter.write(to: handle, body)
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            if rename(temporary.path, target.path) != 0 {
+                throw AtomicFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            if let error = error as? AtomicFileError { throw error }
+            throw .cannotWrite(path: path, reason: "\(error)")
+        }
+    }
+}
+
+/// Pieces of text gathered into writes of about a megabyte.
+public enum ChunkedWriter {
+    public static func write(to handle: FileHandle, _ body: (_ write: (String) throws -> Void) throws -> Void) throws {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        try body { piece in
+            buffer.append(contentsOf: piece.utf8)
+            if buffer.count >= 1 << 20 {
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
+    }
+}
+
+/// Pieces of text kept in a temporary file under keys and read back in key order: what
+/// a long run writes as each part is done when the whole must come out sorted. Holds
+/// only the keys and offsets in memory; the file goes when the spool does.
+public final class Spool {
+    private let path: String
+    private let handle: FileHandle
+    private var entries: [(key: String, offset: UInt64, length: Int)] = []
+    private var size: UInt64 = 0
+
+    /// A spool file in `directory` (the system's temporary directory by default).
+    public init(directory: String? = nil) throws(AtomicFileError) {
+        let base = directory ?? NSTemporaryDirectory()
+        path = (base as NSString).appendingPathComponent(".contact-audit-spool.\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forUpdatingAtPath: path) else {
+            throw .cannotWrite(path: path, reason: "cannot create a spool file")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    public var count: Int { entries.count }
+
+    public func append(_ text: String, key: String) throws(AtomicFileError) {
+        let bytes = Array(text.utf8)
+        do {
+            try handle.seek(toOffset: size)
+            try handle.write(contentsOf: bytes)
+        } catch {
+            throw .cannotWrite(path: path, reason: "\(error)")
+        }
+        entries.append((key, size, bytes.count))
+        size += UInt64(bytes.count)
+    }
+
+    /// The pieces in key order (equal keys in the order they came), read one at a time.
+    public func sorted() -> some Sequence<String> {
+        let all = entries, handle = handle
+        let order = all.indices.sorted { (all[$0].key, $0) < (all[$1].key, $1) }
+        return order.lazy.map { index in
+            let entry = all[index]
+            try? handle.seek(toOffset: entry.offset)
+            let data = (try? handle.read(upToCount: entry.length)) ?? Data()
+            return String(decoding: data, as: UTF8.self)
         }
     }
 }

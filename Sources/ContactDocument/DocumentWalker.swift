@@ -307,7 +307,9 @@ struct DocumentWalker {
         case .skipped:
             return false
         case .script:
-            if let type = attribute(attributes, "type")?.lowercased(), type.contains("ld+json") {
+            // The byte search rules out most types (text/javascript, module) before
+            // Foundation's `contains`, which it cannot contradict: "ld+json" is ASCII.
+            if let type = attribute(attributes, "type")?.lowercased(), Self.utf8Contains(type, "ld+json"), type.contains("ld+json") {
                 script = (type, frame.node, [])
             }
             return false
@@ -580,6 +582,26 @@ struct DocumentWalker {
     /// An attribute's value, C1 code points read as HTML5 reads references to them.
     private static func string(_ value: UnsafePointer<xmlChar>?) -> String {
         value.map { WindowsC1.mapped(String(cString: $0)) } ?? ""
+    }
+
+    /// A byte search in a String's UTF-8.
+    private static func utf8Contains(_ text: String, _ needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { bytesContain($0, needle) }
+    }
+
+    private static func bytesContain(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { n -> Bool in
+            guard n.count <= bytes.count else { return n.isEmpty }
+            var start = 0
+            while start + n.count <= bytes.count {
+                var k = 0
+                while k < n.count, bytes[start + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+                start += 1
+            }
+            return false
+        }
     }
 
     /// A byte search in an attribute's text, without building a String for it.

@@ -36,6 +36,7 @@ enum CountryLabels {
     static let longestName: Int = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
 
     static func fold(_ text: some StringProtocol) -> String {
+        if let ascii = foldASCII(text) { return ascii }
         var words: [String] = []
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -46,6 +47,27 @@ enum CountryLabels {
         }
         if !current.isEmpty { words.append(current) }
         return words.joined(separator: " ")
+    }
+
+    /// `fold` of ASCII text, byte by byte (nil for any other text): lower-casing and
+    /// `isAlphabetic` of ASCII are A-Z → a-z and the letters, so the result is the same,
+    /// without a lower-cased copy and a Unicode property lookup per character. `label(of:)`
+    /// folds up to `longestName` prefixes of every block that may hold a number.
+    static func foldASCII(_ text: some StringProtocol) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A:
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(byte | 0x20)
+            default:
+                if !bytes.isEmpty { pendingSpace = true }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// What a block's own text says: `.none` when it names no country as a label, one region,

@@ -297,6 +297,9 @@ struct PhoneExtractor {
     /// `https://api.whatsapp.com/send?phone=79161234567`, `whatsapp://send?phone=…`,
     /// `viber://chat?number=%2B79161234567`.
     static func messengerTarget(_ href: String) -> String? {
+        // Every prefix below starts with h, w or v, which no other character lower-cases to:
+        // most links of a page are ruled out without lower-casing them.
+        guard let first = href.utf8.first, "hHwWvV".utf8.contains(first) else { return nil }
         let lower = href.lowercased()
         let digits: Substring
         if let path = ["https://wa.me/", "http://wa.me/", "https://www.wa.me/"].first(where: { lower.hasPrefix($0) }) {

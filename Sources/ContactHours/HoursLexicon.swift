@@ -40,11 +40,13 @@ enum HoursLexicon {
     static func day(_ word: WordKey) -> DayWord? {
         if let d = exactDays[word] { return d }
         guard word.utf8Count >= 5 else { return nil } // CLDR stems are ≥ 5 letters
-        for (prefix, day) in dayPrefixes where word.hasPrefix(prefix) {
+        if let day = dayPrefixIndex.first(startingWith: word, { _, day in day }) {
             return DayWord(day: day, ambiguous: false)
         }
         return LanguageData.shared.day(word)
     }
+
+    private static let dayPrefixIndex = StemIndex(dayPrefixes)
 
     // Every list below is the union of the language files' (Resources/languages/*.json);
     // only punctuation that works as a connector in every language is written here.

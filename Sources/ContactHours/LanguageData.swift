@@ -137,6 +137,8 @@ struct LanguageData: Sendable {
     /// CLDR day names: exact forms and, for full names, stems for inflected forms.
     var days: [WordKey: HoursLexicon.DayWord] = [:]
     var dayStems: [(String, Weekday)] = []
+    /// `dayStems` for lookups, built once they are complete (end of `load`).
+    private(set) var dayStemIndex = StemIndex<Weekday>([])
     var months: Set<WordKey> = []
     var monthStems: [String] = []
     /// Each language's own CLDR day forms (exact words), for a text known to be in it: Czech
@@ -271,6 +273,7 @@ struct LanguageData: Sendable {
         for key in data.zonePhrases.keys { data.zonePhrases[key]?.sort { $0.0.count > $1.0.count } }
         // Longest stems first, so "pazartesi" is Monday before "pazar" is Sunday.
         data.dayStems.sort { $0.0.utf8.count > $1.0.utf8.count }
+        data.dayStemIndex = StemIndex(data.dayStems)
         return data
     }
 
@@ -381,16 +384,13 @@ struct LanguageData: Sendable {
     func day(_ word: WordKey) -> HoursLexicon.DayWord? {
         if let d = days[word] { return d }
         guard word.utf8Count >= 5 else { return nil }
-        for (stem, day) in dayStems where word.hasPrefix(stem) {
+        return dayStemIndex.first(startingWith: word) { stem, day in
             // "dominio" is not "domingo": a stem matches words at most three letters longer. The
             // bare stem is another word ("Dienst" of "Dienstag", Czech "střed" of "středa",
             // Ukrainian "серед" of "середа"): an inflected day name is longer than its stem.
             let length = word.raw.unicodeScalars.count, stemLength = stem.unicodeScalars.count
-            if length > stemLength && length <= stemLength + 4 {
-                return HoursLexicon.DayWord(day: day, ambiguous: false)
-            }
+            return length > stemLength && length <= stemLength + 4 ? HoursLexicon.DayWord(day: day, ambiguous: false) : nil
         }
-        return nil
     }
 
     /// The language of a text when its words say so: the language with the most words only it

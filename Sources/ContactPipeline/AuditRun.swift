@@ -42,6 +42,17 @@ public struct AuditRun: Sendable {
     /// With `archiving.archive`, every exchange is kept there (the caller finishes it);
     /// with `archiving.replay`, the sources are read from that archive, not the network.
     public func run(_ audits: [AuditFile], archiving: SourceIntake.Archiving = .init()) async -> [AuditOutcome] {
+        var outcomes: [AuditOutcome?] = audits.map { _ in nil }
+        await run(audits, archiving: archiving) { index, outcome in outcomes[index] = outcome }
+        return outcomes.map { $0! }
+    }
+
+    /// The same, each audit's outcome handed to `each` (with its index in `audits`) as
+    /// soon as all its pages are read, in no set order, and then let go: a run of ten
+    /// thousand audits holds the pages of those still running, not of all. `each` runs
+    /// one outcome at a time, beside the crawl.
+    public func run(_ audits: [AuditFile], archiving: SourceIntake.Archiving = .init(),
+                    each: (Int, AuditOutcome) async -> Void) async {
         let started = Date()
         let clock = ContinuousClock.now
         var jobs: [IntakeJob] = []
@@ -56,21 +67,32 @@ public struct AuditRun: Sendable {
                 shortNumbers: audit.shortNumberTable))
             let intake = SourceIntake(extractor: extractor, crawl: audit.crawl.crawlConfig, previous: previous)
             let sources = audit.sources.map { IntakeSource(name: $0.url, location: $0.location, official: $0.official) }
-            jobs.append(IntakeJob(name: audit.name, sources: sources, intake: intake))
+            let short = extractor.options.shortNumbers
+            // Built-in table plus the audit's own short numbers: equal keys extract alike.
+            let key = short.numbersByRegion == ShortNumberTable.builtIn.numbersByRegion
+                ? [options.region ?? "-", audit.region ?? "-", short.everywhere.sorted().joined(separator: ",")]
+                    .joined(separator: "|")
+                : nil
+            jobs.append(IntakeJob(name: audit.name, sources: sources, intake: intake, extractionKey: key))
             directories.append(directory)
             warnings.append(loadWarnings)
         }
-        var results = await SourceIntake.read(jobs, run: Self.runConfig(jobs.map(\.intake.crawl)), archiving: archiving)
-        var outcomes: [AuditOutcome] = []
-        outcomes.reserveCapacity(audits.count)
-        for index in audits.indices {
-            outcomes.append(outcome(audits[index], results[index], previous: jobs[index].intake.previous,
-                                    directory: directories[index], warnings: warnings[index], started: started,
-                                    duration: ContinuousClock.now - clock, archiving: archiving))
-            // Its pages live on in the outcome only: a run of thousands of audits holds one copy.
-            results[index] = IntakeResult(pages: [], notes: [])
+        let (finished, arrivals) = AsyncStream.makeStream(of: (Int, IntakeResult).self)
+        let run = Self.runConfig(jobs.map(\.intake.crawl))
+        let intakeJobs = jobs
+        async let reading: Void = {
+            await SourceIntake.read(intakeJobs, run: run, archiving: archiving) { index, result in
+                arrivals.yield((index, result))
+            }
+            arrivals.finish()
+        }()
+        for await (index, result) in finished {
+            let outcome = outcome(audits[index], result, previous: jobs[index].intake.previous,
+                                  directory: directories[index], warnings: warnings[index], started: started,
+                                  duration: ContinuousClock.now - clock, archiving: archiving)
+            await each(index, outcome)
         }
-        return outcomes
+        await reading
     }
 
     /// The settings of the whole crawl: one audit's own; for several, the defaults with

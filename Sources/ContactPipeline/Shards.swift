@@ -220,37 +220,50 @@ extension ShardResult {
     /// `"audits": [` and one audit a line. Through a temporary file and a rename, so a
     /// reader sees the old file or the new one.
     public func write(to path: String) throws(AtomicFileError) {
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let writer = try ShardResultWriter(index: index, count: count, digest: digest, set: set,
+                                           unloadable: unloadable ?? [])
+        for audit in audits { try writer.add(audit) }
+        try writer.write(to: path)
+    }
+
+    /// Reads a shard result file: its header (the result without audits), then each audit
+    /// in the file's order. What `write` wrote is read one line at a time, so no more than
+    /// one audit is held; any other JSON of the same shape is decoded whole.
+    static func read(path: String, header: (ShardResult) -> Void,
+                     audit: (ShardAudit) -> Void) throws(ShardMerge.Problem) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: "cannot be read")
+        }
+        defer { try? handle.close() }
+        let decoder = JSONDecoder()
+        var lines = LineReader(handle: handle)
         do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
-                throw AtomicFileError.cannotWrite(path: path, reason: "cannot create \(temporary.path)")
+            guard let firstLine = try lines.next() else { throw ShardMerge.Problem.unreadable(path: path, reason: "empty") }
+            guard firstLine.first == UInt8(ascii: "{"), firstLine.last == UInt8(ascii: "[") else {
+                // Not laid out by `write`: the whole document at once.
+                var data = Data(firstLine)
+                while let line = try lines.next() { data.append(UInt8(ascii: "\n")); data.append(contentsOf: line) }
+                var whole = try decoder.decode(ShardResult.self, from: data)
+                let audits = whole.audits
+                whole.audits = []
+                header(whole)
+                for entry in audits { audit(entry) }
+                return
             }
-            defer { try? handle.close() }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var header = self
-            header.audits = []
-            var head = String(decoding: try encoder.encode(header), as: UTF8.self)
-            // `{"audits":[],"count":…}` → `{"count":…,"audits":[` and the audits after it.
-            head = head.replacingOccurrences(of: "\"audits\":[],", with: "")
-            head.removeLast()  // the closing brace
-            try handle.write(contentsOf: Data((head + ",\"audits\":[\n").utf8))
-            for (index, audit) in audits.enumerated() {
-                try handle.write(contentsOf: try encoder.encode(audit))
-                try handle.write(contentsOf: Data((index == audits.count - 1 ? "\n" : ",\n").utf8))
+            header(try decoder.decode(ShardResult.self, from: Data(firstLine) + Data("]}".utf8)))
+            var closed = false
+            while let line = try lines.next() {
+                var line = line[...]
+                if line.last == UInt8(ascii: ",") { line = line.dropLast() }
+                if line.elementsEqual("]}".utf8) { closed = true }
+                guard line.first == UInt8(ascii: "{") else { continue }
+                audit(try decoder.decode(ShardAudit.self, from: Data(line)))
             }
-            try handle.write(contentsOf: Data("]}\n".utf8))
-            try handle.close()
-            if rename(temporary.path, target.path) != 0 {
-                throw AtomicFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-            }
+            guard closed else { throw ShardMerge.Problem.unreadable(path: path, reason: "cut short (no closing ']}')") }
+        } catch let problem as ShardMerge.Problem {
+            throw problem
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? AtomicFileError { throw error }
-            throw .cannotWrite(path: path, reason: "\(error)")
+            throw .unreadable(path: path, reason: "\(error)")
         }
     }
 
@@ -271,6 +284,51 @@ extension ShardResult {
             return header
         }
         return try decoder.decode(ShardResult.self, from: data)
+    }
+}
+
+/// A shard result written audit by audit, as a run finishes them: each audit's line is
+/// encoded when it is added and spooled to a temporary file; `write` puts the lines out
+/// sorted by audit name, as `ShardResult.write` lays them out.
+public final class ShardResultWriter {
+    private let header: ShardResult
+    private let spool: Spool
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    public init(index: Int, count: Int, digest: String, set: [String], unloadable: [String] = [],
+                spoolDirectory: String? = nil) throws(AtomicFileError) {
+        header = ShardResult(index: index, count: count, digest: digest, set: set, audits: [], unloadable: unloadable)
+        spool = try Spool(directory: spoolDirectory)
+    }
+
+    public func add(_ audit: ShardAudit) throws(AtomicFileError) {
+        let line: Data
+        do { line = try encoder.encode(audit) } catch {
+            throw .cannotWrite(path: audit.name, reason: "cannot encode its result: \(error)")
+        }
+        try spool.append(String(decoding: line, as: UTF8.self), key: audit.name)
+    }
+
+    public func write(to path: String) throws(AtomicFileError) {
+        let head: String
+        do { head = String(decoding: try encoder.encode(header), as: UTF8.self) } catch {
+            throw .cannotWrite(path: path, reason: "\(error)")
+        }
+        // `{"audits":[],"count":…}` → `{"count":…,"audits":[` and the audits after it.
+        var opening = head.replacingOccurrences(of: "\"audits\":[],", with: "")
+        opening.removeLast()  // the closing brace
+        let total = spool.count
+        try AtomicFile.stream(to: path) { write in
+            try write(opening + ",\"audits\":[\n")
+            for (index, line) in spool.sorted().enumerated() {
+                try write(line + (index == total - 1 ? "\n" : ",\n"))
+            }
+            try write("]}\n")
+        }
     }
 }
 
@@ -341,36 +399,74 @@ public enum ShardMerge {
     /// The audits once each, the whole set, what is wrong with the files, and the audit
     /// files that did not load in the sharded run (every shard sees them: named once).
     public static func merge(_ paths: [String]) -> (audits: [ShardAudit], set: [String], problems: [Problem], unloadable: [String]) {
-        var problems: [Problem] = []
-        var results: [(path: String, result: ShardResult)] = []
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(.unreadable(path: path, reason: "cannot be read"))
-                continue
-            }
-            do { results.append((path, try ShardResult.read(data))) } catch {
-                problems.append(.unreadable(path: path, reason: "\(error)"))
-            }
-        }
-        guard let first = results.first else { return ([], [], problems, []) }
-        for other in results.dropFirst() where other.result.count != first.result.count || other.result.digest != first.result.digest {
-            problems.append(.mismatch("\(other.path) is shard \(other.result.index)/\(other.result.count) of audit set "
-                                      + "\(other.result.digest.prefix(12)), \(first.path) shard \(first.result.index)/"
-                                      + "\(first.result.count) of \(first.result.digest.prefix(12)): not the same run"))
-        }
-        var seen: [String: [String]] = [:]
         var audits: [ShardAudit] = []
-        for (path, result) in results {
-            for audit in result.audits {
-                seen[audit.name, default: []].append(path)
-                if seen[audit.name]!.count == 1 { audits.append(audit) }
+        let merged = merge(paths) { audits.append($0) }
+        return (audits.sorted { $0.name < $1.name }, merged.set, merged.problems, merged.unloadable)
+    }
+
+    /// The same, one audit at a time: each audit (its first copy, in the files' order) is
+    /// handed to `each` as it is read and let go, so a merge of 10,000 audits never holds
+    /// more than one. Only names are kept, for the checks.
+    public static func merge(_ paths: [String], each: (ShardAudit) -> Void)
+        -> (set: [String], problems: [Problem], unloadable: [String]) {
+        var problems: [Problem] = []
+        var first: (path: String, header: ShardResult)?
+        var seen: [String: [String]] = [:]
+        var unloadable: Set<String> = []
+        for path in paths {
+            do {
+                try ShardResult.read(path: path, header: { header in
+                    if let first, header.count != first.header.count || header.digest != first.header.digest {
+                        problems.append(.mismatch("\(path) is shard \(header.index)/\(header.count) of audit set "
+                                                  + "\(header.digest.prefix(12)), \(first.path) shard \(first.header.index)/"
+                                                  + "\(first.header.count) of \(first.header.digest.prefix(12)): not the same run"))
+                    }
+                    if first == nil { first = (path, header) }
+                    unloadable.formUnion(header.unloadable ?? [])
+                }, audit: { audit in
+                    seen[audit.name, default: []].append(path)
+                    if seen[audit.name]!.count == 1 { each(audit) }
+                })
+            } catch {
+                problems.append(error)
             }
         }
+        guard let first else { return ([], problems, []) }
         let doubled = seen.filter { $0.value.count > 1 }
         if !doubled.isEmpty { problems.append(.doubled(doubled)) }
-        let missing = first.result.set.filter { seen[$0] == nil }
+        let missing = first.header.set.filter { seen[$0] == nil }
         if !missing.isEmpty { problems.append(.missing(missing)) }
-        let unloadable = Set(results.flatMap { $0.result.unloadable ?? [] }).sorted()
-        return (audits.sorted { $0.name < $1.name }, first.result.set, problems, unloadable)
+        return (first.header.set, problems, unloadable.sorted())
+    }
+}
+
+/// A file's lines (without their newlines), read a megabyte at a time.
+struct LineReader {
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    mutating func next() throws -> [UInt8]? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { start = newline + 1 }
+                return Array(buffer[start..<newline])
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                defer { start = buffer.count }
+                return Array(buffer[start...])
+            }
+            buffer.removeSubrange(0..<start)
+            start = 0
+            if let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                buffer.append(contentsOf: chunk)
+            } else {
+                atEnd = true
+            }
+        }
     }
 }

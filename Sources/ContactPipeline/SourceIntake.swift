@@ -75,11 +75,15 @@ public struct IntakeJob: Sendable {
     public var sources: [IntakeSource]
     /// Its extractor, crawl settings and previous snapshot.
     public var intake: SourceIntake
+    /// Jobs with the same key extract alike (the same regions and short numbers), so a
+    /// page they share is read once for all of them; nil: read for this job alone.
+    public var extractionKey: String?
 
-    public init(name: String = "", sources: [IntakeSource], intake: SourceIntake) {
+    public init(name: String = "", sources: [IntakeSource], intake: SourceIntake, extractionKey: String? = nil) {
         self.name = name
         self.sources = sources
         self.intake = intake
+        self.extractionKey = extractionKey
     }
 }
 
@@ -147,27 +151,49 @@ public struct SourceIntake: Sendable {
     /// extractor and previous snapshot. One result per job, in order.
     public static func read(_ jobs: [IntakeJob], run: CrawlConfig,
                             archiving: Archiving = Archiving()) async -> [IntakeResult] {
+        let collected = Locked(jobs.map { _ in IntakeResult(pages: [], notes: []) })
+        await read(jobs, run: run, archiving: archiving) { index, result in
+            collected.withLock { $0[index] = result }
+        }
+        return collected.withLock { $0 }
+    }
+
+    /// The same, each job's result handed to `each` as soon as the job is done (all its
+    /// local files read and every page of its crawl fetched and read), in no set order,
+    /// so a run of thousands of audits need not hold them all. `each` is called on the
+    /// crawl's loop: it should hand the result on, not work on it. With a budget, an
+    /// archive or a replay, every job is done at the end.
+    public static func read(_ jobs: [IntakeJob], run: CrawlConfig, archiving: Archiving = Archiving(),
+                            each: @escaping @Sendable (Int, IntakeResult) -> Void) async {
         // Local files on every core; each job's pages stay in its sources' order.
         let local = jobs.indices.flatMap { index in jobs[index].sources.filter { !$0.isWeb }.map { (index, $0) } }
         let read = local.concurrentMap { entry in
             entry.1.isArchive ? jobs[entry.0].intake.readArchive(entry.1)
                               : [jobs[entry.0].intake.readLocal(entry.1, archiving: archiving)]
         }
-        var results = jobs.map { _ in IntakeResult(pages: [], notes: []) }
-        for (entry, pages) in zip(local, read) { results[entry.0].pages += pages }
-        guard jobs.contains(where: { $0.sources.contains(where: \.isWeb) }) else { return results }
+        var localPages: [[IntakePage]] = jobs.map { _ in [] }
+        for (entry, pages) in zip(local, read) { localPages[entry.0] += pages }
+        guard jobs.contains(where: { $0.sources.contains(where: \.isWeb) }) else {
+            for index in jobs.indices { each(index, IntakeResult(pages: localPages[index], notes: [])) }
+            return
+        }
+        let waiting = Locked(localPages)
+        // A job's local pages, then its crawled ones; its local pages are let go.
+        let finish: @Sendable (Int, [IntakePage], BudgetExhaustion?) -> Void = { index, crawled, budget in
+            let pages = waiting.withLock { pages in
+                defer { pages[index] = [] }
+                return pages[index]
+            }
+            each(index, IntakeResult(pages: pages + crawled, notes: budget.map { [$0.description] } ?? []))
+        }
+        if let replay = archiving.replay {
+            let (crawled, budget) = await replayWeb(jobs, from: replay)
+            for index in jobs.indices { finish(index, crawled[index], budget) }
+            return
+        }
         var run = run
         if archiving.archive != nil { run.captureExchanges = true }
-        let (crawled, budget) = if let replay = archiving.replay {
-            await replayWeb(jobs, from: replay)
-        } else {
-            await readWeb(jobs, run: run, archive: archiving.archive)
-        }
-        for index in jobs.indices {
-            results[index].pages += crawled[index]
-            if let budget { results[index].notes.append(budget.description) }
-        }
-        return results
+        await readWeb(jobs, run: run, archive: archiving.archive, each: finish)
     }
 
     /// A local path or `file://` URL, read whole. A failure names the source as the audit
@@ -185,27 +211,26 @@ public struct SourceIntake: Sendable {
             }
             archiving.archive?.recordFile(source: source.name, location: source.location, bytes: bytes)
         }
-        if let reason = PageVerdict.notHTML(bytes, contentType: contentType) {
+        // The same path as a crawled page's, as a page answered 200 with no headers.
+        let page = FetchedPage(requestedURL: source.location, finalURL: source.location, status: 200,
+                               contentType: contentType, body: bytes)
+        let read = Self.read(page, outcome: nil, extractor: extractor, config: crawl, hashes: false).entry
+        if let error = read.error { return failedLocal(source, message: error) }
+        switch read.kind {
+        case .notHTML:
             var fetch = localFetch(bytes)
             fetch.pageStatus = SourceStatus.Kind.notHTML.rawValue
-            fetch.pageStatusReason = reason
+            fetch.pageStatusReason = read.reason
             return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: fetch, records: [],
-                              links: nil, failure: nil, notModified: false, warnings: [], kind: .notHTML, reason: reason)
-        }
-        let plain = contentType?.lowercased().hasPrefix("text/plain") == true
-            || (contentType == nil && SourceReader.looksLikePlainText(bytes, name: source.location))
-        do {
-            let document = try SourceReader.document(bytes: bytes, source: source.location, contentType: contentType,
-                                                     plainText: plain)
-            if !plain, let reason = PageVerdict.wall(document, status: 200, headers: []) {
-                return blockedPage(source.name, official: source.official, fetch: localFetch(bytes), reason: reason,
-                                   isWeb: false)
-            }
+                              links: nil, failure: nil, notModified: false, warnings: [], kind: .notHTML,
+                              reason: read.reason)
+        case .blocked:
+            return blockedPage(source.name, official: source.official, fetch: localFetch(bytes),
+                               reason: read.reason ?? "", isWeb: false)
+        default:
             return IntakePage(source: source.name, official: source.official, isWeb: false, fetch: localFetch(bytes),
-                              records: extractor.extract(from: document), links: nil, failure: nil, notModified: false,
-                              warnings: document.warnings)
-        } catch {
-            return failedLocal(source, error)
+                              records: read.records, links: nil, failure: nil, notModified: false,
+                              warnings: read.warnings)
         }
     }
 
@@ -265,7 +290,11 @@ public struct SourceIntake: Sendable {
     }
 
     private func failedLocal(_ source: IntakeSource, _ error: SourceError) -> IntakePage {
-        let message = error.description.replacingOccurrences(of: source.location, with: source.name)
+        failedLocal(source, message: error.description)
+    }
+
+    private func failedLocal(_ source: IntakeSource, message: String) -> IntakePage {
+        let message = message.replacingOccurrences(of: source.location, with: source.name)
         return IntakePage(source: source.name, official: source.official, isWeb: false,
                           fetch: FetchState(result: "failed", error: message), records: [], links: nil, failure: message,
                           notModified: false, warnings: [])
@@ -295,43 +324,98 @@ public struct SourceIntake: Sendable {
     /// http(s) sources, crawled together. Each page is parsed once, on arrival: its
     /// records are kept and its links handed back to the crawler. Pages found by following
     /// links are official when their seed is.
-    static func readWeb(_ jobs: [IntakeJob], run: CrawlConfig,
-                        archive: PageArchive?) async -> ([[IntakePage]], BudgetExhaustion?) {
+    /// A page several audits wait for is fetched once (see `Crawler.crawl(groups:)`) and
+    /// read once for all of them that extract alike (`IntakeJob.extractionKey`); each gets
+    /// its own entry (its followable links, its outcome).
+    static func readWeb(_ jobs: [IntakeJob], run: CrawlConfig, archive: PageArchive?,
+                        each: @escaping @Sendable (Int, [IntakePage], BudgetExhaustion?) -> Void) async {
         let arrived = ArrivedPages()
         let intakes = jobs.map(\.intake)
+        let keys = jobs.map(\.extractionKey)
         let groups = jobs.map { job in
             CrawlGroup(seeds: job.sources.filter(\.isWeb).map(\.location), config: job.intake.crawl,
                        validators: job.intake.validators)
         }
-        let results = await Crawler(config: run).crawl(groups: groups) { crawled in
-            let outcome = crawled.outcome
-            let intake = intakes[crawled.group]
-            archive?.record(crawled, audit: jobs[crawled.group].name)
-            if outcome.result == .notModified, let stored = archive?.previousPage(for: outcome.url) {
-                // Unchanged since the archived run: its page is read again, records and links.
-                let read = Self.read(stored, outcome: outcome, extractor: intake.extractor, config: intake.crawl,
-                                     hashes: intake.hashesPages)
-                var entry = read.entry
-                entry.fromArchive = true
-                arrived.set(crawled.group, outcome.url, entry)
-                return read.links
-            }
-            guard let page = crawled.page, !page.body.isEmpty else {
-                if outcome.result == .notModified, let links = intake.previous[outcome.url]?.links {
-                    // Unchanged since the last run: the links it had then are its links now.
-                    return PageLinks(links: links.map { PageLinks.Link(href: $0.url, text: $0.text) })
+        let onPage: Crawler.PageHandler = { crawled in
+            let members = [(group: crawled.group, outcome: crawled.outcome)]
+                + crawled.shared.map { (group: $0.group, outcome: $0.outcome) }
+            if !crawled.shared.isEmpty, crawled.outcome.result == .notModified {
+                // Unchanged since the last run, for each of them: the links they had then are
+                // their links now (each group follows those in its own scope).
+                var seen: Set<String> = []
+                var links: [PageLinks.Link] = []
+                for member in members {
+                    arrived.set(member.group, member.outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil,
+                                                                                     links: crawled.page == nil ? nil : []))
+                    for link in intakes[member.group].previous[member.outcome.url]?.links ?? []
+                    where seen.insert(link.url).inserted {
+                        links.append(PageLinks.Link(href: link.url, text: link.text))
+                    }
                 }
-                arrived.set(crawled.group, outcome.url, ArrivedPages.Entry(records: [], error: nil, sha256: nil,
-                                                                           links: crawled.page == nil ? nil : []))
-                return .none
+                return PageLinks(links: links)
             }
-            let read = Self.read(page, outcome: outcome, extractor: intake.extractor, config: intake.crawl,
-                                 hashes: intake.hashesPages)
-            arrived.set(crawled.group, outcome.url, read.entry)
-            return read.links
+            var links = PageLinks.none
+            // One read per way of extracting; each member's entry from it.
+            var reads: [String: (entry: ArrivedPages.Entry, links: PageLinks)] = [:]
+            for member in members {
+                let intake = intakes[member.group]
+                var memberPage = crawled
+                memberPage.outcome = member.outcome
+                memberPage.group = member.group
+                let read: (entry: ArrivedPages.Entry, links: PageLinks)
+                if let key = keys[member.group], let earlier = reads[key] {
+                    var entry = earlier.entry
+                    if let page = crawled.page, member.outcome.succeeded, entry.links != nil {
+                        entry.links = followable(earlier.links, page: page, outcome: member.outcome, config: intake.crawl)
+                    }
+                    read = (entry, earlier.links)
+                } else {
+                    read = readCrawled(memberPage, intake: intake, archive: archive, name: jobs[member.group].name)
+                    if let key = keys[member.group] { reads[key] = read }
+                }
+                arrived.set(member.group, member.outcome.url, read.entry)
+                if member.group == crawled.group { links = read.links }
+            }
+            return links
         }
-        archive?.record(results, audits: jobs.map(\.name))
-        return (pages(jobs, results.map(\.outcomes), arrived: arrived.all), results.first?.budget)
+        let crawler = Crawler(config: run)
+        guard let archive else {
+            _ = await crawler.crawl(groups: groups, onPage: onPage) { group, result in
+                each(group, pages(jobs[group], result.outcomes, arrived: arrived.take(group: group)), result.budget)
+            }
+            return
+        }
+        // The archive records the whole crawl's outcomes and robots.txt verdicts at its end.
+        let results = await crawler.crawl(groups: groups, onPage: onPage)
+        archive.record(results, audits: jobs.map(\.name))
+        for group in results.indices {
+            each(group, pages(jobs[group], results[group].outcomes, arrived: arrived.take(group: group)), results[group].budget)
+        }
+    }
+
+    /// One crawled page for one job: its entry and the links the crawler follows.
+    private static func readCrawled(_ crawled: CrawledPage, intake: SourceIntake, archive: PageArchive?,
+                                    name: String) -> (entry: ArrivedPages.Entry, links: PageLinks) {
+        let outcome = crawled.outcome
+        archive?.record(crawled, audit: name)
+        if outcome.result == .notModified, let stored = archive?.previousPage(for: outcome.url) {
+            // Unchanged since the archived run: its page is read again, records and links.
+            let read = Self.read(stored, outcome: outcome, extractor: intake.extractor, config: intake.crawl,
+                                 hashes: intake.hashesPages)
+            var entry = read.entry
+            entry.fromArchive = true
+            return (entry, read.links)
+        }
+        guard let page = crawled.page, !page.body.isEmpty else {
+            if outcome.result == .notModified, let links = intake.previous[outcome.url]?.links {
+                // Unchanged since the last run: the links it had then are its links now.
+                return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []),
+                        PageLinks(links: links.map { PageLinks.Link(href: $0.url, text: $0.text) }))
+            }
+            return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: crawled.page == nil ? nil : []), .none)
+        }
+        return Self.read(page, outcome: outcome, extractor: intake.extractor, config: intake.crawl,
+                         hashes: intake.hashesPages)
     }
 
     /// The crawl an archive recorded, repeated with no network: each job's outcomes in the
@@ -367,21 +451,35 @@ public struct SourceIntake: Sendable {
             }
             return found
         }
-        return (pages(jobs, entries.map { $0.map(\.outcome) }, arrived: found), replay.budget)
+        let byGroup = Dictionary(grouping: found, by: \.key.group)
+        let pages = jobs.indices.map { index in
+            Self.pages(jobs[index], entries[index].map(\.outcome),
+                       arrived: Dictionary(uniqueKeysWithValues: (byGroup[index] ?? []).map { ($0.key.url, $0.value) }))
+        }
+        return (pages, replay.budget)
     }
 
-    /// A page's records, followable links and hash; an empty body has none of them.
-    static func read(_ page: FetchedPage, outcome: FetchOutcome, extractor: ContactExtractor,
+    /// The one path from a page's bytes to what it says, for every kind of source: its
+    /// records, followable links and hash, or why it is not read (not HTML, a bot wall,
+    /// an unparseable document). `outcome` is the crawl's (or an archive's) for a fetched
+    /// page; nil for a local file, which has no links to follow and whose type, when
+    /// nothing declares it, is guessed from its bytes and name. A fetched page with an
+    /// empty body has none of them.
+    static func read(_ page: FetchedPage, outcome: FetchOutcome?, extractor: ContactExtractor,
                      config: CrawlConfig, hashes: Bool = true) -> (entry: ArrivedPages.Entry, links: PageLinks) {
-        guard !page.body.isEmpty else { return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []), .none) }
+        guard !page.body.isEmpty || outcome == nil else {
+            return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: []), .none)
+        }
+        let succeeded = outcome?.succeeded ?? true
         let sha256 = hashes ? SHA256.hex(page.body) : nil
         if let reason = PageVerdict.notHTML(page.body, contentType: page.contentType) {
             // An error's body is an error's body, whatever it is.
-            return (outcome.succeeded
+            return (succeeded
                 ? ArrivedPages.Entry(records: [], error: nil, sha256: sha256, links: [], kind: .notHTML, reason: reason)
                 : ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
         }
         let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
+            || (outcome == nil && page.contentType == nil && SourceReader.looksLikePlainText(page.body, name: page.finalURL))
         do {
             let document = try SourceReader.document(bytes: page.body, source: page.finalURL,
                                                      contentType: page.contentType, plainText: plain)
@@ -389,9 +487,13 @@ public struct SourceIntake: Sendable {
                 return (ArrivedPages.Entry(records: [], error: nil, sha256: sha256, links: [], kind: .blocked,
                                            reason: reason), .none)
             }
-            guard outcome.succeeded else {
+            guard succeeded else {
                 // An ordinary error page: no records, as before its body was handed over.
                 return (ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
+            }
+            guard let outcome else {
+                return (ArrivedPages.Entry(records: extractor.extract(from: document), error: nil, sha256: sha256,
+                                           links: nil, warnings: document.warnings), .none)
             }
             let links = PageLinks(baseHref: document.baseHref,
                                   links: document.links.map { PageLinks.Link(href: $0.href, text: $0.text) })
@@ -400,21 +502,20 @@ public struct SourceIntake: Sendable {
                                        warnings: document.warnings),
                     links)
         } catch {
-            return (outcome.succeeded
+            return (succeeded
                 ? ArrivedPages.Entry(records: [], error: "\(error)", sha256: sha256, links: nil)
                 : ArrivedPages.Entry(records: [], error: nil, sha256: nil, links: nil), .none)
         }
     }
 
-    private static func pages(_ jobs: [IntakeJob], _ outcomes: [[FetchOutcome]],
-                              arrived found: [ArrivedPages.Key: ArrivedPages.Entry]) -> [[IntakePage]] {
-        jobs.indices.map { index in
-            let web = jobs[index].sources.filter(\.isWeb)
-            let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
-            return outcomes[index].map { outcome in
-                jobs[index].intake.webPage(outcome, arrived: found[ArrivedPages.Key(group: index, url: outcome.url)],
-                                           official: official[outcome.seed] ?? official[outcome.url] ?? false)
-            }
+    /// One job's crawled pages, in its outcomes' order, official per its own sources.
+    private static func pages(_ job: IntakeJob, _ outcomes: [FetchOutcome],
+                              arrived found: [String: ArrivedPages.Entry]) -> [IntakePage] {
+        let web = job.sources.filter(\.isWeb)
+        let official = Dictionary(web.map { ($0.location, $0.official) }, uniquingKeysWith: { $0 || $1 })
+        return outcomes.map { outcome in
+            job.intake.webPage(outcome, arrived: found[outcome.url],
+                               official: official[outcome.seed] ?? official[outcome.url] ?? false)
         }
     }
 
@@ -546,9 +647,20 @@ final class ArrivedPages: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var pages: [Key: Entry] = [:]
+    private var pages: [Int: [String: Entry]] = [:]
 
-    func set(_ group: Int, _ url: String, _ entry: Entry) { lock.withLock { pages[Key(group: group, url: url)] = entry } }
+    func set(_ group: Int, _ url: String, _ entry: Entry) { lock.withLock { pages[group, default: [:]][url] = entry } }
 
-    var all: [Key: Entry] { lock.withLock { pages } }
+    /// A group's pages, forgotten here.
+    func take(group: Int) -> [String: Entry] { lock.withLock { pages.removeValue(forKey: group) ?? [:] } }
+}
+
+/// A value behind a lock, for state the crawl's concurrent callbacks share.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&value) } }
 }

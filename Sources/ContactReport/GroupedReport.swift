@@ -43,15 +43,33 @@ public struct GroupedReport: Sendable {
         public var infos: Int
         public var unreadable: Int
         public var suppressed: Int
+
+        public init(audits: Int = 0, sources: Int = 0, records: Int = 0, errors: Int = 0, warnings: Int = 0,
+                    infos: Int = 0, unreadable: Int = 0, suppressed: Int = 0) {
+            self.audits = audits
+            self.sources = sources
+            self.records = records
+            self.errors = errors
+            self.warnings = warnings
+            self.infos = infos
+            self.unreadable = unreadable
+            self.suppressed = suppressed
+        }
+
+        mutating func add(_ other: Totals) {
+            audits += other.audits
+            sources += other.sources
+            records += other.records
+            errors += other.errors
+            warnings += other.warnings
+            infos += other.infos
+            unreadable += other.unreadable
+            suppressed += other.suppressed
+        }
     }
 
     public var totals: Totals {
-        let summaries = entries.map(\.report.summary)
-        return Totals(audits: entries.count, sources: summaries.reduce(0) { $0 + $1.sources },
-                      records: summaries.reduce(0) { $0 + $1.records }, errors: summaries.reduce(0) { $0 + $1.errors },
-                      warnings: summaries.reduce(0) { $0 + $1.warnings }, infos: summaries.reduce(0) { $0 + $1.infos },
-                      unreadable: summaries.reduce(0) { $0 + $1.unreadable },
-                      suppressed: summaries.reduce(0) { $0 + $1.suppressed })
+        entries.reduce(into: Totals()) { $0.add(Part.summary($1.report)) }
     }
 
     public func fails(at threshold: FailThreshold) -> Bool {
@@ -59,134 +77,213 @@ public struct GroupedReport: Sendable {
     }
 
     public func render(_ format: ReportFormat, colour: Bool = false) -> String {
-        switch format {
-        case .text: return text(colour: colour)
-        case .json: return json()
-        case .markdown: return markdown()
-        case .junit: return junit()
-        case .html: return html()
-        }
-    }
-
-    private var headline: String {
-        let t = totals
-        return "\(t.audits.counted("audit")): \(t.sources.counted("source")), \(t.records.counted("record")): "
-            + "\(t.errors.counted("error")), \(t.warnings.counted("warning")), \(t.infos) info"
-    }
-
-    /// Each audit's report as `audit` prints it for one, then the totals.
-    private func text(colour: Bool) -> String {
-        let reporter = TextReporter(colour: colour)
-        var parts = entries.map { reporter.render($0.report) }
-        if !unloadable.isEmpty {
-            parts.append(unloadable.map { "NOT RUN  " + TextReporter.safe(Self.unloadableMessage($0)) }.joined(separator: "\n") + "\n")
-        }
-        parts.append(headline + "\n")
-        return parts.joined(separator: "\n")
-    }
-
-    private func markdown() -> String {
-        let reporter = MarkdownReporter()
-        var out = "# contact-audit: \(headline)\n"
-        for path in unloadable { out += "\n> **Not run:** \(MarkdownReporter.escape(Self.unloadableMessage(path), inTable: false))\n" }
-        for entry in entries { out += "\n" + reporter.render(entry.report) }
+        var out = ""
+        let parts = entries.map { Part(format: format, colour: colour, entry: $0) }
+        Self.assemble(format: format, colour: colour, heads: parts.map(\.head), unloadable: unloadable,
+                      bodies: parts.lazy.map(\.body)) { out += $0 }
         return out
     }
 
-    /// `{"audits": [{"name", "findings", "sources", "summary", ...}], "summary": {...}}`:
-    /// each audit as the one-audit JSON report shows it. Encoded audit by audit and laid
-    /// out as the encoder lays out the whole (two-space indents, sorted keys), so a report
-    /// of ten thousand audits never holds the encoder's tree of all of them at once.
-    private func json() -> String {
-        func encoded<T: Encodable>(_ value: T, indent: String) -> String {
-            guard let data = try? JSONOutput.encode(value) else { return "{}" }
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasSuffix("\n") { text.removeLast() }
-            // The encoder leaves the blank line inside an empty array unindented.
-            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-                index == 0 || line.isEmpty ? String(line) : indent + line
-            }.joined(separator: "\n")
+    /// One audit's share of the report in one format: its text and what the totals and
+    /// the head of the report need from it. Rendered on its own, so a long run can write
+    /// (or spool) each audit's part as soon as it is done and keep only the `Head`.
+    public struct Part: Sendable {
+        public var head: Head
+        public var body: String
+
+        /// What the top of the report needs of an audit: its name, its summary and, for
+        /// JUnit, its cases' counts.
+        public struct Head: Sendable, Hashable {
+            public var name: String
+            public var summary: Totals
+            public var tests = 0
+            public var failures = 0
+            public var errors = 0
         }
-        var out = "{\n  \"audits\" : ["
-        for (index, entry) in entries.enumerated() {
-            out += (index == 0 ? "\n    " : ",\n    ") + encoded(JSONReporter.document(entry.report), indent: "    ")
+
+        public init(format: ReportFormat, colour: Bool = false, entry: Entry) {
+            var head = Head(name: entry.report.name, summary: Self.summary(entry.report))
+            switch format {
+            case .text:
+                body = TextReporter(colour: colour).render(entry.report)
+            case .markdown:
+                body = MarkdownReporter().render(entry.report)
+            case .json:
+                body = GroupedReport.encoded(JSONReporter.document(entry.report), indent: "    ")
+            case .junit:
+                let suite = JUnitReporter.cases(entry.report, classPrefix: "\(entry.report.name).")
+                head.tests = suite.cases.count
+                head.failures = suite.failures
+                head.errors = suite.errors
+                body = "  <testsuite name=\"\(JUnitReporter.xml(entry.report.name))\" tests=\"\(suite.cases.count)\" "
+                    + "failures=\"\(suite.failures)\" errors=\"\(suite.errors)\"\(suite.skippedAttribute)>\n"
+                    + suite.cases.map { $0 + "\n" }.joined()
+                    + "  </testsuite>"
+            case .html:
+                let page = HTMLReporter(catalog: entry.catalog).render(entry.report)
+                // The audit's own page without its document shell: the body, as a section.
+                let inner = page.range(of: "<body>\n").flatMap { start in
+                    page.range(of: "</body>", options: .backwards).map { String(page[start.upperBound..<$0.lowerBound]) }
+                } ?? page
+                body = "<section class=\"audit\" id=\"audit-\(HTMLReporter.escape(entry.report.name))\">\n\(inner)</section>\n"
+            }
+            self.head = head
         }
-        out += entries.isEmpty ? "\n\n  ],\n" : "\n  ],\n"
-        out += "  \"summary\" : " + encoded(totals, indent: "  ")
-        if !unloadable.isEmpty {
-            // Only when there are some: a run whose audits all loaded prints what it always did.
-            out += ",\n  \"unloadable\" : " + encoded(unloadable, indent: "  ")
+
+        static func summary(_ report: AuditReport) -> Totals {
+            let summary = report.summary
+            return Totals(audits: 1, sources: summary.sources, records: summary.records, errors: summary.errors,
+                          warnings: summary.warnings, infos: summary.infos, unreadable: summary.unreadable,
+                          suppressed: summary.suppressed)
         }
-        return out + "\n}\n"
     }
 
-    /// One test suite per audit: its rule × source cases (class name `AUDIT.RULE`) and its
-    /// sources (class name `AUDIT.sources`).
-    private func junit() -> String {
-        var suites: [String] = []
-        var tests = 0, failures = 0, errors = 0
-        for entry in entries {
-            let suite = JUnitReporter.cases(entry.report, classPrefix: "\(entry.report.name).")
-            tests += suite.cases.count
-            failures += suite.failures
-            errors += suite.errors
-            suites.append("  <testsuite name=\"\(JUnitReporter.xml(entry.report.name))\" tests=\"\(suite.cases.count)\" "
-                          + "failures=\"\(suite.failures)\" errors=\"\(suite.errors)\"\(suite.skippedAttribute)>\n"
-                          + suite.cases.map { $0 + "\n" }.joined()
-                          + "  </testsuite>")
-        }
-        if !unloadable.isEmpty {
+    /// The whole report from its audits' parts: `heads` in the order the bodies come
+    /// (sorted by name), the bodies read one at a time. Written in pieces through `write`.
+    public static func assemble<Bodies: Sequence<String>>(format: ReportFormat, colour: Bool, heads: [Part.Head],
+                                                          unloadable: [String], bodies: Bodies,
+                                                          write: (String) throws -> Void) rethrows {
+        let unloadable = unloadable.sorted()
+        let t = heads.reduce(into: Totals()) { $0.add($1.summary) }
+        let headline = "\(t.audits.counted("audit")): \(t.sources.counted("source")), \(t.records.counted("record")): "
+            + "\(t.errors.counted("error")), \(t.warnings.counted("warning")), \(t.infos) info"
+        switch format {
+        case .text:
+            // Each audit's report as `audit` prints it for one, then the totals.
+            for body in bodies { try write(body + "\n") }
+            if !unloadable.isEmpty {
+                try write(unloadable.map { "NOT RUN  " + TextReporter.safe(unloadableMessage($0)) }.joined(separator: "\n") + "\n\n")
+            }
+            try write(headline + "\n")
+        case .markdown:
+            try write("# contact-audit: \(headline)\n")
+            for path in unloadable {
+                try write("\n> **Not run:** \(MarkdownReporter.escape(unloadableMessage(path), inTable: false))\n")
+            }
+            for body in bodies { try write("\n" + body) }
+        case .json:
+            // `{"audits": [{"name", "findings", "sources", "summary", ...}], "summary": {...}}`:
+            // each audit as the one-audit JSON report shows it, laid out as the encoder lays
+            // out the whole (two-space indents, sorted keys).
+            try write("{\n  \"audits\" : [")
+            var first = true
+            for body in bodies {
+                try write((first ? "\n    " : ",\n    ") + body)
+                first = false
+            }
+            var tail = first ? "\n\n  ],\n" : "\n  ],\n"
+            tail += "  \"summary\" : " + encoded(t, indent: "  ")
+            if !unloadable.isEmpty {
+                // Only when there are some: a run whose audits all loaded prints what it always did.
+                tail += ",\n  \"unloadable\" : " + encoded(unloadable, indent: "  ")
+            }
+            try write(tail + "\n}\n")
+        case .junit:
+            // One test suite per audit: its rule × source cases (class name `AUDIT.RULE`) and
+            // its sources (class name `AUDIT.sources`).
+            var tests = heads.reduce(0) { $0 + $1.tests }
+            let failures = heads.reduce(0) { $0 + $1.failures }
+            var errors = heads.reduce(0) { $0 + $1.errors }
             tests += unloadable.count
             errors += unloadable.count
-            suites.append("  <testsuite name=\"audit files\" tests=\"\(unloadable.count)\" failures=\"0\" errors=\"\(unloadable.count)\">\n"
+            try write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"contact-audit: \(JUnitReporter.xml(headline))\" "
+                      + "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n")
+            var first = true
+            for body in bodies {
+                try write(first ? body : "\n" + body)
+                first = false
+            }
+            if !unloadable.isEmpty {
+                try write((first ? "" : "\n")
+                          + "  <testsuite name=\"audit files\" tests=\"\(unloadable.count)\" failures=\"0\" errors=\"\(unloadable.count)\">\n"
                           + unloadable.map { path in
                               "    <testcase classname=\"audit files\" name=\"\(JUnitReporter.xml(path))\">\n"
-                                  + "      <error message=\"\(JUnitReporter.xml(Self.unloadableMessage(path)))\"/>\n    </testcase>\n"
+                                  + "      <error message=\"\(JUnitReporter.xml(unloadableMessage(path)))\"/>\n    </testcase>\n"
                           }.joined()
                           + "  </testsuite>")
-        }
-        return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="contact-audit: \(JUnitReporter.xml(headline))" tests="\(tests)" failures="\(failures)" errors="\(errors)">
-        \(suites.joined(separator: "\n"))
-        </testsuites>
+            }
+            try write("\n</testsuites>\n")
+        case .html:
+            // One page: the totals, then each audit's report as its own section.
+            try write("""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>contact-audit: \(HTMLReporter.escape(t.audits.counted("audit")))</title>
+            <style>\(HTMLReporter.style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>contact-audit: \(t.audits.counted("audit"))</h1>
+            <p class="summary"><span class="count error">\(t.errors.counted("error"))</span> <span class="count warning">\(t.warnings.counted("warning"))</span> \
+            <span class="count info">\(t.infos) info</span> · \(t.sources.counted("source")), \(t.records.counted("record"))\
+            \(t.unreadable > 0 ? ", \(t.unreadable) unreadable" : "")\(t.suppressed > 0 ? " · \(t.suppressed) accepted by the baseline" : "")</p>
+            <ul>
 
-        """
+            """)
+            var first = true
+            for head in heads {
+                try write((first ? "" : "\n")
+                          + "<li><a href=\"#audit-\(HTMLReporter.escape(head.name))\">\(HTMLReporter.escape(head.name))</a></li>")
+                first = false
+            }
+            try write("\n</ul>\(unloadable.map { "\n<p class=\"failed\">Not run: \(HTMLReporter.escape(unloadableMessage($0)))</p>" }.joined())\n</header>\n")
+            for body in bodies { try write(body) }
+            try write("</body>\n</html>\n")
+        }
     }
 
-    /// One page: the totals, then each audit's report as its own section.
-    private func html() -> String {
-        let t = totals
-        var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>contact-audit: \(HTMLReporter.escape(t.audits.counted("audit")))</title>
-        <style>\(HTMLReporter.style)</style>
-        </head>
-        <body>
-        <header>
-        <h1>contact-audit: \(t.audits.counted("audit"))</h1>
-        <p class="summary"><span class="count error">\(t.errors.counted("error"))</span> <span class="count warning">\(t.warnings.counted("warning"))</span> \
-        <span class="count info">\(t.infos) info</span> · \(t.sources.counted("source")), \(t.records.counted("record"))\
-        \(t.unreadable > 0 ? ", \(t.unreadable) unreadable" : "")\(t.suppressed > 0 ? " · \(t.suppressed) accepted by the baseline" : "")</p>
-        <ul>
-        \(entries.map { "<li><a href=\"#audit-\(HTMLReporter.escape($0.report.name))\">\(HTMLReporter.escape($0.report.name))</a></li>" }.joined(separator: "\n"))
-        </ul>\(unloadable.map { "\n<p class=\"failed\">Not run: \(HTMLReporter.escape(Self.unloadableMessage($0)))</p>" }.joined())
-        </header>
+    /// A value as the JSON encoder lays it out, its lines after the first indented.
+    static func encoded<T: Encodable>(_ value: T, indent: String) -> String {
+        guard let data = try? JSONOutput.encode(value) else { return "{}" }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasSuffix("\n") { text.removeLast() }
+        // The encoder leaves the blank line inside an empty array unindented.
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+            index == 0 || line.isEmpty ? String(line) : indent + line
+        }.joined(separator: "\n")
+    }
+}
 
-        """
-        for entry in entries {
-            let page = HTMLReporter(catalog: entry.catalog).render(entry.report)
-            // The audit's own page without its document shell: the body, as a section.
-            let body = page.range(of: "<body>\n").flatMap { start in
-                page.range(of: "</body>", options: .backwards).map { String(page[start.upperBound..<$0.lowerBound]) }
-            } ?? page
-            html += "<section class=\"audit\" id=\"audit-\(HTMLReporter.escape(entry.report.name))\">\n\(body)</section>\n"
+/// The grouped report built audit by audit: each audit's part is rendered when it is
+/// added and spooled to a temporary file, and `write` puts out the head (which needs the
+/// totals) and the parts in name order: the same bytes as `GroupedReport.render`, with
+/// only the parts' heads in memory, however many audits the run has.
+public final class GroupedReportWriter {
+    public let format: ReportFormat
+    public let colour: Bool
+    private let spool: Spool
+    private var heads: [GroupedReport.Part.Head] = []
+
+    public init(format: ReportFormat, colour: Bool = false, spoolDirectory: String? = nil) throws(AtomicFileError) {
+        self.format = format
+        self.colour = colour
+        spool = try Spool(directory: spoolDirectory)
+    }
+
+    public var count: Int { heads.count }
+
+    public func add(_ entry: GroupedReport.Entry) throws(AtomicFileError) {
+        let part = GroupedReport.Part(format: format, colour: colour, entry: entry)
+        try spool.append(part.body, key: part.head.name)
+        heads.append(part.head)
+    }
+
+    /// The report to `path` (atomically) or, without one, to standard output.
+    public func write(unloadable: [String], to path: String?) throws(AtomicFileError) {
+        let ordered = heads.indices.sorted { (heads[$0].name, $0) < (heads[$1].name, $1) }.map { heads[$0] }
+        let body: ((String) throws -> Void) throws -> Void = { write in
+            try GroupedReport.assemble(format: self.format, colour: self.colour, heads: ordered, unloadable: unloadable,
+                                       bodies: self.spool.sorted(), write: write)
         }
-        html += "</body>\n</html>\n"
-        return html
+        guard let path else {
+            do { try ChunkedWriter.write(to: FileHandle.standardOutput, body) } catch {
+                throw .cannotWrite(path: "standard output", reason: "\(error)")
+            }
+            return
+        }
+        try AtomicFile.stream(to: path, body)
     }
 }

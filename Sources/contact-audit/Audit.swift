@@ -173,62 +173,88 @@ struct Audit: AsyncParsableCommand {
             throw ExitCode(2)
         }
         for warning in archiving.archive?.warnings ?? [] { StandardError.print("contact-audit: warning: \(warning)") }
-        var outcomes = await AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory, today: day))
-            .run(files, archiving: archiving)
-        if let pageArchive = archiving.archive {
-            do { try pageArchive.finish() } catch {
-                StandardError.print("contact-audit: \(error)")
-                throw ExitCode(2)
-            }
-            if pageArchive.droppedRecords > 0 {
-                for index in outcomes.indices {
-                    outcomes[index].notes.append("archive \(pageArchive.path) reached its size cap "
-                                                 + "(crawl.archive_max_bytes): \(pageArchive.droppedRecords) records left out")
-                }
-            }
+        let runner = AuditRun(options: AuditRun.Options(region: region, snapshotDirectory: directory, today: day))
+        // The report and the shard result are built audit by audit as the run finishes
+        // them (each part spooled, the whole written in name order at the end), so a run
+        // of thousands of audits holds the pages of those still running, not of all.
+        let colour = output == nil && TerminalColour.wanted()
+        let report: GroupedReportWriter?
+        let shard: ShardResultWriter?
+        do {
+            report = single ? nil : try GroupedReportWriter(format: format, colour: colour)
+            shard = if let shardResult, let selection {
+                try ShardResultWriter(index: selection.index, count: selection.count,
+                                      digest: ShardPlan.digest(everyAudit), set: everyAudit.map(\.name),
+                                      unloadable: unloadable)
+            } else { nil }
+        } catch {
+            StandardError.print("contact-audit: \(error)")
+            throw ExitCode(2)
         }
-        var entries: [GroupedReport.Entry] = []
+        var singleEntry: GroupedReport.Entry?
+        var findings: [Finding] = []
+        var fails = false
         var writeFailed = false
-        for index in outcomes.indices {
-            let outcome = outcomes[index]
+        var spoolFailure: AtomicFileError?
+        func take(_ outcome: AuditOutcome) {
             for warning in outcome.warnings { StandardError.print("contact-audit: warning: \(warning)") }
             // One audit's snapshot that cannot be written does not stop the others' (exit 2 at the end).
             do { try outcome.writeSnapshot() } catch {
                 StandardError.print("contact-audit: \(error)")
                 writeFailed = true
             }
-            entries.append(GroupedReport.Entry(report: outcome.report(baseline: accepted, today: day), catalog: outcome.audit.catalog))
-            // The report holds the records from here on: one copy in a run of thousands of audits.
-            outcomes[index].records = []
-            outcomes[index].snapshots = []
+            let entry = GroupedReport.Entry(report: outcome.report(baseline: accepted, today: day), catalog: outcome.audit.catalog)
+            if entry.report.fails(at: failOn) { fails = true }
+            // Only --write-baseline needs every finding at the end.
+            if writeBaseline != nil { findings += outcome.findings }
+            guard spoolFailure == nil else { return }
+            do {
+                if let report { try report.add(entry) } else { singleEntry = entry }
+                try shard?.add(ShardAudit(report: entry.report, audit: outcome.audit))
+            } catch {
+                spoolFailure = error
+            }
+        }
+        if let pageArchive = archiving.archive {
+            // The archive's size cap is known once it is finished, and every report says it.
+            var outcomes = await runner.run(files, archiving: archiving)
+            do { try pageArchive.finish() } catch {
+                StandardError.print("contact-audit: \(error)")
+                throw ExitCode(2)
+            }
+            for index in outcomes.indices {
+                if pageArchive.droppedRecords > 0 {
+                    outcomes[index].notes.append("archive \(pageArchive.path) reached its size cap "
+                                                 + "(crawl.archive_max_bytes): \(pageArchive.droppedRecords) records left out")
+                }
+                take(outcomes[index])
+            }
+        } else {
+            await runner.run(files, archiving: archiving) { _, outcome in take(outcome) }
         }
         if writeFailed, single { throw ExitCode(2) }
         do {
+            if let spoolFailure { throw spoolFailure }
             if let writeBaseline {
-                let written = Baseline(findings: outcomes.flatMap(\.findings), carryingOver: accepted)
+                let written = Baseline(findings: findings, carryingOver: accepted)
                 try written.write(to: writeBaseline)
                 let count = written.entries.count
                 StandardError.print("contact-audit: wrote \(writeBaseline): \(count.counted("finding")) accepted; "
                                     + "pass it as --baseline \(writeBaseline) to fail only on new ones")
             }
-            if let shardResult, let selection {
-                let result = ShardResult(index: selection.index, count: selection.count,
-                                         digest: ShardPlan.digest(everyAudit), set: everyAudit.map(\.name),
-                                         audits: zip(entries, outcomes).map { ShardAudit(report: $0.report, audit: $1.audit) },
-                                         unloadable: unloadable)
-                try result.write(to: shardResult)
+            if let shardResult { try shard?.write(to: shardResult) }
+            if let report {
+                try report.write(unloadable: unloadable, to: output)
+            } else if let singleEntry {
+                try ReportOutput.write(format.reporter(colour: colour, catalog: singleEntry.catalog).render(singleEntry.report),
+                                       to: output)
             }
-            let colour = output == nil && TerminalColour.wanted()
-            let text = single
-                ? format.reporter(colour: colour, catalog: entries[0].catalog).render(entries[0].report)
-                : GroupedReport(entries, unloadable: unloadable).render(format, colour: colour)
-            try ReportOutput.write(text, to: output)
         } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
         if configurationFailed || writeFailed { throw ExitCode(2) }
         // Writing a baseline accepts today's findings: that run has done what was asked.
-        if writeBaseline == nil, entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
+        if writeBaseline == nil, fails { throw ExitCode(1) }
     }
 }

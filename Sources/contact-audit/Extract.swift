@@ -83,7 +83,7 @@ struct Extract: AsyncParsableCommand {
         records.sort()
         switch format {
         case .json:
-            let data = try JSONOutput.encode(RecordList(records: records))
+            let data = try JSONOutput.encode(records: records)
             FileHandle.standardOutput.write(data)
         case .text:
             print(RecordTextFormatter.format(records), terminator: "")

@@ -30,16 +30,36 @@ struct Merge: AsyncParsableCommand {
     var failOn: FailThreshold = .error
 
     func run() async throws {
-        let (audits, set, problems, unloadable) = ShardMerge.merge(files)
+        // Read one audit at a time, each part of the report spooled as it comes: a merge of
+        // 10,000 audits holds their names, not their records.
+        let colour = output == nil && TerminalColour.wanted()
+        let report: GroupedReportWriter
+        do { report = try GroupedReportWriter(format: format, colour: colour) } catch {
+            StandardError.print("contact-audit: \(error)")
+            throw ExitCode(2)
+        }
+        var firstEntry: GroupedReport.Entry?
+        var fails = false
+        var spoolFailure: (any Error)?
+        let (set, problems, unloadable) = ShardMerge.merge(files) { audit in
+            // Only the HTML report shows the catalog (read again from the audit file's text).
+            let entry = GroupedReport.Entry(report: audit.report, catalog: format == .html ? audit.catalog : nil)
+            if firstEntry == nil { firstEntry = entry }
+            if entry.report.fails(at: failOn) { fails = true }
+            guard spoolFailure == nil else { return }
+            do { try report.add(entry) } catch { spoolFailure = error }
+        }
         for problem in problems { StandardError.print("contact-audit: \(problem)") }
         if !problems.isEmpty { throw ExitCode(2) }
-        let entries = audits.map { GroupedReport.Entry(report: $0.report, catalog: $0.catalog) }
-        let colour = output == nil && TerminalColour.wanted()
-        // As the one-process run: one audit file in the run gives the single-audit report.
-        let text = set.count == 1 && entries.count == 1 && unloadable.isEmpty
-            ? format.reporter(colour: colour, catalog: entries[0].catalog).render(entries[0].report)
-            : GroupedReport(entries, unloadable: unloadable).render(format, colour: colour)
-        do { try ReportOutput.write(text, to: output) } catch {
+        do {
+            if let spoolFailure { throw spoolFailure }
+            // As the one-process run: one audit file in the run gives the single-audit report.
+            if set.count == 1, report.count == 1, unloadable.isEmpty, let entry = firstEntry {
+                try ReportOutput.write(format.reporter(colour: colour, catalog: entry.catalog).render(entry.report), to: output)
+            } else {
+                try report.write(unloadable: unloadable, to: output)
+            }
+        } catch {
             StandardError.print("contact-audit: \(error)")
             throw ExitCode(2)
         }
@@ -49,6 +69,6 @@ struct Merge: AsyncParsableCommand {
                                 + "'contact-audit check \(path)' shows why")
         }
         if !unloadable.isEmpty { throw ExitCode(2) }
-        if entries.contains(where: { $0.report.fails(at: failOn) }) { throw ExitCode(1) }
+        if fails { throw ExitCode(1) }
     }
 }

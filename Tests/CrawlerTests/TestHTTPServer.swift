@@ -87,6 +87,11 @@ final class TestHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
+    /// Stops accepting: the listening socket is shut down, which ends a waiting `accept`.
+    /// Only the accept loop closes it, once it no longer uses its number: closed here, the
+    /// number went to the next server's socket while the loop (descheduled between two
+    /// `accept`s) still held it, and the stopped server answered the next one's requests
+    /// with its own handler (robots.txt 404, "all allowed", for a test expecting 503).
     func stop() {
         let already = lock.withLock {
             defer { stopped = true }
@@ -94,17 +99,20 @@ final class TestHTTPServer: @unchecked Sendable {
         }
         if already { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     deinit { stop() }
 
     private func acceptLoop() {
-        while true {
+        defer { close(listener) }
+        while !lock.withLock({ stopped }) {
             let connection = accept(listener, nil, nil)
             if connection < 0 {
-                if lock.withLock({ stopped }) { return }
                 if errno == EINTR { continue }
+                return
+            }
+            if lock.withLock({ stopped }) {
+                close(connection)
                 return
             }
             let thread = Thread { [self] in serve(connection) }

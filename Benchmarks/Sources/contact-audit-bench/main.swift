@@ -174,13 +174,27 @@ func profileBench(_ arguments: [String]) {
     }
 }
 
+/// Bare libxml2 as a whole process, for `scripts/bench cores`: reads each file named,
+/// detects its charset as `HTMLDocument` does and parses it with `htmlReadMemory` +
+/// `xmlFreeDoc`, one thread, nothing else; the same files and reads as `extract`'s.
+func parseFilesBench(_ paths: [String]) {
+    var documents = 0
+    for path in paths {
+        guard let data = FileManager.default.contents(atPath: path) else { continue }
+        let bytes = [UInt8](data)
+        if ParserProbe.parseAndFree(bytes, charset: ParserProbe.charset(of: bytes)) { documents += 1 }
+    }
+    print("parsed \(documents) of \(paths.count)")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "extract": extractBench(Array(arguments.dropFirst()))
 case "profile-extract": profileBench(Array(arguments.dropFirst()))
+case "parse-files": parseFilesBench(Array(arguments.dropFirst()))
 case "audit": auditBench(Array(arguments.dropFirst()))
 case "diff": diffBench(Array(arguments.dropFirst()))
 default:
-    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | audit [N...] | diff [N...]")
+    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | parse-files FILE... | audit [N...] | diff [N...]")
     exit(2)
 }

@@ -10,6 +10,12 @@ struct CrawlItem: Sendable {
     var attempts = 0
     /// A retry waits until then.
     var notBefore: ContinuousClock.Instant?
+    /// Other groups' items for the same URL, fetched by this item's one request (see
+    /// `CrawlScheduler` on shared pages); each keeps its own seed, depth and outcome.
+    var followers: [CrawlItem] = []
+
+    /// This item and its followers.
+    var all: [CrawlItem] { followers.isEmpty ? [self] : [self] + followers }
 
     typealias Rank = (Int, Int, Int, Int)
 
@@ -25,6 +31,15 @@ struct CrawlItem: Sendable {
 /// fetch looks at each site's best URL once instead of walking every URL waiting (a walk
 /// that made a 10,000-URL run quadratic while one busy site held them all). The next
 /// fetch is the best-ranked URL among the sites that may be asked now.
+///
+/// Shared pages: when several groups (audits) wait for the same URL, the later items join
+/// the first as its followers and one request serves them all, provided the groups fetch
+/// with the same settings (`fetchProfile`: limits, user agent, address policy). Each
+/// follower still counts against its own seed's `maxPages` and gets its own outcome.
+///
+/// Each group's items are counted while they wait or run (`open`); a group whose count
+/// falls to zero has nothing left and is reported by `takeFinishedGroups`, so a caller
+/// can hand its results on before the whole run ends.
 struct CrawlScheduler {
     enum Action {
         case fetch(CrawlItem)
@@ -81,23 +96,56 @@ struct CrawlScheduler {
     private var newPagesStopped = false
     /// URLs dropped because the budget was spent.
     private(set) var notFetched = 0
+    /// Per group: items waiting, refused but not yet reported, waiting for a retry, or
+    /// running (until the caller `settle`s their outcome).
+    private var open: [Int]
+    /// Groups whose `open` fell to zero, not yet taken.
+    private var finishedGroups: [Int] = []
+    /// Groups that may share a request: equal numbers fetch alike. Nil: no sharing.
+    private let fetchProfile: [Int]?
+    /// A new item waiting in a site's queue, by URL: where later groups' items for the
+    /// same URL join it. Checked on use (the slot must still hold that URL).
+    private var waitingByURL: [CrawlURL: (site: Int, slot: Int)] = [:]
 
     var queued: Int { sites.reduce(retries.count) { $0 + $1.waiting.count } }
 
-    init(seeds: [CrawlURL], config: CrawlConfig, groups: [CrawlConfig]? = nil, seedGroup: [Int]? = nil) {
+    init(seeds: [CrawlURL], config: CrawlConfig, groups: [CrawlConfig]? = nil, seedGroup: [Int]? = nil,
+         fetchProfile: [Int]? = nil) {
         self.config = config
         self.groups = groups ?? [config]
         self.seedGroup = seedGroup ?? Array(repeating: 0, count: seeds.count)
         self.seeds = seeds
         self.pagesStarted = Array(repeating: 0, count: seeds.count)
         self.seen = Array(repeating: [], count: self.groups.count)
+        self.open = Array(repeating: 0, count: self.groups.count)
+        self.fetchProfile = self.groups.count > 1 ? fetchProfile : nil
         let groups = self.groups, seedGroup = self.seedGroup
         self.seedHosts = seeds.indices.map { index in
             Set([seeds[index].host] + groups[seedGroup[index]].allowHosts.map { $0.lowercased() })
         }
         for (index, seed) in seeds.enumerated() where seen[seedGroup[index]].insert(seed).inserted {
-            insert(CrawlItem(url: seed, seedIndex: index, depth: 0, contactLike: false, sequence: nextSequence()))
+            admit(CrawlItem(url: seed, seedIndex: index, depth: 0, contactLike: false, sequence: nextSequence()))
         }
+        finishedGroups = open.indices.filter { open[$0] == 0 }
+    }
+
+    /// The group an item belongs to.
+    func groupIndex(of item: CrawlItem) -> Int { seedGroup[item.seedIndex] }
+
+    /// The caller recorded the item's outcome: it no longer counts as open.
+    mutating func settle(_ item: CrawlItem) {
+        let group = seedGroup[item.seedIndex]
+        open[group] -= 1
+        if open[group] == 0 { finishedGroups.append(group) }
+    }
+
+    /// Groups with nothing left waiting or running since the last call; each is
+    /// reported once (a group cannot get new items once it has none: only its own
+    /// pages' links bring it more).
+    mutating func takeFinishedGroups() -> [Int] {
+        defer { finishedGroups.removeAll() }
+        for group in finishedGroups { seen[group] = [] }
+        return finishedGroups
     }
 
     /// The settings of the group an item belongs to.
@@ -113,7 +161,7 @@ struct CrawlScheduler {
         for link in links {
             guard hosts.contains(link.url.host), !Self.isServiceEndpoint(link.url) else { continue }
             guard seen[group].insert(link.url).inserted else { continue }
-            insert(CrawlItem(url: link.url, seedIndex: parent.seedIndex, depth: depth,
+            admit(CrawlItem(url: link.url, seedIndex: parent.seedIndex, depth: depth,
                              contactLike: ContactLinkRanking.isContactLike(url: link.url, text: link.text),
                              sequence: nextSequence()))
         }
@@ -169,9 +217,16 @@ struct CrawlScheduler {
             let url = sites[index].waiting.first?.url
             return .fetchRobots(site: url?.origin ?? "", url: url?.robotsURL ?? "")
         }
-        guard let item = sites[index].waiting.popFirst() else { return .wait(until: earliest) }
+        guard var item = sites[index].waiting.popFirst() else { return .wait(until: earliest) }
+        if item.attempts == 0 {
+            forgetWaiting(item)
+            // A follower whose seed has had its pages since it joined goes no further.
+            let (keep, over) = item.followers.partitioned { !isOverPageBudget($0) }
+            for dropped in over { settle(dropped) }
+            item.followers = keep
+            for member in item.all { pagesStarted[member.seedIndex] += 1 }
+        }
         start(site: index, now: now)
-        if item.attempts == 0 { pagesStarted[item.seedIndex] += 1 }
         return .fetch(item)
     }
 
@@ -181,8 +236,14 @@ struct CrawlScheduler {
         guard !newPagesStopped else { return }
         newPagesStopped = true
         for index in sites.indices {
-            for item in sites[index].waiting.removeAll(where: { $0.attempts == 0 }) { countNotFetched(item) }
+            for item in sites[index].waiting.removeAll(where: { $0.attempts == 0 }) {
+                for member in item.all {
+                    countNotFetched(member)
+                    settle(member)
+                }
+            }
         }
+        waitingByURL.removeAll()
     }
 
     /// Empties the frontier (the time budget ran out): what was waiting, retries included.
@@ -228,7 +289,7 @@ struct CrawlScheduler {
         let waiting = site.waiting.removeAll { _ in true }
         sites[index] = site
         // Sorted into allowed and refused now that the rules are known.
-        for item in waiting { insert(item) }
+        for item in waiting { place(item) }
     }
 
     private mutating func start(site index: Int, now: ContinuousClock.Instant) {
@@ -263,20 +324,64 @@ struct CrawlScheduler {
         if !isOverPageBudget(item) { notFetched += 1 }
     }
 
-    /// Puts a URL where it waits: a site whose robots.txt refuses it reports it at once.
-    private mutating func insert(_ item: CrawlItem) {
-        if item.attempts == 0, newPagesStopped {
+    /// A new URL for a group: dropped when over a budget, joined to another group's item
+    /// for the same URL when they may share a request, else put where it waits.
+    private mutating func admit(_ item: CrawlItem) {
+        if newPagesStopped {
             countNotFetched(item)  // over the run's budget: dropped, and counted
             return
         }
         if isOverPageBudget(item) { return }
+        open[seedGroup[item.seedIndex]] += 1
+        if let fetchProfile, let (index, slot) = waitingByURL[item.url],
+           sites[index].waiting.update(slot, { leader in
+               guard leader.url == item.url, leader.attempts == 0,
+                     fetchProfile[seedGroup[leader.seedIndex]] == fetchProfile[seedGroup[item.seedIndex]] else { return false }
+               leader.followers.append(item)
+               return true
+           }) {
+            return
+        }
+        place(item)
+    }
+
+    /// Puts an item (already counted as open) where it waits: a site whose robots.txt
+    /// refuses it reports it at once.
+    private mutating func place(_ item: CrawlItem) {
+        if item.attempts == 0, newPagesStopped {
+            for member in item.all {
+                countNotFetched(member)  // over the run's budget: dropped, and counted
+                settle(member)
+            }
+            return
+        }
+        if isOverPageBudget(item) {
+            discard(item)
+            return
+        }
         let index = site(item.url.origin, delay: group(of: item).perHostDelay)
         if config.respectRobots, case .ready(let policy) = sites[index].robots, !policy.allows(item.url) {
             if sites[index].refused.isEmpty { sitesWithRefusals.append(index) }
             sites[index].refused.append((item, policy))
             return
         }
-        sites[index].waiting.insert(item)
+        let slot = sites[index].waiting.insert(item)
+        if fetchProfile != nil, item.attempts == 0 { waitingByURL[item.url] = (index, slot) }
+    }
+
+    /// A new item over its seed's page limit leaves; its followers, each within its own
+    /// limit or not, are placed on their own (the first leading the others).
+    private mutating func discard(_ item: CrawlItem) {
+        settle(item)
+        guard var next = item.followers.first else { return }
+        next.followers = Array(item.followers.dropFirst())
+        place(next)
+    }
+
+    private mutating func forgetWaiting(_ item: CrawlItem) {
+        guard fetchProfile != nil, let entry = waitingByURL[item.url],
+              sites[entry.site].waiting.item(at: entry.slot) == nil else { return }
+        waitingByURL[item.url] = nil
     }
 
     private mutating func takeRefusal() -> (CrawlItem, RobotsPolicy)? {
@@ -299,7 +404,7 @@ struct CrawlScheduler {
                 later(notBefore)
                 pending.append(item)
             } else {
-                sites[site(item.url.origin, delay: group(of: item).perHostDelay)].waiting.insert(item)
+                _ = sites[site(item.url.origin, delay: group(of: item).perHostDelay)].waiting.insert(item)
             }
         }
         retries = pending
@@ -308,8 +413,10 @@ struct CrawlScheduler {
     /// New pages of seeds that have had their `maxPages` leave from the front of the queue.
     private mutating func dropOverBudgetHeads(of index: Int) {
         while let head = sites[index].waiting.firstKey, head.isNew,
-              pagesStarted[head.seedIndex] >= groups[seedGroup[head.seedIndex]].maxPages {
-            _ = sites[index].waiting.popFirst()
+              pagesStarted[head.seedIndex] >= groups[seedGroup[head.seedIndex]].maxPages,
+              let item = sites[index].waiting.popFirst() {
+            forgetWaiting(item)
+            discard(item)
         }
     }
 }
@@ -337,7 +444,9 @@ struct RankedItems {
     var firstKey: Key? { keys.first }
     var first: CrawlItem? { keys.first.flatMap { slots[$0.slot] } }
 
-    mutating func insert(_ item: CrawlItem) {
+    /// Returns the slot the item waits in (until it is taken).
+    @discardableResult
+    mutating func insert(_ item: CrawlItem) -> Int {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
@@ -354,6 +463,19 @@ struct RankedItems {
             keys.swapAt(child, parent)
             child = parent
         }
+        return slot
+    }
+
+    /// The item waiting in `slot`, nil once taken.
+    func item(at slot: Int) -> CrawlItem? { slot < slots.count ? slots[slot] : nil }
+
+    /// Changes the item waiting in `slot` in place (its rank must not change); false when
+    /// the slot is empty or `change` declines.
+    mutating func update(_ slot: Int, _ change: (inout CrawlItem) -> Bool) -> Bool {
+        guard slot < slots.count, var item = slots[slot] else { return false }
+        slots[slot] = nil
+        defer { slots[slot] = item }
+        return change(&item)
     }
 
     mutating func popFirst() -> CrawlItem? {
@@ -403,5 +525,16 @@ enum ContactLinkRanking {
     static func isContactLike(url: CrawlURL, text: String) -> Bool {
         let haystack = (URLNormalizer.percentDecoded(url.pathAndQuery) + " " + text).lowercased()
         return keywords.contains { haystack.contains($0) }
+    }
+}
+
+extension Array {
+    /// The elements `belongs` accepts and the others, each in order.
+    func partitioned(by belongs: (Element) -> Bool) -> (accepted: [Element], rejected: [Element]) {
+        var accepted: [Element] = [], rejected: [Element] = []
+        for element in self {
+            if belongs(element) { accepted.append(element) } else { rejected.append(element) }
+        }
+        return (accepted, rejected)
     }
 }

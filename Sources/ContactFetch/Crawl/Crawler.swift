@@ -8,6 +8,9 @@ import Foundation
 /// (the document layer parses them, so this module stays free of HTML).
 public struct Crawler: Sendable {
     public typealias PageHandler = @Sendable (CrawledPage) async -> PageLinks
+    /// Called on the crawl's loop with a group's result as soon as the group has nothing
+    /// left to fetch; keep it short (hand the result on).
+    public typealias GroupHandler = @Sendable (_ group: Int, CrawlResult) -> Void
 
     public var config: CrawlConfig
 
@@ -29,8 +32,22 @@ public struct Crawler: Sendable {
     /// delay any group asks for it. The run's concurrency, robots.txt handling, progress and
     /// budget are this crawler's `config`. One result per group, in the groups' order;
     /// `CrawledPage.group` says whose page `onPage` is given.
-    public func crawl(groups: [CrawlGroup], onPage: PageHandler? = nil) async -> [CrawlResult] {
-        var outcomes: [(group: Int, outcome: FetchOutcome)] = []
+    ///
+    /// A URL several groups wait for at once is fetched once for all of them when they
+    /// fetch alike (same limits, user agent, retry policy and address policy; not when
+    /// exchanges are captured for an archive): `CrawledPage.shared` lists the other
+    /// groups, each with its own outcome. It is asked for conditionally only when every
+    /// such group holds the same validators for it, so a 304 always stands for a page
+    /// each of them has stored.
+    ///
+    /// With `finished`, each group's result is handed over as soon as the group has
+    /// nothing left to fetch (so a run of thousands of groups need not hold them all),
+    /// without the robots.txt verdicts (the returned results have those); such a group's
+    /// returned result has no outcomes. With a budget the groups are handed over at the
+    /// end, in order, each with the budget's verdict: until then any of them may be cut.
+    public func crawl(groups: [CrawlGroup], onPage: PageHandler? = nil,
+                      finished: GroupHandler? = nil) async -> [CrawlResult] {
+        var early: [[FetchOutcome]] = groups.map { _ in [] }
         var seedURLs: [CrawlURL] = []
         var seedGroup: [Int] = []
         for (group, entry) in groups.enumerated() {
@@ -39,8 +56,8 @@ public struct Crawler: Sendable {
                     seedURLs.append(url)
                     seedGroup.append(group)
                 } else {
-                    outcomes.append((group, FetchOutcome(url: seed, result: .failed, finalURL: seed, seed: seed, depth: 0,
-                                                         error: "\(seed): not an http(s) URL with a host name")))
+                    early[group].append(FetchOutcome(url: seed, result: .failed, finalURL: seed, seed: seed, depth: 0,
+                                                     error: "\(seed): not an http(s) URL with a host name"))
                 }
             }
         }
@@ -55,20 +72,62 @@ public struct Crawler: Sendable {
                 uniquingKeysWith: { first, _ in first })
             return CrawlRun.Scope(config: groups[group].config, policy: policy, validators: validators)
         }
-        let run = CrawlRun(config: config, seeds: seedURLs, seedGroup: seedGroup, scopes: scopes, onPage: onPage)
-        let result = await run.execute()
-        outcomes += result.outcomes
+        // Groups that may share a request: equal settings for the request itself.
+        var profiles: [FetchProfile: Int] = [:]
+        let fetchProfile: [Int]? = config.captureExchanges ? nil : scopes.map { scope in
+            let key = FetchProfile(limits: scope.config.limits, userAgent: scope.config.userAgent,
+                                   retry: scope.config.retry, policy: scope.policy)
+            if let known = profiles[key] { return known }
+            profiles[key] = profiles.count
+            return profiles.count - 1
+        }
         let order = Dictionary(seedURLs.indices.map { (SeedKey(group: seedGroup[$0], url: seedURLs[$0].string), $0) },
                                uniquingKeysWith: { first, _ in first })
-        // Each outcome's seed looked up once, not at every comparison of the sort.
-        let seedOrder = outcomes.map { order[SeedKey(group: $0.group, url: $0.outcome.seed)] ?? Int.max }
-        let sorted = outcomes.indices.sorted { lhs, rhs in
-            let (left, right) = (outcomes[lhs].outcome, outcomes[rhs].outcome)
-            return (seedOrder[lhs], left.depth, left.url) < (seedOrder[rhs], right.depth, right.url)
+        /// A group's outcomes in seed order, then depth, then URL.
+        @Sendable func sorted(_ group: Int, _ outcomes: [FetchOutcome]) -> [FetchOutcome] {
+            // Each outcome's seed looked up once, not at every comparison of the sort.
+            let seedOrder = outcomes.map { order[SeedKey(group: group, url: $0.seed)] ?? Int.max }
+            return outcomes.indices.sorted { lhs, rhs in
+                let (left, right) = (outcomes[lhs], outcomes[rhs])
+                return (seedOrder[lhs], left.depth, left.url) < (seedOrder[rhs], right.depth, right.url)
+            }.map { outcomes[$0] }
         }
-        var results = groups.map { _ in CrawlResult(outcomes: [], robots: result.robots, budget: result.budget) }
-        for index in sorted { results[outcomes[index].group].outcomes.append(outcomes[index].outcome) }
+        let streaming = finished != nil && config.budget.isUnlimited
+        let firstOutcomes = early
+        var handOver: CrawlRun.GroupDone?
+        if streaming, let finished {
+            handOver = { group, outcomes in
+                finished(group, CrawlResult(outcomes: sorted(group, firstOutcomes[group] + outcomes), robots: [:]))
+            }
+        }
+        let run = CrawlRun(config: config, seeds: seedURLs, seedGroup: seedGroup, scopes: scopes, onPage: onPage,
+                           fetchProfile: fetchProfile, groupDone: handOver)
+        let result = await run.execute()
+        var results: [CrawlResult] = []
+        results.reserveCapacity(groups.count)
+        for group in groups.indices {
+            if result.handedOver[group] {
+                results.append(CrawlResult(outcomes: [], robots: result.robots, budget: result.budget))
+                continue
+            }
+            let group = CrawlResult(outcomes: sorted(group, early[group] + result.outcomes[group]), robots: result.robots,
+                                    budget: result.budget)
+            results.append(group)
+        }
+        if let finished, !streaming {
+            for group in results.indices {
+                finished(group, results[group])
+                results[group].outcomes = []
+            }
+        }
         return results
+    }
+
+    private struct FetchProfile: Hashable {
+        var limits: FetchLimits
+        var userAgent: String
+        var retry: RetryPolicy
+        var policy: AddressPolicy
     }
 
     private struct SeedKey: Hashable {
@@ -113,12 +172,19 @@ private struct CrawlRun: Sendable {
     var seedGroup: [Int]
     var scopes: [Scope]
     var onPage: Crawler.PageHandler?
+    /// Groups that may share a request (see `CrawlScheduler`); nil: none do.
+    var fetchProfile: [Int]?
+    /// Called with a group's outcomes when it has nothing left; nil: all at the end.
+    var groupDone: GroupDone?
+
+    typealias GroupDone = @Sendable (_ group: Int, [FetchOutcome]) -> Void
 
     enum Event: Sendable {
         /// A page's transfer ended (not yet classified).
         case transfer(CrawlItem, TransferResponse)
-        /// A page's outcome, with the links `onPage` found on it.
-        case page(CrawlItem, FetchOutcome, [FoundLink], finalURL: CrawlURL?)
+        /// A page's outcomes (the item's, then each follower's), with the links `onPage`
+        /// found on it.
+        case page(CrawlItem, [FetchOutcome], [FoundLink], finalURL: CrawlURL?)
         case robots(site: String, RobotsPolicy)
         case timer
         /// The caller's task was cancelled.
@@ -127,15 +193,32 @@ private struct CrawlRun: Sendable {
         case deadline
     }
 
-    func execute() async -> (outcomes: [(group: Int, outcome: FetchOutcome)], robots: [String: String],
+    func execute() async -> (outcomes: [[FetchOutcome]], handedOver: [Bool], robots: [String: String],
                              budget: BudgetExhaustion?) {
         let engine = TransferEngine(maxConnections: config.concurrency)
         defer { engine.shutdown() }
         let events = CrawlEvents()
         let clock = ContinuousClock()
-        var scheduler = CrawlScheduler(seeds: seeds, config: config, groups: scopes.map(\.config), seedGroup: seedGroup)
-        var outcomes: [(group: Int, outcome: FetchOutcome)] = []
-        func append(_ outcome: FetchOutcome, for item: CrawlItem) { outcomes.append((seedGroup[item.seedIndex], outcome)) }
+        var scheduler = CrawlScheduler(seeds: seeds, config: config, groups: scopes.map(\.config), seedGroup: seedGroup,
+                                       fetchProfile: fetchProfile)
+        var outcomes: [[FetchOutcome]] = scopes.map { _ in [] }
+        var handedOver = Array(repeating: false, count: scopes.count)
+        var done = 0
+        func append(_ outcome: FetchOutcome, for item: CrawlItem) {
+            outcomes[seedGroup[item.seedIndex]].append(outcome)
+            done += 1
+            scheduler.settle(item)
+        }
+        /// Groups with nothing left go to the caller now, and are forgotten here.
+        func handOverFinishedGroups() {
+            let finished = scheduler.takeFinishedGroups()
+            guard let groupDone else { return }
+            for group in finished where !handedOver[group] {
+                handedOver[group] = true
+                groupDone(group, outcomes[group])
+                outcomes[group] = []
+            }
+        }
         var robots: [String: String] = [:]
         var failed = 0
         let robotsBook = RobotsBook()
@@ -165,8 +248,10 @@ private struct CrawlRun: Sendable {
                 /// started are left out.
                 func stopEverything(recording unfinished: (CrawlItem, String) -> FetchOutcome) {
                     for item in scheduler.drain() {
-                        append(unfinished(item, seeds[item.seedIndex].string), for: item)
-                        failed += 1
+                        for member in item.all {
+                            append(unfinished(member, seeds[member.seedIndex].string), for: member)
+                            failed += 1
+                        }
                     }
                     engine.cancelAll()
                     group.cancelAll()
@@ -177,19 +262,22 @@ private struct CrawlRun: Sendable {
                     timeSpent = true
                     stopEverything { Self.cutByTime($0, seed: $1) }
                 }
-                func record(_ item: CrawlItem, _ outcome: FetchOutcome, links: [FoundLink], finalURL: CrawlURL?) {
-                    var outcome = outcome
+                /// One request's end: each member's outcome (the item's, then its followers').
+                func record(_ item: CrawlItem, _ memberOutcomes: [FetchOutcome], links: [FoundLink], finalURL: CrawlURL?) {
                     scheduler.finished(site: item.url.origin)
-                    meter.received(bytes: outcome.bytes)
+                    meter.received(bytes: memberOutcomes.first?.bytes ?? 0)
                     if meter.exhausted != nil { scheduler.stopNewPages() }
-                    if timeSpent, outcome.error == OutcomeClassifier.cancelledError(outcome.url) {
-                        outcome.error = Self.cutByTime(item, seed: outcome.seed).error
+                    for (member, outcome) in zip(item.all, memberOutcomes) {
+                        var outcome = outcome
+                        if timeSpent, outcome.error == OutcomeClassifier.cancelledError(outcome.url) {
+                            outcome.error = Self.cutByTime(member, seed: outcome.seed).error
+                        }
+                        // Without redirects the final URL is the item's own, already seen and in scope.
+                        if let finalURL, finalURL.string != member.url.string { scheduler.redirected(member, to: finalURL) }
+                        scheduler.discovered(links, from: member)
+                        if !outcome.succeeded { failed += 1 }
+                        append(outcome, for: member)
                     }
-                    // Without redirects the final URL is the item's own, already seen and in scope.
-                    if let finalURL, finalURL.string != item.url.string { scheduler.redirected(item, to: finalURL) }
-                    scheduler.discovered(links, from: item)
-                    if !outcome.succeeded { failed += 1 }
-                    append(outcome, for: item)
                 }
                 /// The caller cancelled the run (no new timer is set from then on).
                 func stopForCancellation() {
@@ -198,6 +286,7 @@ private struct CrawlRun: Sendable {
                     stopEverything { Self.cancelled($0, seed: $1) }
                 }
                 run: while true {
+                    handOverFinishedGroups()
                     spendTime()
                     if Task.isCancelled { stopForCancellation() }
                     dispatch: while true {
@@ -212,7 +301,7 @@ private struct CrawlRun: Sendable {
                             var request = TransferRequest(url: item.url.string, limits: scopes[group].config.limits,
                                                           userAgent: scopes[group].config.userAgent)
                             request.target = item.url
-                            request.headers = scopes[group].validators[item.url.string]?.requestHeaders ?? []
+                            request.headers = validators(for: item)?.requestHeaders ?? []
                             request.capture = config.captureExchanges
                             request.redirectGuard = redirectGuard
                             request.connectionGuard = connectionGuards[group]
@@ -226,11 +315,13 @@ private struct CrawlRun: Sendable {
                             let error = policy.unreachable
                                 ? "\(item.url): not fetched, the site did not answer for \(item.url.robotsURL) (\(policy.source))"
                                 : "\(item.url): disallowed by \(item.url.robotsURL) (\(policy.source))"
-                            if policy.unreachable { failed += 1 }
-                            append(FetchOutcome(
-                                url: item.url.string, result: policy.unreachable ? .failed : .skippedByRobots,
-                                finalURL: item.url.string, seed: seeds[item.seedIndex].string, depth: item.depth,
-                                error: error), for: item)
+                            for member in item.all {
+                                if policy.unreachable { failed += 1 }
+                                append(FetchOutcome(
+                                    url: member.url.string, result: policy.unreachable ? .failed : .skippedByRobots,
+                                    finalURL: member.url.string, seed: seeds[member.seedIndex].string, depth: member.depth,
+                                    error: error), for: member)
+                            }
                         case .wait(let until):
                             if let until, !cancelled, timer.map({ until < $0 }) ?? true {
                                 timer = until
@@ -244,7 +335,8 @@ private struct CrawlRun: Sendable {
                             break run
                         }
                     }
-                    progress.update(done: outcomes.count, queued: scheduler.queued, failed: failed)
+                    handOverFinishedGroups()
+                    progress.update(done: done, queued: scheduler.queued, failed: failed)
                     // Whatever arrived while the loop worked comes in one batch.
                     for event in await events.next() {
                         switch event {
@@ -261,8 +353,10 @@ private struct CrawlRun: Sendable {
                             case .retry(let wait):
                                 if timeSpent {
                                     scheduler.finished(site: item.url.origin)
-                                    append(Self.cutByTime(item, seed: seed), for: item)
-                                    failed += 1
+                                    for member in item.all {
+                                        append(Self.cutByTime(member, seed: seeds[member.seedIndex].string), for: member)
+                                        failed += 1
+                                    }
                                 } else {
                                     scheduler.retry(item, at: clock.now + wait)
                                 }
@@ -272,15 +366,16 @@ private struct CrawlRun: Sendable {
                                         events.post(await handOver(item, outcome, response: response, to: onPage))
                                     }
                                 } else {
-                                    record(item, outcome, links: [], finalURL: finalURL(of: outcome, item: item))
+                                    record(item, memberOutcomes(item, outcome, response: response), links: [],
+                                           finalURL: finalURL(of: outcome, item: item))
                                 }
                             }
                         case .robots(let site, let policy):
                             robots[site] = policy.source
                             robotsBook.record(policy, for: site)
                             scheduler.robotsArrived(site: site, policy: policy, now: clock.now)
-                        case .page(let item, let outcome, let links, let finalURL):
-                            record(item, outcome, links: links, finalURL: finalURL)
+                        case .page(let item, let memberOutcomes, let links, let finalURL):
+                            record(item, memberOutcomes, links: links, finalURL: finalURL)
                         }
                     }
                 }
@@ -291,7 +386,29 @@ private struct CrawlRun: Sendable {
             // Wakes the loop even when nothing is in flight (every site waiting its delay).
             events.post(.cancelled)
         }
-        return (outcomes, robots, meter.report(notFetched: scheduler.notFetched, now: clock.now))
+        handOverFinishedGroups()
+        return (outcomes, handedOver, robots, meter.report(notFetched: scheduler.notFetched, now: clock.now))
+    }
+
+    /// What a request for the item (and its followers) may send: the validators when
+    /// every member's group holds the same ones for the URL, else none, so a 304 never
+    /// answers for a group that has not stored the page it stands for.
+    private func validators(for item: CrawlItem) -> Validators? {
+        let first = scopes[seedGroup[item.seedIndex]].validators[item.url.string]
+        for follower in item.followers where scopes[seedGroup[follower.seedIndex]].validators[item.url.string] != first {
+            return nil
+        }
+        return first
+    }
+
+    /// The item's outcome, then each follower's: the same answer, classified with the
+    /// follower's own seed, depth and settings.
+    private func memberOutcomes(_ item: CrawlItem, _ outcome: FetchOutcome, response: TransferResponse) -> [FetchOutcome] {
+        guard !item.followers.isEmpty else { return [outcome] }
+        return [outcome] + item.followers.map { follower in
+            OutcomeClassifier.outcome(response, item: follower, seed: seeds[follower.seedIndex].string,
+                                      config: scopes[seedGroup[follower.seedIndex]].config, attempts: outcome.attempts)
+        }
     }
 
     /// The outcome of a page waiting for a retry when the run was cancelled.
@@ -323,12 +440,19 @@ private struct CrawlRun: Sendable {
             response.header(name).map { "\(name): \($0)" }
         }
         let group = seedGroup[item.seedIndex]
-        let depth = scopes[group].config.depth
-        let pageLinks = await onPage(CrawledPage(outcome: outcome, page: page, linksWanted: item.depth < depth,
-                                                 group: group, exchange: response.exchange))
+        func wantsLinks(_ member: CrawlItem) -> Bool { member.depth < scopes[seedGroup[member.seedIndex]].config.depth }
+        let outcomes = memberOutcomes(item, outcome, response: response)
+        let shared = zip(item.followers, outcomes.dropFirst()).map { follower, outcome in
+            CrawledPage.Share(group: seedGroup[follower.seedIndex], outcome: outcome, linksWanted: wantsLinks(follower))
+        }
+        let linksWanted = item.all.contains(where: wantsLinks)
+        var crawled = CrawledPage(outcome: outcome, page: page, linksWanted: linksWanted, group: group,
+                                  exchange: response.exchange)
+        crawled.shared = shared
+        let pageLinks = await onPage(crawled)
         let finalURL = finalURL(of: outcome, item: item)
         var found: [FoundLink] = []
-        if outcome.succeeded, item.depth < depth, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {
+        if outcome.succeeded, linksWanted, let base = finalURL ?? URLNormalizer.normalize(outcome.url) {
             let documentBase = pageLinks.baseHref.flatMap { URLNormalizer.resolve($0, against: base) } ?? base
             for link in pageLinks.links.prefix(config.maxLinksPerPage) {
                 if let url = URLNormalizer.resolve(link.href, against: documentBase) {
@@ -336,7 +460,7 @@ private struct CrawlRun: Sendable {
                 }
             }
         }
-        return .page(item, outcome, found, finalURL: finalURL)
+        return .page(item, outcomes, found, finalURL: finalURL)
     }
 
     /// Where the page's redirects ended, normalised; without redirects that is the item's

@@ -104,6 +104,15 @@ public struct CrawledPage: Sendable {
     public var linksWanted = true
     /// The index of the `CrawlGroup` whose page it is (0 in a crawl of one group).
     public var group = 0
+    /// Other groups the same request served (a URL several audits wait for at once), each
+    /// with its own outcome: one page, read once, for all of them.
+    public var shared: [Share] = []
+
+    public struct Share: Sendable {
+        public var group: Int
+        public var outcome: FetchOutcome
+        public var linksWanted: Bool
+    }
     /// The exchange as it went over the wire, for any outcome that had an answer (a 304,
     /// an HTTP error), when the crawl captures them.
     public var exchange: CapturedExchange?
