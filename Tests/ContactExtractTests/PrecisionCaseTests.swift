@@ -134,6 +134,10 @@ import Testing
         .init("<p>Mon-Fri 9am-5pm. Closed on Saturday.</p>", "US", ["hours Mo-Fr 09:00-17:00 unknown"]),
         .init("<p>Ouvert du lundi au vendredi de 9h à 12h et de 14h à 17h. Fermé le samedi.</p>", "FR",
               ["hours Mo-Fr 09:00-12:00,14:00-17:00 unknown"]),
+        // School holidays and semesters are parts of the year the reader does not model.
+        .init("<p>Le mercredi de 14h à 18h pendant les vacances scolaires</p>", "FR", []),
+        .init("<p>Semester: Mo-Fr 9-16 Uhr. Vorlesungsfreie Zeit: 9-12 Uhr</p>", "DE", []),
+        .init("<p>Open Monday-Friday 9am-3pm during term time</p>", "GB", []),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
