@@ -138,6 +138,13 @@ import Testing
         .init("<p>Le mercredi de 14h à 18h pendant les vacances scolaires</p>", "FR", []),
         .init("<p>Semester: Mo-Fr 9-16 Uhr. Vorlesungsfreie Zeit: 9-12 Uhr</p>", "DE", []),
         .init("<p>Open Monday-Friday 9am-3pm during term time</p>", "GB", []),
+        // Polish short days (pn, sr, cz, piąt, nd, ndz, nie; "sb" is still unread), read only next to times, a closed
+        // word or another day; "nie pracujemy" (we do not work) stays no day.
+        .init("<p>pn-pt: 9:00-17:00, sob: 10:00-14:00, nd: zamknięte</p>", "PL", ["hours Mo-Fr 09:00-17:00; Sa 10:00-14:00 unknown"]),
+        .init("<p>Pon-Cz: 11-20, Pt: 11-22, Sob: 14-22</p>", "PL", ["hours Mo-Th 11:00-20:00; Fr 11:00-22:00; Sa 14:00-22:00 unknown"]),
+        .init("<p>pon. - czw.: 10:00 - 22:00 piąt. - sob.: 10:00 - 02:00</p>", "PL",
+              ["hours Mo-Th 10:00-22:00; Fr 10:00-24:00; Sa 00:00-02:00,10:00-24:00; Su 00:00-02:00 unknown"]),
+        .init("<p>Pn-Pt 8-16, w soboty i niedziele nie pracujemy</p>", "PL", ["hours Mo-Fr 08:00-16:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
