@@ -558,15 +558,20 @@ public struct SourceIntake: Sendable {
             return blockedPage(outcome.url, official: official, fetch: fetch, reason: reason, isWeb: true)
         }
         let documentError = arrived?.error
+        // The page is named beside its error everywhere it is shown (report rows, findings,
+        // stderr lines), so the fetcher's own "URL: " in front would name it twice.
+        let fetchError = outcome.error.map { error in
+            error.hasPrefix(outcome.url + ": ") ? String(error.dropFirst(outcome.url.count + 2)) : error
+        }
         let snapshotError = documentError
-            ?? (outcome.succeeded ? nil : "\(outcome.result.rawValue): \(outcome.error ?? "no answer")")
+            ?? (outcome.succeeded ? nil : "\(outcome.result.rawValue): \(fetchError ?? "no answer")")
         let fetch = FetchState(result: outcome.result.rawValue, finalURL: outcome.finalURL, status: outcome.status,
                                error: snapshotError, redirects: outcome.redirects,
                                redirectChain: outcome.redirectChain, bytes: outcome.bytes,
                                contentType: outcome.contentType, truncated: outcome.truncated, etag: outcome.etag,
                                lastModified: outcome.lastModified, sha256: arrived?.sha256)
         var failure: String?
-        if let error = outcome.error ?? documentError, !outcome.succeeded || documentError != nil {
+        if let error = fetchError ?? documentError, !outcome.succeeded || documentError != nil {
             failure = "\(outcome.result.rawValue): \(error)"
         }
         var kind = arrived?.kind ?? .ok

@@ -238,8 +238,12 @@ struct Audit: AsyncParsableCommand {
             if let writeBaseline {
                 let written = Baseline(findings: findings, carryingOver: accepted)
                 try written.write(to: writeBaseline)
-                let count = written.entries.count
-                StandardError.print("contact-audit: wrote \(writeBaseline): \(count.counted("finding")) accepted; "
+                // A finding seen on several pages has one entry per page: the report's count
+                // is the findings', the file's the entries'.
+                let entries = written.entries.count
+                let accepted = findings.count.counted("finding") + " accepted"
+                    + (entries == findings.count ? "" : " (\(entries.counted("entry", plural: "entries")))")
+                StandardError.print("contact-audit: wrote \(writeBaseline): \(accepted); "
                                     + "pass it as --baseline \(writeBaseline) to fail only on new ones")
             }
             if let shardResult { try shard?.write(to: shardResult) }

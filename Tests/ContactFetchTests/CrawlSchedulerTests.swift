@@ -28,6 +28,19 @@ import Testing
         #expect(third.url.string == "http://a.ru/2")
     }
 
+    /// A slow answer moves the site's next start: the server never sees two requests
+    /// closer than the delay, even when the first one's connection was slow.
+    @Test func theDelayAlsoCountsFromTheAnswer() throws {
+        var scheduler = CrawlScheduler(seeds: [url("http://a.ru/"), url("http://a.ru/2")], config: config())
+        let now = ContinuousClock.now
+        guard case .fetch(let first) = scheduler.next(now: now) else { Issue.record("expected a fetch"); return }
+        scheduler.answered(site: first.url.origin, now: now + .milliseconds(400))
+        guard case .wait(let until) = scheduler.next(now: now + .seconds(1)) else { Issue.record("expected a wait"); return }
+        #expect(until == now + .milliseconds(1400))
+        guard case .fetch(let second) = scheduler.next(now: now + .milliseconds(1400)) else { Issue.record("expected a fetch"); return }
+        #expect(second.url.string == "http://a.ru/2")
+    }
+
     @Test func robotsComeFirstAndCrawlDelayRaisesTheDelay() {
         var scheduler = CrawlScheduler(seeds: [url("http://a.ru/")], config: config { $0.respectRobots = true; $0.perHostDelay = .zero })
         let now = ContinuousClock.now

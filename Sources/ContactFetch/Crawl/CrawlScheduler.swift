@@ -264,6 +264,15 @@ struct CrawlScheduler {
         if let index = siteIndex[key] { sites[index].active -= 1 }
     }
 
+    /// A page's answer arrived: the site's next page waits the delay from now as well as
+    /// from this request's start. Counted from the start alone, a slow connection set-up
+    /// delays this request's arrival at the server but not the next one's (it reuses the
+    /// connection), and the server saw two requests closer than the delay.
+    mutating func answered(site key: String, now: ContinuousClock.Instant) {
+        guard let index = siteIndex[key] else { return }
+        sites[index].nextStart = max(sites[index].nextStart ?? now, now + sites[index].delay)
+    }
+
     /// A fetch failed in a way worth another try; it re-enters the frontier.
     mutating func retry(_ item: CrawlItem, at instant: ContinuousClock.Instant) {
         finished(site: item.url.origin)

@@ -347,6 +347,7 @@ private struct CrawlRun: Sendable {
                         case .cancelled:
                             stopForCancellation()
                         case .transfer(let item, let response):
+                            scheduler.answered(site: item.url.origin, now: clock.now)
                             let seed = seeds[item.seedIndex].string
                             let groupConfig = scopes[seedGroup[item.seedIndex]].config
                             switch OutcomeClassifier.classify(response, item: item, seed: seed, config: groupConfig) {
