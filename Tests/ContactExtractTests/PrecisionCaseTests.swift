@@ -145,6 +145,8 @@ import Testing
         .init("<p>pon. - czw.: 10:00 - 22:00 piąt. - sob.: 10:00 - 02:00</p>", "PL",
               ["hours Mo-Th 10:00-22:00; Fr 10:00-24:00; Sa 00:00-02:00,10:00-24:00; Su 00:00-02:00 unknown"]),
         .init("<p>Pn-Pt 8-16, w soboty i niedziele nie pracujemy</p>", "PL", ["hours Mo-Fr 08:00-16:00 unknown"]),
+        // Dutch "uitgezonderd" (except) takes its day out (it gave Mo-Sa, Wednesday open).
+        .init("<p>Open van maandag tot zaterdag van 9 tot 17 uur, uitgezonderd woensdag</p>", "NL", ["hours Mo,Tu,Th-Sa 09:00-17:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
     ]
