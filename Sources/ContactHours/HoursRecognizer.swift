@@ -679,8 +679,25 @@ struct HoursRecognizer {
             k += 1
             steps += 1
         }
+        // "Mon and Wed afternoon: closed", "Fermeture le mercredi après-midi": half a day closed,
+        // which the reader cannot place; nothing rather than the whole day open or closed.
+        if closesPartOfDay(from: i - 4, to: end + 4) {
+            emit(.qualifier, i, end)
+            return end + 1
+        }
         emit(.closed, i, end)
         return end + 1
+    }
+
+    private func closesPartOfDay(from: Int, to: Int) -> Bool {
+        let parts = LanguageData.shared.partsOfDay
+        for k in max(0, from)...min(to, t.count - 1) {
+            guard let w = word(k) else { continue }
+            for part in parts where part[0] == w && k + part.count <= t.count {
+                if part.enumerated().allSatisfy({ t[k + $0.offset].text == $0.element }) { return true }
+            }
+        }
+        return false
     }
 
     private mutating func matchExceptHolidays(_ i: Int) -> Int? {
@@ -975,7 +992,9 @@ struct HoursRecognizer {
     private mutating func matchRangeItem(_ i: Int) -> Int? {
         guard let r = parseRange(i) else { return nil }
         // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
-        let closes = word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false
+        // Not after a sentence end the range took as its abbreviation dot ("2pm-5pm. Closed on
+        // Saturday", "14h à 17h. Fermé le samedi"): that closed word starts a statement of its own.
+        let closes = sym(r.end - 1) != "." && (word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false)
         let dayAfter = word(r.end + 1).map { day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
         if closes, !dayAfter, hasRangesItem {
             emit(.breakRanges([r.span]), i, r.end)
@@ -987,8 +1006,26 @@ struct HoursRecognizer {
             emit(.qualifier, i, r.end)
             return r.end + 1
         }
+        if let shifted = secondShiftAfternoon(i, r.span) {
+            emit(.ranges([shifted], needsContext: !r.explicit), i, r.end - 1)
+            return r.end
+        }
         emit(.ranges([r.span], needsContext: !r.explicit), i, r.end - 1)
         return r.end
+    }
+
+    /// "8:30-12:30 and 1:30-5:30": a second range right after a first one, written on a twelve-hour
+    /// clock without am/pm (one-digit hours), that starts before the first ends is the afternoon
+    /// shift, not night hours; nil when that is not the case.
+    private func secondShiftAfternoon(_ i: Int, _ span: RawSpan) -> RawSpan? {
+        guard let start = number(i), start.digitCount == 1, span.start < 720, span.end <= 720, span.end > span.start else { return nil }
+        guard let previous = items.last(where: { if case .separator(strong: false) = $0.kind { return false } else { return true } }),
+              case .ranges(let spans, _) = previous.kind, let last = spans.last, previous.last >= i - 3,
+              last.end > span.start, last.end <= span.start + 720, last.start < last.end else { return nil }
+        for k in (previous.last + 1)..<i {
+            guard sym(k) == "," || word(k).map({ HoursLexicon.listWords.contains($0) }) == true else { return nil }
+        }
+        return RawSpan(start: span.start + 720, end: span.end + 720)
     }
 
     struct Endpoint {
@@ -1106,13 +1143,19 @@ struct HoursRecognizer {
         let russianStyle = (prefix.map { HoursRecognizer.cyrillicPrefixes.contains($0) } ?? false) || sepWord == "до"
         // "1-2 дня" is a number of days; "дня" is afternoon only in "с 12 дня до 6 вечера".
         if (first.daysWord || second.daysWord) && !russianStyle { return nil }
+        // "Seg - Qui: 9:00 - 2:00" in a language whose clock has no am/pm: two at night or a
+        // twelve-hour slip for two in the afternoon; nothing decides, so nothing is read.
+        if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight && second.clock
+            && e < s && e <= 720 && s <= 720, let language, LanguageData.shared.twentyFourHourLanguages.contains(language) {
+            return nil
+        }
         // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
         if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
             && e < s && e <= 720 && s <= 720 && e + 720 > s {
             e += 720
         }
-        // "11-10" is 11 am to 10 pm, not twenty-three hours.
-        if !russianStyle && !first.clock && !second.clock && a.meridiem == 0 && second.meridiem == 0 && e < s && s <= 720 && e < 720
+        // "11-10" is 11 am to 10 pm, not twenty-three hours; "9-02 Uhr" (a padded end) is night.
+        if !russianStyle && !first.clock && !second.clock && !(second.padded && second.hour < 10) && a.meridiem == 0 && second.meridiem == 0 && e < s && s <= 720 && e < 720
             && e + 1440 - s > 16 * 60 {
             e += 720
         }

@@ -86,6 +86,9 @@ struct LanguageData: Sendable {
         var pmWords: [String]?
         /// Plural units after a bare number range that make it a duration ("0-8 hours").
         var durationUnits: [String]?
+        /// Halves of a day ("afternoon", "après-midi", "Nachmittag"): a closed word beside one
+        /// closes part of a day the reader cannot place, so the text gives nothing.
+        var partsOfDay: [String]?
     }
 
     /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
@@ -165,11 +168,16 @@ struct LanguageData: Sendable {
     var amWords: Set<WordKey> = []
     var pmWords: Set<WordKey> = []
     var durationUnits: Set<WordKey> = []
+    /// Token sequences of `File.partsOfDay`.
+    var partsOfDay: [[WordKey]] = []
     /// Ordinal suffixes of day numbers ("ª"), from `File.ordinalDays`.
     var ordinalDays: [WordKey: OrdinalReading] = [:]
     /// Words only one language has (its CLDR day names, its data file's words of three letters
     /// or more): what `language(of:)` counts.
     var exclusiveWords: [WordKey: String] = [:]
+    /// Languages whose CLDR clock has no am/pm (the skeleton "j" gives "HH"): a text in one of
+    /// them writes "2:00" for two at night, never for two in the afternoon.
+    var twentyFourHourLanguages: Set<String> = []
 
     static let shared: LanguageData = load()
 
@@ -193,6 +201,10 @@ struct LanguageData: Sendable {
         var wordLanguages: [WordKey: Set<String>] = [:]
         for file in files() {
             data.locales.append(file.locale)
+            if let pattern = DateFormatter.dateFormat(fromTemplate: "j", options: 0, locale: Locale(identifier: file.locale)),
+               !pattern.contains("h"), !pattern.contains("K") {
+                data.twentyFourHourLanguages.insert(file.locale)
+            }
             var phrases: [([WordKey], PhraseKind)] = []
             func words(_ entries: [String]?, phrase kind: PhraseKind?) -> Set<WordKey> {
                 var set: Set<WordKey> = []
@@ -300,6 +312,7 @@ struct LanguageData: Sendable {
         amWords.formUnion(keys(file.amWords))
         pmWords.formUnion(keys(file.pmWords))
         durationUnits.formUnion(keys(file.durationUnits))
+        partsOfDay += (file.partsOfDay ?? []).map { Self.tokens($0) }.filter { !$0.isEmpty }
     }
 
     /// Weekday and month names of one language from CLDR. Full names also give a stem (the name
@@ -372,8 +385,11 @@ struct LanguageData: Sendable {
         if let d = days[word] { return d }
         guard word.utf8Count >= 5 else { return nil }
         return dayStemIndex.first(startingWith: word) { stem, day in
-            // "dominio" is not "domingo": a stem matches words at most three letters longer.
-            word.raw.unicodeScalars.count <= stem.unicodeScalars.count + 4 ? HoursLexicon.DayWord(day: day, ambiguous: false) : nil
+            // "dominio" is not "domingo": a stem matches words at most three letters longer. The
+            // bare stem is another word ("Dienst" of "Dienstag", Czech "střed" of "středa",
+            // Ukrainian "серед" of "середа"): an inflected day name is longer than its stem.
+            let length = word.raw.unicodeScalars.count, stemLength = stem.unicodeScalars.count
+            return length > stemLength && length <= stemLength + 4 ? HoursLexicon.DayWord(day: day, ambiguous: false) : nil
         }
     }
 

@@ -89,6 +89,64 @@ import Testing
         .init("<p>City Hall Hours Monday - Thursday: 7:30 a.m. - 5:00 p.m. Friday: 8:00 a.m. - 5:00 p.m. Closed every other Friday.</p>", "US", []),
         .init("<p>Ouvert du mardi au dimanche de 11h à 18h. Le mercredi jusqu'à 20h</p>", "FR",
               ["hours Tu,Th-Su 11:00-18:00; We 11:00-20:00 unknown"]),
+        // The nth weekday of the month is a condition the reader does not model: nothing, never
+        // every such weekday (our own examples in each language the data files name it in).
+        .init("<p>Open the second Saturday of the month 10am-2pm</p>", "US", []),
+        .init("<p>Library: Mon-Fri 9am-5pm; last Sunday of each month 1pm-4pm</p>", "US", []),
+        .init("<p>Permanence chaque 2e mardi du mois de 18h à 20h</p>", "FR", []),
+        .init("<p>Beratung jeden 3. Donnerstag im Monat 15-18 Uhr</p>", "DE", []),
+        .init("<p>Elke laatste woensdag van de maand open van 14 tot 17 uur</p>", "NL", []),
+        .init("<p>Aperto la prima domenica del mese dalle 10 alle 13</p>", "IT", []),
+        .init("<p>Abierto el primer sábado del mes de 10:00 a 14:00</p>", "ES", []),
+        .init("<p>Aberto no primeiro sábado do mês das 9h às 13h</p>", "PT", []),
+        // An end before the start: in a language whose clock has no am/pm (CLDR) "2:00" is not
+        // read as 2 pm; nothing decides between night and a slip, so nothing. A padded "03" is
+        // night; English "9:00-5:00" and "11-10" stay afternoon and evening.
+        .init("<p>Segunda a quinta: 9:00 - 2:00</p>", "BR", []),
+        .init("<p>Lunes a jueves: 10:00 - 3:00</p>", "ES", []),
+        .init("<p>Täglich 10-03 Uhr</p>", "DE", ["hours 00:00-03:00,10:00-24:00 unknown"]),
+        .init("<p>Mon-Fri 9:00-5:00</p>", "US", ["hours Mo-Fr 09:00-17:00 unknown"]),
+        .init("<p>Open daily 11-10</p>", "US", ["hours 11:00-22:00 unknown"]),
+        // A day name's stem alone is another word ("Dienst" of "Dienstag", Czech "střed"): no day.
+        .init("<p>De dienst is geopend op zaterdag van 9 tot 12 uur.</p>", "NL", ["hours Sa 09:00-12:00 unknown"]),
+        .init("<p>Kundendienst samstags 9-12 Uhr</p>", "DE", ["hours Sa 09:00-12:00 hotline"]),
+        .init("<p>Dienstags 9-12 Uhr</p>", "DE", ["hours Tu 09:00-12:00 unknown"]),
+        // Spellings without accents and short forms of the Low Countries and Portugal/Brazil.
+        .init("<p>Openingstijden: ma t/m vrij van 9.00 tot 17.00 uur</p>", "NL", ["hours Mo-Fr 09:00-17:00 unknown"]),
+        .init("<p>Elke weekdag open van 8.30 uur tot 12.30 uur.</p>", "BE", ["hours Mo-Fr 08:30-12:30 unknown"]),
+        .init("<p>Terca a sabado das 10h as 18h</p>", "BR", ["hours Tu-Sa 10:00-18:00 unknown"]),
+        .init("<p>segunda a sexta 8h as 12h sabado e domingo 9h as 17h</p>", "BR", ["hours Mo-Fr 08:00-12:00; Sa,Su 09:00-17:00 unknown"]),
+        // A second shift on a twelve-hour clock without am/pm is the afternoon, not the night.
+        .init("<p>Monday to Friday: 8:30-12:30 and 1:30-5:30</p>", "US", ["hours Mo-Fr 08:30-12:30,13:30-17:30 unknown"]),
+        .init("<p>Mon-Fri 9:00-12:00, 1:00-5:00</p>", "US", ["hours Mo-Fr 09:00-12:00,13:00-17:00 unknown"]),
+        .init("<p>Mon-Fri 08:00-12:00, 01:00-05:00</p>", "US", ["hours Mo-Fr 01:00-05:00,08:00-12:00 unknown"]),
+        // Hours bound to a date or a holiday by name are not a weekly schedule: nothing.
+        .init("<p>Saturday and Sunday 11 a.m. to 5 p.m. from Memorial Day to Labor Day</p>", "US", []),
+        .init("<p>No dia 31, véspera de Ano Novo, a loja abre das 9 às 13 horas.</p>", "BR", []),
+        .init("<p>Plantão das 8h às 18h no feriado</p>", "BR", []),
+        // Half a day closed is not placed: nothing, never the whole day open (or closed).
+        .init("<p>Mon-Sat 8:00-13:00, 16:00-19:00. Tue and Thu afternoon: closed.</p>", "GB", []),
+        .init("<p>Ouvert du lundi au vendredi de 9h à 12h et de 14h à 17h. Fermeture le mercredi après-midi.</p>", "FR", []),
+        .init("<p>Mo-Fr 8-18 Uhr, Mittwoch nachmittags geschlossen</p>", "DE", []),
+        .init("<p>Lunes a viernes de 9:00 a 19:00, jueves por la tarde cerrado</p>", "ES", []),
+        // A closed word after a sentence end the range took as its dot starts its own statement.
+        .init("<p>Mon-Fri 9am-12pm, 2pm-5pm. Closed on Saturday.</p>", "US", ["hours Mo-Fr 09:00-12:00,14:00-17:00 unknown"]),
+        .init("<p>Mon-Fri 9am-5pm. Closed on Saturday.</p>", "US", ["hours Mo-Fr 09:00-17:00 unknown"]),
+        .init("<p>Ouvert du lundi au vendredi de 9h à 12h et de 14h à 17h. Fermé le samedi.</p>", "FR",
+              ["hours Mo-Fr 09:00-12:00,14:00-17:00 unknown"]),
+        // School holidays and semesters are parts of the year the reader does not model.
+        .init("<p>Le mercredi de 14h à 18h pendant les vacances scolaires</p>", "FR", []),
+        .init("<p>Semester: Mo-Fr 9-16 Uhr. Vorlesungsfreie Zeit: 9-12 Uhr</p>", "DE", []),
+        .init("<p>Open Monday-Friday 9am-3pm during term time</p>", "GB", []),
+        // Polish short days (pn, sr, cz, piąt, nd, ndz, nie; "sb" is still unread), read only next to times, a closed
+        // word or another day; "nie pracujemy" (we do not work) stays no day.
+        .init("<p>pn-pt: 9:00-17:00, sob: 10:00-14:00, nd: zamknięte</p>", "PL", ["hours Mo-Fr 09:00-17:00; Sa 10:00-14:00 unknown"]),
+        .init("<p>Pon-Cz: 11-20, Pt: 11-22, Sob: 14-22</p>", "PL", ["hours Mo-Th 11:00-20:00; Fr 11:00-22:00; Sa 14:00-22:00 unknown"]),
+        .init("<p>pon. - czw.: 10:00 - 22:00 piąt. - sob.: 10:00 - 02:00</p>", "PL",
+              ["hours Mo-Th 10:00-22:00; Fr 10:00-24:00; Sa 00:00-02:00,10:00-24:00; Su 00:00-02:00 unknown"]),
+        .init("<p>Pn-Pt 8-16, w soboty i niedziele nie pracujemy</p>", "PL", ["hours Mo-Fr 08:00-16:00 unknown"]),
+        // Dutch "uitgezonderd" (except) takes its day out (it gave Mo-Sa, Wednesday open).
+        .init("<p>Open van maandag tot zaterdag van 9 tot 17 uur, uitgezonderd woensdag</p>", "NL", ["hours Mo,Tu,Th-Sa 09:00-17:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
         // A hotline on weekdays and a chat on Saturday, each language's channel words (the

@@ -62,8 +62,12 @@ private func merged(_ text: String) -> String {
         ("de", "Dienstag 09:00 - 13:00 / 13:30 - 18:30  Samstag 10:00 - 16:00", "Tu 09:00-13:00,13:30-18:30; Sa 10:00-16:00"),
         ("en", "9:00 AM - 9:00 PM, Monday - Saturday (Closed Sundays)", "Mo-Sa 09:00-21:00"),
         // A day range or list going on to a word no lexicon reads gives nothing, not its first day.
-        ("es", "9:00 AM a 8:00 PM Lunes a Sabado", "none"),
-        ("es", "Viernes - Sabado 07:00-14:00", "none"),
+        // The unaccented "Sabado" is read (pt.json); a day range going on to a word no lexicon
+        // reads still gives nothing.
+        ("es", "9:00 AM a 8:00 PM Lunes a Sabado", "Mo-Sa 09:00-20:00"),
+        ("es", "Viernes - Sabado 07:00-14:00", "Fr,Sa 07:00-14:00"),
+        ("es", "9:00 AM a 8:00 PM Lunes a Sbdo", "none"),
+        ("es", "Viernes - Sbdo 07:00-14:00", "none"),
         ("en", "Monday and Public Holidays: closed, Tuesday-Sunday 10-18", "Tu-Su 10:00-18:00; PH off"),
         // Bulgarian "неделя" (Sunday) is Russian "week": a day only after a range or list word.
         ("ru", "Горячая линия работает всю неделю с 8:00 до 20:00", "08:00-20:00"),
