@@ -1,3 +1,4 @@
+import ContactHours
 import ContactModel
 
 /// Decides which contact channel a value belongs to from the words nearest to it:
@@ -63,14 +64,19 @@ struct ChannelClassifier {
         }
     }
 
-    // Word stems, lower case; matched as substrings, so stems catch Russian inflection.
+    // Word stems, lower case; matched as substrings, so stems catch Russian inflection. The
+    // words of other languages come from the hours language files' `channels` key.
     static let fax = ["факс", "fax", "telefax", "téléfax", "facsimile"]
+        + HoursLanguages.channelWords["fax", default: []]
     static let messenger = ["whatsapp", "telegram", "телеграм", "viber", "вайбер", "ватсап", "вотсап", "signal",
                             "wechat", "messenger", "мессенджер", "vk.me", "icq", "skype", "скайп"]
+        + HoursLanguages.channelWords["messenger", default: []]
     static let chat = ["чат", "chat", "онлайн-консультант", "онлайн консультант", "онлайн‑консультант"]
+        + HoursLanguages.channelWords["chat", default: []]
     static let form = ["форма обратной связи", "форму обратной связи", "форме обратной связи", "формы обратной связи",
                        "обратной связи", "contact form", "web form", "feedback form", "online form", "kontaktformular"]
     static let email = ["e-mail", "e‑mail", "email", "электронн", "почт", "mail", "курьер"]
+        + HoursLanguages.channelWords["email", default: []]
     static let press = ["для сми", "пресс-служб", "пресс‑служб", "пресс служб", "press", "media relations", "presse",
                         "media inquiries", "media enquiries", "members of the media"]
     /// Not a bare "business" or "юридическ": "business hours" and "юридический адрес"
@@ -91,8 +97,10 @@ struct ChannelClassifier {
     static let hotline = ["горяч", "hotline", "hot line", "телефон доверия", "единый номер", "единый телефон",
                           "колл-центр", "колл‑центр", "call center", "call centre", "контакт-центр", "контакт‑центр",
                           "helpline", "help line", "support line", "справочн"]
+        + HoursLanguages.channelWords["hotline", default: []]
     static let support = ["поддержк", "support", "служб", "customer service", "customer care", "kundenservice",
                           "kundendienst", "klantenservice", "technical assistance"]
+        + HoursLanguages.channelWords["support", default: []]
     static let voice = ["телефон", "тел.", "тел:", "тел ", "phone", "tel.", "tel:", "tel ", "call", "звон", "звоните",
                         "номер", "телефонн", "mob", "моб", "сотов", "dial", "ruf", "telefon", "bel ", "toll-free",
                         "toll free", "tollfree", "voice", "ph:", "ph.", "tél", "tél.", "lines are open", "lines open",

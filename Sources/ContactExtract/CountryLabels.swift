@@ -177,6 +177,46 @@ enum CountryLabels {
         }
     }
 
+    /// The first word of every country name → the most words a name starting with it has:
+    /// `mentions(in:)` looks a word up once and builds longer keys only after a hit.
+    static let firstWords: [String: Int] = {
+        var table: [String: Int] = [:]
+        for name in names.keys {
+            let words = name.split(separator: " ")
+            if let first = words.first { table[String(first), default: 0] = max(table[String(first)] ?? 0, words.count) }
+        }
+        return table
+    }()
+
+    /// Names too short or too common to count as a mention anywhere on a line: "того" is
+    /// Togo in Russian and a common pronoun; one-word names under four letters ("usa" is
+    /// Italian and Spanish for "uses", "uk").
+    static let notMentions: Set<String> = ["того", "czad", "chad", "jordan", "georgia", "jersey", "turkey", "china"]
+
+    /// Every country a text names anywhere, not only as a leading label ("Aus der Schweiz:
+    /// 044 …", "Kunden in der Schweiz wählen 044 …"): the countries a number on the line
+    /// may belong to instead of the page's region (`PhoneExtractor` reads the line in
+    /// them and never keeps a default-region reading they contradict).
+    static func mentions(in text: String) -> Set<String> {
+        let words = fold(text).split(separator: " ")
+        var found: Set<String> = []
+        var i = 0
+        while i < words.count {
+            var matched = 1
+            if let most = firstWords[String(words[i])] {
+                for length in stride(from: min(most, words.count - i), through: 1, by: -1) {
+                    let key = words[i..<(i + length)].joined(separator: " ")
+                    guard let region = names[key] else { continue }
+                    if length > 1 || key.count >= 4 && !notMentions.contains(key) { found.insert(region) }
+                    matched = length
+                    break
+                }
+            }
+            i += matched
+        }
+        return found
+    }
+
     /// How many lines above a number an address's country line may stand.
     static let addressLines = 8
 

@@ -70,6 +70,8 @@ struct PhoneExtractor {
         var digitCounts: [Int: Int] = [:]
         var labelled: Set<Int> = []
         var labelCountries: [Int: String] = [:]
+        // Countries a block names anywhere on its line, not as its label.
+        var mentioned: [Int: Set<String>] = [:]
         // Blocks whose first two regions lead as equals (`RegionResolver.leadingEquals`).
         var undecided: Set<Int> = []
         var countryLabels = CountryLabels.PageCache(blocks: document.blocks)
@@ -101,6 +103,8 @@ struct PhoneExtractor {
                 case .region(let country): blockRegions = [country]; labelled.insert(index); labelCountries[index] = country
                 case .conflict: blockRegions = ["ZZ"]; labelled.insert(index)
                 case .none:
+                    let named = CountryLabels.mentions(in: block.text)
+                    if !named.isEmpty { mentioned[index] = named }
                     if blockRegions.count > 1,
                        regions.leadingEquals(forLanguage: block.language ?? document.language, host: host) == 2 {
                         undecided.insert(index)
@@ -124,6 +128,9 @@ struct PhoneExtractor {
             let rest = (split[true] ?? []).filter { read[$0.item.index] == nil }
                 .map { (item: $0.item, regions: Array($0.regions.dropFirst(2))) }
             matches.merge(BatchedPhoneMatcher.find(in: rest)) { $1 }
+        }
+        if !mentioned.isEmpty {
+            for index in Self.applyMentions(mentioned, candidates: candidates.map(\.item), to: &matches) { labelled.insert(index) }
         }
         // A line labelled with a country that writes a national number without its trunk
         // prefix, as lists of offices abroad do ("Germany<br>Tel: 341 60050625"): the
@@ -222,6 +229,52 @@ struct PhoneExtractor {
                 at: index)
         }
         return found
+    }
+
+    /// A country named on a number's line but not as its label ("Aus der Schweiz: 044 668
+    /// 18 00 (Schweiz)", "Kunden in der Schweiz wählen 044 …" on a German page) takes part
+    /// in reading it: the line is read again in each country it names. Where it names one
+    /// country and the number is valid there, that reading wins; where it names several and
+    /// any of them reads the number otherwise than the page's region did, the number is
+    /// dropped (a wrong country is worse than none). A number no named country reads keeps
+    /// its reading ("+49 …" reads alike everywhere). Returns the blocks that lost a reading,
+    /// so that no later pass reads them again in the page's countries.
+    static func applyMentions(_ mentioned: [Int: Set<String>], candidates: [BatchedPhoneMatcher.Item],
+                              to matches: inout [Int: [PhoneNumberMatch]]) -> Set<Int> {
+        let items = Dictionary(uniqueKeysWithValues: candidates.map { ($0.index, $0) })
+        var readings: [Int: [PhoneNumberMatch]] = [:]
+        for country in Set(mentioned.values.flatMap { $0 }).sorted() {
+            let blocks = mentioned.filter { $0.value.contains(country) }.keys.sorted().compactMap { items[$0] }
+            for (index, found) in BatchedPhoneMatcher.find(in: blocks, region: country) { readings[index, default: []] += found }
+        }
+        var changed: Set<Int> = []
+        for (index, countries) in mentioned {
+            let named = readings[index] ?? []
+            guard !named.isEmpty else { continue }
+            let single = countries.count == 1
+            var kept: [PhoneNumberMatch] = []
+            let original = matches[index] ?? []
+            for match in original {
+                let rivals = named.filter { $0.utf8Range.overlaps(match.utf8Range) }
+                let values = Set(rivals.map(\.number.e164))
+                if values.isEmpty || values == [match.number.e164] {
+                    kept.append(match)
+                } else if single, values.count == 1, let rival = rivals.first {
+                    kept.append(rival)
+                } else {
+                    changed.insert(index)
+                }
+            }
+            // Numbers only a named country reads: taken when the line names one country.
+            for match in named where !original.contains(where: { $0.utf8Range.overlaps(match.utf8Range) })
+            && !kept.contains(where: { $0.utf8Range.overlaps(match.utf8Range) }) {
+                if single { kept.append(match) } else { changed.insert(index) }
+            }
+            kept.sort { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
+            if kept != original { changed.insert(index) }
+            matches[index] = kept.isEmpty ? nil : kept
+        }
+        return changed
     }
 
     /// A line labelled with a country that writes the country's calling code without its

@@ -27,6 +27,8 @@ enum Curl {
     static let tooManyRedirects = Int32(CURLE_TOO_MANY_REDIRECTS.rawValue)
     static let unsupportedProtocol = Int32(CURLE_UNSUPPORTED_PROTOCOL.rawValue)
     static let badContentEncoding = Int32(CURLE_BAD_CONTENT_ENCODING.rawValue)
+    static let couldNotConnect = Int32(CURLE_COULDNT_CONNECT.rawValue)
+    static let couldNotResolveHost = Int32(CURLE_COULDNT_RESOLVE_HOST.rawValue)
     /// Failures worth another attempt: the connection broke, not the content.
     static let connectionFailures: Set<Int32> = [
         CURLE_COULDNT_CONNECT, CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_RECV_ERROR,
@@ -338,7 +340,9 @@ final class EasyHandle {
         var failure: TransferResponse.Failure?
         if code != Int32(CURLE_OK.rawValue) {
             let detail = String(cString: errorBuffer)
-            failure = .init(code: code, message: detail.isEmpty ? Curl.describe(code) : detail)
+            var osErrno = 0
+            _ = ca_easy_getinfo_long(handle, CURLINFO_OS_ERRNO, &osErrno)
+            failure = .init(code: code, message: detail.isEmpty ? Curl.describe(code) : detail, osErrno: osErrno)
         }
         var body = sink.body
         var truncated = sink.truncated

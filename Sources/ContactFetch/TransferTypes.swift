@@ -57,6 +57,8 @@ struct TransferResponse: Sendable {
         var code: Int32
         /// The error-buffer text, or libcurl's description of the code.
         var message: String
+        /// The system's errno behind a failed connect (ECONNREFUSED…), 0 when none.
+        var osErrno: Int = 0
     }
 
     var requestedURL: String

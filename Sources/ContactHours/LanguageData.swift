@@ -434,3 +434,22 @@ struct LanguageData: Sendable {
 public enum HoursLanguages {
     public static var codes: [String] { LanguageData.shared.locales }
 }
+
+extension HoursLanguages {
+    /// The words that name a contact channel in each language file's `channels` key
+    /// (`"chat": ["czat"]`, `"hotline": ["infolini"]`), every language together, lower-cased:
+    /// the channel classifier reads them beside its own, so a language's channel words live
+    /// with its hours words. Keys: chat, hotline, support, email, fax, messenger.
+    public static let channelWords: [String: [String]] = {
+        struct Channels: Decodable { var channels: [String: [String]]? }
+        guard let folder = Bundle.module.url(forResource: "languages", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        var words: [String: [String]] = [:]
+        for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
+                  let file = try? JSONDecoder().decode(Channels.self, from: data) else { continue }
+            for (channel, list) in file.channels ?? [:] { words[channel, default: []] += list.map { $0.lowercased() } }
+        }
+        return words
+    }()
+}

@@ -120,6 +120,9 @@ public struct ShardSelection: Sendable, Hashable {
         case malformed(String)
         case noEnvironment
         case noCount(variable: String)
+        /// `auto` read an index or a count the environment gives out of range: the text says
+        /// which variables, their values and the range expected.
+        case outOfRange(String)
 
         public var description: String {
             switch self {
@@ -132,6 +135,8 @@ public struct ShardSelection: Sendable, Hashable {
                     + "(with SLURM_ARRAY_TASK_MIN), CI_NODE_INDEX/CI_NODE_TOTAL (GitLab, 1-based); or give --shard I/N"
             case .noCount(let variable):
                 return "--shard auto read \(variable) but no shard count: give --shard-count N"
+            case .outOfRange(let text):
+                return text
             }
         }
     }
@@ -158,19 +163,35 @@ public struct ShardSelection: Sendable, Hashable {
 
     static func fromEnvironment(_ environment: [String: String], count override: Int?) throws(Problem) -> ShardSelection {
         func number(_ name: String) -> Int? { environment[name].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        /// The selection, or why the environment's values are out of range. `given` names the
+        /// index as the engine gave it (`CI_NODE_INDEX=0`), `range` the values it may take.
+        func checked(_ index: Int, _ count: Int, given: String, countVariable: String?, range: String) throws(Problem)
+            -> ShardSelection {
+            let countText = override.map { "--shard-count \($0)" } ?? countVariable.map { "\($0)=\(count)" } ?? "\(count)"
+            guard count > 0 else {
+                throw .outOfRange("--shard auto read \(countText): the shard count must be at least 1")
+            }
+            guard index >= 0, index < count else {
+                throw .outOfRange("--shard auto read \(given) with \(countText): out of range; \(range)")
+            }
+            return ShardSelection(index: index, count: count)
+        }
         if let index = number("JOB_COMPLETION_INDEX") {
             guard let count = override else { throw .noCount(variable: "JOB_COMPLETION_INDEX") }
-            return ShardSelection(index: index, count: count)
+            return try checked(index, count, given: "JOB_COMPLETION_INDEX=\(index)", countVariable: nil,
+                               range: "JOB_COMPLETION_INDEX counts from 0 (0..\(count - 1))")
         }
         if let index = number("CLOUD_RUN_TASK_INDEX") {
             guard let count = override ?? number("CLOUD_RUN_TASK_COUNT") else { throw .noCount(variable: "CLOUD_RUN_TASK_INDEX") }
-            return ShardSelection(index: index, count: count)
+            return try checked(index, count, given: "CLOUD_RUN_TASK_INDEX=\(index)", countVariable: "CLOUD_RUN_TASK_COUNT",
+                               range: "CLOUD_RUN_TASK_INDEX counts from 0 (0..\(count - 1))")
         }
         if let index = number("AWS_BATCH_JOB_ARRAY_INDEX") {
             guard let count = override ?? number("AWS_BATCH_JOB_ARRAY_SIZE") else {
                 throw .noCount(variable: "AWS_BATCH_JOB_ARRAY_INDEX")
             }
-            return ShardSelection(index: index, count: count)
+            return try checked(index, count, given: "AWS_BATCH_JOB_ARRAY_INDEX=\(index)", countVariable: "AWS_BATCH_JOB_ARRAY_SIZE",
+                               range: "AWS_BATCH_JOB_ARRAY_INDEX counts from 0 (0..\(count - 1))")
         }
         if let id = number("SLURM_ARRAY_TASK_ID") {
             // Array ids may start at 1 (--array=1-8) or step (--array=0-15:4): count from the
@@ -178,11 +199,16 @@ public struct ShardSelection: Sendable, Hashable {
             let first = number("SLURM_ARRAY_TASK_MIN") ?? 0
             let step = max(number("SLURM_ARRAY_TASK_STEP") ?? 1, 1)
             guard let count = override ?? number("SLURM_ARRAY_TASK_COUNT") else { throw .noCount(variable: "SLURM_ARRAY_TASK_ID") }
-            return ShardSelection(index: (id - first) / step, count: count)
+            let index = (id - first) / step
+            return try checked(index, count, given: "SLURM_ARRAY_TASK_ID=\(id) (SLURM_ARRAY_TASK_MIN=\(first), step \(step))",
+                               countVariable: "SLURM_ARRAY_TASK_COUNT",
+                               range: "SLURM_ARRAY_TASK_ID must be \(first)..\(first + max(count - 1, 0) * step)"
+                                   + (step > 1 ? " in steps of \(step)" : ""))
         }
         if let index = number("CI_NODE_INDEX") {
             guard let count = override ?? number("CI_NODE_TOTAL") else { throw .noCount(variable: "CI_NODE_INDEX") }
-            return ShardSelection(index: index - 1, count: count)
+            return try checked(index - 1, count, given: "CI_NODE_INDEX=\(index)", countVariable: "CI_NODE_TOTAL",
+                               range: "CI_NODE_INDEX counts from 1 (1..\(count))")
         }
         throw .noEnvironment
     }
@@ -231,14 +257,22 @@ extension ShardResult {
     /// one audit is held; any other JSON of the same shape is decoded whole.
     static func read(path: String, header: (ShardResult) -> Void,
                      audit: (ShardAudit) -> Void) throws(ShardMerge.Problem) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .unreadable(path: path, reason: "a directory, not a file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: "cannot be read")
+            // FileHandle says only nil: ask the system why (no such file, permission denied).
+            let descriptor = open(path, O_RDONLY)
+            let reason = descriptor < 0 ? String(cString: strerror(errno)).lowercased() : "cannot be opened"
+            if descriptor >= 0 { close(descriptor) }
+            throw .unreadable(path: path, reason: reason)
         }
         defer { try? handle.close() }
         let decoder = JSONDecoder()
         var lines = LineReader(handle: handle)
         do {
-            guard let firstLine = try lines.next() else { throw ShardMerge.Problem.unreadable(path: path, reason: "empty") }
+            guard let firstLine = try lines.next() else { throw ShardMerge.Problem.notShardResult(path: path, reason: "empty") }
             guard firstLine.first == UInt8(ascii: "{"), firstLine.last == UInt8(ascii: "[") else {
                 // Not laid out by `write`: the whole document at once.
                 var data = Data(firstLine)
@@ -259,11 +293,43 @@ extension ShardResult {
                 guard line.first == UInt8(ascii: "{") else { continue }
                 audit(try decoder.decode(ShardAudit.self, from: Data(line)))
             }
-            guard closed else { throw ShardMerge.Problem.unreadable(path: path, reason: "cut short (no closing ']}')") }
+            guard closed else { throw ShardMerge.Problem.notShardResult(path: path, reason: "cut short, no closing ']}'") }
         } catch let problem as ShardMerge.Problem {
             throw problem
+        } catch let error as DecodingError {
+            throw .notShardResult(path: path, reason: Self.plain(error))
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A decoding error in the file's terms (`no "index"`), not Swift's (`keyNotFound(CodingKeys(…`).
+    static func plain(_ error: DecodingError) -> String {
+        func field(_ path: [any CodingKey]) -> String {
+            let text = path.map { key -> String in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            return text.hasPrefix(".") ? String(text.dropFirst()) : text
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "no \"\(key.stringValue)\"" + (context.codingPath.isEmpty ? "" : " in \"\(field(context.codingPath))\"")
+        case .typeMismatch(let type, let context):
+            return "\"\(field(context.codingPath))\" is not \(Self.kind(type))"
+        case .valueNotFound(let type, let context):
+            return "\"\(field(context.codingPath))\" is null, not \(Self.kind(type))"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not JSON" : "\"\(field(context.codingPath))\": \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type, is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "a list"
+        default: return "an object"
         }
     }
 
@@ -378,14 +444,18 @@ public struct ShardAudit: Sendable, Codable {
 /// `merge`: shard results → the audits' reports, once each, checked.
 public enum ShardMerge {
     public enum Problem: Error, Sendable, CustomStringConvertible {
+        /// The file could not be opened or read (no such file, permission denied).
         case unreadable(path: String, reason: String)
+        /// The file was read but is not what `audit --shard-result` writes.
+        case notShardResult(path: String, reason: String)
         case mismatch(String)
         case missing([String])
         case doubled([String: [String]])
 
         public var description: String {
             switch self {
-            case .unreadable(let path, let reason): return "\(path): not a shard result: \(reason)"
+            case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
+            case .notShardResult(let path, let reason): return "\(path): not a shard result (\(reason))"
             case .mismatch(let message): return message
             case .missing(let names): return "no shard result holds \(names.count) audit(s): \(names.joined(separator: ", "))"
             case .doubled(let names):
@@ -434,8 +504,13 @@ public enum ShardMerge {
         guard let first else { return ([], problems, []) }
         let doubled = seen.filter { $0.value.count > 1 }
         if !doubled.isEmpty { problems.append(.doubled(doubled)) }
+        // A file that could not be read already has its error: the audits it would have
+        // held are missing because of it, not a second cause.
+        let filesFailed = problems.contains {
+            switch $0 { case .unreadable, .notShardResult: true; default: false }
+        }
         let missing = first.header.set.filter { seen[$0] == nil }
-        if !missing.isEmpty { problems.append(.missing(missing)) }
+        if !missing.isEmpty, !filesFailed { problems.append(.missing(missing)) }
         return (first.header.set, problems, unloadable.sorted())
     }
 }

@@ -23,7 +23,9 @@ public struct MarkdownReporter: Reporter {
             for f in findings {
                 let message = f.message + (f.official.map { " (\($0))" } ?? "") + (report.age(of: f).map { "; \($0)" } ?? "")
                 lines.append("| `\(f.rule)` | \(Self.escape(f.value)) | \(f.channelLabel) | "
-                             + "\(f.sources.map { Self.escape($0) }.joined(separator: ", ")) | \(Self.escape(message)) |")
+                             // A finding about a whole page has the page as its value already.
+                             + "\(f.sources == [f.value] ? "" : f.sources.map { Self.escape($0) }.joined(separator: ", ")) | "
+                             + "\(Self.escape(message)) |")
             }
             lines += ["", "<details><summary>Evidence</summary>", ""]
             for f in findings {

@@ -57,8 +57,10 @@ public struct TextReporter: Reporter {
         let channelWidth = findings.map(\.channelLabel.count).max() ?? 0
         var lines: [String] = []
         for finding in findings {
-            lines.append(Self.safe("  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channelLabel, channelWidth))  "
-                                   + finding.sources.joined(separator: ", ")))
+            // A finding about a whole page has the page as its value: no second copy beside it.
+            var line = "  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channelLabel, channelWidth))"
+            if finding.sources != [finding.value] { line += "  " + finding.sources.joined(separator: ", ") }
+            lines.append(Self.safe(line))
             lines.append(Self.safe("      \(finding.message)"))
             if let official = finding.official { lines.append(Self.safe("      (\(official))")) }
             if let age = report.age(of: finding) { lines.append("      \(age)") }

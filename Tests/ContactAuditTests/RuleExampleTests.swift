@@ -65,6 +65,18 @@ import Testing
         #expect(severity(official: true, runs: 2, threshold: 3) == .warning)
         #expect(severity(official: true, runs: 3, threshold: 3) == .error)
     }
+
+    /// The finding's value and sources are the page; the message does not name it a third time.
+    @Test func sourceUnreadableMessageDoesNotRepeatThePage() {
+        let context = Example.context([], read: [], unreadable: [
+            UnreadableSource(source: "https://x.example/", official: true, status: "error", reason: "HTTP 404", runs: 1),
+            UnreadableSource(source: "https://y.example/", official: false, status: "blocked", reason: "bot wall", runs: 2),
+        ])
+        let findings = SourceUnreadableRule().check(context)
+        #expect(findings.map(\.message) == ["the official page could not be read on this run (error: HTTP 404)",
+                                            "the page could not be read on at least 2 runs in a row (blocked: bot wall)"])
+        #expect(findings.map(\.sources) == [["https://x.example/"], ["https://y.example/"]])
+    }
 }
 
 /// A rule example read as `audit` reads its sources.

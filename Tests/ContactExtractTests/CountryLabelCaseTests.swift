@@ -24,6 +24,16 @@ import Testing
               ["phone +31201234567 phone", "phone +3225111111 phone"]),
         // Two countries labelling one line decide nothing: only the +CC number is read.
         .init("<p>Germany (FR): 0800 330 4455, +49 30 1234567</p>", "US", ["phone +49301234567 phone"]),
+        // A country named on the line but not as its label takes part (the tester's German
+        // page): one named country where the number is valid reads it there.
+        .init(#"<div lang="de"><p>Aus der Schweiz: 044 668 18 00 (Schweiz)</p></div>"#, nil, ["phone +41446681800 phone"]),
+        .init(#"<div lang="de"><p>Kunden in der Schweiz wählen 044 668 18 00.</p></div>"#, nil, ["phone +41446681800 phone"]),
+        .init("<p>Callers from Ireland dial 01 234 5678 free of charge.</p>", "US", ["phone +35312345678 phone"]),
+        // Two countries named, readings that disagree with the page's: nothing, not the German one.
+        .init(#"<div lang="de"><p>Aus Österreich und der Schweiz wählen Sie 044 668 18 00</p></div>"#, nil, []),
+        // A number with its country code, or one the named country does not read, keeps its reading.
+        .init(#"<div lang="de"><p>Aus der Schweiz wählen Sie +49 30 1234567</p></div>"#, nil, ["phone +49301234567 phone"]),
+        .init(#"<div lang="de"><p>Kunden in Deutschland wählen 030 1234567</p></div>"#, nil, ["phone +49301234567 phone"]),
     ]
 
     @Test(arguments: cases)

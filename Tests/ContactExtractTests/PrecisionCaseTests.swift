@@ -149,6 +149,19 @@ import Testing
         .init("<p>Open van maandag tot zaterdag van 9 tot 17 uur, uitgezonderd woensdag</p>", "NL", ["hours Mo,Tu,Th-Sa 09:00-17:00 unknown"]),
         // OpenStreetMap's own spelling of public holidays.
         .init("<p>Mo-Fr 09:00-19:30; PH off</p>", "DE", ["hours Mo-Fr 09:00-19:30; PH off unknown"]),
+        // A hotline on weekdays and a chat on Saturday, each language's channel words (the
+        // `channels` key of its language file): two schedules, not one phone line's.
+        .init("<p>Infolinia: 22 123 45 67, poniedziałek–piątek 8:00–20:00</p><p>Czat na żywo: w soboty 10–16</p>", "PL",
+              ["phone +48221234567 hotline", "hours Mo-Fr 08:00-20:00 hotline", "hours Sa 10:00-16:00 chat"]),
+        .init("<p>Infolinia: 22 123 45 67, poniedziałek–piątek 8:00–20:00</p><p>Czat: sobota 10–16</p>", "PL",
+              ["phone +48221234567 hotline", "hours Mo-Fr 08:00-20:00 hotline", "hours Sa 10:00-16:00 chat"]),
+        .init("<p>Numéro vert : 0 800 12 34 56, du lundi au vendredi de 8h à 20h</p><p>Tchat : le samedi de 10h à 16h</p>", "FR",
+              ["phone +33800123456 hotline", "hours Mo-Fr 08:00-20:00 hotline", "hours Sa 10:00-16:00 chat"]),
+        .init("<p>Гаряча лінія: 0 800 300 545, пн–пт 8:00–20:00</p><p>Чат: субота 10:00–16:00</p>", "UA",
+              ["phone +380800300545 hotline", "hours Mo-Fr 08:00-20:00 hotline", "hours Sa 10:00-16:00 chat"]),
+        .init("<p>Kundtjänst: 08-123 456 78, måndag–fredag 8–20</p><p>Chatt: lördag 10–16</p>", "SE",
+              ["phone +46812345678 hotline", "hours Mo-Fr 08:00-20:00 hotline", "hours Sa 10:00-16:00 chat"]),
+        .init("<p>Faks: 22 123 45 68</p>", "PL", ["phone +48221234568 fax"]),
     ]
 
     @Test(arguments: cases)

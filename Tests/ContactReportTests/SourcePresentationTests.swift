@@ -14,7 +14,7 @@ import Testing
         let record = ContactRecord(kind: .phone, value: "+78001007010", channel: .hotline, source: "https://www.example.ru/help",
                                    evidence: Evidence(method: .telLink, path: "/html/body/p/a", text: "8 800 100-70-10"))
         let unreadable = Finding(rule: SourceUnreadableRule.description.id, severity: .warning, channel: .unknown,
-                                 value: unreachable, message: "\(unreachable) could not be read on this run (error: HTTP 404)",
+                                 value: unreachable, message: "the page could not be read on this run (error: HTTP 404)",
                                  sources: [unreachable], evidence: [])
         return AuditReport(name: "demo", sources: [
             SourceStatus(url: "https://www.example.ru/help", official: true, records: 5),
@@ -74,12 +74,15 @@ import Testing
     @Test func sourceLevelFindingsShowNoChannel() throws {
         let text = TextReporter().render(Self.report)
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  \(Self.unreachable)") })
-        #expect(line.contains("  —  ") && !line.contains("unknown"), "\(line)")
+        // The value is the page: no sources column repeating it.
+        #expect(line == "  \(Self.unreachable)  —", "\(line)")
+        #expect(text.contains("\n      the page could not be read on this run (error: HTTP 404)\n"))
 
         let markdown = MarkdownReporter().render(Self.report)
-        #expect(markdown.contains("| `source-unreadable` | `\(Self.unreachable)` | — |"))
+        #expect(markdown.contains("| `source-unreadable` | `\(Self.unreachable)` | — |  | `the page could not be read on this run (error: HTTP 404)` |"),
+                "\(markdown)")
         let html = HTMLReporter().render(Self.report)
-        #expect(html.contains("<b>\(Self.unreachable)</b> · \(Self.unreachable) could not be read"), "\(html)")
+        #expect(html.contains("<b>\(Self.unreachable)</b> · the page could not be read"), "\(html)")
         #expect(!html.contains("<span class=\"channel\">unknown</span>") && !html.contains("<span class=\"channel\">—</span>"))
         #expect(JUnitReporter().render(Self.report).contains("(—)"))
 

@@ -38,8 +38,9 @@ public struct SourceUnreadableRule: AuditRule {
             return Finding(
                 rule: Self.description.id, severity: persistent ? .error : .warning, channel: .unknown,
                 value: source.source,
-                message: "\(source.official ? "the official page" : "") \(source.source) could not be read \(runs) "
-                    .trimmingCharacters(in: .whitespaces) + " (\(source.status): \(source.reason))",
+                // The value and the sources are the page already: the message says only what befell it.
+                message: "the \(source.official ? "official " : "")page could not be read \(runs) "
+                    + "(\(source.status): \(source.reason))",
                 sources: [source.source], evidence: [],
                 official: source.official ? "an official source is unreadable" : nil)
         }

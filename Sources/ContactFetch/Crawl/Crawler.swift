@@ -313,8 +313,10 @@ private struct CrawlRun: Sendable {
                             }
                         case .skip(let item, let policy):
                             let error = policy.unreachable
-                                ? "\(item.url): not fetched, the site did not answer for \(item.url.robotsURL) (\(policy.source))"
-                                : "\(item.url): disallowed by \(item.url.robotsURL) (\(policy.source))"
+                                ? "\(item.url): \(policy.unreachableCause ?? policy.source); robots.txt could not be read, so nothing was fetched"
+                                : policy.source == "robots.txt"
+                                    ? "\(item.url): disallowed by robots.txt"
+                                    : "\(item.url): not fetched: \(policy.source)"
                             for member in item.all {
                                 if policy.unreachable { failed += 1 }
                                 append(FetchOutcome(
@@ -510,8 +512,10 @@ private struct CrawlRun: Sendable {
             if failure.code == Curl.tooManyRedirects {
                 return RobotsPolicy(rules: [], crawlDelay: nil, source: "robots.txt redirected too often: all allowed")
             }
-            var policy = RobotsPolicy.disallowAll(because: "robots.txt unreachable (\(failure.message)): all disallowed")
+            let cause = OutcomeClassifier.unreachableCause(failure, url: response.requestedURL)
+            var policy = RobotsPolicy.disallowAll(because: "robots.txt unreachable (\(cause)): all disallowed")
             policy.unreachable = true
+            policy.unreachableCause = cause
             return policy
         }
         switch response.status {

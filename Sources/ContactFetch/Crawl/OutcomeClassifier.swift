@@ -76,6 +76,26 @@ enum OutcomeClassifier {
     /// The error of an outcome whose transfer was cancelled.
     static func cancelledError(_ url: String) -> String { "\(url): \(cancelledText)" }
 
+    /// Why a server could not be reached, in plain words and without libcurl's wording
+    /// ("Failed to connect to … after 0 ms: Couldn't connect to server"): the host and port
+    /// tried and the system's reason.
+    static func unreachableCause(_ failure: TransferResponse.Failure, url: String) -> String {
+        let parts = URLComponents(string: url)
+        let host = parts?.host ?? url
+        let port = parts?.port ?? (parts?.scheme == "https" ? 443 : 80)
+        let reason = failure.osErrno != 0 ? String(cString: strerror(Int32(failure.osErrno))).lowercased() : nil
+        switch failure.code {
+        case Curl.couldNotConnect:
+            return "could not connect to \(host):\(port)" + (reason.map { " (\($0))" } ?? "")
+        case Curl.couldNotResolveHost:
+            return "could not resolve the host name \(host)"
+        case Curl.operationTimedOut:
+            return "\(host):\(port) did not answer in time"
+        default:
+            return "\(failure.message) (curl error \(failure.code))"
+        }
+    }
+
     private static func failureText(_ response: TransferResponse, config: CrawlConfig) -> String? {
         if response.cancelled { return cancelledText }
         if response.redirectLoop {

@@ -20,6 +20,9 @@ public struct RobotsPolicy: Sendable, Hashable {
     /// True when robots.txt could not be fetched at all: the site's pages are then
     /// reported as failed (the server is down), not as refused by the site's owner.
     public var unreachable = false
+    /// What went wrong when robots.txt was unreachable, in plain words
+    /// ("could not connect to 127.0.0.3:1 (connection refused)").
+    public var unreachableCause: String?
 
     public static let allowAll = RobotsPolicy(rules: [], crawlDelay: nil, source: "no robots.txt")
     public static func disallowAll(because reason: String) -> RobotsPolicy {
