@@ -17,61 +17,27 @@ public enum AtomicFileError: Error, Sendable, CustomStringConvertible {
 /// renaming over it would replace the device with a file (as root, `/dev/null` itself).
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(AtomicFileError) {
-        if isDeviceOrPipe(path) {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw .cannotWrite(path: path, reason: "cannot open it for writing")
-            }
-            defer { try? handle.close() }
-            do { try handle.write(contentsOf: data) } catch {
-                throw .cannotWrite(path: path, reason: "\(error)")
-            }
-            return
-        }
-        let target = URL(fileURLWithPath: path)
-        let directory = target.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        try requireDirectory(directory, for: path)
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, target.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw AtomicFileError.cannotWrite(path: path, reason: reason)
-            }
-        } catch let error as AtomicFileError {
-            throw error
-        } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
-        }
+        try replace(path) { handle in try handle.write(contentsOf: data) }
+    }
+
+    /// Writes a file made in pieces (`body` calls its argument with each) as `write`
+    /// does. Pieces are gathered into large writes.
+    public static func stream(to path: String, _ body: (_ write: (String) throws -> Void) throws -> Void) throws(AtomicFileError) {
+        try replace(path) { handle in try ChunkedWriter.write(to: handle, body) }
     }
 }
 
 extension AtomicFile {
-    static func isDeviceOrPipe(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
-    }
-
-    /// Foundation's own words for a missing directory ("The file doesn't exist") name
-    /// neither file.
-    static func requireDirectory(_ directory: URL, for path: String) throws(AtomicFileError) {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
-        }
-    }
-
-    /// Writes a file made in pieces (`body` calls its argument with each) atomically, as
-    /// `write` does; a path that is a device or a pipe (`/dev/null`, `/dev/stdout`, a
-    /// FIFO) is written straight to, never replaced by a file. Pieces are gathered into
-    /// large writes.
-    public static func stream(to path: String, _ body: (_ write: (String) throws -> Void) throws -> Void) throws(AtomicFileError) {
+    /// The one way both writers reach the disk: `fill` writes the content to a handle on
+    /// a temporary file that is then renamed over `path`, or, for a device or a pipe, on
+    /// `path` itself.
+    private static func replace(_ path: String, fill: (FileHandle) throws -> Void) throws(AtomicFileError) {
         if isDeviceOrPipe(path) {
             guard let handle = FileHandle(forWritingAtPath: path) else {
                 throw .cannotWrite(path: path, reason: "cannot open it for writing")
             }
             defer { try? handle.close() }
-            do { try ChunkedWriter.write(to: handle, body) } catch {
+            do { try fill(handle) } catch {
                 throw .cannotWrite(path: path, reason: "\(error)")
             }
             return
@@ -86,7 +52,7 @@ extension AtomicFile {
                 throw AtomicFileError.cannotWrite(path: path, reason: "cannot create \(temporary.path)")
             }
             do {
-                try ChunkedWriter.write(to: handle, body)
+                try fill(handle)
                 try handle.close()
             } catch {
                 try? handle.close()
@@ -98,7 +64,21 @@ extension AtomicFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             if let error = error as? AtomicFileError { throw error }
-            throw .cannotWrite(path: path, reason: "\(error)")
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    static func isDeviceOrPipe(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
+    }
+
+    /// Foundation's own words for a missing directory ("The file doesn't exist") name
+    /// neither file.
+    static func requireDirectory(_ directory: URL, for path: String) throws(AtomicFileError) {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
         }
     }
 }
