@@ -62,14 +62,15 @@ public enum HoursParser {
                 }
                 return lo < list.count && list[lo] <= range.upperBound
             }
-            // An activity word reaches the hours it introduces (six tokens before them, not past
+            // An activity word reaches the hours it introduces (ten tokens before them, not past
             // a bracket: "Shipping Rates Phone (Mon-Fri, 8am-2pm)" are the phone's) and the three
             // tokens after them.
             func introduced(_ d: Draft) -> Bool {
                 // Activities inside the statement or just after it.
                 if holds(activities, d.first...(d.last + 3)) { return true }
-                // Six tokens before it, not past a bracket or a sentence end.
-                for a in max(0, d.first - 6)..<d.first where holds(activities, a...a) {
+                // Ten tokens before it ("Доставка осуществляется три раза в неделю: по
+                // вторникам …"), not past a bracket or a sentence end.
+                for a in max(0, d.first - 10)..<d.first where holds(activities, a...a) {
                     if !(a..<d.first).contains(where: { tokens[$0].kind == .symbol && (tokens[$0].text == "(" || tokens[$0].text == ";" || tokens[$0].text == ".") }) {
                         return true
                     }

@@ -167,8 +167,10 @@ struct HoursRecognizer {
             }
             return i + 1
         case .number:
-            if tok.digitCount == 4, tok.value >= 1900, tok.value < 2100, let s = sym(i - 1), s == "/" || s == ".", attached(i),
-               let dayOrMonth = number(i - 2), dayOrMonth.digitCount <= 2, dayOrMonth.value <= 31 {
+            if tok.digitCount == 4, tok.value >= 1900, tok.value < 2100, let s = sym(i - 1), s == "/" || s == ".",
+               let dayOrMonth = number(i - 2), dayOrMonth.digitCount <= 2, dayOrMonth.value <= 31,
+               attached(i) || (sym(i - 3) == s && number(i - 4).map { $0.digitCount <= 2 && $0.value <= 31 } == true) {
+                // "29. 12. 2025": spaced too, when a day number and the same dot come before.
                 // A date ("02/08/2014", "21.11.2026") beside hours makes them that date's.
                 emit(.qualifier, i, i)
                 return i + 1
@@ -390,12 +392,34 @@ struct HoursRecognizer {
                 }
             }
         }
+        // "erster Sa i. M. 09:00-16:00", "last Sunday 1-4pm": the nth weekday of a month has
+        // hours a weekly schedule cannot state; "последний четверг месяца – санитарный день"
+        // (no hours of its own) only must not add that day to the hours around it.
+        if data.nthWeekdayWords.contains(w), word(skipDot(i + 1)).map({ day($0) != nil }) == true {
+            let dayEnd = skipDot(i + 2)
+            var k = dayEnd
+            while k < min(t.count, dayEnd + 6), number(k) == nil, sym(k) != ";" { k += 1 }
+            emit(number(k) != nil ? .qualifier : .separator(strong: true), i, dayEnd - 1)
+            return dayEnd
+        }
+        // "dinsdagochtend … van 8 tot 12 uur", "Samstagvormittag 9-12": the day's hours; beside a
+        // closed word ("Montagnachmittag geschlossen") half a day closed, which is not placed.
+        if let compoundDay = data.dayPartCompounds[w] {
+            if (max(0, i - 3)...min(t.count - 1, i + 3)).contains(where: { word($0).map { HoursLexicon.closedWords.contains($0) } == true }) {
+                emit(.qualifier, i, i)
+            } else {
+                emit(.days([compoundDay], everyDay: false, holidays: false), i, i)
+            }
+            return i + 1
+        }
         guard data.isMonth(w) else { return nil }
         var after = i + 1
         if sym(after) == "." { after += 1 }
         var before = i - 1
         if sym(before) == "." { before -= 1 }
-        let nearNumber = number(after) != nil || number(before) != nil
+        // "15 de junio", "3 di marzo", "1er janvier": a day number with a short word between.
+        let shortLink = word(before).map { $0.raw.unicodeScalars.count <= 3 && attached(before) == false } ?? false
+        let nearNumber = number(after) != nil || number(before) != nil || (shortLink && number(before - 1) != nil)
         var linked = false
         if let s = sym(i + 1) ?? word(i + 1), HoursLexicon.dayRangeWords.contains(s) || HoursLexicon.listWords.contains(s),
            let other = word(i + 2), data.isMonth(other) {
@@ -405,9 +429,28 @@ struct HoursRecognizer {
            let other = word(i - 2), data.isMonth(other) {
             linked = true
         }
+        // Month names of three letters are ordinary words somewhere ("may", "sie", "mar"): the
+        // two looser tests below take longer names only.
+        func longMonth(_ x: WordKey) -> Bool { x.raw.unicodeScalars.count >= 4 && data.isMonth(x) && day(x) == nil }
+        // "März-Anfang Januar", "da fine ottobre a fine marzo": two months close together.
+        if longMonth(w) {
+            for k in max(0, i - 4)...(i + 4) where k != i && k < t.count {
+                if let other = word(k), longMonth(other) { linked = true; break }
+            }
+        }
+        // "from late March", "da fine ottobre", "bis Oktober": a month after a range word (one
+        // word may stand between); a month abbreviation that is also a day ("mar") does not count.
+        if longMonth(w) {
+            for k in [i - 1, i - 2] {
+                if let c = word(k), HoursLexicon.rangePrefixes.contains(c) || HoursLexicon.rangeSeparatorWords.contains(c)
+                    || HoursLexicon.dayRangeWords.contains(c) {
+                    linked = true
+                }
+            }
+        }
         var colon = i + 1
         if sym(colon) == ":" { colon += 1 }
-        let leadsRule = colon > i + 1 && number(colon) != nil
+        let leadsRule = colon > i + 1 && (number(colon) != nil || (word(colon).map { day($0) != nil } ?? false))
             || (word(i + 1).map { $0 == "off" || day($0) != nil } ?? false)
         guard nearNumber || linked || leadsRule else { return nil }
         emit(.qualifier, i, i)
@@ -443,6 +486,8 @@ struct HoursRecognizer {
         set.formUnion(data.qualifierWords)
         set.formUnion(data.qualifierPhrases.keys)
         set.formUnion(data.months)
+        set.formUnion(data.nthWeekdayWords)
+        set.formUnion(data.dayPartCompounds.keys)
         set.formUnion(["ph", "week", "sh", "unknown", "midday"])
         set.formUnion(data.zonePhrases.keys)
         return set

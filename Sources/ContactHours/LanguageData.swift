@@ -89,6 +89,12 @@ struct LanguageData: Sendable {
         /// Halves of a day ("afternoon", "après-midi", "Nachmittag"): a closed word beside one
         /// closes part of a day the reader cannot place, so the text gives nothing.
         var partsOfDay: [String]?
+        /// Ordinals before a day name ("first", "letzten", "последний"): the nth weekday of a
+        /// month, which a weekly schedule cannot state.
+        var nthWeekday: [String]?
+        /// Parts of a day written glued to a day name ("woensdagmorgen", "Samstagvormittag"):
+        /// such a word names part of a day, so its hours are not that whole day's.
+        var dayPartSuffixes: [String]?
     }
 
     /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
@@ -170,6 +176,10 @@ struct LanguageData: Sendable {
     var durationUnits: Set<WordKey> = []
     /// Token sequences of `File.partsOfDay`.
     var partsOfDay: [[WordKey]] = []
+    /// `File.nthWeekday`, all languages together.
+    var nthWeekdayWords: Set<WordKey> = []
+    /// CLDR full day names of a language with its `File.dayPartSuffixes` glued on.
+    var dayPartCompounds: [WordKey: Weekday] = [:]
     /// Ordinal suffixes of day numbers ("ª"), from `File.ordinalDays`.
     var ordinalDays: [WordKey: OrdinalReading] = [:]
     /// Words only one language has (its CLDR day names, its data file's words of three letters
@@ -250,6 +260,18 @@ struct LanguageData: Sendable {
                 }
             }
             data.addCLDR(file.locale, except: Set((file.notCLDRDays ?? []).compactMap { tokens($0).first }))
+            data.nthWeekdayWords.formUnion(words(file.nthWeekday, phrase: nil))
+            if let suffixes = file.dayPartSuffixes, !suffixes.isEmpty {
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: file.locale)
+                let order: [Weekday] = [.su, .mo, .tu, .we, .th, .fr, .sa]
+                for names in [formatter.weekdaySymbols ?? [], formatter.standaloneWeekdaySymbols ?? []] {
+                    for (k, name) in names.enumerated() where k < 7 {
+                        guard let day = tokens(name).first else { continue }
+                        for suffix in suffixes { if let w = tokens(day.raw + suffix).first { data.dayPartCompounds[w] = order[k] } }
+                    }
+                }
+            }
             data.addHandWritten(file)
             if let ordinal = file.ordinalDays {
                 let dayWords = Set(ordinal.dayWords.compactMap { tokens($0).first })
