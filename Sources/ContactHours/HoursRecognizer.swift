@@ -54,6 +54,22 @@ struct HoursRecognizer {
     init(tokens: [HoursToken], language: String? = nil) {
         t = tokens
         self.language = language
+        clock24 = HoursRecognizer.writesTwentyFourHours(tokens)
+    }
+
+    /// The text writes an hour after noon as a number ("23:00", "12-24", "18 h"): its writer
+    /// uses the 24-hour clock, so an end before the start ("9:00 - 1:00") is at night.
+    let clock24: Bool
+
+    private static func writesTwentyFourHours(_ t: [HoursToken]) -> Bool {
+        func sym(_ k: Int) -> WordKey? { k >= 0 && k < t.count && t[k].kind == .symbol ? t[k].text : nil }
+        for k in t.indices where t[k].kind == .number && t[k].digitCount == 2 && t[k].value >= 13 && t[k].value <= 24 {
+            if let s = sym(k + 1), s == ":" || s == ".", k + 2 < t.count, !t[k + 1].spaceBefore, t[k + 2].kind == .number,
+               !t[k + 2].spaceBefore, t[k + 2].digitCount == 2 { return true }
+            if sym(k - 1) == "-" || sym(k + 1) == "-" { return true }
+            if k + 1 < t.count, t[k + 1].kind == .word, unitWords.contains(t[k + 1].text) { return true }
+        }
+        return false
     }
 
     /// The matchers ask about the same few words again and again (every matcher tried at a
@@ -1046,6 +1062,10 @@ struct HoursRecognizer {
 
     private mutating func matchRangeItem(_ i: Int) -> Int? {
         guard let r = parseRange(i) else { return nil }
+        if r.ambiguous, secondShiftAfternoon(i, r.span) == nil {
+            emit(.qualifier, i, r.end - 1)
+            return r.end
+        }
         // "14:00-16:00 off" after hours is a break in them (OpenStreetMap's own spelling).
         // Not after a sentence end the range took as its abbreviation dot ("2pm-5pm. Closed on
         // Saturday", "14h à 17h. Fermé le samedi"): that closed word starts a statement of its own.
@@ -1110,7 +1130,10 @@ struct HoursRecognizer {
 
     /// `[prefix] endpoint separator endpoint`; returns the span, whether it is explicitly an
     /// hours range (colon time, am/pm, Uhr, "с … до"), and the index after it.
-    func parseRange(_ i: Int) -> (span: RawSpan, explicit: Bool, end: Int)? {
+    /// `ambiguous`: a time range whose half of the day nothing in the text decides ("Sunday
+    /// 1:00-5:00" on a twelve-hour clock, "11-1 Uhr" with no afternoon hour written anywhere):
+    /// it reads as a range, but no schedule may be made of it.
+    func parseRange(_ i: Int) -> (span: RawSpan, explicit: Bool, end: Int, ambiguous: Bool)? {
         var j = i
         var prefix: WordKey?
         if let w = word(j) {
@@ -1185,7 +1208,7 @@ struct HoursRecognizer {
            let w = word(k2), LanguageData.shared.durationUnits.contains(w) { return nil }
 
         var a = first
-        if a.meridiem == 0 && second.meridiem != 0 && a.hour <= 12 && !a.midnight {
+        if a.meridiem == 0 && second.meridiem != 0 && a.hour <= 12 && !a.midnight && !a.special {
             if second.meridiem == 2, let end = HoursRecognizer.minutes(second, isEnd: true), (a.hour % 12 + 12) * 60 + a.minute < end {
                 a.meridiem = 2
             } else {
@@ -1198,11 +1221,23 @@ struct HoursRecognizer {
         let russianStyle = (prefix.map { HoursRecognizer.cyrillicPrefixes.contains($0) } ?? false) || sepWord == "до"
         // "1-2 дня" is a number of days; "дня" is afternoon only in "с 12 дня до 6 вечера".
         if (first.daysWord || second.daysWord) && !russianStyle { return nil }
-        // "Seg - Qui: 9:00 - 2:00" in a language whose clock has no am/pm: two at night or a
-        // twelve-hour slip for two in the afternoon; nothing decides, so nothing is read.
-        if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight && second.clock
-            && e < s && e <= 720 && s <= 720, let language, LanguageData.shared.twentyFourHourLanguages.contains(language) {
-            return nil
+        var ambiguous = false
+        let twentyFourHourLanguage = language.map { LanguageData.shared.twentyFourHourLanguages.contains($0) } ?? false
+        // "Seg - Qui: 9:00 - 2:00", "11-1 Uhr" in a language whose clock has no am/pm: two at
+        // night or a twelve-hour slip for two in the afternoon. An hour after noon written
+        // elsewhere in the text ("9:00 - 23:00 … 9:00 - 1:00", "12-24, … 12-3") decides: night.
+        // Otherwise nothing decides, and no schedule is made of it.
+        if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
+            && e < s && e <= 720 && s <= 720 {
+            if clock24 && (twentyFourHourLanguage || second.clock) {
+                return (RawSpan(start: s, end: e), explicit, k2, false)
+            }
+            if twentyFourHourLanguage && (second.clock || first.unit || second.unit) { ambiguous = true }
+        }
+        // "Sunday 1:00-5:00" on a twelve-hour clock: one to five at night or in the afternoon.
+        if !russianStyle && !twentyFourHourLanguage && !clock24 && a.meridiem == 0 && second.meridiem == 0 && first.clock && second.clock
+            && !first.padded && s < 6 * 60 && e > s && e <= 720 {
+            ambiguous = true
         }
         // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
         if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
@@ -1222,7 +1257,7 @@ struct HoursRecognizer {
         // or "с … до" say nothing of the half of the day; read as night hours they would be a
         // schedule the text does not state. "0-24" (round the clock) is still read.
         if !explicit && !first.clock && !second.clock && s > 0 && s < 6 * 60 { return nil }
-        return (RawSpan(start: s, end: e), explicit, k2)
+        return (RawSpan(start: s, end: e), explicit, k2, ambiguous)
     }
 
     static func isMilitaryTime(_ n: HoursToken) -> Bool {
@@ -1257,6 +1292,9 @@ struct HoursRecognizer {
                 return (Endpoint(hour: 12, clock: true, special: true), j + 1)
             case "midnight", "mitternacht", "полночь", "полуночи":
                 return (Endpoint(hour: 0, clock: true, midnight: true, special: true), j + 1)
+            case "mid" where sym(j - 1) == "-" || (after.map { HoursLexicon.rangeSeparatorWords.contains($0) } ?? false):
+                // "10-Mid", "8 am till mid": midnight, as an end only.
+                return (Endpoint(hour: 0, clock: true, midnight: true, special: true), j + 1)
             default:
                 return nil
             }
@@ -1283,6 +1321,12 @@ struct HoursRecognizer {
             e.minute = m.value
             e.clock = true
             k += 2
+        } else if word(k) == "h", let m = number(k + 1), m.digitCount == 2, m.value < 60, word(k + 2) != "h",
+                  !(sym(k + 2).map { $0 == ":" || $0 == "." || $0 == "," } == true && attached(k + 2) && number(k + 3) != nil) {
+            // "17 h 30", "9 h 00": the French hour and minutes written with spaces; not "9 h 12 h".
+            e.minute = m.value
+            e.clock = true
+            k += 2
         } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
                   dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false),
                   !(sym(k + 2) == "-" && attached(k + 2) && number(k + 3) != nil) {
@@ -1292,6 +1336,14 @@ struct HoursRecognizer {
             k += 2
         }
         if e.clock && e.hour == 24 && e.minute > 0 { return nil }
+        // "12mn": midnight in Philippine and Indian usage.
+        if e.hour == 12, !e.clock, word(k) == "mn", attached(k) {
+            return (Endpoint(hour: 0, clock: true, midnight: true, special: true), k + 1)
+        }
+        // "11-PM": a hyphen glued between the hour and its am/pm.
+        if sym(k) == "-", attached(k), attached(k + 1), let w = word(k + 1), HoursRecognizer.amWords.contains(w) || HoursRecognizer.pmWords.contains(w) {
+            k += 1
+        }
         if let w = word(k) {
             if HoursRecognizer.amWords.contains(w) {
                 e.meridiem = 1
@@ -1319,8 +1371,9 @@ struct HoursRecognizer {
             if sym(k) == "." && attached(k) { k += 1 }
         }
         if e.meridiem != 0 && e.hour > 12 {
-            // "до 19 вечера" is redundant, "5:00 pm" with hour 17 is nonsense.
-            guard let w = word(k - 1), ["вечера", "дня", "утра", "ночи"].contains(w) else { return nil }
+            // "до 19 вечера" and "16:30 pm" are redundant; "17:00 am" is nonsense.
+            let redundantPM = e.meridiem == 2 && e.clock && e.hour < 24
+            guard redundantPM || (word(k - 1).map { ["вечера", "дня", "утра", "ночи"].contains($0) } ?? false) else { return nil }
             e.meridiem = 0
         }
         return (e, k)

@@ -211,8 +211,10 @@ struct LanguageData: Sendable {
         var wordLanguages: [WordKey: Set<String>] = [:]
         for file in files() {
             data.locales.append(file.locale)
+            // Quoted literals are not fields: German gives "HH 'Uhr'", whose "h" is no am/pm hour.
             if let pattern = DateFormatter.dateFormat(fromTemplate: "j", options: 0, locale: Locale(identifier: file.locale)),
-               !pattern.contains("h"), !pattern.contains("K") {
+               case let fields = pattern.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter({ $0.offset % 2 == 0 }).map(\.element).joined(),
+               !fields.contains("h"), !fields.contains("K") {
                 data.twentyFourHourLanguages.insert(file.locale)
             }
             var phrases: [([WordKey], PhraseKind)] = []

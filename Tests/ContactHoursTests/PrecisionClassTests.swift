@@ -64,3 +64,33 @@ private func reading(_ text: String) -> String {
         #expect(reading(c.0) == c.1, "\(c.0)")
     }
 }
+
+/// Times: the half of the day is read only where the text decides it; otherwise nothing.
+@Suite struct HalfOfDayTests {
+    @Test(arguments: [
+        // An hour after noon written elsewhere makes the writer a 24-hour one: night.
+        ("Lunes a jueves 10:00-22:00, viernes y sábado 10:00-2:00", "Mo-Th 10:00-22:00; Fr 10:00-24:00; Sa 00:00-02:00,10:00-24:00; Su 00:00-02:00"),
+        ("pon.-czw. 10-22, pt.-sob. 10-2", "Mo-Th 10:00-22:00; Fr 10:00-24:00; Sa 00:00-02:00,10:00-24:00; Su 00:00-02:00"),
+        // A 24-hour language with nothing that decides: nothing (German "HH 'Uhr'" is 24-hour).
+        ("Freitag 11-2 Uhr", "none"),
+        ("Freitag 18-2 Uhr", "Fr 18:00-24:00; Sa 00:00-02:00"),
+        ("Mo-Fr 9-5 Uhr", "none"),
+        // Twelve-hour clock, an early range with no am/pm and no 24-hour hour anywhere.
+        ("Mon-Fri 9:00-5:00, Sat 2:00-4:00", "none"),
+        // Still read: the afternoon shift after a morning one, English "9-5".
+        ("Mon-Fri 8:30-12:30 and 1:30-4:30", "Mo-Fr 08:30-12:30,13:30-16:30"),
+        ("Mon-Fri 9-5", "Mo-Fr 09:00-17:00"),
+        // noon keeps its own half; "mid" and "12mn" are midnight; "11-PM"; "16:30 pm".
+        ("Fri noon to 3 am", "Fr 12:00-24:00; Sa 00:00-03:00"),
+        ("Sat 9-Mid, Sun 10-6", "Sa 09:00-24:00; Su 10:00-18:00"),
+        ("Sat 4pm - 12mn", "Sa 16:00-24:00"),
+        ("Daily 6AM - 10-PM", "06:00-22:00"),
+        ("Mon-Fri 8:00 am - 17:30 pm", "Mo-Fr 08:00-17:30"),
+        // French hours and minutes with spaces.
+        ("du lundi au vendredi de 8 h 30 à 17 h 45", "Mo-Fr 08:30-17:45"),
+        ("Samedi 9 h 15 - 12 h", "Sa 09:15-12:00"),
+    ])
+    func halfOfDay(_ c: (String, String)) {
+        #expect(reading(c.0) == c.1, "\(c.0)")
+    }
+}
