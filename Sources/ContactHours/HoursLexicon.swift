@@ -72,7 +72,8 @@ enum HoursLexicon {
 
     static let rangePrefixes: Set<WordKey> = LanguageData.shared.rangePrefixes
     static let rangeSeparatorWords: Set<WordKey> = LanguageData.shared.rangeSeparators
-    static let dayRangeWords: Set<WordKey> = Set<WordKey>(["-"]).union(LanguageData.shared.dayRangeWords)
+    /// "Mardi > Samedi": the comparison sign joins a range of days too.
+    static let dayRangeWords: Set<WordKey> = Set<WordKey>(["-", ">"]).union(LanguageData.shared.dayRangeWords)
     static let listWords: Set<WordKey> = Set<WordKey>(["&", ",", "/", "+"]).union(LanguageData.shared.listWords)
 
     /// Zone names right after times. `мск` and friends are accepted anywhere in the statement.

@@ -265,6 +265,18 @@ struct HoursRecognizer {
             emit(.qualifier, i, i + 1)
             return i + 2
         }
+        // "Sunda - Thursday", "Tus / Fri", ", Miercoles, Viernes": an unread word that starts
+        // like a day name, joined to a day as in a range or list, is a day misspelt.
+        let scalars = w.raw.unicodeScalars
+        if scalars.count >= 3, scalars.count <= 9, day(w) == nil,
+           LanguageData.shared.dayNameOpenings.contains(String(String.UnicodeScalarView(scalars.prefix(2)))),
+           let c = sym(i + 1) ?? word(i + 1),
+           ["-", "/", "&", ">"].contains(c) || (c == "," && sym(i - 1) == ",") || HoursLexicon.dayRangeWords.contains(c),
+           c == "," || !attached(i + 1) || !attached(i + 2), // "subota/saturday" glosses a day in another language
+           let next = word(skipDot(i + 2)), let d = day(next), !d.partnerOnly || t[skipDot(i + 2)].isCapitalized {
+            emit(.unknownLabel, i, i + 2)
+            return i + 1
+        }
         // "MTWF 10-6", "MWF: 10am-1pm": day initials glued into one word.
         if t[i].isCapitalized, w.raw.unicodeScalars.count >= 3, w.raw.unicodeScalars.count <= 7,
            w.raw.unicodeScalars.allSatisfy({ "mtwrfsuh".unicodeScalars.contains($0) }) {
@@ -921,6 +933,24 @@ struct HoursRecognizer {
             start = i + 1
         }
         guard let spec = parseDaySpec(start) else { return nil }
+        // "Lunedì/Sabato": a slash between two days that are not neighbours is a list to some
+        // writers and a range to others; the text does not say which.
+        if spec.days.count == 2, let a = dayWord(start), let slash = Optional(skipDot(start + 1)), sym(slash) == "/",
+           let b = dayWord(slash + 1), skipDot(slash + 2) == spec.end,
+           a.day.through(b.day).count > 2 && b.day.through(a.day).count > 2 {
+            emit(.qualifier, i, spec.end - 1)
+            return spec.end
+        }
+        // "Dimanche : 9-00-19-00", "Sun. 1-5", "9am-830pm": hours right after the days that no
+        // range reads; the days would otherwise take the hours of the days around them.
+        var hoursAt = spec.end
+        if sym(hoursAt) == ":" { hoursAt += 1 }
+        if let n = number(hoursAt), !(n.value == 24 && n.digitCount == 2), parseRange(hoursAt) == nil,
+           (hoursAt + 1...min(t.count - 1, hoursAt + 4)).contains(where: { sym($0) == "-" }) {
+            emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
+            emit(.qualifier, hoursAt, hoursAt)
+            return hoursAt + 1
+        }
         emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
         // "Mo-thr": the range goes on to a word nobody read.
         if sym(spec.end) == "-", attached(spec.end), let after = word(spec.end + 1), attached(spec.end + 1),
@@ -981,7 +1011,8 @@ struct HoursRecognizer {
         while j < t.count && guardCount < 16 {
             guardCount += 1
             let connector = sym(j) ?? word(j)
-            if let c = connector, HoursLexicon.dayRangeWords.contains(c), let d = continuationDay(j + 1) {
+            let ownListWord = connector.map { c in language.map { LanguageData.shared.listWordsByLanguage[$0]?.contains(c) == true } ?? false } ?? false
+            if let c = connector, HoursLexicon.dayRangeWords.contains(c), !ownListWord, let d = continuationDay(j + 1) {
                 days.formUnion(last.through(d.day))
                 last = d.day
                 strong = true
@@ -1352,7 +1383,8 @@ struct HoursRecognizer {
                 e.meridiem = 2
                 e.daysWord = w == "дня"
                 k += 1
-            } else if (w == "a" || w == "p"), sym(k + 1) == ".", word(k + 2) == "m" {
+            } else if (w == "a" || w == "p"), sym(k + 1) == ".", word(k + 2) == "m", attached(k + 2) || !t[k + 2].isCapitalized {
+                // "6p. M-F": a capital M after a space starts the next days, not "p.m."
                 e.meridiem = w == "a" ? 1 : 2
                 k += 3
             } else if (w == "a" || w == "p"), attached(k), !t[k].isCapitalized, !e.clock || e.colon {

@@ -151,6 +151,12 @@ struct LanguageData: Sendable {
     /// "so" is Saturday where German "So" is Sunday.
     var daysByLanguage: [String: [WordKey: HoursLexicon.DayWord]] = [:]
     var commonWordsByLanguage: [String: Set<WordKey>] = [:]
+    /// Each language's own list words ("a" is "and" in Czech, "to" in Spanish): in a text known
+    /// to be in that language they join a list of days, never a range.
+    var listWordsByLanguage: [String: Set<WordKey>] = [:]
+    /// The first two letters of every CLDR full day name: an unread word that starts like one
+    /// and is joined to a day ("Sunda - Thursday", "Tus / Fri") is taken for a misspelt day.
+    var dayNameOpenings: Set<String> = []
     /// The hand-written lists of every file (see `File`), all languages together.
     var handDays: [WordKey: HoursLexicon.DayWord] = [:]
     var handDayStems: [(String, Weekday)] = []
@@ -231,6 +237,7 @@ struct LanguageData: Sendable {
             data.rangeSeparators.formUnion(words(file.rangeSeparators, phrase: nil))
             data.dayRangeWords.formUnion(words(file.dayRange, phrase: .dayRange))
             data.listWords.formUnion(words(file.list, phrase: nil))
+            data.listWordsByLanguage[file.locale] = Set((file.list ?? []).compactMap { tokens($0).first })
             data.closedWords.formUnion(words(file.closed, phrase: .closed))
             data.everyDayWords.formUnion(words(file.everyDay, phrase: .everyDay))
             data.allDayWords.formUnion(words(file.allDay, phrase: .allDay))
@@ -357,6 +364,7 @@ struct LanguageData: Sendable {
                 if days[w] == nil { days[w] = HoursLexicon.DayWord(day: order[k], ambiguous: false) }
                 daysByLanguage[identifier, default: [:]][w] = HoursLexicon.DayWord(day: order[k], ambiguous: false)
                 let scalars = Array(w.raw.unicodeScalars)
+                if scalars.count >= 2 { dayNameOpenings.insert(String(String.UnicodeScalarView(scalars[0..<2]))) }
                 // West Slavic names in -ek/-ok lose that vowel when inflected: "od poniedziałku
                 // do piątku", "czwartku", "od pondělí do pátku". The stem below keeps the vowel
                 // ("piąte"), so the genitive/locative form in -ku is added as an exact word;

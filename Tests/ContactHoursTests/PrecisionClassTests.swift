@@ -94,3 +94,31 @@ private func reading(_ text: String) -> String {
         #expect(reading(c.0) == c.1, "\(c.0)")
     }
 }
+
+/// Days: a day word nobody reads, a slash between days that are not neighbours and hours no
+/// range reads make the text give nothing instead of moving hours to other days.
+@Suite struct DayPrecisionTests {
+    @Test(arguments: [
+        // Misspelt or unread day joined to a day.
+        ("Mondy - Friday: 9am-5pm, Saturday: 10am-2pm", "none"),
+        ("Wenesday / Fri 2:00 PM - 6:00 PM", "none"),
+        ("Lunes, Martes, Juevs, Viernes: 9:00-14:00", "none"),
+        // A slash between days that are not neighbours: list or range, the text does not say.
+        ("Martedì/Venerdì 9:00-13:00", "none"),
+        ("Lundi/Jeudi 9h-12h", "none"),
+        ("Sa/So 10-16 Uhr", "Sa,Su 10:00-16:00"),
+        // Hours after the days that no range reads.
+        ("Mon-Fri 9-5:30pm, Sat 10am-430pm", "none"),
+        ("Sun. 2-6 Mon. - Fri. 9:30-6:30", "none"),
+        // ">" joins a range of days; Czech "a" joins a list.
+        ("Lundi > Jeudi : 9h-17h", "Mo-Th 09:00-17:00"),
+        ("Po a st 8:00 - 17:00, út a čt 8:00 - 15:00", "Mo,We 08:00-17:00; Tu,Th 08:00-15:00"),
+        // "6p. M-F": the capital M begins the next days.
+        ("Sun 11a-5p. M-F 7a-8p", "Mo-Fr 07:00-20:00; Su 11:00-17:00"),
+        // A glued gloss in another language stays read.
+        ("subota/saturday 08:00-12:00", "Sa 08:00-12:00"),
+    ])
+    func days(_ c: (String, String)) {
+        #expect(reading(c.0) == c.1, "\(c.0)")
+    }
+}
