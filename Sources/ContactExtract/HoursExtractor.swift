@@ -52,7 +52,8 @@ struct HoursExtractor {
                                   neighbours: ranges, method: method,
                                   label: Self.channelLabel(text: text, range: range, neighbours: ranges))
                 if !Self.startsAnother(piece, run, summary),
-                   Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index) {
+                   Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index)
+                    || Self.isException(piece, run, summary) {
                     run.append(piece)
                     summary.add(piece)
                 } else {
@@ -145,6 +146,17 @@ struct HoursExtractor {
         guard case .schedule = statement.value else { return false }
         if statement.days == nil && summary.allDaysOffOrHoliday { return true }
         return statement.isPartial && summary.allPartialOrHoliday
+    }
+
+    /// Fewer days right after hours for more, in the same text ("täglich 19-24 Uhr, Sa 21-2
+    /// Uhr"): those days' own hours, which `HoursParser.merge` puts in place of the first's.
+    /// Emitted apart, the first would claim those days too.
+    private static func isException(_ piece: Piece, _ run: [Piece], _ summary: RunSummary) -> Bool {
+        let s = piece.statement
+        guard let last = run.last, last.block == piece.block, let days = s.days, !s.isDaysOff, !s.isHolidayRule,
+              !s.amendsPrevious, case .schedule = s.value, case .schedule = last.statement.value,
+              piece.utf8Range.lowerBound - last.utf8Range.upperBound <= 24 else { return false }
+        return days.isStrictSubset(of: summary.daysWithHours)
     }
 
     /// Hours naming no days, then days of their own in the same text ("08:00 - 20:00, Нд. 08:00 -

@@ -296,6 +296,31 @@ public enum HoursParser {
                 }
             case .days(let days, let everyDay, let holidays):
                 if var c = current {
+                    // Days with no hours of their own, then words or numbers nothing read, then
+                    // other days ("Po-Pá po dohodě, So 10-17", "lundi mardi :8h 12h / 13h30 17h30,
+                    // mercredi : 8h-12h", "крім святкових днів та неділі за наступним графіком:
+                    // понеділок – п’ятниця …"): the first days are not the list the later hours
+                    // are for. Unread numbers between make the whole text unsure; unread words
+                    // leave the first days without hours.
+                    if c.content == nil && sep < 2 && c.last + 1 < item.first {
+                        var unreadWords = false
+                        for k in (c.last + 1)..<item.first {
+                            switch tokens[k].kind {
+                            case .number: unreadable = true
+                            case .word where !Self.joinsDayLists(tokens[k].text):
+                                unreadWords = true
+                            default: break
+                            }
+                        }
+                        if unreadWords {
+                            current = nil
+                            c = Draft(days: days, holidaysInDays: holidays, zone: pendingZone, first: item.first, last: item.last)
+                            pendingZone = nil
+                            current = c
+                            sep = 0
+                            continue
+                        }
+                    }
                     if c.content == nil && sep < 2 {
                         // Days named after "open 7 days" are the ones the hours that follow are
                         // for ("Open 7 days Sun-Thurs: 9:00AM-9:00PM Fri-Sat: 9:00AM-10:00PM").
@@ -364,6 +389,15 @@ public enum HoursParser {
                     c.days = (c.days ?? Set(Weekday.allCases)).subtracting(excluded)
                     c.last = max(c.last, item.last)
                     current = c
+                } else if current == nil {
+                    // "Кроме воскресенья, с 9 до 18": the days are every other day.
+                    current = Draft(days: Set(Weekday.allCases).subtracting(excluded), zone: pendingZone, first: item.first, last: item.last)
+                    pendingZone = nil
+                } else {
+                    // "… 13.30 uur tot 16.30 uur open. Uitgezonderd op vrijdag.": an exception in
+                    // a sentence of its own may be the last statement's or every statement's;
+                    // applied to none, the hours would claim the excepted days.
+                    unreadable = true
                 }
             case .breakRanges(let spans):
                 // A break in a clause of its own ("Tu-Sa 9-18; Su 9-16; обед 14-15") is every
@@ -400,6 +434,14 @@ public enum HoursParser {
             }
         }
         return drafts
+    }
+
+    /// Words that may stand between two lists of days of one statement: list and range words,
+    /// fillers, articles and prepositions ("le mardi et le samedi", "lunedì e il mercoledì",
+    /// "Segunda-feira, Terça-feira").
+    static func joinsDayLists(_ w: WordKey) -> Bool {
+        w.raw.unicodeScalars.count <= 3 || HoursLexicon.listWords.contains(w) || HoursLexicon.dayRangeWords.contains(w)
+            || LanguageData.shared.fillers.contains(w) || LanguageData.shared.ordinalDayWords.contains(w)
     }
 
     static func statement(from d: Draft, tokens: [HoursToken]) -> HoursStatement? {

@@ -146,6 +146,10 @@ struct HoursRecognizer {
                 // The abbreviation dot of a unit written before the times ("od poniedziałku do
                 // piątku w godz. 8–16"): it does not end the sentence, or the days lose their hours.
                 break
+            case "." where attached(i) && (word(i - 1).map { HoursLexicon.closedWords.contains($0) && $0.utf8Count <= 6 } ?? false)
+                && (word(i + 1).map { day($0) != nil } ?? false):
+                // The abbreviation dot of a closed word before its days ("вых. пн.").
+                break
             case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
             case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || day($0) != nil } ?? false)
@@ -716,24 +720,36 @@ struct HoursRecognizer {
             emit(.exceptDays(spec.days), i, spec.end - 1)
             return spec.end
         }
+        // "sauf le weekend", "except weekends", "кроме выходных".
+        for k in (i + 1)...(i + 2) {
+            guard let g = word(k) else { break }
+            if HoursLexicon.weekendWords.contains(g) || g == "выходных" || g == "вихідних" {
+                emit(.exceptDays([.sa, .su]), i, k)
+                return k + 1
+            }
+        }
         var k = i + 1
         var steps = 0
         while k < t.count && steps < 4 {
-            guard let wk = word(k) else { return nil }
+            guard let wk = word(k) else { break }
             if HoursLexicon.isHoliday(wk) {
                 var last = k
                 if let n = word(k + 1), ["дни", "days", "дня", "дней"].contains(n) { last = k + 1 }
                 emit(.holidayOff, i, last)
                 return last + 1
             }
-            if !HoursRecognizer.fillers.contains(wk) { return nil }
+            if !HoursRecognizer.fillers.contains(wk) { break }
             k += 1
             steps += 1
         }
-        return nil
+        // An exception nobody reads ("except by appointment", "sauf le 3e lundi du mois"):
+        // next to hours, the hours would claim the days it takes away.
+        emit(.qualifier, i, i)
+        return i + 1
     }
 
     private static let exceptWords: Set<WordKey> = LanguageData.shared.exceptWords
+    private static let withoutWords: Set<WordKey> = LanguageData.shared.withoutWords
 
     /// "В государственные праздничные дни работа операторов не ведётся", "holidays closed".
     private mutating func matchHoliday(_ i: Int) -> Int? {
@@ -795,6 +811,10 @@ struct HoursRecognizer {
 
     private mutating func matchBreak(_ i: Int) -> Int? {
         guard let w = word(i), HoursLexicon.breakWords.contains(w) else { return nil }
+        // "без перерыва на обед", "ohne Mittagspause": no break.
+        for k in max(0, i - 3)..<i {
+            if let wk = word(k), HoursRecognizer.withoutWords.contains(wk) { return nil }
+        }
         var k = i + 1
         var skipped = 0
         while skipped < 3, k < t.count {
@@ -802,9 +822,25 @@ struct HoursRecognizer {
             if let wk = word(k), ["на", "обед", "break", "перерыв", "pause", "time", "hour", "обід"].contains(wk) { k += 1; skipped += 1; continue }
             break
         }
-        guard let r = parseRange(k) else { return nil }
-        emit(.breakRanges([r.span]), i, r.end - 1)
-        return r.end
+        if let r = parseRange(k) {
+            emit(.breakRanges([r.span]), i, r.end - 1)
+            return r.end
+        }
+        // "Обідня перерва – 45 хвилин: із 13:00 до 13:45": a few words or a duration before the
+        // break's range, in the same clause and before any day.
+        var n = k
+        while n < min(t.count, i + 10) {
+            // "(1 Std.) 13-14": an abbreviation's dot inside the brackets does not end the clause.
+            if sym(n) == ".", attached(n), sym(n + 1) == ")" { n += 1; continue }
+            if let s = sym(n), [";", ".", "|", ",", "!", "?"].contains(s) { break }
+            if let wk = word(n), day(wk) != nil { break }
+            if (number(n) != nil || word(n).map({ HoursLexicon.rangePrefixes.contains($0) }) == true), let r = parseRange(n) {
+                emit(.breakRanges([r.span]), i, r.end - 1)
+                return r.end
+            }
+            n += 1
+        }
+        return nil
     }
 
     // MARK: time zones
@@ -968,6 +1004,12 @@ struct HoursRecognizer {
             }
             break
         }
+        // "9am-6pm Mon-Fri, 10am-5pm Sat": a short form right after hours, closing the text or
+        // its clause, in a text that writes its days after the hours.
+        if !strong, hasDaysItem, t[i].isCapitalized, let previous = items.last, previous.last == i - 1,
+           case .ranges = previous.kind, j >= t.count || [",", ";", ".", "|", ")"].contains(sym(j) ?? "") {
+            return (days, holidays, j)
+        }
         if !strong && first.partnerOnly {
             // "ma t/m vr 8.30-17.30 za 9.00-14.00": alone only after days already read and
             // right before its hours; "Mar 10-18" alone stays a month.
@@ -1115,14 +1157,27 @@ struct HoursRecognizer {
         let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
             || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
 
+        // "9,30-13,00 15-19.30", "9-13 15-19": a second shift right after a range, with only a
+        // space between; it must start after the first ends (checked below), or it is not one.
+        var secondShiftAfter: Int?
+        if prefix == nil, number(i - 1) != nil, t[i].spaceBefore, let previous = items.last, previous.last == i - 1,
+           case .ranges(let spans, _) = previous.kind, let last = spans.last, last.end > last.start {
+            secondShiftAfter = last.end
+        }
         if prefix == nil {
             // Reject pieces of phone numbers, dates, scores, versions, prices and page ranges.
             let p = i - 1
-            if number(p) != nil && !(first.clock && t[i].spaceBefore) { return nil }
+            if number(p) != nil && !(first.clock && t[i].spaceBefore) && secondShiftAfter == nil { return nil }
             if let s = sym(p) {
                 // "13:30 - 16:00 / 20:00 - 23:30": a spaced slash right after a range lists the next.
                 let listsRange = s == "/" && t[p].spaceBefore && t[i].spaceBefore
-                    && items.last.map { if case .ranges = $0.kind { return $0.last == p - 1 } else { return false } } == true
+                    && items.last.map {
+                        // "9h-12h 14h-19h Du Mardi au Vendredi / 9h-12h le samedi": after hours' days too.
+                        switch $0.kind {
+                        case .ranges, .days: return $0.last == p - 1
+                        default: return false
+                        }
+                    } == true
                 if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) && !listsRange { return nil }
                 if s == ":" && attached(i) && sym(p - 1) == ":" { return nil }
                 if [".", ":", ",", "-"].contains(s) && number(p - 1) != nil && (attached(i) || s == "-") && !(s == "," && first.clock) { return nil }
@@ -1173,6 +1228,7 @@ struct HoursRecognizer {
             guard s == 0 else { return nil }
             e = 1440
         }
+        if let after = secondShiftAfter, !(first.clock && t[i].spaceBefore), s < after || e <= s { return nil }
         // "Call between 2 and 4", "from 2 to 4": bare small numbers with no colon, am/pm, unit
         // or "с … до" say nothing of the half of the day; read as night hours they would be a
         // schedule the text does not state. "0-24" (round the clock) is still read.

@@ -1,0 +1,85 @@
+import Testing
+@testable import ContactHours
+
+/// Merged result of every statement in the text, as canonical OSM ("none" when nothing).
+private func merged(_ text: String) -> String {
+    let found = HoursParser.statements(in: text)
+    #expect(HoursParser.statements(in: text, preCheck: false) == found)
+    if !found.isEmpty && found.allSatisfy({ $0.value == .unspecified }) { return "unspecified" }
+    if found.isEmpty { return "none" }
+    return HoursParser.merge(found).openingHours
+}
+
+/// The classes of wrong schedules left after the first blind evaluation (issue 13 §1), each in
+/// the languages where it occurs. Our own examples: regression tests, not the measure.
+@Suite struct WrongClassTests {
+    /// A second range after the first with only a space between.
+    @Test(arguments: [
+        ("Lunedì-Sabato 9,30-13,00 15-19.30", "Mo-Sa 09:30-13:00,15:00-19:30"),
+        ("Mo-Sa 9-13 15-19", "Mo-Sa 09:00-13:00,15:00-19:00"),
+        ("Пн-Пт 9:00-13:00 14-18", "Mo-Fr 09:00-13:00,14:00-18:00"),
+        ("Mo-Fr 9:30-13:00 15-19:30 Uhr", "Mo-Fr 09:30-13:00,15:00-19:30"),
+        // Not a second shift: it starts before the first ends.
+        ("Mo-Sa 9-13 12-19", "Mo-Sa 09:00-13:00"),
+    ])
+    func secondRangeAfterSpace(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// Days written after the times, then another range with its own days.
+    @Test(arguments: [
+        ("9am-6pm Mon-Fri, 10am-5pm Sat", "Mo-Fr 09:00-18:00; Sa 10:00-17:00"),
+        ("9-18 Uhr Mo-Fr, 10-14 Uhr Sa", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
+        ("9:00-18:00 пн-пт, 10:00-14:00 сб", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
+        ("9h-12h 14h-19h Du Mardi au Vendredi / 9h-12h le samedi", "Tu-Fr 09:00-12:00,14:00-19:00; Sa 09:00-12:00"),
+    ])
+    func daysAfterTimes(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// Except words: applied when they name days, nothing when they cannot be applied.
+    @Test(arguments: [
+        ("9h - 19h tous les jours (sauf le weekend)", "Mo-Fr 09:00-19:00"),
+        ("Täglich 10-18 Uhr außer Sonntag", "Mo-Sa 10:00-18:00"),
+        ("ежедневно с 9 до 18 кроме воскресенья", "Mo-Sa 09:00-18:00"),
+        ("Кроме воскресенья, с 9 до 18", "Mo-Sa 09:00-18:00"),
+        ("open daily 9am-5pm except weekends", "Mo-Fr 09:00-17:00"),
+        ("9:00-18:00, перерыв: 13:00-14:00, сб.-вс. 9:00-14:00, вых. пн.", "Tu-Fr 09:00-13:00,14:00-18:00; Sa,Su 09:00-14:00"),
+        ("Open 9am-5pm except by appointment", "none"),
+        ("Van 13.30 uur tot 16.30 uur open. Uitgezonderd op vrijdag.", "none"),
+        ("Ouvert de 9h à 18h sauf le 3e lundi du mois", "none"),
+    ])
+    func exceptWords(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// Days with no hours, then unread words or numbers, then other days: not one list.
+    @Test(arguments: [
+        ("Po-Pá po dohodě, So 10-17 Ne 10-16", "Sa 10:00-17:00; Su 10:00-16:00"),
+        ("lundi mardi jeudi vendredi :8h 12h / 13h30 17h30, mercredi : 8h-12h", "none"),
+        ("працює крім святкових днів та неділі за графіком: понеділок – п’ятниця з 8 до 21 години", "Mo-Fr 08:00-21:00; PH off"),
+        ("de lunes a viernes de 9 de la mañana a 2:30 de la tarde y sábado de 10:00 a 13:00", "none"),
+    ])
+    func daysWithoutHoursDoNotJoin(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// A break with words or a duration between its word and its range.
+    @Test(arguments: [
+        ("Пн-Пт з 9:00 до 18:00; Обідня перерва – 45 хвилин: із 13:00 до 13:45", "Mo-Fr 09:00-13:00,13:45-18:00"),
+        ("Mo-Fr 9-18 Uhr, Mittagspause (1 Std.) 13-14 Uhr", "Mo-Fr 09:00-13:00,14:00-18:00"),
+        ("Обеденный перерыв 45 минут: с 13:00 до 13:45", "none"),
+    ])
+    func breakAfterWords(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// Belarusian words of the language file.
+    @Test(arguments: [
+        ("штодзень па рабочых днях з 8:00 да 20:00", "Mo-Fr 08:00-20:00"),
+        ("Панядзелак - пятніца з 9.00 да 18.00, субота, нядзеля - выхадны", "Mo-Fr 09:00-18:00"),
+    ])
+    func belarusian(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+}
