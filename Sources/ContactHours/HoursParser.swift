@@ -168,6 +168,15 @@ public enum HoursParser {
         return WeeklySchedule(days: (0..<7).map { own[$0] + spill[$0] }, publicHolidays: holidays, timeZone: zone)
     }
 
+    /// Whether a table header cell names a break ("Перерыв на обед", "Mittagspause"): the
+    /// times under it are the break, not another shift. Only called for header cells of
+    /// tables whose rows hold hours.
+    public static func isBreakLabel(_ text: String) -> Bool {
+        let tokens = HoursTokenizer.tokenize(text)
+        guard tokens.count <= 6, !tokens.contains(where: { $0.kind == .number }) else { return false }
+        return tokens.contains { $0.kind == .word && HoursLexicon.breakWords.contains($0.text) }
+    }
+
     /// Parses `text` and merges what it finds; nil when there is no usable statement.
     public static func schedule(in text: String) -> WeeklySchedule? {
         let found = statements(in: text).filter { $0.schedule != nil }
@@ -464,6 +473,19 @@ public enum HoursParser {
         case .allDay:
             for day in named { WeeklySchedule.add(start: 0, end: 1440, on: day, to: &days) }
         case .ranges:
+            var d = d
+            // "Понедельник | 09.00-12.00 13.00-16.30 | 12.00-13.00", a flattened table whose last
+            // column is the break: a range that exactly fills the gap between two others is
+            // that break, not a third shift.
+            if d.spans.count >= 3 {
+                let gap = d.spans.firstIndex { x in
+                    x.end > x.start && d.spans.contains { $0.end == x.start } && d.spans.contains { $0.start == x.end }
+                }
+                if let gap {
+                    d.breaks.append(d.spans[gap])
+                    d.spans.remove(at: gap)
+                }
+            }
             // "10:00 – 00:00 10:00 – 02:00" for one list of days: ranges that overlap are a
             // table read in the wrong order, not one day's shifts.
             let sorted = d.spans.map { MinuteRange(start: $0.start, end: $0.end <= $0.start ? 1440 : $0.end) }.sorted()

@@ -840,6 +840,22 @@ struct HoursRecognizer {
             }
             n += 1
         }
+        // "10:00 - 18:00 (12:00 - 13:00, lunch break)", "9-18 (13-14 обед)": the break word after
+        // its range, in the brackets after the hours it breaks.
+        let content = items.indices.last { if case .separator(strong: false) = items[$0].kind { return false } else { return true } }
+        if let index = content, case .ranges(let spans, _) = items[index].kind, spans.count == 1,
+           items[..<index].last(where: { if case .separator = $0.kind { return false } else { return true } })
+            .map({ if case .ranges = $0.kind { return true } else { return false } }) == true {
+            var k = items[index].last + 1
+            while k < i, let s = sym(k), s == "," || s == "-" || s == ":" { k += 1 }
+            let opened = items[index].first > 0 && sym(items[index].first - 1) == "("
+            if k == i, opened {
+                items[index].kind = .breakRanges(spans)
+                items[index].last = i
+                items.removeSubrange((index + 1)...)
+                return i + 1
+            }
+        }
         return nil
     }
 

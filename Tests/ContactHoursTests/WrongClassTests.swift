@@ -82,4 +82,20 @@ private func merged(_ text: String) -> String {
     func belarusian(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// A break written after its range in the brackets after the hours, and a flattened
+    /// table row whose last column is the break.
+    @Test(arguments: [
+        ("Mon-Fri: 10:00 - 18:00 (12:00 - 13:00, lunch break), Sat: 10:00 - 12:00", "Mo-Fr 10:00-12:00,13:00-18:00; Sa 10:00-12:00"),
+        ("пн-пт 9-18 (13-14 обед)", "Mo-Fr 09:00-13:00,14:00-18:00"),
+        ("Mo-Fr 9-18 Uhr (12-13 Uhr Mittagspause)", "Mo-Fr 09:00-12:00,13:00-18:00"),
+        ("пн-пт 9:00-18:00 (обед 13:00-14:00)", "Mo-Fr 09:00-13:00,14:00-18:00"),
+        ("Понедельник 09.00-12.00 13.00-16.30 12.00-13.00", "Mo 09:00-12:00,13:00-16:30"),
+        ("Lundi 08h30-12h00 13h30-17h00 12h00-13h30", "Mo 08:30-12:00,13:30-17:00"),
+        // A range inside another with no break word says nothing sure.
+        ("Пн-Пт 9:00-18:00 13:00-14:00", "none"),
+    ])
+    func breakAfterItsRange(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
