@@ -80,9 +80,24 @@ public enum HoursParser {
             // Keep all or nothing: a schedule missing its poisoned part would claim too much.
             // Another activity's hours are a statement of their own and go alone.
             if kept.count != drafts.count { return [] }
-            return drafts.filter { !introduced($0) }.compactMap { statement(from: $0, tokens: tokens) }
+            return allOrNothing(drafts.filter { !introduced($0) }, tokens: tokens)
         }
-        return drafts.compactMap { statement(from: $0, tokens: tokens) }
+        return allOrNothing(drafts, tokens: tokens)
+    }
+
+    /// The statements of the drafts; none when hours of one could not be read ("pn-cz: 10:00-23:00
+    /// pt: 10:00-24:00 …" with "pt" unread: overlapping ranges for one list of days): the others
+    /// would be a schedule with that part missing.
+    private static func allOrNothing(_ drafts: [Draft], tokens: [HoursToken]) -> [HoursStatement] {
+        var found: [HoursStatement] = []
+        for d in drafts {
+            if let s = statement(from: d, tokens: tokens) {
+                found.append(s)
+            } else if d.content == .ranges {
+                return []
+            }
+        }
+        return found
     }
 
     /// Cheap pre-check: false only when `statements(in:)` cannot find anything. Without one of

@@ -1038,8 +1038,9 @@ struct HoursRecognizer {
         }
         if !strong {
             // A lone ambiguous short form ("So", "Do", "Sun") is a day only when written like
-            // one (capitalised) and followed by hours; the English pronoun "we" never is.
-            guard t[i].isCapitalized, first.day != .we || word(i) != "we" else { return nil }
+            // one (capitalised) and followed by hours; the English pronoun "we" never is. After
+            // days already read ("pn-pt 8-20, sb 9-14, nd nieczynne") lower case reads too.
+            guard t[i].isCapitalized || hasDaysItem, first.day != .we || word(i) != "we" else { return nil }
             var k = j
             if sym(k) == ":" { k += 1 }
             let ok: Bool

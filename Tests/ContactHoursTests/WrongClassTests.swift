@@ -98,4 +98,21 @@ private func merged(_ text: String) -> String {
     func breakAfterItsRange(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// Polish, Czech and Slovak short forms in lower case after days already read; Slovak is
+    /// its data file (Resources/languages/sk.json) and CLDR's day names.
+    @Test(arguments: [
+        ("pon.-pt. 8:00-20:00, sb 9-14", "Mo-Fr 08:00-20:00; Sa 09:00-14:00"),
+        ("pn.-pt. 8:00-20:00, sb. 9:00-14:00", "Mo-Fr 08:00-20:00; Sa 09:00-14:00"),
+        ("w soboty i niedziele 10-14", "Sa,Su 10:00-14:00"),
+        ("Po–Pá 8–16, so 9–12", "Mo-Fr 08:00-16:00; Sa 09:00-12:00"),
+        ("po-pi 8:00-16:00, so 9:00-12:00", "Mo-Fr 08:00-16:00; Sa 09:00-12:00"),
+        ("Pondelok - Piatok: 8:00 - 16:00, Sobota: 9:00 - 12:00", "Mo-Fr 08:00-16:00; Sa 09:00-12:00"),
+        // An unread day between read ones: its hours join the days before and overlap them;
+        // nothing, not the schedule without them.
+        ("pn-cz: 10:00-23:00 pt: 10:00-24:00 sb: 11:00-01:00 nd: 12:00-23:00", "none"),
+    ])
+    func westSlavicShortForms(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
