@@ -1064,7 +1064,14 @@ struct HoursRecognizer {
         // Not after a sentence end the range took as its abbreviation dot ("2pm-5pm. Closed on
         // Saturday", "14h à 17h. Fermé le samedi"): that closed word starts a statement of its own.
         let closes = sym(r.end - 1) != "." && (word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false)
-        let dayAfter = word(r.end + 1).map { day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
+        // "fermé le dimanche", "Closed: Thurs, Sun", "geschlossen am Sonntag": the closed word's
+        // days, after an article, a preposition or a colon.
+        var dayAt = r.end + 1
+        while dayAt < min(t.count, r.end + 3),
+              sym(dayAt) == ":" || (word(dayAt).map { Self.fillers.contains($0) || ($0.raw.unicodeScalars.count <= 3 && day($0) == nil) } ?? false) {
+            dayAt += 1
+        }
+        let dayAfter = word(dayAt).map { day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
         if closes, !dayAfter, hasRangesItem {
             emit(.breakRanges([r.span]), i, r.end)
             return r.end + 1

@@ -115,4 +115,18 @@ private func merged(_ text: String) -> String {
     func westSlavicShortForms(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// A closed word right after hours with no days, its days after an article, preposition or
+    /// colon: the other days have the hours.
+    @Test(arguments: [
+        ("9h00 à 20h30 fermé le dimanche", "Mo-Sa 09:00-20:30"),
+        ("9-19 Chiuso il Lunedì", "Tu-Su 09:00-19:00"),
+        ("9am - 5pm Closed: Thurs, Sun", "Mo-We,Fr,Sa 09:00-17:00"),
+        ("9:00-20:30 geschlossen am Sonntag", "Mo-Sa 09:00-20:30"),
+        // No days after it: a closure of those hours, nothing to subtract from.
+        ("von 12 bis 14 Uhr Geschlossen", "none"),
+    ])
+    func closedDaysAfterHours(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
