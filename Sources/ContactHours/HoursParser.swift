@@ -118,6 +118,7 @@ public enum HoursParser {
             // "0900-1730": four-digit times count as hours too.
             let isHour = runLength == 1 || (runLength == 2 && runValue <= 24)
                 || (runLength == 4 && fourDigits / 100 <= 24 && fourDigits % 100 < 60)
+                || (runLength == 3 && fourDigits % 100 < 60) // "с 930 до 1800"
             fourDigits = 0
             let isTwentyFour = runLength == 2 && runValue == 24
             runLength = 0

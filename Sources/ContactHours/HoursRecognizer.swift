@@ -1144,16 +1144,16 @@ struct HoursRecognizer {
         guard let (first, k1) = endpoint(j, after: prefix) else { return nil }
         var k = k1
         var sepWord: WordKey?
+        var languageSeparator = false
         var unseparated = false
         if sym(k) == "-" {
             k += 1
         } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
-                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore && (first.clock || first.unit || prefix != nil)) {
-            // One-letter "a" (es, pt, it: "9:00 a 18:00") only between spaced clock times, not in "M9C 1A3".
-            if !HoursRecognizer.coreSeparators.contains(w) && prefix == nil && !(first.clock || first.unit) {
-                // "des 15 à 24 ans": a separator from a language file needs a time or a prefix.
-                return nil
-            }
+                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore) {
+            // One-letter "a" (es, pt, it: "9:00 a 18:00", "9am a 7pm", "9 a 14 h") only spaced and
+            // with a time marker on an end (checked below), not in "M9C 1A3".
+            // "des 15 à 24 ans": a separator from a language file needs a time marker or a prefix.
+            languageSeparator = !HoursRecognizer.coreSeparators.contains(w) && prefix == nil
             sepWord = w
             k += 1
         } else if first.meridiem == 1 && number(k) != nil {
@@ -1164,7 +1164,9 @@ struct HoursRecognizer {
         guard let (second, k2) = endpoint(k, after: sepWord, dashMinutes: first.clock && sepWord == nil) else { return nil }
         // "sábados de 10 a 14 h": a one-letter "a" after a prefix reads when an end has a time
         // unit or a clock; "de 10 a 14" alone may count anything.
-        if let sep = sepWord, sep.utf8Count == 1, !(first.clock || first.unit || second.clock || second.unit) { return nil }
+        let marked = first.clock || first.unit || first.meridiem != 0 || second.clock || second.unit || second.meridiem != 0
+        if let sep = sepWord, sep.utf8Count == 1, !marked { return nil }
+        if languageSeparator && !marked { return nil }
         // "M-F 8am 5pm": a morning time right before an afternoon one is a range even without a
         // dash; "8am 10am" lists two times.
         if unseparated && second.meridiem != 2 { return nil }
@@ -1180,6 +1182,7 @@ struct HoursRecognizer {
         let prefixIsHours = prefix.map { LanguageData.shared.hoursPrefixes.contains($0) } ?? false
         let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
             || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
+            || (sepWord == "до" && first.clock && second.clock) // "9-00 до 19-00"
 
         // "9,30-13,00 15-19.30", "9-13 15-19": a second shift right after a range, with only a
         // space between; it must start after the first ends (checked below), or it is not one.
@@ -1296,6 +1299,13 @@ struct HoursRecognizer {
                 return nil
             }
         }
+        if let n = number(j), n.digitCount == 3, n.value % 100 < 60, n.value >= 100,
+           let a = after, HoursRecognizer.cyrillicPrefixes.contains(a) || a == "до" {
+            // "с 930 до 1800": three digits after "с" or "до" are a time written without its colon.
+            var e = Endpoint(hour: n.value / 100, minute: n.value % 100, clock: true, padded: false)
+            e.military = true
+            return (e, j + 1)
+        }
         if let n = number(j), HoursRecognizer.isMilitaryTime(n) {
             // Both ends or neither: "0900-1730"; "2019-2020" has no day names or hours words
             // around it and stays a pair of years (the range needs context).
@@ -1319,7 +1329,8 @@ struct HoursRecognizer {
             e.clock = true
             k += 2
         } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
-                  dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false),
+                  dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false)
+                    || (after == nil && word(k + 2) == "до" && number(k + 3) != nil),
                   !(sym(k + 2) == "-" && attached(k + 2) && number(k + 3) != nil) {
             // Russian "с 09-00 до 18-00".
             e.minute = m.value

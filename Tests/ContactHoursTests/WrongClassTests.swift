@@ -129,4 +129,22 @@ private func merged(_ text: String) -> String {
     func closedDaysAfterHours(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// Time spellings: a one-letter or language-file separator with a time marker on either
+    /// end, "hs", three-digit times after "с"/"до", Russian "9-00 до 19-00".
+    @Test(arguments: [
+        ("9 AM a 7 PM Lun a Vie", "Mo-Fr 09:00-19:00"),
+        ("9 a 14 h de Lunes a Viernes", "Mo-Fr 09:00-14:00"),
+        ("Sabado y Domingo 9am a 7pm", "Sa,Su 09:00-19:00"),
+        ("Quinta a domingo, das 9hs às 16:30 hs", "Th-Su 09:00-16:30"),
+        ("Seg a Sex: 08 às 21h, Sáb: 08h às 20h", "Mo-Fr 08:00-21:00; Sa 08:00-20:00"),
+        ("Вторник – суббота с 930 до 1800, перерыв на обед с 1300 до 1330.", "Tu-Sa 09:30-13:00,13:30-18:00"),
+        ("9-00 до 19-00", "09:00-19:00"),
+        // No time marker: ages, counts, anything.
+        ("des 15 à 24 ans", "none"),
+        ("de 10 a 14", "none"),
+    ])
+    func timeSpellings(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
