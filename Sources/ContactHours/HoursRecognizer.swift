@@ -948,7 +948,8 @@ struct HoursRecognizer {
 
     /// The abbreviation dot of "Пн.", "Mo.", "Sat."; a full name's dot ends the sentence.
     private func skipDot(_ k: Int) -> Int {
-        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 || number(k + 1) != nil else { return k }
+        // "Viernes.: 10.00 a 18.30": a dot before the colon does not end the days.
+        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 || number(k + 1) != nil || sym(k + 1) == ":" else { return k }
         return k + 1
     }
 

@@ -147,4 +147,16 @@ private func merged(_ text: String) -> String {
     func timeSpellings(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// Day words that were not read, their hours given to every day: French plurals of day
+    /// names, a dot before the colon after days.
+    @Test(arguments: [
+        ("Tous les jeudis de 14h à 15h30 SAUF les jours fériés", "Th 14:00-15:30; PH off"),
+        ("les lundis et jeudis 9h-12h", "Mo,Th 09:00-12:00"),
+        ("Visitas: Miércoles  y Viernes.: 10.00 a 18.30", "We,Fr 10:00-18:30"),
+        ("Donnerstag.: 9-12 Uhr", "Th 09:00-12:00"),
+    ])
+    func dayWordsNotRead(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
