@@ -152,9 +152,10 @@ struct HoursRecognizer {
                 break
             case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
-            case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || day($0) != nil } ?? false)
-                || number(i - 1) != nil):
-                // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00'.
+            case "\"" where t[i].spaceBefore && ((word(i - 1).map { day($0) != nil } ?? false)
+                || !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) } ?? false) || number(i - 1) != nil)):
+                // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00';
+                // not a quotation that closes right after the hours ('… с 9:00 до 13:00", –').
                 emit(.qualifier, i, i)
             case "/" where attached(i) && number(i + 1) != nil && attached(i + 1) && number(i - 1) != nil
                 && items.last.map({ if case .ranges = $0.kind { return $0.last == i - 1 } else { return false } }) == true:

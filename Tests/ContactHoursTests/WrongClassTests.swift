@@ -159,4 +159,14 @@ private func merged(_ text: String) -> String {
     func dayWordsNotRead(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// A quotation closing right after the hours is no OpenStreetMap comment; an opening one is.
+    @Test(arguments: [
+        ("\"Дежурные ЦОНы работают с понедельника по пятницу с 9:00 до 20:00, в субботу – с 9:00 до 13:00\", – напомнили.", "Mo-Fr 09:00-20:00; Sa 09:00-13:00"),
+        ("\"Our desk is open Mon-Fri 9am-5pm\", the bank said.", "Mo-Fr 09:00-17:00"),
+        ("Su \"Brötchenverkauf\" 08:00-10:00", "none"),
+    ])
+    func closingQuotation(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
