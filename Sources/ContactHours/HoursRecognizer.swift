@@ -1012,8 +1012,10 @@ struct HoursRecognizer {
                     continue
                 }
             }
-            // "Tu Th, Fr": short forms side by side, written as days.
-            if let d = dayWord(j), !d.ambiguous || (t[j].isCapitalized && t[i].isCapitalized && !d.partnerOnly && !first.partnerOnly && word(j) != "we") {
+            // "Tu Th, Fr": short forms side by side, written as days. A capital after a lower-case
+            // day starts another label ("Выходной: суббота Воскресенье: с 10.00 до 18.00").
+            if let d = dayWord(j), !(t[j].isCapitalized && !t[i].isCapitalized),
+               !d.ambiguous || (t[j].isCapitalized && t[i].isCapitalized && !d.partnerOnly && !first.partnerOnly && word(j) != "we") {
                 days.insert(d.day)
                 last = d.day
                 strong = true

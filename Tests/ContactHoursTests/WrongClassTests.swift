@@ -169,4 +169,16 @@ private func merged(_ text: String) -> String {
     func closingQuotation(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// "Выходной: суббота, воскресенье" and a capital after a lower-case day starting another
+    /// label: the closed days stay closed.
+    @Test(arguments: [
+        ("Понедельник — пятница: с 11:00 до 19:00 Выходной: суббота Воскресенье: с 10.00 до 18.00", "Mo-Fr 11:00-19:00; Su 10:00-18:00"),
+        ("Пн-Пт 9-18. Выходной: суббота, воскресенье", "Mo-Fr 09:00-18:00"),
+        ("Mo-Fr 9-18 Uhr, Ruhetag: samstag Sonntag: 10-14 Uhr", "Mo-Fr 09:00-18:00; Su 10:00-14:00"),
+        ("суббота воскресенье 10-18", "Sa,Su 10:00-18:00"),
+    ])
+    func closedDaysLabel(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
