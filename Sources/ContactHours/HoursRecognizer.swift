@@ -1045,6 +1045,16 @@ struct HoursRecognizer {
         return k + 1
     }
 
+    private static let ordinalDayNouns: Set<WordKey> = Set(LanguageData.shared.ordinalDays.values.flatMap(\.dayWords))
+
+    /// After a day word: its abbreviation dot, and Portuguese "feira" written apart ("segunda
+    /// feira a sexta feira"), which otherwise ends the days before the range word.
+    private func afterDay(_ k: Int) -> Int {
+        let j = skipDot(k)
+        if let w = word(j), HoursRecognizer.ordinalDayNouns.contains(w) { return j + 1 }
+        return j
+    }
+
     func parseDaySpec(_ i: Int) -> (days: Set<Weekday>, holidays: Bool, end: Int)? {
         if word(i) == "m", sym(i + 1) == "-", word(i + 2) == "f" {
             return ([.mo, .tu, .we, .th, .fr], false, i + 3)
@@ -1060,7 +1070,7 @@ struct HoursRecognizer {
         var last = first.day
         var strong = !first.ambiguous
         var holidays = false
-        var j = skipDot(i + 1)
+        var j = afterDay(i + 1)
         var guardCount = 0
         while j < t.count && guardCount < 16 {
             guardCount += 1
@@ -1070,7 +1080,7 @@ struct HoursRecognizer {
                 days.formUnion(last.through(d.day))
                 last = d.day
                 strong = true
-                j = skipDot(j + 2)
+                j = afterDay(j + 2)
                 continue
             }
             // Multi-token connectors of the language files: "t/m", "tot en met".
@@ -1092,7 +1102,7 @@ struct HoursRecognizer {
                     days.insert(d.day)
                     last = d.day
                     strong = true
-                    j = skipDot(j + 2)
+                    j = afterDay(j + 2)
                     continue
                 }
                 var k = j + 1

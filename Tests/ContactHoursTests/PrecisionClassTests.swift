@@ -122,3 +122,14 @@ private func reading(_ text: String) -> String {
         #expect(reading(c.0) == c.1, "\(c.0)")
     }
 }
+
+/// Portuguese "feira" written apart after the day keeps the range.
+@Suite struct SeparateFeiraTests {
+    @Test(arguments: [
+        ("segunda feira a sexta feira das 9h às 17h", "Mo-Fr 09:00-17:00"),
+        ("Segunda Feira a Sábado: 08:00 - 12:00", "Mo-Sa 08:00-12:00"),
+    ])
+    func feira(_ c: (String, String)) {
+        #expect(reading(c.0) == c.1, "\(c.0)")
+    }
+}
