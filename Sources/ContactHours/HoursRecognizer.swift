@@ -999,7 +999,7 @@ struct HoursRecognizer {
         var hoursAt = spec.end
         if sym(hoursAt) == ":" { hoursAt += 1 }
         if let n = number(hoursAt), !(n.value == 24 && n.digitCount == 2), parseRange(hoursAt) == nil,
-           (hoursAt + 1...min(t.count - 1, hoursAt + 4)).contains(where: { sym($0) == "-" }) {
+           (hoursAt + 1..<min(t.count, hoursAt + 5)).contains(where: { sym($0) == "-" }) {
             emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
             emit(.qualifier, hoursAt, hoursAt)
             return hoursAt + 1
