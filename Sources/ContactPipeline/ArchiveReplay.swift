@@ -54,17 +54,24 @@ public struct ArchiveReplay: Sendable {
                 let fields = record.warcFields
                 func value(_ name: String) -> String? { fields.first { $0.name == name }?.value }
                 if let site = value(ArchiveField.robotsSite) { robots[site] = value(ArchiveField.robots) ?? "" }
+                // A field that does not decode is an error naming the record, never a page
+                // left out of the replay (or a budget that was spent read as unspent).
+                func decoded<T: Decodable>(_ type: T.Type, _ json: String, _ field: String) throws(ArchiveError) -> T {
+                    do { return try decoder.decode(type, from: Data(json.utf8)) } catch {
+                        throw .cannotRead(path: path, reason: "metadata record \(record.id) (\(record.targetURI ?? "no target URI")): "
+                                          + "its \(field) field does not decode (\(error))")
+                    }
+                }
                 if let json = value(ArchiveField.budget) {
-                    budget = try? decoder.decode(BudgetExhaustion.self, from: Data(json.utf8))
+                    budget = try decoded(BudgetExhaustion.self, json, ArchiveField.budget)
                 }
                 let answer = record.field("WARC-Concurrent-To")
-                if let json = value(ArchiveField.outcome),
-                   let outcome = try? decoder.decode(FetchOutcome.self, from: Data(json.utf8)) {
+                if let json = value(ArchiveField.outcome) {
+                    let outcome = try decoded(FetchOutcome.self, json, ArchiveField.outcome)
                     entries.append(Entry(outcome: outcome, answerID: answer, audit: value(ArchiveField.audit) ?? ""))
                     if let answer, outcome.result != .notModified { outcomeOfResponse[answer] = outcome }
-                } else if let json = value(ArchiveField.previousOutcome), let answer,
-                          let outcome = try? decoder.decode(FetchOutcome.self, from: Data(json.utf8)) {
-                    outcomeOfResponse[answer] = outcome
+                } else if let json = value(ArchiveField.previousOutcome), let answer {
+                    outcomeOfResponse[answer] = try decoded(FetchOutcome.self, json, ArchiveField.previousOutcome)
                 }
             default:
                 break
