@@ -67,16 +67,26 @@ public struct ArchiveReplay: Sendable {
                 }
                 let answer = record.field("WARC-Concurrent-To")
                 if let json = value(ArchiveField.outcome) {
-                    let outcome = try decoded(FetchOutcome.self, json, ArchiveField.outcome)
+                    let outcome = Self.withoutPageName(try decoded(FetchOutcome.self, json, ArchiveField.outcome))
                     entries.append(Entry(outcome: outcome, answerID: answer, audit: value(ArchiveField.audit) ?? ""))
                     if let answer, outcome.result != .notModified { outcomeOfResponse[answer] = outcome }
                 } else if let json = value(ArchiveField.previousOutcome), let answer {
-                    outcomeOfResponse[answer] = try decoded(FetchOutcome.self, json, ArchiveField.previousOutcome)
+                    outcomeOfResponse[answer] = Self.withoutPageName(try decoded(FetchOutcome.self, json, ArchiveField.previousOutcome))
                 }
             default:
                 break
             }
         }
+    }
+
+    /// An outcome as the crawler now records it: archives written before its errors stopped
+    /// naming their page have "URL: " in front, which every printer adds again.
+    static func withoutPageName(_ outcome: FetchOutcome) -> FetchOutcome {
+        var outcome = outcome
+        if let error = outcome.error, error.hasPrefix(outcome.url + ": ") {
+            outcome.error = String(error.dropFirst(outcome.url.count + 2))
+        }
+        return outcome
     }
 
     /// The page an entry's outcome read: its own response, or for a 304 the response it

@@ -558,11 +558,8 @@ public struct SourceIntake: Sendable {
             return blockedPage(outcome.url, official: official, fetch: fetch, reason: reason, isWeb: true)
         }
         let documentError = arrived?.error
-        // The page is named beside its error everywhere it is shown (report rows, findings,
-        // stderr lines), so the fetcher's own "URL: " in front would name it twice.
-        let fetchError = outcome.error.map { error in
-            error.hasPrefix(outcome.url + ": ") ? String(error.dropFirst(outcome.url.count + 2)) : error
-        }
+        // The crawler's error does not name the page: every printer names it beside the error.
+        let fetchError = outcome.error
         let snapshotError = documentError
             ?? (outcome.succeeded ? nil : "\(outcome.result.rawValue): \(fetchError ?? "no answer")")
         let fetch = FetchState(result: outcome.result.rawValue, finalURL: outcome.finalURL, status: outcome.status,
