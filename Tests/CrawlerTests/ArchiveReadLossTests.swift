@@ -1,14 +1,14 @@
 import ContactArchive
 import ContactPipeline
 import Foundation
+import TestSupport
 import Testing
 
 /// An archive whose metadata does not decode is an error naming the archive and the
 /// record, never a replay that leaves that page out.
 @Suite struct ArchiveReadLossTests {
     @Test func anOutcomeThatDoesNotDecodeStopsTheReplay() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("archive-loss-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try AuditFiles.temporaryDirectory("archive-loss")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("a.warc.gz").path
         let writer = try WARCWriter(path: path)
@@ -28,8 +28,7 @@ import Testing
         }
 
         // The command says so and exits 2.
-        let audit = directory.appendingPathComponent("audit.yaml")
-        try "name: loss\nsources:\n  - url: http://127.0.0.1:1/help\n".write(to: audit, atomically: true, encoding: .utf8)
+        let audit = try AuditFiles.write(AuditFiles.yaml(name: "loss", sources: [.init("http://127.0.0.1:1/help")]), in: directory)
         let run = try Executable.run(["audit", audit.path, "--from-archive", path, "--no-snapshot"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(path): cannot read the archive: metadata record"), "\(run.stderr)")

@@ -1,5 +1,6 @@
 import ContactFetch
 import Foundation
+import TestSupport
 import Testing
 
 /// The address policy end to end, on loopback only: a source named by its literal address

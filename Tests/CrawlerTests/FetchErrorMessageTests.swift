@@ -1,6 +1,7 @@
 import ContactPipeline
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 /// A page that could not be read is named once wherever its error is shown: the crawler's
@@ -19,26 +20,10 @@ import Testing
         defer { server.stop() }
         let missing = "\(server.base)/missing", disallowed = "\(server.base)/private/page", refused = "http://127.0.0.1:1/refused"
         let failed = [missing, disallowed, refused]
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fetch-errors-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try AuditFiles.temporaryDirectory("fetch-errors")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try """
-        name: errors
-        region: RU
-        catalog:
-          phones:
-            - number: "8 800 100-70-10"
-              channel: hotline
-        sources:
-          - url: \(server.base)/
-            official: true
-          - url: \(missing)
-          - url: \(disallowed)
-          - url: \(refused)
-        crawl:
-          depth: 0
-          delay: 0
-        """.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        try AuditFiles.write(AuditFiles.yaml(name: "errors", sources: [.official("\(server.base)/")] + failed.map { .init($0) }),
+                             in: directory)
 
         /// No line names a failed page twice, and the causes are all there.
         func namesEachOnce(_ output: String, _ label: String) {

@@ -1,6 +1,7 @@
 import ContactAudit
 import ContactPipeline
 import Foundation
+import TestSupport
 import Testing
 
 /// What `--shard auto` and `merge` say when their input is wrong: the variable and its
@@ -56,10 +57,8 @@ import Testing
     static func shardResult(_ names: [String], in directory: URL, spool: URL? = nil) throws -> ShardResultWriter {
         let writer = try ShardResultWriter(index: 0, count: 1, digest: "d", set: names, spoolDirectory: spool?.path)
         for name in names {
-            let file = directory.appendingPathComponent("\(name).yaml")
-            try "name: \(name)\nregion: RU\ncatalog:\n  phones:\n    - number: \"8 800 100-70-10\"\n      channel: hotline\n"
-                .appending("sources:\n  - url: https://\(name).example/help\n")
-                .write(to: file, atomically: true, encoding: .utf8)
+            let file = try AuditFiles.write(AuditFiles.yaml(name: name, sources: [.init("https://\(name).example/help")]),
+                                            in: directory.appendingPathComponent(name))
             let audit = try AuditFile.load(file.path)
             let report = AuditReport(name: name, sources: [SourceStatus(url: "https://\(name).example/help", official: false)],
                                      records: [], findings: [], rules: [])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 12: pages as the real web serves them (lying charsets, content after `</html>`,
