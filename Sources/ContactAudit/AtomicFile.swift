@@ -1,3 +1,4 @@
+import ContactModel
 import Foundation
 
 public enum AtomicFileError: Error, Sendable, CustomStringConvertible {
@@ -31,59 +32,24 @@ public enum AtomicFile {
 }
 
 extension AtomicFile {
-    /// The one way both writers reach the disk: `fill` writes the content to a handle on
-    /// a temporary file that is then renamed over `path`, or, for a device or a pipe, on
-    /// `path` itself.
+    /// The one way both writers reach the disk: `fill` writes the content to a staged
+    /// file (a temporary file renamed over `path`, or a device or pipe written straight to).
     private static func replace(_ path: String, fill: (FileHandle) throws -> Void) throws(AtomicFileError) {
-        if isDeviceOrPipe(path) {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw .cannotWrite(path: path, reason: "cannot open it for writing")
-            }
-            defer { try? handle.close() }
-            do { try fill(handle) } catch let error as AtomicFileError {
-                throw error
-            } catch {
-                throw .cannotWrite(path: path, reason: "\(error)")
-            }
-            return
+        let file: StagedFile
+        do { file = try StagedFile(path: path) } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
         }
-        let target = URL(fileURLWithPath: path)
-        try requireDirectory(target.deletingLastPathComponent(), for: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
-                throw AtomicFileError.cannotWrite(path: path, reason: "cannot create \(temporary.path)")
-            }
-            do {
-                try fill(handle)
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
-            if rename(temporary.path, target.path) != 0 {
-                throw AtomicFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-            }
+            try fill(file.handle)
+        } catch let error as AtomicFileError {
+            file.abandon()
+            throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? AtomicFileError { throw error }
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+            file.abandon()
+            throw .cannotWrite(path: path, reason: file.temporaryPath == nil ? "\(error)" : error.localizedDescription)
         }
-    }
-
-    static func isDeviceOrPipe(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
-    }
-
-    /// Foundation's own words for a missing directory ("The file doesn't exist") name
-    /// neither file.
-    static func requireDirectory(_ directory: URL, for path: String) throws(AtomicFileError) {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
+        do { try file.commit() } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
         }
     }
 }
