@@ -121,12 +121,12 @@ public struct GroupedReport: Sendable {
                     + suite.cases.map { $0 + "\n" }.joined()
                     + "  </testsuite>"
             case .html:
-                let page = HTMLReporter(catalog: entry.catalog).render(entry.report)
-                // The audit's own page without its document shell: the body, as a section.
-                let inner = page.range(of: "<body>\n").flatMap { start in
-                    page.range(of: "</body>", options: .backwards).map { String(page[start.upperBound..<$0.lowerBound]) }
-                } ?? page
-                body = "<section class=\"audit\" id=\"audit-\(HTMLReporter.escape(entry.report.name))\">\n\(inner)</section>\n"
+                // The audit's report as a section of the one page: its name an h2 under the
+                // page's h1, its parts h3, their ids under the audit's.
+                let id = "audit-\(HTMLReporter.escape(entry.report.name))"
+                body = "<section class=\"audit\" id=\"\(id)\">\n"
+                    + HTMLReporter(catalog: entry.catalog).content(entry.report, level: 2, idPrefix: "\(id)-")
+                    + "</section>\n"
             }
             self.head = head
         }
@@ -214,7 +214,7 @@ public struct GroupedReport: Sendable {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>contact-audit: \(HTMLReporter.escape(t.audits.counted("audit")))</title>
-            <style>\(HTMLReporter.style)</style>
+            <style>\(HTMLReporter.style)\(HTMLReporter.groupedStyle)</style>
             </head>
             <body>
             <header>
