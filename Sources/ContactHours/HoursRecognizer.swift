@@ -272,13 +272,14 @@ struct HoursRecognizer {
         }
         // "Sunda - Thursday", "Tus / Fri", ", Miercoles, Viernes": an unread word that starts
         // like a day name, joined to a day as in a range or list, is a day misspelt.
-        let scalars = w.raw.unicodeScalars
-        if scalars.count >= 3, scalars.count <= 9, day(w) == nil,
-           LanguageData.shared.dayNameOpenings.contains(String(String.UnicodeScalarView(scalars.prefix(2)))),
-           let c = sym(i + 1) ?? word(i + 1),
+        // Most words are followed by another word: the connector is tested first, the
+        // spelling (which builds a string) last.
+        if let c = sym(i + 1) ?? word(i + 1),
            ["-", "/", "&", ">"].contains(c) || (c == "," && sym(i - 1) == ",") || HoursLexicon.dayRangeWords.contains(c),
            c == "," || !attached(i + 1) || !attached(i + 2), // "subota/saturday" glosses a day in another language
-           let next = word(skipDot(i + 2)), let d = day(next), !d.partnerOnly || t[skipDot(i + 2)].isCapitalized {
+           let next = word(skipDot(i + 2)), let d = day(next), !d.partnerOnly || t[skipDot(i + 2)].isCapitalized,
+           case let scalars = w.raw.unicodeScalars, scalars.count >= 3, scalars.count <= 9, day(w) == nil,
+           LanguageData.shared.dayNameOpenings.contains(String(String.UnicodeScalarView(scalars.prefix(2)))) {
             emit(.unknownLabel, i, i + 2)
             return i + 1
         }
