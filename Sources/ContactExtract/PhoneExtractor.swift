@@ -354,6 +354,11 @@ struct PhoneExtractor {
         // Every prefix below starts with h, w or v, which no other character lower-cases to:
         // most links of a page are ruled out without lower-casing them.
         guard let first = href.utf8.first, "hHwWvV".utf8.contains(first) else { return nil }
+        // Lower-casing maps no other character to an ASCII letter of these prefixes (only
+        // U+212A KELVIN SIGN lower-cases to "k", in none of them), so a link whose bytes do
+        // not start with one of them, ASCII case aside, is none: most links are http(s)
+        // links to anything else and are ruled out before the lower-cased copy.
+        guard messengerPrefixes.contains(where: { EmailExtractor.hasPrefixIgnoringCase(href, $0) }) else { return nil }
         let lower = href.lowercased()
         let digits: Substring
         if let path = ["https://wa.me/", "http://wa.me/", "https://www.wa.me/"].first(where: { lower.hasPrefix($0) }) {
@@ -371,6 +376,12 @@ struct PhoneExtractor {
         guard number.count >= 7, number.count <= 15 else { return nil }
         return "+" + number
     }
+
+    /// Every prefix `messengerTarget(_:)` reads, lower case.
+    static let messengerPrefixes: [StaticString] = ["https://wa.me/", "http://wa.me/", "https://www.wa.me/",
+                                                    "https://api.whatsapp.com/send", "http://api.whatsapp.com/send",
+                                                    "https://web.whatsapp.com/send", "whatsapp://send", "viber://chat",
+                                                    "viber://add"]
 
     /// `tel:+7-800-100-70-10;ext=12` → `+7-800-100-70-10;ext=12`, percent-decoded.
     static func telTarget(_ href: String) -> String? {
