@@ -302,9 +302,14 @@ struct PhoneExtractor {
     /// sentences' digits read as one ("(639-9675). 311": a bracket closed, a sentence ended).
     static func isOtherDigitString(_ raw: String) -> Bool {
         if raw.contains("). ") { return true }
-        let groups = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map { Int($0) ?? -1 }
-        let lengths = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(\.count)
-        let separators = Set(raw.filter { !($0.isASCII && $0.isNumber) })
+        let groups: [Int], lengths: [Int], separators: Set<Character>
+        if let ascii = printableASCIIGroups(raw) {
+            (groups, lengths, separators) = ascii
+        } else {
+            groups = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map { Int($0) ?? -1 }
+            lengths = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(\.count)
+            separators = Set(raw.filter { !($0.isASCII && $0.isNumber) })
+        }
         // Page numbers: each one more than the one before.
         if groups.count >= 4, zip(groups, groups.dropFirst()).allSatisfy({ $1 == $0 + 1 }) { return true }
         guard separators.count == 1, let separator = separators.first else { return false }
@@ -326,6 +331,34 @@ struct PhoneExtractor {
             }
         }
         return false
+    }
+
+    /// The digit groups of a text of printable ASCII (U+0020...U+007E, where every byte is a
+    /// character), their lengths and the set of other characters, as `isOtherDigitString`'s
+    /// character walk finds them, from the bytes; nil for any other text.
+    static func printableASCIIGroups(_ raw: String) -> (groups: [Int], lengths: [Int], separators: Set<Character>)? {
+        var groups: [Int] = [], lengths: [Int] = []
+        var separatorBytes: Set<UInt8> = []
+        var value = 0, length = 0, overflow = false
+        func close() {
+            if length > 0 { groups.append(overflow ? -1 : value); lengths.append(length) }
+            value = 0; length = 0; overflow = false
+        }
+        for byte in raw.utf8 {
+            guard byte >= 0x20, byte <= 0x7E else { return nil }
+            if byte >= 0x30, byte <= 0x39 {
+                let (times, o1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times.addingReportingOverflow(Int(byte - 0x30))
+                overflow = overflow || o1 || o2
+                value = sum
+                length += 1
+            } else {
+                close()
+                separatorBytes.insert(byte)
+            }
+        }
+        close()
+        return (groups, lengths, Set(separatorBytes.map { Character(Unicode.Scalar($0)) }))
     }
 
     /// A form's input mask or placeholder, `8 (999) 999-99-99`, `+7 (000) 000-00-00`: the
