@@ -20,6 +20,15 @@ enum ByteSearch {
         }
     }
 
+    /// Whether the text's UTF-8 holds the byte (`memchr`).
+    static func contains(byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
     static func count(_ haystack: String, _ needle: String) -> Int {
         var haystack = haystack
         var needle = needle
