@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "ContactFetchTests", dependencies: ["ContactFetch"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip"]),
         // Archives read back by Python's warcio (the venv scripts/setup installs).
-        .testTarget(name: "ContactArchiveTests", dependencies: ["ContactArchive", "Gzip"]),
+        .testTarget(name: "ContactArchiveTests", dependencies: ["ContactArchive", "Gzip", "TestSupport"]),
         .testTarget(
             name: "ContactExtractTests",
             dependencies: ["ContactExtract", "ContactDocument", "ContactModel"],
@@ -110,12 +110,15 @@ let package = Package(
         // Golden files are read and re-recorded through #filePath, not bundled.
         .testTarget(name: "ContactReportTests", dependencies: ["ContactReport", "ContactAudit", "ContactModel", "ContactHours"],
                     exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["contact-audit"], exclude: ["Fixtures"]),
+        // What the CLI and crawler tests share: the built executable, audit files, a loopback server.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CLITests", dependencies: ["contact-audit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ContactSnapshotTests", dependencies: ["ContactSnapshot", "ContactAudit", "ContactModel"]),
         // The crawler against a real HTTP server on 127.0.0.1, pages parsed by the document layer.
         .testTarget(
             name: "CrawlerTests",
-            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument", "ContactModel", "ContactArchive", "Gzip"],
+            dependencies: ["ContactFetch", "ContactPipeline", "ContactDocument", "ContactModel", "ContactArchive", "Gzip",
+                           "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

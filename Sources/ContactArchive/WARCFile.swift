@@ -1,3 +1,4 @@
+import ContactModel
 import Foundation
 import Gzip
 
@@ -17,18 +18,18 @@ public enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Writes a `.warc.gz`: each record one gzip member, appended to a temporary file beside
-/// the target and renamed over it by `finish()`, so a reader never sees half an archive
-/// and a failed run leaves the previous archive in place. Thread-safe: the crawler hands
-/// pages over from several tasks at once.
+/// Writes a `.warc.gz`: each record one gzip member, appended to a staged file (a
+/// temporary file beside the target that `finish()` renames over it, so a reader never sees
+/// half an archive and a failed run leaves the previous archive in place; `/dev/null` or a
+/// pipe written straight to, never replaced). Thread-safe: the crawler hands pages over
+/// from several tasks at once.
 public final class WARCWriter: @unchecked Sendable {
     public let path: String
     /// Compressed bytes the archive may take; records that would pass it are left out
     /// (and counted), the way a page body stops at the body cap.
     public let maxBytes: Int
-    private let temporaryPath: String
+    private let file: StagedFile
     private let lock = NSLock()
-    private var descriptor: Int32
     private var written = 0
     private var dropped = 0
     private var finished = false
@@ -38,11 +39,9 @@ public final class WARCWriter: @unchecked Sendable {
     public init(path: String, maxBytes: Int = WARCWriter.defaultMaxBytes) throws(ArchiveError) {
         self.path = path
         self.maxBytes = maxBytes
-        let target = URL(fileURLWithPath: path)
-        temporaryPath = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0 { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        do { file = try StagedFile(path: path) } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
+        }
     }
 
     deinit {
@@ -71,21 +70,11 @@ public final class WARCWriter: @unchecked Sendable {
             dropped += records.count
             return false
         }
-        try append(members)
+        do { try file.handle.write(contentsOf: members) } catch {
+            throw .cannotWrite(path: path, reason: "\(error)")
+        }
         written += members.count
         return true
-    }
-
-    private func append(_ bytes: [UInt8]) throws(ArchiveError) {
-        var offset = 0
-        while offset < bytes.count {
-            let result = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
-            }
-            offset += result
-        }
     }
 
     /// Flushes to disk and renames the temporary file over `path`.
@@ -94,13 +83,8 @@ public final class WARCWriter: @unchecked Sendable {
         defer { lock.unlock() }
         guard !finished else { return }
         finished = true
-        let synced = fsync(descriptor) == 0
-        let reason = String(cString: strerror(errno))
-        close(descriptor)
-        guard synced, rename(temporaryPath, path) == 0 else {
-            let why = synced ? String(cString: strerror(errno)) : reason
-            unlink(temporaryPath)
-            throw .cannotWrite(path: path, reason: why)
+        do { try file.commit(sync: true) } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
         }
     }
 
@@ -109,8 +93,7 @@ public final class WARCWriter: @unchecked Sendable {
         lock.withLock {
             guard !finished else { return }
             finished = true
-            close(descriptor)
-            unlink(temporaryPath)
+            file.abandon()
         }
     }
 }

@@ -1,11 +1,15 @@
+import ContactModel
 import Foundation
 
 public enum AtomicFileError: Error, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
+    /// A file written earlier in the run (a spool of report parts) that cannot be read back.
+    case cannotRead(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .cannotRead(let path, let reason): return "\(path): cannot read: \(reason)"
         }
     }
 }
@@ -28,57 +32,24 @@ public enum AtomicFile {
 }
 
 extension AtomicFile {
-    /// The one way both writers reach the disk: `fill` writes the content to a handle on
-    /// a temporary file that is then renamed over `path`, or, for a device or a pipe, on
-    /// `path` itself.
+    /// The one way both writers reach the disk: `fill` writes the content to a staged
+    /// file (a temporary file renamed over `path`, or a device or pipe written straight to).
     private static func replace(_ path: String, fill: (FileHandle) throws -> Void) throws(AtomicFileError) {
-        if isDeviceOrPipe(path) {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw .cannotWrite(path: path, reason: "cannot open it for writing")
-            }
-            defer { try? handle.close() }
-            do { try fill(handle) } catch {
-                throw .cannotWrite(path: path, reason: "\(error)")
-            }
-            return
+        let file: StagedFile
+        do { file = try StagedFile(path: path) } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
         }
-        let target = URL(fileURLWithPath: path)
-        try requireDirectory(target.deletingLastPathComponent(), for: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
-                throw AtomicFileError.cannotWrite(path: path, reason: "cannot create \(temporary.path)")
-            }
-            do {
-                try fill(handle)
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
-            if rename(temporary.path, target.path) != 0 {
-                throw AtomicFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-            }
+            try fill(file.handle)
+        } catch let error as AtomicFileError {
+            file.abandon()
+            throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? AtomicFileError { throw error }
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+            file.abandon()
+            throw .cannotWrite(path: path, reason: file.temporaryPath == nil ? "\(error)" : error.localizedDescription)
         }
-    }
-
-    static func isDeviceOrPipe(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
-    }
-
-    /// Foundation's own words for a missing directory ("The file doesn't exist") name
-    /// neither file.
-    static func requireDirectory(_ directory: URL, for path: String) throws(AtomicFileError) {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw .cannotWrite(path: path, reason: "its directory \(directory.path) does not exist (create it first)")
+        do { try file.commit() } catch {
+            throw .cannotWrite(path: path, reason: error.reason)
         }
     }
 }
@@ -139,14 +110,47 @@ public final class Spool {
     }
 
     /// The pieces in key order (equal keys in the order they came), read one at a time.
-    public func sorted() -> some Sequence<String> {
-        let all = entries, handle = handle
+    /// A piece that cannot be read whole is an error naming the spool file and the
+    /// piece's key, never a piece left out. The spool file is checked to hold every piece
+    /// before the first is read, so a writer that streams to standard output fails before
+    /// it has written anything when the file was cut short.
+    public func sorted() throws(AtomicFileError) -> Reader {
+        let end: UInt64
+        do { end = try handle.seekToEnd() } catch {
+            throw .cannotRead(path: path, reason: "\(error)")
+        }
+        guard end >= size else {
+            throw .cannotRead(path: path, reason: "it holds \(end) bytes, the \(entries.count) spooled parts \(size)")
+        }
+        let all = entries
         let order = all.indices.sorted { (all[$0].key, $0) < (all[$1].key, $1) }
-        return order.lazy.map { index in
-            let entry = all[index]
-            try? handle.seek(toOffset: entry.offset)
-            let data = (try? handle.read(upToCount: entry.length)) ?? Data()
-            return String(decoding: data, as: UTF8.self)
+        return Reader(path: path, handle: handle, entries: order.map { all[$0] })
+    }
+
+    /// Reads a spool's pieces in order; `next()` is nil after the last.
+    public struct Reader {
+        let path: String
+        let handle: FileHandle
+        let entries: [(key: String, offset: UInt64, length: Int)]
+        var position = 0
+
+        public mutating func next() throws(AtomicFileError) -> String? {
+            guard position < entries.count else { return nil }
+            let entry = entries[position]
+            position += 1
+            let data: Data?
+            do {
+                try handle.seek(toOffset: entry.offset)
+                data = try handle.read(upToCount: entry.length)
+            } catch {
+                throw .cannotRead(path: path, reason: "the part of '\(entry.key)': \(error)")
+            }
+            let read = data?.count ?? 0
+            guard read == entry.length else {
+                throw .cannotRead(path: path, reason: "the part of '\(entry.key)' (\(entry.length) bytes at \(entry.offset)) "
+                                  + "is cut short: \(read) bytes read")
+            }
+            return String(decoding: data ?? Data(), as: UTF8.self)
         }
     }
 }

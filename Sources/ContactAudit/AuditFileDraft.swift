@@ -103,10 +103,18 @@ public struct AuditFileDraft: Sendable {
         }
         lines.append("catalog:")
         lines.append("  phones:" + (phones.isEmpty ? " []" : ""))
+        // A channel's schedule goes on its numbers (`hours:` beside `number:`, as the audit
+        // file's contract has it); catalog.hours keeps the channels without a number (chat, form).
+        var numbered = Set<Channel>()
         for value in phones.values.sorted(by: { Self.order($0, $1) }) {
+            let channel = value.channel == .unknown ? Channel.phone : value.channel
             lines += Self.comments(value.places, indent: "    ")
             lines.append("    - number: \(Self.quoted(value.value))")
-            lines.append("      channel: \(value.channel == .unknown ? Channel.phone.rawValue : value.channel.rawValue)")
+            lines.append("      channel: \(channel.rawValue)")
+            if let entries = hours[channel] {
+                lines += Self.scheduleLines(entries, channel: channel, key: "hours", indent: "      ")
+                numbered.insert(channel)
+            }
         }
         lines.append("  emails:" + (emails.isEmpty ? " []" : ""))
         for value in emails.values.sorted(by: { Self.order($0, $1) }) {
@@ -114,22 +122,13 @@ public struct AuditFileDraft: Sendable {
             lines.append("    - address: \(Self.quoted(value.value))")
             lines.append("      channel: \(value.channel == .unknown ? Channel.email.rawValue : value.channel.rawValue)")
         }
-        if !hours.isEmpty {
+        let unnumbered = hours.filter { !numbered.contains($0.key) }
+        if !unnumbered.isEmpty {
             // Only agreed schedules are values; an empty mapping keeps the file valid when
             // every channel's schedules are left to the reviewer.
-            lines.append(hours.values.contains { $0.count == 1 } ? "  hours:" : "  hours: {}")
-            for channel in hours.keys.sorted() {
-                let entries = hours[channel] ?? []
-                if entries.count == 1, let entry = entries.first {
-                    lines += Self.comments(entry.places, indent: "    ")
-                    lines.append("    \(channel.rawValue): \(Self.quoted(entry.value))")
-                } else {
-                    lines.append("    # The pages disagree on \(channel.rawValue) hours; keep the right one:")
-                    for entry in entries {
-                        lines += Self.comments(entry.places, indent: "    ")
-                        lines.append("    # \(channel.rawValue): \(Self.quoted(entry.value))")
-                    }
-                }
+            lines.append(unnumbered.values.contains { $0.count == 1 } ? "  hours:" : "  hours: {}")
+            for channel in unnumbered.keys.sorted() {
+                lines += Self.scheduleLines(unnumbered[channel] ?? [], channel: channel, key: channel.rawValue, indent: "    ")
             }
         }
         lines.append("  deprecated:")
@@ -161,6 +160,21 @@ public struct AuditFileDraft: Sendable {
     }
 
     /// Up to three places, then how many more.
+    /// `key: "schedule"` under the comments saying where pages state it; schedules the
+    /// pages disagree on are comments only, for the reviewer to pick.
+    private static func scheduleLines(_ entries: [(value: String, schedule: WeeklySchedule?, visible: Bool, places: [Place])],
+                                      channel: Channel, key: String, indent: String) -> [String] {
+        if entries.count == 1, let entry = entries.first {
+            return comments(entry.places, indent: indent) + ["\(indent)\(key): \(quoted(entry.value))"]
+        }
+        var lines = ["\(indent)# The pages disagree on \(channel.rawValue) hours; keep the right one:"]
+        for entry in entries {
+            lines += comments(entry.places, indent: indent)
+            lines.append("\(indent)# \(key): \(quoted(entry.value))")
+        }
+        return lines
+    }
+
     private static func comments(_ places: [Place], indent: String) -> [String] {
         var lines = places.prefix(3).map { place in
             "\(indent)# \(commentText(place.source)) \(commentText(place.evidence.path)) (\(place.evidence.method.rawValue)): "

@@ -54,17 +54,24 @@ public struct ArchiveReplay: Sendable {
                 let fields = record.warcFields
                 func value(_ name: String) -> String? { fields.first { $0.name == name }?.value }
                 if let site = value(ArchiveField.robotsSite) { robots[site] = value(ArchiveField.robots) ?? "" }
+                // A field that does not decode is an error naming the record, never a page
+                // left out of the replay (or a budget that was spent read as unspent).
+                func decoded<T: Decodable>(_ type: T.Type, _ json: String, _ field: String) throws(ArchiveError) -> T {
+                    do { return try decoder.decode(type, from: Data(json.utf8)) } catch {
+                        throw .cannotRead(path: path, reason: "metadata record \(record.id) (\(record.targetURI ?? "no target URI")): "
+                                          + "its \(field) field does not decode (\(error))")
+                    }
+                }
                 if let json = value(ArchiveField.budget) {
-                    budget = try? decoder.decode(BudgetExhaustion.self, from: Data(json.utf8))
+                    budget = try decoded(BudgetExhaustion.self, json, ArchiveField.budget)
                 }
                 let answer = record.field("WARC-Concurrent-To")
-                if let json = value(ArchiveField.outcome),
-                   let outcome = try? decoder.decode(FetchOutcome.self, from: Data(json.utf8)) {
+                if let json = value(ArchiveField.outcome) {
+                    let outcome = Self.withoutPageName(try decoded(FetchOutcome.self, json, ArchiveField.outcome))
                     entries.append(Entry(outcome: outcome, answerID: answer, audit: value(ArchiveField.audit) ?? ""))
                     if let answer, outcome.result != .notModified { outcomeOfResponse[answer] = outcome }
-                } else if let json = value(ArchiveField.previousOutcome), let answer,
-                          let outcome = try? decoder.decode(FetchOutcome.self, from: Data(json.utf8)) {
-                    outcomeOfResponse[answer] = outcome
+                } else if let json = value(ArchiveField.previousOutcome), let answer {
+                    outcomeOfResponse[answer] = Self.withoutPageName(try decoded(FetchOutcome.self, json, ArchiveField.previousOutcome))
                 }
             default:
                 break
@@ -72,18 +79,29 @@ public struct ArchiveReplay: Sendable {
         }
     }
 
+    /// An outcome as the crawler now records it: archives written before its errors stopped
+    /// naming their page have "URL: " in front, which every printer adds again.
+    static func withoutPageName(_ outcome: FetchOutcome) -> FetchOutcome {
+        var outcome = outcome
+        if let error = outcome.error, error.hasPrefix(outcome.url + ": ") {
+            outcome.error = String(error.dropFirst(outcome.url.count + 2))
+        }
+        return outcome
+    }
+
     /// The page an entry's outcome read: its own response, or for a 304 the response it
     /// revisits, decoded as the run decoded it. Nil without a body.
-    public func page(for entry: Entry) -> FetchedPage? {
+    /// A body that does not decode is an error (`BodyError`), never a page read as empty.
+    public func page(for entry: Entry) throws(BodyError) -> FetchedPage? {
         guard let answerID = entry.answerID, let answer = byID[answerID] else { return nil }
         if answer.type == "revisit" {
             guard let refers = answer.field("WARC-Refers-To"), let response = byID[refers] else { return nil }
-            return page(of: response)
+            return try page(of: response)
         }
         // An error answer's body is read too, as the crawl reads it: a bot wall often
         // answers 403 or 503.
         guard entry.outcome.result == .fetched || entry.outcome.result == .httpError else { return nil }
-        return page(of: answer, outcome: entry.outcome)
+        return try page(of: answer, outcome: entry.outcome)
     }
 
     /// The response the previous run's page for `url` is in, and the records to copy into
@@ -107,8 +125,10 @@ public struct ArchiveReplay: Sendable {
     }
 
     /// The previous run's page for `url`, decoded: what a 304 says is still current.
+    /// Nil when the body does not decode either: the previous archive is a cache of what a
+    /// 304 stands for, and a page it cannot give is fetched again next time.
     func revisitedPage(for url: String) -> FetchedPage? {
-        revisitedResponse(for: url).flatMap { page(of: $0.response) }
+        revisitedResponse(for: url).flatMap { try? page(of: $0.response) }
     }
 
     /// The outcome of the fetch whose response a revisit refers to (a 304's page as it was
@@ -122,19 +142,32 @@ public struct ArchiveReplay: Sendable {
     /// The crawl outcome recorded for a response, when the archive was written by an audit.
     public func outcome(ofResponse id: String) -> FetchOutcome? { outcomeOfResponse[id] }
 
-    private func page(of response: WARCRecord, outcome: FetchOutcome? = nil) -> FetchedPage? {
+    private func page(of response: WARCRecord, outcome: FetchOutcome? = nil) throws(BodyError) -> FetchedPage? {
         let outcome = outcome ?? outcomeOfResponse[response.id]
-        return Self.decodedPage(response, outcome: outcome)
+        return try Self.decodedPage(response, outcome: outcome)
+    }
+
+    /// An archived response whose body does not decode from its Content-Encoding.
+    public struct BodyError: Error, Sendable, CustomStringConvertible {
+        public var record: String
+        public var reason: String
+        public var description: String { "the archived response \(record) does not decode (\(reason))" }
     }
 
     /// A response record's body decoded from its Content-Encoding, cut where the run cut it.
-    public static func decodedPage(_ response: WARCRecord, outcome: FetchOutcome?) -> FetchedPage? {
+    public static func decodedPage(_ response: WARCRecord, outcome: FetchOutcome?) throws(BodyError) -> FetchedPage? {
         guard let http = response.http, let status = http.status else { return nil }
         let url = response.targetURI ?? ""
         let limit = outcome.map { $0.truncated ? $0.bytes : Int.max } ?? Int.max
         let truncated = response.field("WARC-Truncated") != nil
-        guard let decoded = try? Gzip.decodeContent(http.body, encoding: http.header("content-encoding") ?? "",
-                                                    limit: limit, acceptingEnd: truncated) else { return nil }
+        let encoding = http.header("content-encoding") ?? ""
+        let inflated: Gzip.Inflated?
+        do { inflated = try Gzip.decodeContent(http.body, encoding: encoding, limit: limit, acceptingEnd: truncated) } catch {
+            throw BodyError(record: response.id, reason: "\(error)")
+        }
+        guard let decoded = inflated else {
+            throw BodyError(record: response.id, reason: "Content-Encoding '\(encoding)' is not one zlib decodes")
+        }
         var page = FetchedPage(requestedURL: outcome?.url ?? url, finalURL: outcome?.finalURL ?? url, status: status,
                                contentType: outcome?.contentType ?? http.header("content-type"), body: decoded.bytes,
                                redirects: outcome?.redirects ?? 0,

@@ -57,7 +57,9 @@ public final class PageArchive: @unchecked Sendable {
                 date: Date = Date()) throws(ArchiveError) {
         self.path = path
         var warnings: [String] = []
-        if FileManager.default.fileExists(atPath: path) {
+        // A device or a pipe (`--archive /dev/null`, a FIFO to a compressor) holds no
+        // previous archive: reading a FIFO would wait for a writer that is this run.
+        if FileManager.default.fileExists(atPath: path), !StagedFile.isDeviceOrPipe(path) {
             do { previous = try ArchiveReplay(path: path) } catch {
                 previous = nil
                 warnings.append("\(error); it is replaced, and pages answering 304 are not read again from it")

@@ -286,12 +286,20 @@ extension ShardResult {
             }
             header(try decoder.decode(ShardResult.self, from: Data(firstLine) + Data("]}".utf8)))
             var closed = false
+            var number = 1
             while let line = try lines.next() {
+                number += 1
                 var line = line[...]
                 if line.last == UInt8(ascii: ",") { line = line.dropLast() }
                 if line.elementsEqual("]}".utf8) { closed = true }
-                guard line.first == UInt8(ascii: "{") else { continue }
-                audit(try decoder.decode(ShardAudit.self, from: Data(line)))
+                if line.isEmpty || closed { continue }
+                // Every other line is an audit: one that is not is an error, never an audit left out.
+                guard line.first == UInt8(ascii: "{") else {
+                    throw ShardMerge.Problem.notShardResult(path: path, reason: "line \(number) is not an audit")
+                }
+                do { audit(try decoder.decode(ShardAudit.self, from: Data(line))) } catch let error as DecodingError {
+                    throw ShardMerge.Problem.notShardResult(path: path, reason: "line \(number): " + Self.plain(error))
+                }
             }
             guard closed else { throw ShardMerge.Problem.notShardResult(path: path, reason: "cut short, no closing ']}'") }
         } catch let problem as ShardMerge.Problem {
@@ -344,7 +352,11 @@ extension ShardResult {
             for line in lines.dropFirst() {
                 var line = line
                 if line.last == UInt8(ascii: ",") { line = line.dropLast() }
-                guard line.first == UInt8(ascii: "{") else { continue }
+                if line.isEmpty || line.elementsEqual("]}".utf8) { continue }
+                // A line that is not an audit is an error (a cut or edited file), never an audit left out.
+                guard line.first == UInt8(ascii: "{") else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a line that is not an audit"))
+                }
                 header.audits.append(try decoder.decode(ShardAudit.self, from: Data(line)))
             }
             return header
@@ -388,10 +400,15 @@ public final class ShardResultWriter {
         var opening = head.replacingOccurrences(of: "\"audits\":[],", with: "")
         opening.removeLast()  // the closing brace
         let total = spool.count
+        // A spooled audit that cannot be read stops the write (the file is left as it was),
+        // never a shard result without that audit.
+        var lines = try spool.sorted()
         try AtomicFile.stream(to: path) { write in
             try write(opening + ",\"audits\":[\n")
-            for (index, line) in spool.sorted().enumerated() {
+            var index = 0
+            while let line = try lines.next() {
                 try write(line + (index == total - 1 ? "\n" : ",\n"))
+                index += 1
             }
             try write("]}\n")
         }
@@ -414,7 +431,9 @@ public struct ShardAudit: Sendable, Codable {
     public var auditPath: String
     public var auditText: String
 
-    public init(report: AuditReport, audit: AuditFile) {
+    /// The audit file is read again for its text (the merged report's catalog comes from
+    /// it): one that cannot be read is an error, not a shard result without a catalog.
+    public init(report: AuditReport, audit: AuditFile) throws(AtomicFileError) {
         name = report.name
         findings = report.findings
         sources = report.sources
@@ -426,7 +445,10 @@ public struct ShardAudit: Sendable, Codable {
         notes = report.notes
         today = report.today
         auditPath = audit.path
-        auditText = FileManager.default.contents(atPath: audit.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        guard let text = FileManager.default.contents(atPath: audit.path) else {
+            throw .cannotRead(path: audit.path, reason: "the audit file cannot be read again for the shard result")
+        }
+        auditText = String(decoding: text, as: UTF8.self)
     }
 
     public var report: AuditReport {

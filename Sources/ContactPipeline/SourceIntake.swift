@@ -246,8 +246,18 @@ public struct SourceIntake: Sendable {
         }
         var pages: [IntakePage] = []
         for response in archive.responses {
-            guard let status = response.http?.status, (200..<300).contains(status),
-                  let page = ArchiveReplay.decodedPage(response, outcome: archive.outcome(ofResponse: response.id)) else {
+            guard let status = response.http?.status, (200..<300).contains(status) else { continue }
+            let page: FetchedPage
+            do {
+                guard let found = try ArchiveReplay.decodedPage(response, outcome: archive.outcome(ofResponse: response.id)) else {
+                    continue
+                }
+                page = found
+            } catch {
+                // Named and reported, as an input that cannot be read; the other pages go on.
+                let url = response.targetURI ?? source.name
+                pages.append(IntakePage(source: url, official: source.official, isWeb: true, fetch: nil, records: [],
+                                        links: nil, failure: "\(error)", notModified: false, warnings: []))
                 continue
             }
             let outcome = FetchOutcome(url: page.requestedURL, result: .fetched, finalURL: page.finalURL,
@@ -436,7 +446,15 @@ public struct SourceIntake: Sendable {
                 let intake = jobs[group].intake
                 next += 1
                 taskGroup.addTask {
-                    guard let page = replay.page(for: entry) else { return nil }
+                    let page: FetchedPage
+                    do {
+                        guard let found = try replay.page(for: entry) else { return nil }
+                        page = found
+                    } catch {
+                        // A body the archive cannot give back is the page's error, not an empty page.
+                        return (ArrivedPages.Key(group: group, url: entry.outcome.url),
+                                ArrivedPages.Entry(records: [], error: "\(error)", sha256: nil, links: nil))
+                    }
                     var read = Self.read(page, outcome: entry.outcome, extractor: intake.extractor,
                                          config: intake.crawl, hashes: intake.hashesPages).entry
                     read.revisited = replay.revisitedOutcome(for: entry)
@@ -558,11 +576,8 @@ public struct SourceIntake: Sendable {
             return blockedPage(outcome.url, official: official, fetch: fetch, reason: reason, isWeb: true)
         }
         let documentError = arrived?.error
-        // The page is named beside its error everywhere it is shown (report rows, findings,
-        // stderr lines), so the fetcher's own "URL: " in front would name it twice.
-        let fetchError = outcome.error.map { error in
-            error.hasPrefix(outcome.url + ": ") ? String(error.dropFirst(outcome.url.count + 2)) : error
-        }
+        // The crawler's error does not name the page: every printer names it beside the error.
+        let fetchError = outcome.error
         let snapshotError = documentError
             ?? (outcome.succeeded ? nil : "\(outcome.result.rawValue): \(fetchError ?? "no answer")")
         let fetch = FetchState(result: outcome.result.rawValue, finalURL: outcome.finalURL, status: outcome.status,

@@ -79,8 +79,9 @@ public struct GroupedReport: Sendable {
     public func render(_ format: ReportFormat, colour: Bool = false) -> String {
         var out = ""
         let parts = entries.map { Part(format: format, colour: colour, entry: $0) }
+        var bodies = parts.lazy.map(\.body).makeIterator()
         Self.assemble(format: format, colour: colour, heads: parts.map(\.head), unloadable: unloadable,
-                      bodies: parts.lazy.map(\.body)) { out += $0 }
+                      nextBody: { bodies.next() }) { out += $0 }
         return out
     }
 
@@ -120,12 +121,12 @@ public struct GroupedReport: Sendable {
                     + suite.cases.map { $0 + "\n" }.joined()
                     + "  </testsuite>"
             case .html:
-                let page = HTMLReporter(catalog: entry.catalog).render(entry.report)
-                // The audit's own page without its document shell: the body, as a section.
-                let inner = page.range(of: "<body>\n").flatMap { start in
-                    page.range(of: "</body>", options: .backwards).map { String(page[start.upperBound..<$0.lowerBound]) }
-                } ?? page
-                body = "<section class=\"audit\" id=\"audit-\(HTMLReporter.escape(entry.report.name))\">\n\(inner)</section>\n"
+                // The audit's report as a section of the one page: its name an h2 under the
+                // page's h1, its parts h3, their ids under the audit's.
+                let id = "audit-\(HTMLReporter.escape(entry.report.name))"
+                body = "<section class=\"audit\" id=\"\(id)\">\n"
+                    + HTMLReporter(catalog: entry.catalog).content(entry.report, level: 2, idPrefix: "\(id)-")
+                    + "</section>\n"
             }
             self.head = head
         }
@@ -139,10 +140,11 @@ public struct GroupedReport: Sendable {
     }
 
     /// The whole report from its audits' parts: `heads` in the order the bodies come
-    /// (sorted by name), the bodies read one at a time. Written in pieces through `write`.
-    public static func assemble<Bodies: Sequence<String>>(format: ReportFormat, colour: Bool, heads: [Part.Head],
-                                                          unloadable: [String], bodies: Bodies,
-                                                          write: (String) throws -> Void) rethrows {
+    /// (sorted by name), the bodies read one at a time through `nextBody` (nil after the
+    /// last; a body that cannot be read throws, and the report stops there). Written in
+    /// pieces through `write`.
+    public static func assemble(format: ReportFormat, colour: Bool, heads: [Part.Head], unloadable: [String],
+                                nextBody: () throws -> String?, write: (String) throws -> Void) rethrows {
         let unloadable = unloadable.sorted()
         let t = heads.reduce(into: Totals()) { $0.add($1.summary) }
         let headline = "\(t.audits.counted("audit")): \(t.sources.counted("source")), \(t.records.counted("record")): "
@@ -150,7 +152,7 @@ public struct GroupedReport: Sendable {
         switch format {
         case .text:
             // Each audit's report as `audit` prints it for one, then the totals.
-            for body in bodies { try write(body + "\n") }
+            while let body = try nextBody() { try write(body + "\n") }
             if !unloadable.isEmpty {
                 try write(unloadable.map { "NOT RUN  " + TextReporter.safe(unloadableMessage($0)) }.joined(separator: "\n") + "\n\n")
             }
@@ -160,14 +162,14 @@ public struct GroupedReport: Sendable {
             for path in unloadable {
                 try write("\n> **Not run:** \(MarkdownReporter.escape(unloadableMessage(path), inTable: false))\n")
             }
-            for body in bodies { try write("\n" + body) }
+            while let body = try nextBody() { try write("\n" + body) }
         case .json:
             // `{"audits": [{"name", "findings", "sources", "summary", ...}], "summary": {...}}`:
             // each audit as the one-audit JSON report shows it, laid out as the encoder lays
             // out the whole (two-space indents, sorted keys).
             try write("{\n  \"audits\" : [")
             var first = true
-            for body in bodies {
+            while let body = try nextBody() {
                 try write((first ? "\n    " : ",\n    ") + body)
                 first = false
             }
@@ -189,7 +191,7 @@ public struct GroupedReport: Sendable {
             try write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"contact-audit: \(JUnitReporter.xml(headline))\" "
                       + "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n")
             var first = true
-            for body in bodies {
+            while let body = try nextBody() {
                 try write(first ? body : "\n" + body)
                 first = false
             }
@@ -212,7 +214,7 @@ public struct GroupedReport: Sendable {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>contact-audit: \(HTMLReporter.escape(t.audits.counted("audit")))</title>
-            <style>\(HTMLReporter.style)</style>
+            <style>\(HTMLReporter.style)\(HTMLReporter.groupedStyle)</style>
             </head>
             <body>
             <header>
@@ -230,7 +232,7 @@ public struct GroupedReport: Sendable {
                 first = false
             }
             try write("\n</ul>\(unloadable.map { "\n<p class=\"failed\">Not run: \(HTMLReporter.escape(unloadableMessage($0)))</p>" }.joined())\n</header>\n")
-            for body in bodies { try write(body) }
+            while let body = try nextBody() { try write(body) }
             try write("</body>\n</html>\n")
         }
     }
@@ -274,12 +276,18 @@ public final class GroupedReportWriter {
     /// The report to `path` (atomically) or, without one, to standard output.
     public func write(unloadable: [String], to path: String?) throws(AtomicFileError) {
         let ordered = heads.indices.sorted { (heads[$0].name, $0) < (heads[$1].name, $1) }.map { heads[$0] }
+        // The spool is checked whole before anything is written: a part that cannot be
+        // read stops the report with an error naming the spool file, never a report
+        // without that audit (with --output the file is then left as it was).
+        var parts = try spool.sorted()
         let body: ((String) throws -> Void) throws -> Void = { write in
             try GroupedReport.assemble(format: self.format, colour: self.colour, heads: ordered, unloadable: unloadable,
-                                       bodies: self.spool.sorted(), write: write)
+                                       nextBody: { try parts.next() }, write: write)
         }
         guard let path else {
-            do { try ChunkedWriter.write(to: FileHandle.standardOutput, body) } catch {
+            do { try ChunkedWriter.write(to: FileHandle.standardOutput, body) } catch let error as AtomicFileError {
+                throw error
+            } catch {
                 throw .cannotWrite(path: "standard output", reason: "\(error)")
             }
             return

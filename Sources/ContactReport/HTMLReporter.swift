@@ -13,8 +13,7 @@ public struct HTMLReporter: Reporter {
     public init(catalog: Catalog? = nil) { self.catalog = catalog }
 
     public func render(_ report: AuditReport) -> String {
-        let s = report.summary
-        var html = """
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -24,25 +23,45 @@ public struct HTMLReporter: Reporter {
         <style>\(Self.style)</style>
         </head>
         <body>
+
+        """ + content(report, level: 1) + "</body>\n</html>\n"
+    }
+
+    /// The report without its document shell: a header with the audit's name as a
+    /// heading of `level` (the page's `h1` alone; `h2` as one audit of a grouped report,
+    /// whose page has the title), then the matrix, findings and sources under headings one
+    /// level below. `idPrefix` keeps the sections' ids apart when a page holds several audits.
+    public func content(_ report: AuditReport, level: Int, idPrefix: String = "") -> String {
+        let s = report.summary
+        let title = level == 1 ? "contact-audit: \(Self.escape(report.name))" : Self.escape(report.name)
+        var html = """
         <header>
-        <h1>contact-audit: \(Self.escape(report.name))</h1>
+        <h\(level)>\(title)</h\(level)>
         <p class="summary"><span class="count error">\(s.errors.counted("error"))</span> <span class="count warning">\(s.warnings.counted("warning"))</span> \
         <span class="count info">\(s.infos) info</span> · \(s.sources.counted("source")), \(s.records.counted("record"))\
         \(s.unreadable > 0 ? ", \(s.unreadable) unreadable" : "")\(s.suppressed > 0 ? " · \(s.suppressed) accepted by the baseline" : "")</p>
         </header>
 
         """
-        html += matrix(SourceChannelMatrix(report, catalog: catalog))
-        html += findings(report.findings, in: report)
-        html += sources(report)
-        html += "</body>\n</html>\n"
+        let sub = Section(level: level + 1, idPrefix: idPrefix)
+        html += matrix(SourceChannelMatrix(report, catalog: catalog), sub)
+        html += findings(report.findings, in: report, sub)
+        html += sources(report, sub)
         return html
     }
 
-    private func matrix(_ matrix: SourceChannelMatrix) -> String {
-        var html = """
-        <section id="matrix">
-        <h2>Who says what</h2>
+    /// A section's heading level and id prefix.
+    private struct Section {
+        var level: Int
+        var idPrefix: String
+
+        func open(_ id: String, _ heading: String) -> String {
+            "<section id=\"\(idPrefix)\(id)\">\n<h\(level)>\(heading)</h\(level)>\n"
+        }
+    }
+
+    private func matrix(_ matrix: SourceChannelMatrix, _ section: Section) -> String {
+        var html = section.open("matrix", "Who says what") + """
         <p class="legend"><span class="value expected">catalog</span> <span class="value agree">as the catalog</span> \
         <span class="value error">error</span> <span class="value warning">warning</span> <span class="value">no finding</span> \
         <span class="value warning outlier" title="pages disagree on this value, and it is not the catalog&#39;s">outlier</span></p>
@@ -84,8 +103,8 @@ public struct HTMLReporter: Reporter {
         return html + "</tbody></table></div>\n</section>\n"
     }
 
-    private func findings(_ findings: [Finding], in report: AuditReport) -> String {
-        var html = "<section id=\"findings\">\n<h2>Findings (\(findings.count))</h2>\n"
+    private func findings(_ findings: [Finding], in report: AuditReport, _ section: Section) -> String {
+        var html = section.open("findings", "Findings (\(findings.count))")
         if findings.isEmpty { html += "<p>No findings.</p>\n" }
         for f in findings {
             // Errors open, so their evidence shows without a click; the rest folded.
@@ -106,8 +125,8 @@ public struct HTMLReporter: Reporter {
         return html + "</section>\n"
     }
 
-    private func sources(_ report: AuditReport) -> String {
-        var html = "<section id=\"sources\">\n<h2>Sources</h2>\n<table class=\"sources\"><thead><tr><th>source</th>"
+    private func sources(_ report: AuditReport, _ section: Section) -> String {
+        var html = section.open("sources", "Sources") + "<table class=\"sources\"><thead><tr><th>source</th>"
             + "<th>official</th><th>status</th><th>detail</th></tr></thead><tbody>\n"
         for source in report.sources {
             // The status word and its detail in columns of their own, as the text report shows them.
@@ -190,5 +209,11 @@ public struct HTMLReporter: Reporter {
     .evidence th,.evidence td,.sources th,.sources td{border:1px solid #e1e4ea;padding:3px 6px;text-align:left;vertical-align:top}
     .evidence td:last-child{max-width:640px}
     section.audit{border-top:3px solid #3a5a8c;margin-top:32px;padding-top:4px}
+    """
+
+    /// What a page of several audits adds: each audit's name (h2) above its parts (h3).
+    static let groupedStyle = """
+
+    section.audit>header h2{font-size:20px;margin:8px 0 4px}h3{font-size:16px;margin:20px 0 8px}
     """
 }

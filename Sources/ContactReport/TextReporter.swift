@@ -42,8 +42,20 @@ public struct TextReporter: Reporter {
         for source in report.sources {
             let word = Self.pad(source.status, statusWidth)
             let status = source.kind == .ok || source.kind == .skipped ? word : paint(word, source.isRead ? .warning : .error)
-            lines.append("  \(status)  " + Self.safe("\(Self.pad(source.url, width))  "
-                                                    + Self.pad(source.official ? Self.officialWord : "", officialWidth) + source.detail))
+            let row = "  \(status)  " + Self.safe("\(Self.pad(source.url, width))  "
+                                                 + Self.pad(source.official ? Self.officialWord : "", officialWidth) + source.detail)
+            let detailColumn = 2 + statusWidth + 2 + width + 2 + officialWidth
+            if row.count - (status.count - word.count) <= Self.lineWidth || source.detail.isEmpty {
+                lines.append(row)
+            } else if detailColumn <= Self.lineWidth / 2 {
+                // A long detail (an error's cause) wraps under itself…
+                lines += Self.wrap(row, continuation: detailColumn, invisible: status.count - word.count)
+            } else {
+                // … or, beside long URLs, goes on lines of its own below the row.
+                let head = "  \(status)  " + Self.safe(source.url + (source.official ? "  " + Self.officialWord : ""))
+                lines.append(head)
+                lines += Self.wrap(Self.safe("      " + source.detail), continuation: 8)
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -60,13 +72,20 @@ public struct TextReporter: Reporter {
             // A finding about a whole page has the page as its value: no second copy beside it.
             var line = "  \(Self.pad(finding.value, valueWidth))  \(Self.pad(finding.channelLabel, channelWidth))"
             if finding.sources != [finding.value] { line += "  " + finding.sources.joined(separator: ", ") }
-            lines.append(Self.safe(line))
-            lines.append(Self.safe("      \(finding.message)"))
-            if let official = finding.official { lines.append(Self.safe("      (\(official))")) }
+            lines += Self.wrap(Self.safe(line), continuation: 4)
+            lines += Self.wrap(Self.safe("      \(finding.message)"), continuation: 8)
+            if let official = finding.official { lines += Self.wrap(Self.safe("      (\(official))"), continuation: 8) }
             if let age = report.age(of: finding) { lines.append("      \(age)") }
             for record in finding.evidence {
-                lines.append(Self.safe("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]: "
-                                       + Self.quote(record.evidence.text, around: record.raw)))
+                // Where the quote does not fit beside its place, it starts a line of its own.
+                let place = Self.safe("      \(record.source) \(record.evidence.path) [\(record.evidence.method.rawValue)]:")
+                let quote = Self.safe(Self.quote(record.evidence.text, around: record.raw))
+                if place.count + 1 + quote.count <= Self.lineWidth {
+                    lines.append(place + " " + quote)
+                } else {
+                    lines.append(place)
+                    lines += Self.wrap("        " + quote, continuation: 8)
+                }
             }
         }
         return lines
@@ -87,6 +106,31 @@ public struct TextReporter: Reporter {
     static func safe(_ text: String) -> String { UntrustedText.terminal(text) }
 
     static let alignedValueWidth = 32
+    /// A terminal's or a CI log's usual width: longer lines wrap at a space.
+    static let lineWidth = 80
+
+    /// `line` cut at spaces into lines of at most `lineWidth` columns, the later ones
+    /// indented by `continuation`. A word longer than the room (a long URL or DOM path)
+    /// stays whole. `invisible` counts colour codes that take no column.
+    static func wrap(_ line: String, continuation: Int, invisible: Int = 0) -> [String] {
+        guard line.count - invisible > lineWidth else { return [line] }
+        let indent = String(repeating: " ", count: continuation)
+        var lines: [String] = []
+        var rest = Substring(line)
+        var room = lineWidth + invisible
+        let leading = line.prefix { $0 == " " }.count
+        while rest.count > room {
+            // The last space that keeps the piece within the room, past the line's own indent.
+            let limit = rest.index(rest.startIndex, offsetBy: room)
+            let floor = rest.index(rest.startIndex, offsetBy: min(room, lines.isEmpty ? leading + 1 : continuation + 1))
+            guard let cut = rest[floor...limit].lastIndex(of: " ") ?? rest[limit...].firstIndex(of: " ") else { break }
+            lines.append(String(rest[..<cut]))
+            rest = Substring(indent + rest[rest.index(after: cut)...].drop { $0 == " " })
+            room = lineWidth
+        }
+        lines.append(String(rest))
+        return lines
+    }
     static let officialWord = "official"
 
     static func pad(_ text: String, _ width: Int) -> String {

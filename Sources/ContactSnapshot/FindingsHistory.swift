@@ -36,7 +36,13 @@ public struct FindingsHistory: Sendable, Hashable, Codable {
     /// starts a new history, with the reason for the caller to warn about.
     public static func load(directory: String) -> (history: FindingsHistory, problem: String?) {
         let path = URL(fileURLWithPath: directory).appendingPathComponent(fileName).path
-        guard let data = FileManager.default.contents(atPath: path) else { return (FindingsHistory(), nil) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            // None yet is the normal start; one that is there and cannot be read is said, as
+            // one that does not decode is (it was taken for none, silently).
+            guard FileManager.default.fileExists(atPath: path) else { return (FindingsHistory(), nil) }
+            return (FindingsHistory(), "\(path): cannot be read (not a regular file, or permission denied); "
+                    + "first_seen dates start again today")
+        }
         do {
             return (try JSONDecoder().decode(FindingsHistory.self, from: data), nil)
         } catch {

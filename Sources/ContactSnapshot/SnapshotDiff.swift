@@ -195,18 +195,43 @@ enum RecordMatcher {
         var isMatched = [Bool](repeating: false, count: added.count)
         var changed: [RecordChange] = []
         var stillRemoved: [ContactRecord] = []
-        for record in removed {
-            let place = Place(kind: record.kind, path: record.evidence.path)
-            if var candidates = addedAt[place], !candidates.isEmpty {
-                let match = candidates.removeFirst()
+        // At one place the same value (kind, value, channel) is paired first: in a paragraph
+        // naming two addresses where one changed, the other is that other, not the first
+        // one's new value ("help@ → support@" when help@ became zed@ beside support@).
+        func pairsFirst(_ record: ContactRecord) -> (Int) -> Bool {
+            { added[$0].value == record.value && added[$0].channel == record.channel }
+        }
+        var unpaired: [ContactRecord] = []
+        for pass in 0..<2 {
+            for record in pass == 0 ? removed : unpaired {
+                let place = Place(kind: record.kind, path: record.evidence.path)
+                guard var candidates = addedAt[place], !candidates.isEmpty else {
+                    if pass == 0 { unpaired.append(record) } else { stillRemoved.append(record) }
+                    continue
+                }
+                guard let position = pass == 0 ? candidates.firstIndex(where: pairsFirst(record)) : 0 else {
+                    unpaired.append(record)
+                    continue
+                }
+                let match = candidates.remove(at: position)
                 isMatched[match] = true
                 changed.append(RecordChange(before: record, after: added[match]))
                 addedAt[place] = candidates
-            } else {
-                stillRemoved.append(record)
             }
         }
         let stillAdded = added.indices.filter { !isMatched[$0] }.map { added[$0] }
+        // A record whose only difference is its quote (the block's text, same path, same
+        // method), where another record of that block changed, came or went, is unchanged:
+        // the other change shows the text before and after. Listed, it named an unchanged
+        // address "evidence changed". A quote that changed on its own is still listed.
+        func quoteOnly(_ change: RecordChange) -> Bool {
+            change.fields == ["evidence"] && change.before.evidence.method == change.after.evidence.method
+                && change.before.evidence.path == change.after.evidence.path
+        }
+        var explained = Set(changed.filter { !quoteOnly($0) }.map(\.after.evidence.path))
+        explained.formUnion((stillAdded + stillRemoved).map(\.evidence.path))
+        explained.formUnion(moved.flatMap { [$0.before.evidence.path, $0.after.evidence.path] })
+        changed.removeAll { quoteOnly($0) && explained.contains($0.after.evidence.path) }
         return (stillAdded, stillRemoved, changed.sorted { $0.before < $1.before }, moved.sorted { $0.before < $1.before })
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `contact-audit` executable as a user would.
@@ -9,42 +10,19 @@ struct CommandResult {
 }
 
 enum CommandRunner {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = BuiltExecutable.packageRoot
 
-    /// The executable sits next to the test bundle in the build products directory.
     static var executable: URL {
         get throws {
-            var candidates: [URL] = []
-            if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-                candidates.append(bundle.bundleURL.deletingLastPathComponent())
-            }
-            candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-            candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-            for directory in candidates {
-                let url = directory.appendingPathComponent("contact-audit")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "contact-audit executable"])
+            guard let url = BuiltExecutable.url else { throw BuiltExecutable.NotBuilt() }
+            return url
         }
     }
 
     static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus,
-                             stdout: String(decoding: stdout, as: UTF8.self),
-                             stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try BuiltExecutable.run(arguments, in: directory)
+        return CommandResult(status: run.status, stdout: String(decoding: run.stdout, as: UTF8.self),
+                             stderr: String(decoding: run.stderr, as: UTF8.self))
     }
 }
 

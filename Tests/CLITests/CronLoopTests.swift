@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A static site served by `Fixtures/servers/conditional_server.py` (ETag, Last-Modified,
@@ -113,20 +114,8 @@ final class ConditionalServer: @unchecked Sendable {
         try Self.write("User-agent: *\nDisallow: /private/\n", to: site.appendingPathComponent("robots.txt"))
         let server = try ConditionalServer(root: site, log: directory.appendingPathComponent("requests.jsonl"))
         defer { server.stop() }
-        try Self.write("""
-            name: cron
-            region: RU
-            catalog:
-              phones:
-                - number: "8 800 100-70-10"
-                  channel: hotline
-            sources:
-              - url: \(server.base)/
-                official: true
-            crawl:
-              depth: 1
-              delay: 0
-            """, to: directory.appendingPathComponent("audit/audit.yaml"))
+        try AuditFiles.write(AuditFiles.yaml(name: "cron", sources: [.official("\(server.base)/")], crawl: ["depth": "1", "delay": "0"]),
+                             in: directory.appendingPathComponent("audit"))
 
         let arguments = ["audit", "audit", "--snapshot", "snapshot", "--format", "json", "--fail-on", "never"]
         var reports: [String] = []

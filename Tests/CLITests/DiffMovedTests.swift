@@ -41,3 +41,45 @@ import Testing
                 "\(text.stdout)")
     }
 }
+
+/// Two addresses in one paragraph, one of them replaced: the diff pairs each address with
+/// itself, reports the replaced one with the paragraph before and after, and does not list
+/// the other (the same address, path and method; only the quote around it changed).
+@Suite struct DiffSameBlockTests {
+    static let page = "<main><p>Горячая линия 8 800 100-70-10.</p>"
+        + "<p>Пишите на support@example.ru или на help@example.ru, ответим в течение дня.</p></main>"
+
+    @Test func anUnchangedAddressBesideAChangedOneIsNotAChange() throws {
+        let fixture = try RulesEndToEndTests.AuditFixture(sources: "  - url: pages/help.html", pages: ["help.html": Self.page])
+        defer { fixture.remove() }
+        let page = fixture.directory.appendingPathComponent("pages/help.html")
+        let original = try String(contentsOf: page, encoding: .utf8)
+        func snapshot(_ name: String, _ text: String) throws -> String {
+            try text.write(to: page, atomically: true, encoding: .utf8)
+            let path = fixture.directory.appendingPathComponent(name).path
+            _ = try CommandRunner.run(["audit", fixture.directory.path, "--snapshot", path, "--fail-on", "never"])
+            return path
+        }
+        let before = try snapshot("before", original)
+        let replaced = try snapshot("replaced", original.replacingOccurrences(of: "help@example.ru", with: "zed@example.ru"))
+
+        let json = try CommandRunner.run(["diff", before, replaced, "--format", "json"])
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let source = try #require((object["sources"] as? [[String: Any]])?.first)
+        let changed = try #require(source["changed"] as? [[String: Any]])
+        let pairs = changed.map { change in
+            [change["before"], change["after"]].map { ($0 as? [String: Any])?["value"] as? String ?? "" }
+        }
+        #expect(pairs == [["help@example.ru", "zed@example.ru"]], "\(json.stdout)")
+        let text = try CommandRunner.run(["diff", before, replaced])
+        #expect(!text.stdout.contains("support@example.ru (evidence changed)") && !text.stdout.contains("→ support@"),
+                "\(text.stdout)")
+
+        // A quote that changed on its own (no value of the paragraph changed) is still a change.
+        let reworded = try snapshot("reworded", original.replacingOccurrences(of: "в течение дня", with: "в течение часа"))
+        let quote = try CommandRunner.run(["diff", before, reworded])
+        #expect(quote.status == 1)
+        #expect(quote.stdout.contains("~ email email support@example.ru (evidence changed)"), "\(quote.stdout)")
+    }
+}

@@ -50,4 +50,19 @@ import Testing
         #expect(dates["+78005553535"] == "2026-02-08")
         #expect(try Self.files(snapshot)["findings-history.json"] != afterFirst["findings-history.json"])
     }
+
+    /// A history that is there but cannot be read (here a directory in its place) is said
+    /// on stderr, as one that does not decode is; it was taken for none, silently.
+    @Test func anUnreadableHistoryIsSaid() throws {
+        let fixture = try RulesEndToEndTests.AuditFixture(sources: "  - url: pages/blog.html",
+                                                          pages: ["blog.html": "<p>Горячая линия: +7 495 777-88-99</p>"])
+        defer { fixture.remove() }
+        let snapshot = fixture.directory.appendingPathComponent("snapshot")
+        let history = snapshot.appendingPathComponent("findings-history.json")
+        try FileManager.default.createDirectory(at: history, withIntermediateDirectories: true)
+        let run = try CommandRunner.run(["audit", fixture.directory.path, "--snapshot", snapshot.path, "--today", "2026-01-01",
+                                         "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: \(history.path): cannot be read"), "\(run.stderr)")
+    }
 }

@@ -44,9 +44,13 @@ import Testing
             "    - number: \"+78002000001\"\n      channel: business",
             "    - number: \"+74956401122\"\n      channel: press",
             "    - address: \"support@example.ru\"\n      channel: email",
-            "    hotline: \"24/7\"",
-            "    business: \"Mo-Fr 09:00-18:00\"",
-            "    # The pages disagree on chat hours; keep the right one:",
+            // A numbered channel's schedule on its numbers, as the audit file's contract has it.
+            "      channel: hotline\n      # ../../pages/help.html /html/head/script#/contactPoint/hoursAvailable (json-ld): ",
+            "\n      hours: \"24/7\"",
+            "    - number: \"+78002000001\"\n      channel: business\n",
+            "\n      hours: \"Mo-Fr 09:00-18:00\"",
+            // catalog.hours for the channels without a number.
+            "  hours: {}\n    # The pages disagree on chat hours; keep the right one:",
             "region: RU",
             "  - url: \"../../pages/help.html\"\n    official: true",
             // The contacts page shows no hotline number: official without the duty to.
@@ -55,6 +59,7 @@ import Testing
             #expect(yaml.contains(expected), "missing \(expected) in:\n\(yaml)")
         }
         #expect(!yaml.contains("    chat: "), "a disputed schedule is not a value")
+        #expect(!yaml.contains("    hotline: ") && !yaml.contains("    business: "), "numbered channels' hours under catalog.hours:\n\(yaml)")
 
         let check = try CommandRunner.run(["check", "Audits/demo"], in: directory)
         #expect(check.status == 0, "\(check.stderr)")
@@ -114,5 +119,39 @@ import Testing
         #expect(farYAML.contains("  - url: \"\(directory.appendingPathComponent("pages/help.html").standardizedFileURL.path)\""), "\(farYAML)")
         let farCheck = try CommandRunner.run(["check", far.appendingPathComponent("other").path], in: directory)
         #expect(farCheck.status == 0, "\(farCheck.stderr)")
+    }
+
+    /// init → audit: the hours init wrote are the ones the audit holds pages to. The same
+    /// pages agree with them; the help page with other hotline hours is a mismatch.
+    @Test func theHoursInitWritesAreTheHoursTheAuditReads() throws {
+        let directory = try AuditCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("pages/help.html")
+        try CronLoopTests.write("""
+            <html lang="ru"><body><h2>Горячая линия</h2>
+            <p>Горячая линия: 8 800 100-70-10, звонки принимаются пн–пт с 9:00 до 18:00.</p>
+            <p>Чат поддержки работает круглосуточно.</p></body></html>
+            """, to: page)
+        let initialised = try CommandRunner.run(["init", "demo", "pages/help.html"], in: directory)
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        let yaml = try String(contentsOf: directory.appendingPathComponent("Audits/demo/audit.yaml"), encoding: .utf8)
+        #expect(yaml.contains("    - number: \"+78001007010\"\n      channel: hotline\n"), "\(yaml)")
+        #expect(yaml.contains("      hours: \"Mo-Fr 09:00-18:00\"\n"), "\(yaml)")
+        #expect(yaml.contains("  hours:\n"), "\(yaml)")
+        #expect(yaml.contains("    chat: \"24/7\"\n"), "\(yaml)")
+
+        let same = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", "Audits/demo"], in: directory)
+        #expect(same.status == 0, "\(same.stdout)")
+        #expect(!same.stdout.contains("\"hours-mismatch\""), "\(same.stdout)")
+
+        try CronLoopTests.write("""
+            <html lang="ru"><body><h2>Горячая линия</h2>
+            <p>Горячая линия: 8 800 100-70-10, звонки принимаются пн–сб с 8:00 до 20:00.</p>
+            <p>Чат поддержки работает круглосуточно.</p></body></html>
+            """, to: page)
+        let changed = try CommandRunner.run(["audit", "--no-snapshot", "--format", "json", "Audits/demo"], in: directory)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(changed.stdout.utf8)) as? [String: Any])
+        let mismatches = (report["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "hours-mismatch" }
+        #expect(mismatches.map { $0["value"] as? String } == ["Mo-Sa 08:00-20:00"], "\(changed.stdout)")
     }
 }

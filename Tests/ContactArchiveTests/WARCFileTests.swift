@@ -1,6 +1,7 @@
 import ContactArchive
 import Foundation
 import Gzip
+import TestSupport
 import Testing
 
 @Suite struct WARCFileTests {
@@ -186,7 +187,7 @@ import Testing
                 writer.write_record(writer.create_warc_record('urn:x', 'resource', payload=io.BytesIO(b'plain'),
                                     warc_content_type='text/plain'))
             """
-        let python = Warcio.packageRoot.appendingPathComponent(".venv/bin/python").path
+        let python = BuiltExecutable.packageRoot.appendingPathComponent(".venv/bin/python").path
         guard FileManager.default.isExecutableFile(atPath: python) else { throw Warcio.WarcioMissing(path: python) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)

@@ -140,3 +140,27 @@ import Testing
         }
     }
 }
+
+/// A grouped HTML report is one page: one title (h1), each audit a section under an h2
+/// with its parts under h3, and no id twice (each section's ids are under its audit's).
+@Suite struct GroupedHTMLReportTests {
+    @Test func onePageTitleAuditsAsSectionsAndUniqueIDs() throws {
+        let reports = ["alpha", "beta"].map { name in
+            AuditReport(name: name, sources: [SourceStatus(url: "pages/\(name).html", official: true, records: 0)],
+                        records: [], findings: [], rules: [])
+        }
+        let html = GroupedReport(reports.map { GroupedReport.Entry(report: $0) }).render(.html)
+        func tags(_ tag: String) -> [String] {
+            html.components(separatedBy: "<\(tag)>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(tags("h1") == ["contact-audit: 2 audits"])
+        #expect(tags("h2") == ["alpha", "beta"])
+        #expect(tags("h3") == ["Who says what", "Findings (0)", "Sources", "Who says what", "Findings (0)", "Sources"])
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(ids.contains("audit-alpha-findings") && ids.contains("audit-beta-sources"), "\(ids)")
+        #expect(Set(ids).count == ids.count, "\(ids)")
+        // The one-audit page keeps its own title and ids.
+        let single = HTMLReporter().render(reports[0])
+        #expect(single.contains("<h1>contact-audit: alpha</h1>") && single.contains("<section id=\"findings\">\n<h2>Findings (0)</h2>"))
+    }
+}

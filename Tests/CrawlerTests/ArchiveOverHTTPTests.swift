@@ -1,5 +1,6 @@
 import Foundation
 import Gzip
+import TestSupport
 import Testing
 
 /// `audit --archive` and `--from-archive` as a user runs them, against a real server on
@@ -7,8 +8,6 @@ import Testing
 /// robots.txt refusal, a 304 on the second run, a local file. The archive is read back by
 /// Python's warcio; the replay runs with the server stopped.
 @Suite(.serialized) struct ArchiveOverHTTPTests {
-    static let warcio = AuditOverHTTPTests.packageRoot.appendingPathComponent(".venv/bin/warcio").path
-
     static func handler() throws -> TestHTTPServer.Handler {
         let gzipped = try Gzip.compress(Array("""
             <html lang="ru"><body><h2>Пресс-служба</h2><p>Почта: <a href="mailto:press@example.ru">press@example.ru</a></p></body></html>
@@ -57,20 +56,8 @@ import Testing
     }
 
     static func warcio(_ arguments: [String]) throws -> (Int32, String) {
-        guard FileManager.default.isExecutableFile(atPath: warcio) else {
-            Issue.record("\(warcio) is missing: run scripts/setup (it installs warcio into .venv)")
-            return (-1, "")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: warcio)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Warcio.run(arguments)
+        return (result.status, result.output)
     }
 
     /// Source files of a snapshot directory (run.json aside: it holds the run's times).
@@ -94,22 +81,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         try "<html lang=\"ru\"><body><p>Факс: +7 495 111-22-33</p></body></html>"
             .write(to: directory.appendingPathComponent("pages/local.html"), atomically: true, encoding: .utf8)
-        try """
-        name: web
-        region: RU
-        catalog:
-          phones:
-            - number: "8 800 100-70-10"
-              channel: hotline
-        sources:
-          - url: \(server.base)/
-            official: true
-          - url: pages/local.html
-          - url: \(server.base)/cf
-        crawl:
-          depth: 1
-          delay: 0
-        """.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        try AuditFiles.write(AuditFiles.yaml(sources: [.official("\(server.base)/"), .init("pages/local.html"), .init("\(server.base)/cf")],
+                                             crawl: ["depth": "1", "delay": "0"]), in: directory)
         let archive = directory.appendingPathComponent("web.warc.gz").path
         let snapshot = directory.appendingPathComponent("snapshot")
         func audit(_ extra: [String]) throws -> Run {

@@ -1,24 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `contact-audit audit` as a user runs it, on an audit whose sources are pages of a
 /// real HTTP server on 127.0.0.1: robots.txt is read, contact links are followed, a
 /// disallowed page is recorded as skipped, and findings come from the crawled pages.
 @Suite struct AuditOverHTTPTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    static var executable: URL? {
-        var candidates: [URL] = []
-        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-        return candidates.map { $0.appendingPathComponent("contact-audit") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     @Test func auditCrawlsLocalHTTPSources() throws {
         let server = try TestHTTPServer(handler: site([
             "/robots.txt": TestResponse(headers: [("Content-Type", "text/plain")],
@@ -36,37 +23,14 @@ import Testing
             "/private/contacts": .html("<p>Горячая линия: 8 800 000-00-00</p>"),
         ]))
         defer { server.stop() }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("audit-http-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try AuditFiles.temporaryDirectory("audit-http")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try """
-        name: web
-        region: RU
-        catalog:
-          phones:
-            - number: "8 800 100-70-10"
-              channel: hotline
-              hours: "24/7"
-        sources:
-          - url: \(server.base)/
-            official: true
-        crawl:
-          depth: 1
-          delay: 0
-        """.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        try AuditFiles.write(AuditFiles.yaml(hotlineHours: "24/7", sources: [.official("\(server.base)/")],
+                                             crawl: ["depth": "1", "delay": "0"]), in: directory)
 
-        let process = Process()
-        process.executableURL = try #require(Self.executable, "build the contact-audit executable first")
-        process.arguments = ["audit", directory.path, "--format", "json", "--no-snapshot"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-
-        #expect(process.terminationStatus == 1)
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let run = try Executable.run(["audit", directory.path, "--format", "json", "--no-snapshot"])
+        #expect(run.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
         let sources = try #require(report["sources"] as? [[String: Any]])
         let urls = Set(sources.compactMap { $0["url"] as? String })
         #expect(urls.isSuperset(of: ["\(server.base)/", "\(server.base)/contacts"]))
@@ -91,17 +55,8 @@ import Testing
         ]))
         defer { server.stop() }
         func run(_ url: String) throws -> (Int32, String, String) {
-            let process = Process()
-            process.executableURL = try #require(Self.executable, "build the contact-audit executable first")
-            process.arguments = ["extract", "--format", "json", url]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, stdout, stderr)
+            let run = try Executable.run(["extract", "--format", "json", url])
+            return (run.status, String(decoding: run.stdout, as: UTF8.self), run.stderr)
         }
         let (status, stdout, _) = try run("\(server.base)/")
         #expect(status == 0)

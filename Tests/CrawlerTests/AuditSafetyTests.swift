@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `contact-audit audit` as a user runs it, on loopback only: the address policy refuses a
@@ -7,21 +8,12 @@ import Testing
 @Suite struct AuditSafetyTests {
     /// Runs `audit --format json` on an audit file with `yaml`; the exit status and report.
     private func audit(_ yaml: String) throws -> (Int32, [String: Any]) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("audit-safety-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try AuditFiles.temporaryDirectory("audit-safety")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try yaml.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
-        process.arguments = ["audit", directory.path, "--format", "json", "--no-snapshot"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        return (process.terminationStatus, report)
+        try AuditFiles.write(yaml, in: directory)
+        let run = try Executable.run(["audit", directory.path, "--format", "json", "--no-snapshot"])
+        let report = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        return (run.status, report)
     }
 
     private static let catalog = """

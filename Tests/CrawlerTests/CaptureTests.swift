@@ -1,6 +1,7 @@
 import ContactFetch
 import Foundation
 import Gzip
+import TestSupport
 import Testing
 
 /// What the crawler keeps for an archive: the exchange as it went over the wire.

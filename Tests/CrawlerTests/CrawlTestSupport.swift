@@ -1,6 +1,7 @@
 import ContactFetch
 import ContactPipeline
 import Foundation
+import TestSupport
 import Testing
 
 /// Fast, polite-to-nobody settings: no per-host delay, short timeouts, quick retries.
@@ -96,24 +97,15 @@ func windows1251(_ text: String) -> [UInt8] {
 enum Executable {
     /// Its exit status and what it printed (stdout as bytes: snapshots and archives are compared byte for byte).
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let process = Process()
-        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+        let run = try BuiltExecutable.run(arguments)
+        return (run.status, run.stdout, String(decoding: run.stderr, as: UTF8.self))
     }
 
     /// Its exit status only. Awaits the exit rather than blocking a thread of the shared
     /// test pool, which the timing crawler tests need.
     static func status(_ arguments: [String]) async throws -> Int32 {
         let process = Process()
-        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
+        process.executableURL = try #require(BuiltExecutable.url, "build the contact-audit executable first")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -1,5 +1,6 @@
 import ContactFetch
 import Foundation
+import TestSupport
 import Testing
 
 /// Whole-run budgets on generated sites: the crawl stops at the limit, reports every page

@@ -1,6 +1,7 @@
 import ContactFetch
 import ContactPipeline
 import Foundation
+import TestSupport
 import Testing
 
 /// A run whose task is cancelled (Ctrl-C in the CLI, a job's timeout) ends promptly with

@@ -1,6 +1,7 @@
 import ContactDocument
 import ContactFetch
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct CrawlerCharsetTests {

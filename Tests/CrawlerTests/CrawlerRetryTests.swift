@@ -1,5 +1,6 @@
 import ContactFetch
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct CrawlerRetryTests {

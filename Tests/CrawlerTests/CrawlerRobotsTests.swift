@@ -1,5 +1,6 @@
 import ContactFetch
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct CrawlerRobotsTests {
@@ -25,7 +26,7 @@ import Testing
         #expect(result.paths(.skippedByRobots, on: server) == ["/doc.pdf", "/private/a"])
         let skipped = try #require(result.outcome("/private/a", on: server))
         #expect(skipped.skippedByRobots && skipped.attempts == 0)
-        #expect(skipped.error == "\(server.base)/private/a: disallowed by robots.txt")
+        #expect(skipped.error == "disallowed by robots.txt")
         // Never fetched; robots.txt read once for the run.
         #expect(server.requests(for: "/private/a").isEmpty && server.requests(for: "/doc.pdf").isEmpty)
         #expect(server.requests(for: "/robots.txt").count == 1)
@@ -54,7 +55,7 @@ import Testing
         #expect(result.paths(.skippedByRobots, on: server) == ["/"])
         #expect(server.requests(for: "/").isEmpty)
         #expect(result.robots[server.base]?.contains("503") == true)
-        #expect(result.outcome("/", on: server)?.error == "\(server.base)/: not fetched: robots.txt answered 503: all disallowed")
+        #expect(result.outcome("/", on: server)?.error == "not fetched: robots.txt answered 503: all disallowed")
     }
 
     @Test func robotsMissingAllowsEverything() async throws {

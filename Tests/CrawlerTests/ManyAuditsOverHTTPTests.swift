@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Several audits whose pages sit on one site, in one `audit` run: one crawl serves them
@@ -18,25 +19,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         // Audit a asks for 0.3 s between requests, audit b for none: the site gets 0.3 s.
         for (audit, delay) in [("a", "0.3"), ("b", "0")] {
-            let folder = directory.appendingPathComponent(audit)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try """
-            name: \(audit)
-            region: RU
-            catalog:
-              phones:
-                - number: "8 800 100-70-11"
-                  channel: hotline
-            sources:
-              - url: \(server.base)/\(audit)/1
-              - url: \(server.base)/\(audit)/2
-            crawl:
-              depth: 0
-              delay: \(delay)
-            """.write(to: folder.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+            try AuditFiles.write(AuditFiles.yaml(name: audit, hotline: "8 800 100-70-11",
+                                                 sources: [.init("\(server.base)/\(audit)/1"), .init("\(server.base)/\(audit)/2")],
+                                                 crawl: ["depth": "0", "delay": delay]),
+                                 in: directory.appendingPathComponent(audit))
         }
         let process = Process()
-        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
+        process.executableURL = try #require(BuiltExecutable.url, "build the contact-audit executable first")
         process.arguments = ["audit", directory.path, "--no-snapshot", "--format", "json", "--fail-on", "never"]
         let output = directory.appendingPathComponent("report.json")
         FileManager.default.createFile(atPath: output.path, contents: nil)

@@ -1,5 +1,7 @@
+import ContactAudit
 import ContactPipeline
 import Foundation
+import TestSupport
 import Testing
 
 /// What `--shard auto` and `merge` say when their input is wrong: the variable and its
@@ -49,5 +51,72 @@ import Testing
         ])
         // Every file read: the audits no file holds are named.
         #expect(ShardMerge.merge([good]).problems.map(\.description) == ["no shard result holds 2 audit(s): a, b"])
+    }
+
+    /// A shard result of audits `names` (each with an audit file of its own) in `directory`.
+    static func shardResult(_ names: [String], in directory: URL, spool: URL? = nil) throws -> ShardResultWriter {
+        let writer = try ShardResultWriter(index: 0, count: 1, digest: "d", set: names, spoolDirectory: spool?.path)
+        for name in names {
+            let file = try AuditFiles.write(AuditFiles.yaml(name: name, sources: [.init("https://\(name).example/help")]),
+                                            in: directory.appendingPathComponent(name))
+            let audit = try AuditFile.load(file.path)
+            let report = AuditReport(name: name, sources: [SourceStatus(url: "https://\(name).example/help", official: false)],
+                                     records: [], findings: [], rules: [])
+            try writer.add(ShardAudit(report: report, audit: audit))
+        }
+        return writer
+    }
+
+    /// A spooled audit that cannot be read back fails the shard result, which is then
+    /// not written; merge refuses a line that is not an audit (exit 2, the file named)
+    /// and leaves its --output as it was.
+    @Test func noAuditIsLeftOutSilently() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shard-loss-\(UUID().uuidString)")
+        let spool = directory.appendingPathComponent("spool")
+        try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let writer = try Self.shardResult(["a", "b", "c"], in: directory, spool: spool)
+        let result = directory.appendingPathComponent("r0.json").path
+        try writer.write(to: result)
+        let good = try String(contentsOfFile: result, encoding: .utf8)
+        #expect(good.split(separator: "\n").count == 5)
+        let spoolFile = try FileManager.default.contentsOfDirectory(atPath: spool.path).map { spool.appendingPathComponent($0).path }
+        try #require(spoolFile.count == 1)
+        #expect(truncate(spoolFile[0], 10) == 0)
+        #expect(throws: AtomicFileError.self) { try writer.write(to: result) }
+        #expect(try String(contentsOfFile: result, encoding: .utf8) == good)
+
+        // The merge: the whole file, then one whose second audit line lost its opening brace.
+        let output = directory.appendingPathComponent("report.txt").path
+        let whole = try Executable.run(["merge", result, "--output", output, "--fail-on", "never"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let report = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(["a", "b", "c"].allSatisfy { report.contains("https://\($0).example/help") })
+        var lines = good.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[2] = String(lines[2].dropFirst())
+        try lines.joined(separator: "\n").write(toFile: result, atomically: true, encoding: .utf8)
+        let cut = try Executable.run(["merge", result, "--output", output, "--fail-on", "never"])
+        #expect(cut.status == 2)
+        #expect(cut.stderr.contains("\(result): not a shard result (line 3 is not an audit)"), "\(cut.stderr)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == report)
+    }
+
+    /// The audit file is read again for the merged report's catalog: one gone since the
+    /// run read it is an error naming it, not a shard result without its catalog.
+    @Test func anAuditFileGoneBeforeItsShardResultIsAnError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shard-gone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("gone.yaml")
+        try "name: gone\nsources:\n  - url: https://gone.example/\n".write(to: file, atomically: true, encoding: .utf8)
+        let audit = try AuditFile.load(file.path)
+        try FileManager.default.removeItem(at: file)
+        let report = AuditReport(name: "gone", sources: [], records: [], findings: [], rules: [])
+        #expect {
+            _ = try ShardAudit(report: report, audit: audit)
+        } throws: { error in
+            "\(error)".hasPrefix("\(file.path): cannot read: ")
+        }
     }
 }

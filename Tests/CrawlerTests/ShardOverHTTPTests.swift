@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `audit --shard I/N` in three processes at once over 36 generated audits on six
@@ -34,23 +35,10 @@ import Testing
         let count = 36
         for index in 0..<count {
             let name = String(format: "a%02d", index)
-            var sources = ["  - url: \(servers[index % 6].base)/\(name)/"]
-            if index % 12 == 0 { sources.append("  - url: \(servers[1].base)/\(name)x/") }
-            let folder = audits.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try """
-            name: \(name)
-            region: RU
-            catalog:
-              phones:
-                - number: "8 800 100-70-10"
-                  channel: hotline
-            sources:
-            \(sources.joined(separator: "\n"))
-            crawl:
-              depth: 1
-              delay: 0.15
-            """.write(to: folder.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+            var sources: [AuditFiles.Source] = [.init("\(servers[index % 6].base)/\(name)/")]
+            if index % 12 == 0 { sources.append(.init("\(servers[1].base)/\(name)x/")) }
+            try AuditFiles.write(AuditFiles.yaml(name: name, sources: sources, crawl: ["depth": "1", "delay": "0.15"]),
+                                 in: audits.appendingPathComponent(name))
         }
 
         let path = directory.path

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A page several audits list, in one run: fetched (and read) once, its records given to
@@ -29,22 +30,12 @@ import Testing
 
     /// Audit a lists the page as official, audit b as a third party's (and a page of its own).
     static func writeAudits(in directory: URL, server: TestHTTPServer) throws {
-        for (name, sources) in [("a", "  - url: \(server.base)/shared\n    official: true\n"),
-                                ("b", "  - url: \(server.base)/shared\n  - url: \(server.base)/b-own\n")] {
-            let folder = directory.appendingPathComponent("audits/\(name)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try """
-            name: \(name)
-            region: RU
-            catalog:
-              phones:
-                - number: "8 800 100-70-10"
-                  channel: hotline
-            sources:
-            \(sources)crawl:
-              depth: 0
-              delay: 0
-            """.write(to: folder.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        let sources: [(String, [AuditFiles.Source])] = [
+            ("a", [.official("\(server.base)/shared")]),
+            ("b", [.init("\(server.base)/shared"), .init("\(server.base)/b-own")]),
+        ]
+        for (name, sources) in sources {
+            try AuditFiles.write(AuditFiles.yaml(name: name, sources: sources), in: directory.appendingPathComponent("audits/\(name)"))
         }
     }
 

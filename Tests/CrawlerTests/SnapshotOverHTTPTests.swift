@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Snapshots of http(s) sources, with the built executable against the test server: a
@@ -32,26 +33,13 @@ import Testing
     }
 
     static func writeAudit(in directory: URL, server: TestHTTPServer) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try """
-        name: web
-        region: RU
-        catalog:
-          phones:
-            - number: "8 800 100-70-10"
-              channel: hotline
-        sources:
-          - url: \(server.base)/
-        crawl:
-          depth: 0
-          delay: 0
-          timeout: 300
-        """.write(to: directory.appendingPathComponent("audit.yaml"), atomically: true, encoding: .utf8)
+        try AuditFiles.write(AuditFiles.yaml(sources: [.init("\(server.base)/")], crawl: ["depth": "0", "delay": "0", "timeout": "300"]),
+                             in: directory)
     }
 
     static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = try #require(AuditOverHTTPTests.executable, "build the contact-audit executable first")
+        process.executableURL = try #require(BuiltExecutable.url, "build the contact-audit executable first")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

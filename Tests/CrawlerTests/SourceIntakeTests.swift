@@ -1,6 +1,7 @@
 import ContactFetch
 import ContactModel
 import ContactPipeline
+import TestSupport
 import Testing
 
 @Suite struct SourceIntakeTests {

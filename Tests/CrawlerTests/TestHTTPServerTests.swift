@@ -1,5 +1,6 @@
 import ContactFetch
 import Foundation
+import TestSupport
 import Testing
 
 /// The test server itself: a stopped server must never answer for the next one. Its

@@ -57,7 +57,7 @@ public struct Crawler: Sendable {
                     seedGroup.append(group)
                 } else {
                     early[group].append(FetchOutcome(url: seed, result: .failed, finalURL: seed, seed: seed, depth: 0,
-                                                     error: "\(seed): not an http(s) URL with a host name"))
+                                                     error: "not an http(s) URL with a host name"))
                 }
             }
         }
@@ -269,7 +269,7 @@ private struct CrawlRun: Sendable {
                     if meter.exhausted != nil { scheduler.stopNewPages() }
                     for (member, outcome) in zip(item.all, memberOutcomes) {
                         var outcome = outcome
-                        if timeSpent, outcome.error == OutcomeClassifier.cancelledError(outcome.url) {
+                        if timeSpent, outcome.error == OutcomeClassifier.cancelledText {
                             outcome.error = Self.cutByTime(member, seed: outcome.seed).error
                         }
                         // Without redirects the final URL is the item's own, already seen and in scope.
@@ -313,10 +313,10 @@ private struct CrawlRun: Sendable {
                             }
                         case .skip(let item, let policy):
                             let error = policy.unreachable
-                                ? "\(item.url): \(policy.unreachableCause ?? policy.source); robots.txt could not be read, so nothing was fetched"
+                                ? "\(policy.unreachableCause ?? policy.source); robots.txt could not be read, so nothing was fetched"
                                 : policy.source == "robots.txt"
-                                    ? "\(item.url): disallowed by robots.txt"
-                                    : "\(item.url): not fetched: \(policy.source)"
+                                    ? "disallowed by robots.txt"
+                                    : "not fetched: \(policy.source)"
                             for member in item.all {
                                 if policy.unreachable { failed += 1 }
                                 append(FetchOutcome(
@@ -417,13 +417,13 @@ private struct CrawlRun: Sendable {
     /// The outcome of a page waiting for a retry when the run was cancelled.
     static func cancelled(_ item: CrawlItem, seed: String) -> FetchOutcome {
         FetchOutcome(url: item.url.string, result: .failed, finalURL: item.url.string, seed: seed, depth: item.depth,
-                     error: "\(item.url): not finished: the run was cancelled", attempts: item.attempts)
+                     error: "not finished: the run was cancelled", attempts: item.attempts)
     }
 
     /// The outcome of a page the time budget stopped, in flight or waiting for a retry.
     static func cutByTime(_ item: CrawlItem, seed: String) -> FetchOutcome {
         FetchOutcome(url: item.url.string, result: .failed, finalURL: item.url.string, seed: seed, depth: item.depth,
-                     error: "\(item.url): not finished: the run's time budget (crawl.budget.seconds) was spent",
+                     error: "not finished: the run's time budget (crawl.budget.seconds) was spent",
                      attempts: item.attempts)
     }
 

@@ -37,7 +37,8 @@ public struct FetchOutcome: Sendable, Hashable, Codable {
     public var contentType: String?
     public var etag: String?
     public var lastModified: String?
-    /// Why it failed or was skipped, naming the URL.
+    /// Why it failed or was skipped, without the URL: that is `url`, and whatever prints
+    /// the error names the page beside it, once (`URL: error`, a report's source row).
     public var error: String?
     public var skippedByRobots: Bool
     public var notModified: Bool

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Turns a transfer's raw response into a crawl decision: try again (and when), or the
-/// outcome to record. Errors are worded to say what happened and name the URL.
+/// outcome to record. Errors say what happened; the page they happened to is the
+/// outcome's `url`, which every printer names beside the error (once).
 enum OutcomeClassifier {
     enum Verdict {
         case retry(after: Duration)
@@ -52,29 +53,27 @@ enum OutcomeClassifier {
             outcome.result = .refused
             outcome.refusedAddress = refusal.address
             let hop = refusal.url == url || refusal.url.isEmpty ? "" : "redirected to \(refusal.url), which was refused: "
-            outcome.error = "\(url): \(hop)\(refusal.reason); no request sent"
+            outcome.error = "\(hop)\(refusal.reason); no request sent"
         } else if let refusal = response.redirectRefusal {
             outcome.result = .skippedByRobots
             outcome.skippedByRobots = true
-            outcome.error = "\(url): redirects to \(refusal.target), which \(refusal.reason); not followed"
+            outcome.error = "redirects to \(refusal.target), which \(refusal.reason); not followed"
         } else if let error = failureText(response, config: config) {
             outcome.result = .failed
-            outcome.error = "\(url): \(error)"
+            outcome.error = error
         } else if response.status == 304 {
             outcome.result = .notModified
             outcome.notModified = true
         } else if !(200...299).contains(response.status) {
             outcome.result = .httpError
-            outcome.error = "\(url): the server answered HTTP \(response.status)"
+            outcome.error = "the server answered HTTP \(response.status)"
                 + (attempts > 1 ? " after \(attempts) attempts" : "")
         }
         return outcome
     }
 
-    static let cancelledText = "the crawl was cancelled before this page arrived"
-
     /// The error of an outcome whose transfer was cancelled.
-    static func cancelledError(_ url: String) -> String { "\(url): \(cancelledText)" }
+    static let cancelledText = "the crawl was cancelled before this page arrived"
 
     /// Why a server could not be reached, in plain words and without libcurl's wording
     /// ("Failed to connect to … after 0 ms: Couldn't connect to server"): the host and port

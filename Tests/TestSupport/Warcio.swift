@@ -1,19 +1,16 @@
 import Foundation
-import Testing
 
 /// Python's warcio (installed into `.venv` by scripts/setup): the reference reader our
 /// archives must satisfy.
-enum Warcio {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let executable = packageRoot.appendingPathComponent(".venv/bin/warcio").path
+public enum Warcio {
+    public static let executable = BuiltExecutable.packageRoot.appendingPathComponent(".venv/bin/warcio").path
 
-    struct Result {
-        var status: Int32
-        var output: String
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    public static func run(_ arguments: [String]) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw WarcioMissing(path: executable)
         }
@@ -30,16 +27,23 @@ enum Warcio {
     }
 
     /// `warcio index` as one dictionary per record.
-    static func index(_ path: String, fields: String) throws -> [[String: String]] {
+    public static func index(_ path: String, fields: String) throws -> [[String: String]] {
         let result = try run(["index", "-f", fields, path])
-        #expect(result.status == 0, "warcio index: \(result.output)")
+        guard result.status == 0 else { throw Failed(command: "warcio index", output: result.output) }
         return result.output.split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: String]
         }
     }
 
-    struct WarcioMissing: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "\(path) is missing: run scripts/setup (it installs warcio into .venv)" }
+    public struct Failed: Error, CustomStringConvertible {
+        public var command: String
+        public var output: String
+        public var description: String { "\(command): \(output)" }
+    }
+
+    public struct WarcioMissing: Error, CustomStringConvertible {
+        public var path: String
+        public init(path: String) { self.path = path }
+        public var description: String { "\(path) is missing: run scripts/setup (it installs warcio into .venv)" }
     }
 }

@@ -4,60 +4,68 @@ import Glibc
 #endif
 
 /// A request as the test server saw it.
-struct TestRequest: Sendable {
-    var method: String
-    var path: String
+public struct TestRequest: Sendable {
+    public var method: String
+    public var path: String
     /// Header names lower-cased.
-    var headers: [String: String]
-    var time: ContinuousClock.Instant
+    public var headers: [String: String]
+    public var time: ContinuousClock.Instant
 }
 
 /// What the test server answers.
-struct TestResponse: Sendable {
-    var status: Int = 200
-    var headers: [(String, String)] = [("Content-Type", "text/html; charset=utf-8")]
-    var body: [UInt8] = []
+public struct TestResponse: Sendable {
+    public var status: Int = 200
+    public var headers: [(String, String)] = [("Content-Type", "text/html; charset=utf-8")]
+    public var body: [UInt8] = []
     /// When set, the body is sent one byte at a time with this pause (a slow drip).
-    var drip: Duration?
+    public var drip: Duration?
 
-    static func html(_ text: String, status: Int = 200) -> TestResponse {
+    public init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "text/html; charset=utf-8")],
+                body: [UInt8] = [], drip: Duration? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.drip = drip
+    }
+
+    public static func html(_ text: String, status: Int = 200) -> TestResponse {
         TestResponse(status: status, body: Array(text.utf8))
     }
 
-    static func text(_ text: String, status: Int = 200) -> TestResponse {
+    public static func text(_ text: String, status: Int = 200) -> TestResponse {
         TestResponse(status: status, headers: [("Content-Type", "text/plain")], body: Array(text.utf8))
     }
 
-    static func redirect(_ location: String, status: Int = 302) -> TestResponse {
+    public static func redirect(_ location: String, status: Int = 302) -> TestResponse {
         TestResponse(status: status, headers: [("Location", location)], body: [])
     }
 
-    static let notFound = TestResponse(status: 404, headers: [("Content-Type", "text/plain")], body: Array("not found".utf8))
+    public static let notFound = TestResponse(status: 404, headers: [("Content-Type", "text/plain")], body: Array("not found".utf8))
 }
 
 /// A small HTTP/1.1 server on a loopback address (127.0.0.1 unless told; Linux routes all of
 /// 127.0.0.0/8 to the loopback interface) and an ephemeral port, for tests only: one thread
 /// per connection, one response per connection (`Connection: close`). Raw sockets are fine
 /// here; the client under test is libcurl.
-final class TestHTTPServer: @unchecked Sendable {
-    typealias Handler = @Sendable (TestRequest, _ hit: Int) -> TestResponse
+public final class TestHTTPServer: @unchecked Sendable {
+    public typealias Handler = @Sendable (TestRequest, _ hit: Int) -> TestResponse
 
-    let port: Int
-    let address: String
+    public let port: Int
+    public let address: String
     private let listener: Int32
     private let handler: Handler
     private let lock = NSLock()
     private var log: [TestRequest] = []
     private var stopped = false
 
-    var base: String { "http://\(address):\(port)" }
+    public var base: String { "http://\(address):\(port)" }
 
     /// Requests received so far, in arrival order.
-    var requests: [TestRequest] { lock.withLock { log } }
+    public var requests: [TestRequest] { lock.withLock { log } }
 
-    func requests(for path: String) -> [TestRequest] { requests.filter { $0.path == path } }
+    public func requests(for path: String) -> [TestRequest] { requests.filter { $0.path == path } }
 
-    init(address: String = "127.0.0.1", handler: @escaping Handler) throws {
+    public init(address: String = "127.0.0.1", handler: @escaping Handler) throws {
         precondition(address.hasPrefix("127."), "tests stay on loopback")
         let bindAddress = address
         self.handler = handler
@@ -92,7 +100,7 @@ final class TestHTTPServer: @unchecked Sendable {
     /// number went to the next server's socket while the loop (descheduled between two
     /// `accept`s) still held it, and the stopped server answered the next one's requests
     /// with its own handler (robots.txt 404, "all allowed", for a test expecting 503).
-    func stop() {
+    public func stop() {
         let already = lock.withLock {
             defer { stopped = true }
             return stopped
