@@ -110,16 +110,23 @@ public enum HoursParser {
     static let poisonReach = 40
 
     public static func mightContainHours(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ mightContainHours(bytes: $0, text: text) }) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer { mightContainHours(bytes: $0, text: text) }
+    }
+
+    private static func mightContainHours(bytes: UnsafeBufferPointer<UInt8>, text: String) -> Bool {
         var nonASCII = false
         var hours = 0
         var runLength = 0
         var runValue = 0
         var fourDigits = 0
+        var runAfterRussianPrefix = false
         func endRun() -> Bool {
-            // "0900-1730": four-digit times count as hours too.
+            // "0900-1730": four-digit times count as hours too; three digits only right after
+            // "с " or "до " ("с 930 до 1800"), not in every phone number and price.
             let isHour = runLength == 1 || (runLength == 2 && runValue <= 24)
                 || (runLength == 4 && fourDigits / 100 <= 24 && fourDigits % 100 < 60)
-                || (runLength == 3 && fourDigits % 100 < 60) // "с 930 до 1800"
+                || (runLength == 3 && runAfterRussianPrefix && fourDigits % 100 < 60)
             fourDigits = 0
             let isTwentyFour = runLength == 2 && runValue == 24
             runLength = 0
@@ -128,8 +135,14 @@ public enum HoursParser {
             hours += 1
             return hours >= 2 || isTwentyFour
         }
-        for b in text.utf8 {
+        for k in bytes.indices {
+            let b = bytes[k]
             if b >= 0x30 && b <= 0x39 {
+                if runLength == 0 {
+                    // "с " is D1 81 20, "до " ends D0 BE 20.
+                    runAfterRussianPrefix = k >= 3 && bytes[k - 1] == 0x20
+                        && ((bytes[k - 3] == 0xD1 && bytes[k - 2] == 0x81) || (bytes[k - 3] == 0xD0 && bytes[k - 2] == 0xBE))
+                }
                 if runLength < 2 { runValue = runValue * 10 + Int(b - 0x30) }
                 if runLength < 4 { fourDigits = fourDigits * 10 + Int(b - 0x30) }
                 runLength += 1

@@ -1129,7 +1129,7 @@ struct HoursRecognizer {
         }
         // "9am-6pm Mon-Fri, 10am-5pm Sat": a short form right after hours, closing the text or
         // its clause, in a text that writes its days after the hours.
-        if !strong, hasDaysItem, t[i].isCapitalized, let previous = items.last, previous.last == i - 1,
+        if !strong, hasDaysItem, t[i].isCapitalized || word(i) != "we", let previous = items.last, previous.last == i - 1,
            case .ranges = previous.kind, j >= t.count || [",", ";", ".", "|", ")"].contains(sym(j) ?? "") {
             return (days, holidays, j)
         }

@@ -208,25 +208,64 @@ struct LanguageData: Sendable {
         HoursTokenizer.tokenize(text).map(\.text)
     }
 
-    static func files() -> [File] {
+    /// The data files in name order, each with its language's CLDR names. Files are decoded and
+    /// CLDR asked on both cores: the first page's extraction waits for all of it, and the other
+    /// worker with it. Merging stays in `load`, one file after the other, in this order.
+    static func files() -> [(file: File, cldr: CLDRNames)] {
         guard let folder = Bundle.module.url(forResource: "languages", withExtension: nil),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        let decoder = JSONDecoder()
-        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
-            return try? decoder.decode(File.self, from: data)
+        let sorted = names.filter { $0.hasSuffix(".json") }.sorted()
+        let slots = FileSlots(count: sorted.count)
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(sorted[index])),
+                  let file = try? JSONDecoder().decode(File.self, from: data) else { return }
+            slots.set(index, (file, CLDRNames(file.locale)))
         }
+        return slots.all.compactMap { $0 }
+    }
+
+    /// What `load` takes from CLDR for one language: whether its clock has no am/pm (the
+    /// skeleton "j" gives "HH"), and its weekday and month names.
+    struct CLDRNames {
+        var twentyFourHour: Bool
+        /// `weekdaySymbols`, `standaloneWeekdaySymbols` (Sunday first).
+        var fullDays: [[String]?]
+        /// `shortWeekdaySymbols`, `shortStandaloneWeekdaySymbols`.
+        var shortDays: [[String]?]
+        /// `monthSymbols`, `standaloneMonthSymbols`, `shortMonthSymbols`, `shortStandaloneMonthSymbols`.
+        var months: [[String]?]
+
+        init(_ identifier: String) {
+            let pattern = DateFormatter.dateFormat(fromTemplate: "j", options: 0, locale: Locale(identifier: identifier))
+            // Quoted literals are not fields: German gives "HH 'Uhr'", whose "h" is no am/pm hour.
+            let fields = pattern.map { $0.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined() }
+            twentyFourHour = fields.map { !$0.contains("h") && !$0.contains("K") } ?? false
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: identifier)
+            fullDays = [formatter.weekdaySymbols, formatter.standaloneWeekdaySymbols]
+            shortDays = [formatter.shortWeekdaySymbols, formatter.shortStandaloneWeekdaySymbols]
+            months = [formatter.monthSymbols, formatter.standaloneMonthSymbols, formatter.shortMonthSymbols,
+                      formatter.shortStandaloneMonthSymbols]
+        }
+    }
+
+    private final class FileSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [(file: File, cldr: CLDRNames)?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: (file: File, cldr: CLDRNames)) { lock.withLock { slots[index] = value } }
+
+        var all: [(file: File, cldr: CLDRNames)?] { lock.withLock { slots } }
     }
 
     static func load() -> LanguageData {
         var data = LanguageData()
         var wordLanguages: [WordKey: Set<String>] = [:]
-        for file in files() {
+        for (file, cldr) in files() {
             data.locales.append(file.locale)
-            // Quoted literals are not fields: German gives "HH 'Uhr'", whose "h" is no am/pm hour.
-            if let pattern = DateFormatter.dateFormat(fromTemplate: "j", options: 0, locale: Locale(identifier: file.locale)),
-               case let fields = pattern.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter({ $0.offset % 2 == 0 }).map(\.element).joined(),
-               !fields.contains("h"), !fields.contains("K") {
+            if cldr.twentyFourHour {
                 data.twentyFourHourLanguages.insert(file.locale)
             }
             var phrases: [([WordKey], PhraseKind)] = []
@@ -274,13 +313,11 @@ struct LanguageData: Sendable {
                     }
                 }
             }
-            data.addCLDR(file.locale, except: Set((file.notCLDRDays ?? []).compactMap { tokens($0).first }))
+            data.addCLDR(file.locale, cldr, except: Set((file.notCLDRDays ?? []).compactMap { tokens($0).first }))
             data.nthWeekdayWords.formUnion(words(file.nthWeekday, phrase: nil))
             if let suffixes = file.dayPartSuffixes, !suffixes.isEmpty {
-                let formatter = DateFormatter()
-                formatter.locale = Locale(identifier: file.locale)
                 let order: [Weekday] = [.su, .mo, .tu, .we, .th, .fr, .sa]
-                for names in [formatter.weekdaySymbols ?? [], formatter.standaloneWeekdaySymbols ?? []] {
+                for names in cldr.fullDays.map({ $0 ?? [] }) {
                     for (k, name) in names.enumerated() where k < 7 {
                         guard let day = tokens(name).first else { continue }
                         for suffix in suffixes { if let w = tokens(day.raw + suffix).first { data.dayPartCompounds[w] = order[k] } }
@@ -358,12 +395,10 @@ struct LanguageData: Sendable {
     /// less its last one or two letters, at least five) for inflected forms: "poniedziałki",
     /// "lundis", "понеділка". Short forms of three letters or fewer are common words somewhere
     /// ("mar", "do", "so", "st"), so they count only next to another day.
-    mutating func addCLDR(_ identifier: String, except excluded: Set<WordKey> = []) {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: identifier)
+    mutating func addCLDR(_ identifier: String, _ cldr: CLDRNames, except excluded: Set<WordKey> = []) {
         let order: [Weekday] = [.su, .mo, .tu, .we, .th, .fr, .sa]
-        let full = [formatter.weekdaySymbols, formatter.standaloneWeekdaySymbols]
-        let short = [formatter.shortWeekdaySymbols, formatter.shortStandaloneWeekdaySymbols]
+        let full = cldr.fullDays
+        let short = cldr.shortDays
         for names in full {
             for (k, name) in (names ?? []).enumerated() where k < 7 {
                 // "segunda-feira" is read by its first word, as people write it ("segunda a sexta").
@@ -406,7 +441,7 @@ struct LanguageData: Sendable {
                 if daysByLanguage[identifier]?[w] == nil { daysByLanguage[identifier, default: [:]][w] = dayWord }
             }
         }
-        for names in [formatter.monthSymbols, formatter.standaloneMonthSymbols, formatter.shortMonthSymbols, formatter.shortStandaloneMonthSymbols] {
+        for names in cldr.months {
             for name in names ?? [] {
                 let t = Self.tokens(name)
                 guard let w = t.first else { continue }

@@ -31,6 +31,8 @@ private func merged(_ text: String) -> String {
         ("9am-6pm Mon-Fri, 10am-5pm Sat", "Mo-Fr 09:00-18:00; Sa 10:00-17:00"),
         ("9-18 Uhr Mo-Fr, 10-14 Uhr Sa", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
         ("9:00-18:00 пн-пт, 10:00-14:00 сб", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
+        ("9.00-18.00 ma-vr, 10.00-14.00 za", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
+        ("9h-18h lundi-vendredi, 10h-14h samedi", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
         ("9h-12h 14h-19h Du Mardi au Vendredi / 9h-12h le samedi", "Tu-Fr 09:00-12:00,14:00-19:00; Sa 09:00-12:00"),
     ])
     func daysAfterTimes(text: String, expected: String) {
