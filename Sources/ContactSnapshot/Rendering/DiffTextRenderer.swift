@@ -40,6 +40,17 @@ public struct DiffTextRenderer: DiffRenderer {
         return lines.drop { $0.isEmpty }.map(UntrustedText.terminal).joined(separator: "\n") + "\n"
     }
 
+    /// `=== acme ===` then that audit's diff as `diff` prints it for one snapshot, for
+    /// each audit in name order; the summary over audits last.
+    public func render(_ diff: AuditSnapshotsDiff) -> String {
+        var out = ""
+        for audit in diff.audits {
+            let headline = DiffWording.auditHeadline(audit).map { ": \($0)" } ?? ""
+            out += UntrustedText.terminal("=== \(audit.name)\(headline) ===") + "\n" + render(audit.diff) + "\n"
+        }
+        return out + DiffWording.summary(diff) + "\n"
+    }
+
     static func record(_ sign: String, _ record: ContactRecord) -> [String] {
         ["  \(sign) \(DiffWording.describe(record)) at \(record.evidence.path)",
          "      \(quote(record.evidence.text))"]
