@@ -24,6 +24,8 @@ import Testing
         #expect(initialised.status == 0, "\(initialised.stderr)")
         let yaml = try String(contentsOf: directory.appendingPathComponent("Audits/demo/audit.yaml"), encoding: .utf8)
         #expect(yaml.contains("hours: \"24/7\""), "\(yaml)")
+        // The comment quoting the JSON-LD does not double its quotes.
+        #expect(yaml.contains("(json-ld): \"hoursAvailable\": \"00:00-23:59\"\n"), "\(yaml)")
 
         let audit = try CommandRunner.run(["audit", "Audits/demo", "--no-snapshot", "--format", "json"], in: directory)
         #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
