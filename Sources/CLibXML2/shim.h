@@ -47,6 +47,19 @@ static inline void ca_xml_silence_errors(void) {
     xmlSetStructuredErrorFunc(NULL, ca_xml_ignore_structured_error);
 }
 
+/* Whether UTF-8 bytes are read the same with and without the UTF-8 converter switched
+   in: htmlParseDocument guesses an encoding from the first four bytes (after a byte-order
+   mark, which either way is skipped); a guess of UTF-16, UCS-4 or EBCDIC would convert a
+   page that has no converter yet, and is ignored by one that has. Those pages keep the
+   converter. */
+static inline int ca_utf8_reads_alike(const char *buffer, int size) {
+    const unsigned char *bytes = (const unsigned char *) buffer;
+    int offset = (size >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0;
+    if (size - offset < 4) return 1;
+    xmlCharEncoding guess = xmlDetectCharEncoding(bytes + offset, 4);
+    return guess == XML_CHAR_ENCODING_NONE || guess == XML_CHAR_ENCODING_UTF8;
+}
+
 /* A parser that reports to SAX callbacks instead of building a tree, set up exactly as
    libxml2 2.9's htmlReadMemory sets up its own (xmlCreateMemoryParserCtxt, the HTML
    handler copied over the SAX1 part, then htmlDoRead's options, encoding and URL), so
@@ -62,7 +75,16 @@ static inline htmlParserCtxtPtr ca_html_sax_parser(const char *buffer, int size,
     ctxt->userData = user;
     htmlCtxtUseOptions(ctxt, options);
     ctxt->html = 1;
-    if (encoding != NULL) {
+    if (encoding != NULL && strcmp(encoding, "UTF-8") == 0 && ca_utf8_reads_alike(buffer, size)) {
+        /* UTF-8 in, UTF-8 read: no converter. The document layer names UTF-8 only for bytes
+           that are valid UTF-8 (other encodings are decoded first, invalid UTF-8 repaired),
+           which the parser reads as they are; switched to the UTF-8 handler, libxml2 2.9
+           first copies the whole page through its UTF-8 to UTF-8 "conversion". Naming the
+           encoding still keeps a <meta charset> from switching it, as before. */
+        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *) ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup((const xmlChar *) encoding);
+    } else if (encoding != NULL) {
         xmlCharEncodingHandlerPtr encoder = xmlFindCharEncodingHandler(encoding);
         if (encoder != NULL) {
             xmlSwitchToEncoding(ctxt, encoder);

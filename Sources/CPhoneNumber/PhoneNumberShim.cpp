@@ -49,10 +49,13 @@ void describe(const PhoneNumber &number, cpn_number *out) {
     util().GetRegionCodeForNumber(number, &region);
     copyString(out->region, sizeof(out->region), region);
     out->country_code = number.country_code();
-    out->type = static_cast<cpn_number_type>(util().GetNumberType(number));
-    // IsValidNumber would look the region up again (for +1 that walks some twenty
-    // NANPA regions' patterns); the region found above is the one it would use.
-    out->is_valid = util().IsValidNumberForRegion(number, region) ? 1 : 0;
+    PhoneNumberUtil::PhoneNumberType type = util().GetNumberType(number);
+    out->type = static_cast<cpn_number_type>(type);
+    // IsValidNumber is IsValidNumberForRegion(number, GetRegionCodeForNumber(number)), and
+    // that is "the number's type in that region's metadata is not UNKNOWN", which is what
+    // GetNumberType just worked out in the same region's metadata (none for "ZZ": UNKNOWN
+    // and invalid alike). Asking again would match the type patterns a second time.
+    out->is_valid = type != PhoneNumberUtil::UNKNOWN ? 1 : 0;
 }
 
 }  // namespace

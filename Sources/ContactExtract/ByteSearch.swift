@@ -20,6 +20,15 @@ enum ByteSearch {
         }
     }
 
+    /// Whether the text's UTF-8 holds the byte (`memchr`).
+    static func contains(byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
     static func count(_ haystack: String, _ needle: String) -> Int {
         var haystack = haystack
         var needle = needle
@@ -71,5 +80,101 @@ enum ByteSearch {
             }
             return false
         }
+    }
+}
+
+/// Many needles looked for in one pass over a text, each tagged with bits; `bits(in:)`
+/// answers the union of the bits of every needle that occurs (as bytes) in the text, which
+/// is what `ByteSearch.containsAny` per group of needles answers, group by group.
+///
+/// `ChannelClassifier.signals(in:)` asked `containsAny` for twelve groups of stems (about
+/// 150 needles) over every block, heading and clause it classifies: one `memchr` scan of
+/// the text per needle. Here the needles are bucketed by their first two bytes and the
+/// text is read once, each position looking only at the needles that start with its two
+/// bytes.
+struct NeedleSet {
+    /// The distinct first-two-byte pairs of the needles of two bytes or more, sorted, and
+    /// for each the needles that start with it.
+    private let pairKeys: [UInt16]
+    private let buckets: [[(needle: [UInt8], bits: UInt32)]]
+    /// The first-two-byte pairs of any needle, as a bitmap (65,536 bits): most positions of
+    /// a text are ruled out with one load.
+    private let pairs: [UInt64]
+    /// One-byte needles, by their byte.
+    private let singles: [UInt8: UInt32]
+    /// Bits of empty needles, which every text contains.
+    private let always: UInt32
+    /// Every bit some needle carries: once all are found, the rest of the text cannot add one.
+    private let all: UInt32
+
+    init(_ groups: [(needles: [String], bits: UInt32)]) {
+        var buckets: [UInt16: [(needle: [UInt8], bits: UInt32)]] = [:]
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var singles: [UInt8: UInt32] = [:]
+        var always: UInt32 = 0, all: UInt32 = 0
+        for (needles, bits) in groups {
+            all |= bits
+            for needle in needles {
+                let bytes = Array(needle.utf8)
+                switch bytes.count {
+                case 0: always |= bits
+                case 1: singles[bytes[0], default: 0] |= bits
+                default:
+                    let pair = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+                    buckets[pair, default: []].append((bytes, bits))
+                    pairs[Int(pair) >> 6] |= 1 << (UInt64(pair) & 63)
+                }
+            }
+        }
+        self.pairKeys = buckets.keys.sorted()
+        self.buckets = pairKeys.map { buckets[$0] ?? [] }
+        self.pairs = pairs
+        self.singles = singles
+        self.always = always
+        self.all = all
+    }
+
+    func bits(in text: String) -> UInt32 {
+        var text = text
+        return text.withUTF8 { bits(in: $0) }
+    }
+
+    func bits(in h: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var found = always
+        guard found != all else { return found }
+        if !singles.isEmpty {
+            for byte in h { if let bits = singles[byte] { found |= bits } }
+        }
+        guard h.count >= 2 else { return found }
+        pairs.withUnsafeBufferPointer { pairs in
+            var index = 0
+            let last = h.count - 1
+            while index < last {
+                let pair = UInt16(h[index]) << 8 | UInt16(h[index + 1])
+                if pairs[Int(pair) >> 6] & (1 << (UInt64(pair) & 63)) != 0 {
+                    for (needle, bits) in buckets[bucket(of: pair)] where found & bits != bits && needle.count <= h.count - index {
+                        var equal = true
+                        for k in 2..<needle.count where h[index + k] != needle[k] { equal = false; break }
+                        if equal {
+                            found |= bits
+                            if found == all { return }
+                        }
+                    }
+                }
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The index of `pair` in `pairKeys`, which holds it (the bitmap said so).
+    @inline(__always)
+    private func bucket(of pair: UInt16) -> Int {
+        var low = 0, high = pairKeys.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if pairKeys[middle] < pair { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -106,24 +106,20 @@ struct ChannelClassifier {
                         "toll free", "tollfree", "voice", "ph:", "ph.", "tél", "tél.", "lines are open", "lines open",
                         "бесплатн", "приём звонков", "прием звонков", "звонк", "оператор"]
 
-    /// Signals in one piece of text (lower-cased).
+    /// Signals in one piece of text (lower-cased): each signal whose stems occur in it.
     static func signals(in text: String) -> Signals {
-        var found: Signals = []
-        func has(_ stems: [String]) -> Bool { ByteSearch.containsAny(text, stems) }
-        if has(fax) { found.insert(.fax) }
-        if has(messenger) { found.insert(.messenger) }
-        if has(chat) { found.insert(.chat) }
-        if has(form) { found.insert(.form) }
-        if has(press) { found.insert(.press) }
-        if has(business) { found.insert(.business) }
-        if has(sales) { found.insert(.sales) }
-        if has(hotline) { found.insert(.hotline) }
-        if has(office) { found.insert(.office) }
-        if has(email) { found.insert(.email) }
-        if has(support) { found.insert(.support) }
-        if has(voice) { found.insert(.voice) }
-        return found
+        Signals(rawValue: UInt16(truncatingIfNeeded: stems.bits(in: text)))
     }
+
+    /// Every stem above under its signal's bit, read in one pass over a text.
+    static let stems = NeedleSet([
+        (fax, UInt32(Signals.fax.rawValue)), (messenger, UInt32(Signals.messenger.rawValue)),
+        (chat, UInt32(Signals.chat.rawValue)), (form, UInt32(Signals.form.rawValue)),
+        (press, UInt32(Signals.press.rawValue)), (business, UInt32(Signals.business.rawValue)),
+        (sales, UInt32(Signals.sales.rawValue)), (hotline, UInt32(Signals.hotline.rawValue)),
+        (office, UInt32(Signals.office.rawValue)), (email, UInt32(Signals.email.rawValue)),
+        (support, UInt32(Signals.support.rawValue)), (voice, UInt32(Signals.voice.rawValue)),
+    ])
 
     private static let phoneChannels: Signals = [.fax, .messenger, .hotline, .office, .press, .business, .sales]
     private static let hoursChannels: Signals = [.chat, .form, .email, .fax, .messenger, .office, .hotline, .press,

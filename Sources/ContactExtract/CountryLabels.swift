@@ -120,6 +120,14 @@ enum CountryLabels {
                 end = head.index(after: end)
             }
             words += 1
+            // Every name's first word is in `firstWords`, and the fold of a longer prefix
+            // starts with the fold of this one (a cut never falls inside a folded word: it
+            // stands before a character that is not a letter): when the first word names
+            // no country's start, no prefix is a name, and the rest need not be folded.
+            if words == 1, let first = fold(head[head.startIndex..<end]).split(separator: " ").first,
+               firstWords[String(first)] == nil {
+                break
+            }
             var next = end
             while next < head.endIndex && head[next] == " " { next = head.index(after: next) }
             cut.append((end, next < head.endIndex ? head[next] : nil))

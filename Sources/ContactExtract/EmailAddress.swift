@@ -63,13 +63,13 @@ enum EmailAddress {
 
     /// Every address in a text, with the UTF-8 range it occupies.
     static func find(in text: String) -> [(value: String, utf8Range: Range<Int>)] {
-        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
+        guard ByteSearch.contains(byte: UInt8(ascii: "@"), in: text) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var results: [(String, Range<Int>)] = []
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
         var offset = 0
-        for s in scalars { offsets.append(offset); offset += String(s).utf8.count }
+        for s in scalars { offsets.append(offset); offset += UTF8.width(s) }
         offsets.append(offset)
         var i = 0
         while i < scalars.count {

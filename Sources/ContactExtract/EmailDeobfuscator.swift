@@ -14,7 +14,7 @@ enum EmailDeobfuscator {
     private static let wordAt = regex(#"\s+(?:собака|at)\s+"#)
     private static let wordDot = regex(#"\s+(?:точка|dot)\s+"#)
     private static let spacedAt = regex(#"(?<=[\p{L}\p{N}_.+-])\s+@\s+(?=[\p{L}\p{N}])"#)
-    private static let spacedDot = regex(#"(?<=[\p{L}\p{N}])\s+\.\s+(?=[\p{L}]{2,})"#)
+    static let spacedDot = regex(#"(?<=[\p{L}\p{N}])\s+\.\s+(?=[\p{L}]{2,})"#)
 
     /// Cheap test: does the text carry any of the markers above?
     /// One pass over the bytes for the markers of the spellings above: "at" next to a
@@ -57,13 +57,23 @@ enum EmailDeobfuscator {
         guard mightHide(text) else { return [] }
         let lower = text.lowercased()
         var rewritten = text
-        rewritten = replace(bracketedAt, in: rewritten, with: "@")
-        rewritten = replace(bracketedDot, in: rewritten, with: ".")
-        rewritten = replace(spacedAt, in: rewritten, with: "@")
-        rewritten = replace(spacedDot, in: rewritten, with: ".")
+        // Each pattern needs bytes a text may lack (an opening and a closing bracket; an
+        // "@"; a "." right after white space), and a pattern that cannot match leaves the
+        // text as it is: those are not run. The tests read the text as it stands before
+        // each replacement (the replacements write only "@" and ".").
+        let brackets = "[({<".utf8.contains { ByteSearch.contains(byte: $0, in: text) }
+            && "])}>".utf8.contains { ByteSearch.contains(byte: $0, in: text) }
+        if brackets { rewritten = replace(bracketedAt, in: rewritten, with: "@") }
         // Bare words are ordinary words too ("meet at noon"): only an address that
         // validates after both replacements counts, and only with both words present.
         let hasWordAt = lower.contains(" at ") || lower.contains(" собака ")
+        // An address needs an "@": past this point only the word "at" can bring one (the
+        // other replacements write "." or need an "@" already), so a text with neither
+        // reveals nothing, whatever its dots.
+        guard hasWordAt || ByteSearch.contains(byte: UInt8(ascii: "@"), in: rewritten) else { return [] }
+        if brackets { rewritten = replace(bracketedDot, in: rewritten, with: ".") }
+        if ByteSearch.contains(byte: UInt8(ascii: "@"), in: rewritten) { rewritten = replace(spacedAt, in: rewritten, with: "@") }
+        if hasDotAfterSpace(rewritten) { rewritten = replace(spacedDot, in: rewritten, with: ".") }
         let hasWordDot = lower.contains(" dot ") || lower.contains(" точка ")
         if hasWordAt && hasWordDot {
             rewritten = replace(wordAt, in: rewritten, with: "@")
@@ -75,6 +85,27 @@ enum EmailDeobfuscator {
         let plain = Set(EmailAddress.find(in: text).map(\.value))
         var seen = Set<String>()
         return EmailAddress.find(in: rewritten).map(\.value).filter { !plain.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// Whether a "." follows what may be the last byte of a white-space character as ICU's
+    /// `\s` has them (tab, line feed, form feed, carriage return, `\p{Z}`): an ASCII
+    /// control or space, or a byte of 0x80 or more after 0xC2 (U+00A0), 0x9A (U+1680),
+    /// 0x80 or 0x81 (U+2000...U+205F, U+3000). A superset: `spacedDot` cannot match where
+    /// this is false.
+    static func hasDotAfterSpace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 1
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "."), index >= 1 {
+                    let previous = bytes[index - 1]
+                    if previous == 0x20 || (0x09...0x0D).contains(previous) { return true }
+                    if previous >= 0x80, index >= 2, [0xC2, 0x9A, 0x80, 0x81].contains(bytes[index - 2]) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     private static func replace(_ regex: NSRegularExpression, in text: String, with template: String) -> String {

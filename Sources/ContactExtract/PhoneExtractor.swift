@@ -302,9 +302,14 @@ struct PhoneExtractor {
     /// sentences' digits read as one ("(639-9675). 311": a bracket closed, a sentence ended).
     static func isOtherDigitString(_ raw: String) -> Bool {
         if raw.contains("). ") { return true }
-        let groups = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map { Int($0) ?? -1 }
-        let lengths = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(\.count)
-        let separators = Set(raw.filter { !($0.isASCII && $0.isNumber) })
+        let groups: [Int], lengths: [Int], separators: Set<Character>
+        if let ascii = printableASCIIGroups(raw) {
+            (groups, lengths, separators) = ascii
+        } else {
+            groups = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map { Int($0) ?? -1 }
+            lengths = raw.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(\.count)
+            separators = Set(raw.filter { !($0.isASCII && $0.isNumber) })
+        }
         // Page numbers: each one more than the one before.
         if groups.count >= 4, zip(groups, groups.dropFirst()).allSatisfy({ $1 == $0 + 1 }) { return true }
         guard separators.count == 1, let separator = separators.first else { return false }
@@ -326,6 +331,34 @@ struct PhoneExtractor {
             }
         }
         return false
+    }
+
+    /// The digit groups of a text of printable ASCII (U+0020...U+007E, where every byte is a
+    /// character), their lengths and the set of other characters, as `isOtherDigitString`'s
+    /// character walk finds them, from the bytes; nil for any other text.
+    static func printableASCIIGroups(_ raw: String) -> (groups: [Int], lengths: [Int], separators: Set<Character>)? {
+        var groups: [Int] = [], lengths: [Int] = []
+        var separatorBytes: Set<UInt8> = []
+        var value = 0, length = 0, overflow = false
+        func close() {
+            if length > 0 { groups.append(overflow ? -1 : value); lengths.append(length) }
+            value = 0; length = 0; overflow = false
+        }
+        for byte in raw.utf8 {
+            guard byte >= 0x20, byte <= 0x7E else { return nil }
+            if byte >= 0x30, byte <= 0x39 {
+                let (times, o1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times.addingReportingOverflow(Int(byte - 0x30))
+                overflow = overflow || o1 || o2
+                value = sum
+                length += 1
+            } else {
+                close()
+                separatorBytes.insert(byte)
+            }
+        }
+        close()
+        return (groups, lengths, Set(separatorBytes.map { Character(Unicode.Scalar($0)) }))
     }
 
     /// A form's input mask or placeholder, `8 (999) 999-99-99`, `+7 (000) 000-00-00`: the
@@ -354,6 +387,11 @@ struct PhoneExtractor {
         // Every prefix below starts with h, w or v, which no other character lower-cases to:
         // most links of a page are ruled out without lower-casing them.
         guard let first = href.utf8.first, "hHwWvV".utf8.contains(first) else { return nil }
+        // Lower-casing maps no other character to an ASCII letter of these prefixes (only
+        // U+212A KELVIN SIGN lower-cases to "k", in none of them), so a link whose bytes do
+        // not start with one of them, ASCII case aside, is none: most links are http(s)
+        // links to anything else and are ruled out before the lower-cased copy.
+        guard messengerPrefixes.contains(where: { EmailExtractor.hasPrefixIgnoringCase(href, $0) }) else { return nil }
         let lower = href.lowercased()
         let digits: Substring
         if let path = ["https://wa.me/", "http://wa.me/", "https://www.wa.me/"].first(where: { lower.hasPrefix($0) }) {
@@ -371,6 +409,12 @@ struct PhoneExtractor {
         guard number.count >= 7, number.count <= 15 else { return nil }
         return "+" + number
     }
+
+    /// Every prefix `messengerTarget(_:)` reads, lower case.
+    static let messengerPrefixes: [StaticString] = ["https://wa.me/", "http://wa.me/", "https://www.wa.me/",
+                                                    "https://api.whatsapp.com/send", "http://api.whatsapp.com/send",
+                                                    "https://web.whatsapp.com/send", "whatsapp://send", "viber://chat",
+                                                    "viber://add"]
 
     /// `tel:+7-800-100-70-10;ext=12` → `+7-800-100-70-10;ext=12`, percent-decoded.
     static func telTarget(_ href: String) -> String? {
@@ -470,9 +514,14 @@ struct PhoneExtractor {
     }
 
     static func digitCount(_ text: String) -> Int {
-        var digits = 0
-        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
-        return digits
+        var text = text
+        // Over the contiguous bytes, branch-free: the compiler vectorises the count (every
+        // block of a page is counted).
+        return text.withUTF8 { bytes in
+            var digits = 0
+            for byte in bytes { digits &+= byte &- 0x30 < 10 ? 1 : 0 }
+            return digits
+        }
     }
 
     /// The digit stretches of a labelled line that libphonenumber's parser reads as valid

@@ -186,23 +186,62 @@ struct LanguageData: Sendable {
         HoursTokenizer.tokenize(text).map(\.text)
     }
 
-    static func files() -> [File] {
+    /// The data files in name order, each with its language's CLDR names. Files are decoded and
+    /// CLDR asked on both cores: the first page's extraction waits for all of it, and the other
+    /// worker with it. Merging stays in `load`, one file after the other, in this order.
+    static func files() -> [(file: File, cldr: CLDRNames)] {
         guard let folder = Bundle.module.url(forResource: "languages", withExtension: nil),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        let decoder = JSONDecoder()
-        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
-            return try? decoder.decode(File.self, from: data)
+        let sorted = names.filter { $0.hasSuffix(".json") }.sorted()
+        let slots = FileSlots(count: sorted.count)
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(sorted[index])),
+                  let file = try? JSONDecoder().decode(File.self, from: data) else { return }
+            slots.set(index, (file, CLDRNames(file.locale)))
         }
+        return slots.all.compactMap { $0 }
+    }
+
+    /// What `load` takes from CLDR for one language: whether its clock has no am/pm (the
+    /// skeleton "j" gives "HH"), and its weekday and month names.
+    struct CLDRNames {
+        var twentyFourHour: Bool
+        /// `weekdaySymbols`, `standaloneWeekdaySymbols` (Sunday first).
+        var fullDays: [[String]?]
+        /// `shortWeekdaySymbols`, `shortStandaloneWeekdaySymbols`.
+        var shortDays: [[String]?]
+        /// `monthSymbols`, `standaloneMonthSymbols`, `shortMonthSymbols`, `shortStandaloneMonthSymbols`.
+        var months: [[String]?]
+
+        init(_ identifier: String) {
+            let pattern = DateFormatter.dateFormat(fromTemplate: "j", options: 0, locale: Locale(identifier: identifier))
+            twentyFourHour = pattern.map { !$0.contains("h") && !$0.contains("K") } ?? false
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: identifier)
+            fullDays = [formatter.weekdaySymbols, formatter.standaloneWeekdaySymbols]
+            shortDays = [formatter.shortWeekdaySymbols, formatter.shortStandaloneWeekdaySymbols]
+            months = [formatter.monthSymbols, formatter.standaloneMonthSymbols, formatter.shortMonthSymbols,
+                      formatter.shortStandaloneMonthSymbols]
+        }
+    }
+
+    private final class FileSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [(file: File, cldr: CLDRNames)?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: (file: File, cldr: CLDRNames)) { lock.withLock { slots[index] = value } }
+
+        var all: [(file: File, cldr: CLDRNames)?] { lock.withLock { slots } }
     }
 
     static func load() -> LanguageData {
         var data = LanguageData()
         var wordLanguages: [WordKey: Set<String>] = [:]
-        for file in files() {
+        for (file, cldr) in files() {
             data.locales.append(file.locale)
-            if let pattern = DateFormatter.dateFormat(fromTemplate: "j", options: 0, locale: Locale(identifier: file.locale)),
-               !pattern.contains("h"), !pattern.contains("K") {
+            if cldr.twentyFourHour {
                 data.twentyFourHourLanguages.insert(file.locale)
             }
             var phrases: [([WordKey], PhraseKind)] = []
@@ -249,7 +288,7 @@ struct LanguageData: Sendable {
                     }
                 }
             }
-            data.addCLDR(file.locale, except: Set((file.notCLDRDays ?? []).compactMap { tokens($0).first }))
+            data.addCLDR(file.locale, cldr, except: Set((file.notCLDRDays ?? []).compactMap { tokens($0).first }))
             data.addHandWritten(file)
             if let ordinal = file.ordinalDays {
                 let dayWords = Set(ordinal.dayWords.compactMap { tokens($0).first })
@@ -319,12 +358,10 @@ struct LanguageData: Sendable {
     /// less its last one or two letters, at least five) for inflected forms: "poniedziałki",
     /// "lundis", "понеділка". Short forms of three letters or fewer are common words somewhere
     /// ("mar", "do", "so", "st"), so they count only next to another day.
-    mutating func addCLDR(_ identifier: String, except excluded: Set<WordKey> = []) {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: identifier)
+    mutating func addCLDR(_ identifier: String, _ cldr: CLDRNames, except excluded: Set<WordKey> = []) {
         let order: [Weekday] = [.su, .mo, .tu, .we, .th, .fr, .sa]
-        let full = [formatter.weekdaySymbols, formatter.standaloneWeekdaySymbols]
-        let short = [formatter.shortWeekdaySymbols, formatter.shortStandaloneWeekdaySymbols]
+        let full = cldr.fullDays
+        let short = cldr.shortDays
         for names in full {
             for (k, name) in (names ?? []).enumerated() where k < 7 {
                 // "segunda-feira" is read by its first word, as people write it ("segunda a sexta").
@@ -366,7 +403,7 @@ struct LanguageData: Sendable {
                 if daysByLanguage[identifier]?[w] == nil { daysByLanguage[identifier, default: [:]][w] = dayWord }
             }
         }
-        for names in [formatter.monthSymbols, formatter.standaloneMonthSymbols, formatter.shortMonthSymbols, formatter.shortStandaloneMonthSymbols] {
+        for names in cldr.months {
             for name in names ?? [] {
                 let t = Self.tokens(name)
                 guard let w = t.first else { continue }

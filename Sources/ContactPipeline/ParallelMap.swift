@@ -14,6 +14,23 @@ extension Array where Element: Sendable {
         }
         return results.values
     }
+
+    /// The same, the elements started heaviest first by `weight` (a file's size): the run
+    /// then ends on the lightest ones, rather than on a large page that one core started
+    /// last while the others had nothing left to do. Results stay in the elements' order.
+    func concurrentMap<Result: Sendable>(heaviestFirst weight: (Element) -> Int,
+                                         _ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1 else { return map(transform) }
+        let weights = map(weight)
+        let order = indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+        let results = ResultSlots<Result>(count: count)
+        let elements = self
+        DispatchQueue.concurrentPerform(iterations: count) { step in
+            let index = order[step]
+            results.set(index, transform(elements[index]))
+        }
+        return results.values
+    }
 }
 
 /// One slot per result, each written by exactly one iteration.

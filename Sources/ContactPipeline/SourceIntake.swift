@@ -167,7 +167,7 @@ public struct SourceIntake: Sendable {
                             each: @escaping @Sendable (Int, IntakeResult) -> Void) async {
         // Local files on every core; each job's pages stay in its sources' order.
         let local = jobs.indices.flatMap { index in jobs[index].sources.filter { !$0.isWeb }.map { (index, $0) } }
-        let read = local.concurrentMap { entry in
+        let read = local.concurrentMap(heaviestFirst: { SourceReader.localSize($0.1.location) }) { entry in
             entry.1.isArchive ? jobs[entry.0].intake.readArchive(entry.1)
                               : [jobs[entry.0].intake.readLocal(entry.1, archiving: archiving)]
         }

@@ -46,6 +46,14 @@ public enum SourceReader {
         }
     }
 
+    /// The size of a local file in bytes, 0 for a URL or a file that cannot be looked at
+    /// (for the order work is started in; reading reports what is wrong with it).
+    static func localSize(_ location: String) -> Int {
+        guard !isURL(location) else { return 0 }
+        var info = stat()
+        return stat(location, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     /// `.txt` files are text; otherwise a page is HTML when its first non-blank
     /// character (after a byte-order mark) is `<`.
     static func looksLikePlainText(_ bytes: [UInt8], name: String) -> Bool {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactFetch
+import ContactPipeline
 import Foundation
 
 @main
@@ -18,6 +19,11 @@ struct ContactAudit: AsyncParsableCommand {
     /// ArgumentParser exits with 64 (EX_USAGE) on a usage error; our contract says 2,
     /// which scripts and CI already test for.
     static func main() async {
+        // Commands that extract build the extractor's tables while the arguments are parsed
+        // (ExtractorWarmUp); the others never need them.
+        if let command = CommandLine.arguments.dropFirst().first, ["extract", "audit", "init"].contains(command) {
+            ExtractorWarmUp.start()
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
