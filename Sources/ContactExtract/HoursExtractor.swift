@@ -52,7 +52,8 @@ struct HoursExtractor {
                                   neighbours: ranges, method: method,
                                   label: Self.channelLabel(text: text, range: range, neighbours: ranges))
                 if !Self.startsAnother(piece, run, summary),
-                   Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index) {
+                   Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index)
+                    || Self.isException(piece, run, summary) {
                     run.append(piece)
                     summary.add(piece)
                 } else {
@@ -147,6 +148,17 @@ struct HoursExtractor {
         return statement.isPartial && summary.allPartialOrHoliday
     }
 
+    /// Fewer days right after hours for more, in the same text ("täglich 19-24 Uhr, Sa 21-2
+    /// Uhr"): those days' own hours, which `HoursParser.merge` puts in place of the first's.
+    /// Emitted apart, the first would claim those days too.
+    private static func isException(_ piece: Piece, _ run: [Piece], _ summary: RunSummary) -> Bool {
+        let s = piece.statement
+        guard let last = run.last, last.block == piece.block, let days = s.days, !s.isDaysOff, !s.isHolidayRule,
+              !s.amendsPrevious, case .schedule = s.value, case .schedule = last.statement.value,
+              piece.utf8Range.lowerBound - last.utf8Range.upperBound <= 24 else { return false }
+        return days.isStrictSubset(of: summary.daysWithHours)
+    }
+
     /// Hours naming no days, then days of their own in the same text ("08:00 - 20:00, Нд. 08:00 -
     /// 19:00"): the first hours are the other days' (`HoursParser.merge` fills only the days no
     /// statement names). Emitted apart, the first would claim every day.
@@ -164,17 +176,58 @@ struct HoursExtractor {
         statement.utf8Offsets(in: text).lowerBound
     }
 
-    /// The text read as one unit starting at `index`: a block, or a whole table row.
+    /// The text read as one unit starting at `index`: a block, or a whole table row. A cell
+    /// under a header that names a break ("Дни недели | Часы работы | Перерыв на обед") is
+    /// read with that header before it, so its times subtract from the row's hours instead of
+    /// overlapping them.
     private static func unit(_ blocks: [TextBlock], at index: Int) -> (String, EvidenceMethod, Int) {
         let block = blocks[index]
         guard let row = block.tableRow else { return (block.text, .text, index + 1) }
         var end = index + 1
-        var cells = [block.text]
-        while end < blocks.count, blocks[end].tableRow == row {
-            cells.append(blocks[end].text)
-            end += 1
+        while end < blocks.count, blocks[end].tableRow == row { end += 1 }
+        var cells: [String] = []
+        // Only rows with times in two cells or more can have a break column.
+        let timed = blocks[index..<end].lazy.filter { $0.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }.prefix(2).count
+        let breakColumns = timed == 2 ? breakHeaderColumns(blocks, before: index, row: row) : BreakColumns()
+        for k in index..<end {
+            if let column = blocks[k].tableColumn, breakColumns.contains(column) {
+                cells.append(breakColumns.label(column) + ": " + blocks[k].text)
+            } else {
+                cells.append(blocks[k].text)
+            }
         }
         return (cells.joined(separator: " "), cells.count > 1 ? .table : .text, end)
+    }
+
+    private struct BreakColumns {
+        var labels: [Int: String] = [:]
+        func contains(_ column: Int) -> Bool { labels[column] != nil }
+        func label(_ column: Int) -> String { labels[column] ?? "" }
+    }
+
+    /// Columns whose header names a break: the header is the nearest earlier row of the same
+    /// table (rows numbered consecutively, no block between) whose cells hold no digits.
+    /// Looks back at most 32 rows, so a long table costs linear time.
+    private static func breakHeaderColumns(_ blocks: [TextBlock], before index: Int, row: Int) -> BreakColumns {
+        var k = index - 1
+        var expected = row - 1
+        var rows = 0
+        while k >= 0, rows < 32, let r = blocks[k].tableRow, r == expected {
+            var start = k
+            while start - 1 >= 0, blocks[start - 1].tableRow == r { start -= 1 }
+            let cells = blocks[start...k]
+            if !cells.contains(where: { $0.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) {
+                var found = BreakColumns()
+                for cell in cells {
+                    if let column = cell.tableColumn, HoursParser.isBreakLabel(cell.text) { found.labels[column] = cell.text }
+                }
+                return found
+            }
+            k = start - 1
+            expected -= 1
+            rows += 1
+        }
+        return BreakColumns()
     }
 
     private func emit(_ run: [Piece], document: HTMLDocument, page: inout PageContext, phoneChannels: [Int: Channel],

@@ -80,9 +80,24 @@ public enum HoursParser {
             // Keep all or nothing: a schedule missing its poisoned part would claim too much.
             // Another activity's hours are a statement of their own and go alone.
             if kept.count != drafts.count { return [] }
-            return drafts.filter { !introduced($0) }.compactMap { statement(from: $0, tokens: tokens) }
+            return allOrNothing(drafts.filter { !introduced($0) }, tokens: tokens)
         }
-        return drafts.compactMap { statement(from: $0, tokens: tokens) }
+        return allOrNothing(drafts, tokens: tokens)
+    }
+
+    /// The statements of the drafts; none when hours of one could not be read ("pn-cz: 10:00-23:00
+    /// pt: 10:00-24:00 …" with "pt" unread: overlapping ranges for one list of days): the others
+    /// would be a schedule with that part missing.
+    private static func allOrNothing(_ drafts: [Draft], tokens: [HoursToken]) -> [HoursStatement] {
+        var found: [HoursStatement] = []
+        for d in drafts {
+            if let s = statement(from: d, tokens: tokens) {
+                found.append(s)
+            } else if d.content == .ranges {
+                return []
+            }
+        }
+        return found
     }
 
     /// Cheap pre-check: false only when `statements(in:)` cannot find anything. Without one of
@@ -94,15 +109,23 @@ public enum HoursParser {
     static let poisonReach = 40
 
     public static func mightContainHours(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ mightContainHours(bytes: $0, text: text) }) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer { mightContainHours(bytes: $0, text: text) }
+    }
+
+    private static func mightContainHours(bytes: UnsafeBufferPointer<UInt8>, text: String) -> Bool {
         var nonASCII = false
         var hours = 0
         var runLength = 0
         var runValue = 0
         var fourDigits = 0
+        var runAfterRussianPrefix = false
         func endRun() -> Bool {
-            // "0900-1730": four-digit times count as hours too.
+            // "0900-1730": four-digit times count as hours too; three digits only right after
+            // "с " or "до " ("с 930 до 1800"), not in every phone number and price.
             let isHour = runLength == 1 || (runLength == 2 && runValue <= 24)
                 || (runLength == 4 && fourDigits / 100 <= 24 && fourDigits % 100 < 60)
+                || (runLength == 3 && runAfterRussianPrefix && fourDigits % 100 < 60)
             fourDigits = 0
             let isTwentyFour = runLength == 2 && runValue == 24
             runLength = 0
@@ -111,8 +134,14 @@ public enum HoursParser {
             hours += 1
             return hours >= 2 || isTwentyFour
         }
-        for b in text.utf8 {
+        for k in bytes.indices {
+            let b = bytes[k]
             if b >= 0x30 && b <= 0x39 {
+                if runLength == 0 {
+                    // "с " is D1 81 20, "до " ends D0 BE 20.
+                    runAfterRussianPrefix = k >= 3 && bytes[k - 1] == 0x20
+                        && ((bytes[k - 3] == 0xD1 && bytes[k - 2] == 0x81) || (bytes[k - 3] == 0xD0 && bytes[k - 2] == 0xBE))
+                }
                 if runLength < 2 { runValue = runValue * 10 + Int(b - 0x30) }
                 if runLength < 4 { fourDigits = fourDigits * 10 + Int(b - 0x30) }
                 runLength += 1
@@ -166,6 +195,15 @@ public enum HoursParser {
             }
         }
         return WeeklySchedule(days: (0..<7).map { own[$0] + spill[$0] }, publicHolidays: holidays, timeZone: zone)
+    }
+
+    /// Whether a table header cell names a break ("Перерыв на обед", "Mittagspause"): the
+    /// times under it are the break, not another shift. Only called for header cells of
+    /// tables whose rows hold hours.
+    public static func isBreakLabel(_ text: String) -> Bool {
+        let tokens = HoursTokenizer.tokenize(text)
+        guard tokens.count <= 6, !tokens.contains(where: { $0.kind == .number }) else { return false }
+        return tokens.contains { $0.kind == .word && HoursLexicon.breakWords.contains($0.text) }
     }
 
     /// Parses `text` and merges what it finds; nil when there is no usable statement.
@@ -296,6 +334,31 @@ public enum HoursParser {
                 }
             case .days(let days, let everyDay, let holidays):
                 if var c = current {
+                    // Days with no hours of their own, then words or numbers nothing read, then
+                    // other days ("Po-Pá po dohodě, So 10-17", "lundi mardi :8h 12h / 13h30 17h30,
+                    // mercredi : 8h-12h", "крім святкових днів та неділі за наступним графіком:
+                    // понеділок – п’ятниця …"): the first days are not the list the later hours
+                    // are for. Unread numbers between make the whole text unsure; unread words
+                    // leave the first days without hours.
+                    if c.content == nil && sep < 2 && c.last + 1 < item.first {
+                        var unreadWords = false
+                        for k in (c.last + 1)..<item.first {
+                            switch tokens[k].kind {
+                            case .number: unreadable = true
+                            case .word where !Self.joinsDayLists(tokens[k].text):
+                                unreadWords = true
+                            default: break
+                            }
+                        }
+                        if unreadWords {
+                            current = nil
+                            c = Draft(days: days, holidaysInDays: holidays, zone: pendingZone, first: item.first, last: item.last)
+                            pendingZone = nil
+                            current = c
+                            sep = 0
+                            continue
+                        }
+                    }
                     if c.content == nil && sep < 2 {
                         // Days named after "open 7 days" are the ones the hours that follow are
                         // for ("Open 7 days Sun-Thurs: 9:00AM-9:00PM Fri-Sat: 9:00AM-10:00PM").
@@ -364,6 +427,15 @@ public enum HoursParser {
                     c.days = (c.days ?? Set(Weekday.allCases)).subtracting(excluded)
                     c.last = max(c.last, item.last)
                     current = c
+                } else if current == nil {
+                    // "Кроме воскресенья, с 9 до 18": the days are every other day.
+                    current = Draft(days: Set(Weekday.allCases).subtracting(excluded), zone: pendingZone, first: item.first, last: item.last)
+                    pendingZone = nil
+                } else {
+                    // "… 13.30 uur tot 16.30 uur open. Uitgezonderd op vrijdag.": an exception in
+                    // a sentence of its own may be the last statement's or every statement's;
+                    // applied to none, the hours would claim the excepted days.
+                    unreadable = true
                 }
             case .breakRanges(let spans):
                 // A break in a clause of its own ("Tu-Sa 9-18; Su 9-16; обед 14-15") is every
@@ -402,6 +474,14 @@ public enum HoursParser {
         return drafts
     }
 
+    /// Words that may stand between two lists of days of one statement: list and range words,
+    /// fillers, articles and prepositions ("le mardi et le samedi", "lunedì e il mercoledì",
+    /// "Segunda-feira, Terça-feira").
+    static func joinsDayLists(_ w: WordKey) -> Bool {
+        w.raw.unicodeScalars.count <= 3 || HoursLexicon.listWords.contains(w) || HoursLexicon.dayRangeWords.contains(w)
+            || LanguageData.shared.fillers.contains(w) || LanguageData.shared.ordinalDayWords.contains(w)
+    }
+
     static func statement(from d: Draft, tokens: [HoursToken]) -> HoursStatement? {
         guard let content = d.content, d.first >= 0, d.last < tokens.count, d.first <= d.last else { return nil }
         let range = tokens[d.first].range.lowerBound..<tokens[d.last].range.upperBound
@@ -422,6 +502,19 @@ public enum HoursParser {
         case .allDay:
             for day in named { WeeklySchedule.add(start: 0, end: 1440, on: day, to: &days) }
         case .ranges:
+            var d = d
+            // "Понедельник | 09.00-12.00 13.00-16.30 | 12.00-13.00", a flattened table whose last
+            // column is the break: a range that exactly fills the gap between two others is
+            // that break, not a third shift.
+            if d.spans.count >= 3 {
+                let gap = d.spans.firstIndex { x in
+                    x.end > x.start && d.spans.contains { $0.end == x.start } && d.spans.contains { $0.start == x.end }
+                }
+                if let gap {
+                    d.breaks.append(d.spans[gap])
+                    d.spans.remove(at: gap)
+                }
+            }
             // "10:00 – 00:00 10:00 – 02:00" for one list of days: ranges that overlap are a
             // table read in the wrong order, not one day's shifts.
             let sorted = d.spans.map { MinuteRange(start: $0.start, end: $0.end <= $0.start ? 1440 : $0.end) }.sorted()

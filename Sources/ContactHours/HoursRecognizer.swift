@@ -146,11 +146,16 @@ struct HoursRecognizer {
                 // The abbreviation dot of a unit written before the times ("od poniedziałku do
                 // piątku w godz. 8–16"): it does not end the sentence, or the days lose their hours.
                 break
+            case "." where attached(i) && (word(i - 1).map { HoursLexicon.closedWords.contains($0) && $0.utf8Count <= 6 } ?? false)
+                && (word(i + 1).map { day($0) != nil } ?? false):
+                // The abbreviation dot of a closed word before its days ("вых. пн.").
+                break
             case ";", "!", "?", ".", "•":
                 emit(.separator(strong: true), i, i)
-            case "\"" where !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) || day($0) != nil } ?? false)
-                || number(i - 1) != nil):
-                // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00'.
+            case "\"" where t[i].spaceBefore && ((word(i - 1).map { day($0) != nil } ?? false)
+                || !items.isEmpty && ((word(i - 1).map { ["open", "closed", "off"].contains($0) } ?? false) || number(i - 1) != nil)):
+                // OpenStreetMap comments: 'open "Hot meals"', 'Su "Brötchenverkauf" 08:00-10:00';
+                // not a quotation that closes right after the hours ('… с 9:00 до 13:00", –').
                 emit(.qualifier, i, i)
             case "/" where attached(i) && number(i + 1) != nil && attached(i + 1) && number(i - 1) != nil
                 && items.last.map({ if case .ranges = $0.kind { return $0.last == i - 1 } else { return false } }) == true:
@@ -716,24 +721,36 @@ struct HoursRecognizer {
             emit(.exceptDays(spec.days), i, spec.end - 1)
             return spec.end
         }
+        // "sauf le weekend", "except weekends", "кроме выходных".
+        for k in (i + 1)...(i + 2) {
+            guard let g = word(k) else { break }
+            if HoursLexicon.weekendWords.contains(g) || g == "выходных" || g == "вихідних" {
+                emit(.exceptDays([.sa, .su]), i, k)
+                return k + 1
+            }
+        }
         var k = i + 1
         var steps = 0
         while k < t.count && steps < 4 {
-            guard let wk = word(k) else { return nil }
+            guard let wk = word(k) else { break }
             if HoursLexicon.isHoliday(wk) {
                 var last = k
                 if let n = word(k + 1), ["дни", "days", "дня", "дней"].contains(n) { last = k + 1 }
                 emit(.holidayOff, i, last)
                 return last + 1
             }
-            if !HoursRecognizer.fillers.contains(wk) { return nil }
+            if !HoursRecognizer.fillers.contains(wk) { break }
             k += 1
             steps += 1
         }
-        return nil
+        // An exception nobody reads ("except by appointment", "sauf le 3e lundi du mois"):
+        // next to hours, the hours would claim the days it takes away.
+        emit(.qualifier, i, i)
+        return i + 1
     }
 
     private static let exceptWords: Set<WordKey> = LanguageData.shared.exceptWords
+    private static let withoutWords: Set<WordKey> = LanguageData.shared.withoutWords
 
     /// "В государственные праздничные дни работа операторов не ведётся", "holidays closed".
     private mutating func matchHoliday(_ i: Int) -> Int? {
@@ -795,6 +812,10 @@ struct HoursRecognizer {
 
     private mutating func matchBreak(_ i: Int) -> Int? {
         guard let w = word(i), HoursLexicon.breakWords.contains(w) else { return nil }
+        // "без перерыва на обед", "ohne Mittagspause": no break.
+        for k in max(0, i - 3)..<i {
+            if let wk = word(k), HoursRecognizer.withoutWords.contains(wk) { return nil }
+        }
         var k = i + 1
         var skipped = 0
         while skipped < 3, k < t.count {
@@ -802,9 +823,41 @@ struct HoursRecognizer {
             if let wk = word(k), ["на", "обед", "break", "перерыв", "pause", "time", "hour", "обід"].contains(wk) { k += 1; skipped += 1; continue }
             break
         }
-        guard let r = parseRange(k) else { return nil }
-        emit(.breakRanges([r.span]), i, r.end - 1)
-        return r.end
+        if let r = parseRange(k) {
+            emit(.breakRanges([r.span]), i, r.end - 1)
+            return r.end
+        }
+        // "Обідня перерва – 45 хвилин: із 13:00 до 13:45": a few words or a duration before the
+        // break's range, in the same clause and before any day.
+        var n = k
+        while n < min(t.count, i + 10) {
+            // "(1 Std.) 13-14": an abbreviation's dot inside the brackets does not end the clause.
+            if sym(n) == ".", attached(n), sym(n + 1) == ")" { n += 1; continue }
+            if let s = sym(n), [";", ".", "|", ",", "!", "?"].contains(s) { break }
+            if let wk = word(n), day(wk) != nil { break }
+            if (number(n) != nil || word(n).map({ HoursLexicon.rangePrefixes.contains($0) }) == true), let r = parseRange(n) {
+                emit(.breakRanges([r.span]), i, r.end - 1)
+                return r.end
+            }
+            n += 1
+        }
+        // "10:00 - 18:00 (12:00 - 13:00, lunch break)", "9-18 (13-14 обед)": the break word after
+        // its range, in the brackets after the hours it breaks.
+        let content = items.indices.last { if case .separator(strong: false) = items[$0].kind { return false } else { return true } }
+        if let index = content, case .ranges(let spans, _) = items[index].kind, spans.count == 1,
+           items[..<index].last(where: { if case .separator = $0.kind { return false } else { return true } })
+            .map({ if case .ranges = $0.kind { return true } else { return false } }) == true {
+            var k = items[index].last + 1
+            while k < i, let s = sym(k), s == "," || s == "-" || s == ":" { k += 1 }
+            let opened = items[index].first > 0 && sym(items[index].first - 1) == "("
+            if k == i, opened {
+                items[index].kind = .breakRanges(spans)
+                items[index].last = i
+                items.removeSubrange((index + 1)...)
+                return i + 1
+            }
+        }
+        return nil
     }
 
     // MARK: time zones
@@ -896,7 +949,8 @@ struct HoursRecognizer {
 
     /// The abbreviation dot of "Пн.", "Mo.", "Sat."; a full name's dot ends the sentence.
     private func skipDot(_ k: Int) -> Int {
-        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 || number(k + 1) != nil else { return k }
+        // "Viernes.: 10.00 a 18.30": a dot before the colon does not end the days.
+        guard sym(k) == "." && attached(k), let w = word(k - 1), w.raw.unicodeScalars.count <= 5 || number(k + 1) != nil || sym(k + 1) == ":" else { return k }
         return k + 1
     }
 
@@ -958,8 +1012,10 @@ struct HoursRecognizer {
                     continue
                 }
             }
-            // "Tu Th, Fr": short forms side by side, written as days.
-            if let d = dayWord(j), !d.ambiguous || (t[j].isCapitalized && t[i].isCapitalized && !d.partnerOnly && !first.partnerOnly && word(j) != "we") {
+            // "Tu Th, Fr": short forms side by side, written as days. A capital after a lower-case
+            // day starts another label ("Выходной: суббота Воскресенье: с 10.00 до 18.00").
+            if let d = dayWord(j), !(t[j].isCapitalized && !t[i].isCapitalized),
+               !d.ambiguous || (t[j].isCapitalized && t[i].isCapitalized && !d.partnerOnly && !first.partnerOnly && word(j) != "we") {
                 days.insert(d.day)
                 last = d.day
                 strong = true
@@ -967,6 +1023,12 @@ struct HoursRecognizer {
                 continue
             }
             break
+        }
+        // "9am-6pm Mon-Fri, 10am-5pm Sat": a short form right after hours, closing the text or
+        // its clause, in a text that writes its days after the hours.
+        if !strong, hasDaysItem, t[i].isCapitalized || word(i) != "we", let previous = items.last, previous.last == i - 1,
+           case .ranges = previous.kind, j >= t.count || [",", ";", ".", "|", ")"].contains(sym(j) ?? "") {
+            return (days, holidays, j)
         }
         if !strong && first.partnerOnly {
             // "ma t/m vr 8.30-17.30 za 9.00-14.00": alone only after days already read and
@@ -980,8 +1042,9 @@ struct HoursRecognizer {
         }
         if !strong {
             // A lone ambiguous short form ("So", "Do", "Sun") is a day only when written like
-            // one (capitalised) and followed by hours; the English pronoun "we" never is.
-            guard t[i].isCapitalized, first.day != .we || word(i) != "we" else { return nil }
+            // one (capitalised) and followed by hours; the English pronoun "we" never is. After
+            // days already read ("pn-pt 8-20, sb 9-14, nd nieczynne") lower case reads too.
+            guard t[i].isCapitalized || hasDaysItem, first.day != .we || word(i) != "we" else { return nil }
             var k = j
             if sym(k) == ":" { k += 1 }
             let ok: Bool
@@ -1005,7 +1068,14 @@ struct HoursRecognizer {
         // Not after a sentence end the range took as its abbreviation dot ("2pm-5pm. Closed on
         // Saturday", "14h à 17h. Fermé le samedi"): that closed word starts a statement of its own.
         let closes = sym(r.end - 1) != "." && (word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false)
-        let dayAfter = word(r.end + 1).map { day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
+        // "fermé le dimanche", "Closed: Thurs, Sun", "geschlossen am Sonntag": the closed word's
+        // days, after an article, a preposition or a colon.
+        var dayAt = r.end + 1
+        while dayAt < min(t.count, r.end + 3),
+              sym(dayAt) == ":" || (word(dayAt).map { Self.fillers.contains($0) || ($0.raw.unicodeScalars.count <= 3 && day($0) == nil) } ?? false) {
+            dayAt += 1
+        }
+        let dayAfter = word(dayAt).map { day($0) != nil || HoursLexicon.isHoliday($0) } ?? false
         if closes, !dayAfter, hasRangesItem {
             emit(.breakRanges([r.span]), i, r.end)
             return r.end + 1
@@ -1078,16 +1148,16 @@ struct HoursRecognizer {
         guard let (first, k1) = endpoint(j, after: prefix) else { return nil }
         var k = k1
         var sepWord: WordKey?
+        var languageSeparator = false
         var unseparated = false
         if sym(k) == "-" {
             k += 1
         } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
-                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore && (first.clock || first.unit || prefix != nil)) {
-            // One-letter "a" (es, pt, it: "9:00 a 18:00") only between spaced clock times, not in "M9C 1A3".
-            if !HoursRecognizer.coreSeparators.contains(w) && prefix == nil && !(first.clock || first.unit) {
-                // "des 15 à 24 ans": a separator from a language file needs a time or a prefix.
-                return nil
-            }
+                  w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore) {
+            // One-letter "a" (es, pt, it: "9:00 a 18:00", "9am a 7pm", "9 a 14 h") only spaced and
+            // with a time marker on an end (checked below), not in "M9C 1A3".
+            // "des 15 à 24 ans": a separator from a language file needs a time marker or a prefix.
+            languageSeparator = !HoursRecognizer.coreSeparators.contains(w) && prefix == nil
             sepWord = w
             k += 1
         } else if first.meridiem == 1 && number(k) != nil {
@@ -1098,7 +1168,9 @@ struct HoursRecognizer {
         guard let (second, k2) = endpoint(k, after: sepWord, dashMinutes: first.clock && sepWord == nil) else { return nil }
         // "sábados de 10 a 14 h": a one-letter "a" after a prefix reads when an end has a time
         // unit or a clock; "de 10 a 14" alone may count anything.
-        if let sep = sepWord, sep.utf8Count == 1, !(first.clock || first.unit || second.clock || second.unit) { return nil }
+        let marked = first.clock || first.unit || first.meridiem != 0 || second.clock || second.unit || second.meridiem != 0
+        if let sep = sepWord, sep.utf8Count == 1, !marked { return nil }
+        if languageSeparator && !marked { return nil }
         // "M-F 8am 5pm": a morning time right before an afternoon one is a range even without a
         // dash; "8am 10am" lists two times.
         if unseparated && second.meridiem != 2 { return nil }
@@ -1114,15 +1186,29 @@ struct HoursRecognizer {
         let prefixIsHours = prefix.map { LanguageData.shared.hoursPrefixes.contains($0) } ?? false
         let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
             || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
+            || (sepWord == "до" && first.clock && second.clock) // "9-00 до 19-00"
 
+        // "9,30-13,00 15-19.30", "9-13 15-19": a second shift right after a range, with only a
+        // space between; it must start after the first ends (checked below), or it is not one.
+        var secondShiftAfter: Int?
+        if prefix == nil, number(i - 1) != nil, t[i].spaceBefore, let previous = items.last, previous.last == i - 1,
+           case .ranges(let spans, _) = previous.kind, let last = spans.last, last.end > last.start {
+            secondShiftAfter = last.end
+        }
         if prefix == nil {
             // Reject pieces of phone numbers, dates, scores, versions, prices and page ranges.
             let p = i - 1
-            if number(p) != nil && !(first.clock && t[i].spaceBefore) { return nil }
+            if number(p) != nil && !(first.clock && t[i].spaceBefore) && secondShiftAfter == nil { return nil }
             if let s = sym(p) {
                 // "13:30 - 16:00 / 20:00 - 23:30": a spaced slash right after a range lists the next.
                 let listsRange = s == "/" && t[p].spaceBefore && t[i].spaceBefore
-                    && items.last.map { if case .ranges = $0.kind { return $0.last == p - 1 } else { return false } } == true
+                    && items.last.map {
+                        // "9h-12h 14h-19h Du Mardi au Vendredi / 9h-12h le samedi": after hours' days too.
+                        switch $0.kind {
+                        case .ranges, .days: return $0.last == p - 1
+                        default: return false
+                        }
+                    } == true
                 if ["+", "$", "€", "£", "#", "№", "/", "*", "=", "§"].contains(s) && !listsRange { return nil }
                 if s == ":" && attached(i) && sym(p - 1) == ":" { return nil }
                 if [".", ":", ",", "-"].contains(s) && number(p - 1) != nil && (attached(i) || s == "-") && !(s == "," && first.clock) { return nil }
@@ -1173,6 +1259,7 @@ struct HoursRecognizer {
             guard s == 0 else { return nil }
             e = 1440
         }
+        if let after = secondShiftAfter, !(first.clock && t[i].spaceBefore), s < after || e <= s { return nil }
         // "Call between 2 and 4", "from 2 to 4": bare small numbers with no colon, am/pm, unit
         // or "с … до" say nothing of the half of the day; read as night hours they would be a
         // schedule the text does not state. "0-24" (round the clock) is still read.
@@ -1216,6 +1303,13 @@ struct HoursRecognizer {
                 return nil
             }
         }
+        if let n = number(j), n.digitCount == 3, n.value % 100 < 60, n.value >= 100,
+           let a = after, HoursRecognizer.cyrillicPrefixes.contains(a) || a == "до" {
+            // "с 930 до 1800": three digits after "с" or "до" are a time written without its colon.
+            var e = Endpoint(hour: n.value / 100, minute: n.value % 100, clock: true, padded: false)
+            e.military = true
+            return (e, j + 1)
+        }
         if let n = number(j), HoursRecognizer.isMilitaryTime(n) {
             // Both ends or neither: "0900-1730"; "2019-2020" has no day names or hours words
             // around it and stays a pair of years (the range needs context).
@@ -1239,7 +1333,8 @@ struct HoursRecognizer {
             e.clock = true
             k += 2
         } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
-                  dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false),
+                  dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false)
+                    || (after == nil && word(k + 2) == "до" && number(k + 3) != nil),
                   !(sym(k + 2) == "-" && attached(k + 2) && number(k + 3) != nil) {
             // Russian "с 09-00 до 18-00".
             e.minute = m.value

@@ -89,6 +89,9 @@ struct LanguageData: Sendable {
         /// Halves of a day ("afternoon", "après-midi", "Nachmittag"): a closed word beside one
         /// closes part of a day the reader cannot place, so the text gives nothing.
         var partsOfDay: [String]?
+        /// Words that deny what follows ("без перерыва на обед", "ohne Mittagspause"): a break
+        /// word after one names no break.
+        var without: [String]?
     }
 
     /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
@@ -168,6 +171,9 @@ struct LanguageData: Sendable {
     var amWords: Set<WordKey> = []
     var pmWords: Set<WordKey> = []
     var durationUnits: Set<WordKey> = []
+    var withoutWords: Set<WordKey> = []
+    /// The day nouns of `ordinalDays` ("feira").
+    var ordinalDayWords: Set<WordKey> = []
     /// Token sequences of `File.partsOfDay`.
     var partsOfDay: [[WordKey]] = []
     /// Ordinal suffixes of day numbers ("ª"), from `File.ordinalDays`.
@@ -292,6 +298,7 @@ struct LanguageData: Sendable {
             data.addHandWritten(file)
             if let ordinal = file.ordinalDays {
                 let dayWords = Set(ordinal.dayWords.compactMap { tokens($0).first })
+                data.ordinalDayWords.formUnion(dayWords)
                 for suffix in ordinal.always + ordinal.suffixes {
                     guard let w = tokens(suffix).first else { continue }
                     data.ordinalDays[w] = OrdinalReading(monday: ordinal.monday, alwaysDay: ordinal.always.contains(suffix), dayWords: dayWords)
@@ -342,6 +349,7 @@ struct LanguageData: Sendable {
         hourUnits.formUnion(keys(file.hourUnits))
         dayNouns.formUnion(keys(file.dayNouns))
         fillers.formUnion(keys(file.fillers))
+        withoutWords.formUnion(keys(file.without))
         vaguePrepositions.formUnion(keys(file.vaguePrepositions))
         vagueModifiers.formUnion(keys(file.vagueModifiers))
         vagueTerms.formUnion(keys(file.vagueTerms))

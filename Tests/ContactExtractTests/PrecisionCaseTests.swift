@@ -162,6 +162,18 @@ import Testing
         .init("<p>Kundtjänst: 08-123 456 78, måndag–fredag 8–20</p><p>Chatt: lördag 10–16</p>", "SE",
               ["phone +46812345678 hotline", "hours Mo-Fr 08:00-20:00 hotline", "hours Sa 10:00-16:00 chat"]),
         .init("<p>Faks: 22 123 45 68</p>", "PL", ["phone +48221234568 fax"]),
+        // Fewer days right after hours for every day, in the same text: those days' own hours,
+        // one record (emitted apart, the first would claim those days too).
+        .init("<p>täglich 19-24 Uhr, Sa 21-2 Uhr</p>", "DE", ["hours Mo-Fr 19:00-24:00; Sa 21:00-24:00; Su 00:00-02:00,19:00-24:00 unknown"]),
+        .init("<p>Tous les jours de 9h à 18h, le samedi de 10h à 14h</p>", "FR", ["hours Mo-Fr,Su 09:00-18:00; Sa 10:00-14:00 unknown"]),
+        .init("<p>Ежедневно с 9 до 21, в воскресенье с 10 до 18</p>", "RU", ["hours Mo-Sa 09:00-21:00; Su 10:00-18:00 unknown"]),
+        // A table whose header names a break column: its times subtract from the row's hours.
+        // Without such a header a range inside the hours says nothing sure.
+        .init("<table><tr><td>Дни недели</td><td>Часы работы</td><td>Перерыв на обед</td></tr><tr><td>Пн-Пт</td><td>9:00-18:00</td><td>13:00-14:00</td></tr><tr><td>Суббота</td><td>10:00-15:00</td><td>12:00-12:30</td></tr></table>", "RU",
+              ["hours Mo-Fr 09:00-13:00,14:00-18:00; Sa 10:00-12:00,12:30-15:00 unknown"]),
+        .init("<table><tr><th>Day</th><th>Hours</th><th>Lunch break</th></tr><tr><td>Mon-Fri</td><td>9am-5pm</td><td>12pm-1pm</td></tr></table>", "US",
+              ["hours Mo-Fr 09:00-12:00,13:00-17:00 unknown"]),
+        .init("<table><tr><td>Пн-Пт</td><td>9:00-18:00</td><td>13:00-14:00</td></tr></table>", "RU", []),
     ]
 
     @Test(arguments: cases)
