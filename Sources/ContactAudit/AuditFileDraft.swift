@@ -177,8 +177,11 @@ public struct AuditFileDraft: Sendable {
 
     private static func comments(_ places: [Place], indent: String) -> [String] {
         var lines = places.prefix(3).map { place in
-            "\(indent)# \(commentText(place.source)) \(commentText(place.evidence.path)) (\(place.evidence.method.rawValue)): "
-                + "\"\(excerpt(place.evidence.text, around: place.raw))\""
+            let excerpt = excerpt(place.evidence.text, around: place.raw)
+            // JSON-LD's `"telephone": "+7 800 …"` is in quotes already: not doubled.
+            let alreadyQuoted = excerpt.count >= 2 && excerpt.hasPrefix("\"") && excerpt.hasSuffix("\"")
+            return "\(indent)# \(commentText(place.source)) \(commentText(place.evidence.path)) (\(place.evidence.method.rawValue)): "
+                + (alreadyQuoted ? excerpt : "\"\(excerpt)\"")
         }
         if places.count > 3 { lines.append("\(indent)# … and \(places.count - 3) more") }
         return lines

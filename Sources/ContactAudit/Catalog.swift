@@ -54,6 +54,11 @@ public struct Catalog: Sendable, Hashable {
     /// The schedules a page may state for `channel`. Phone lines answer on the hotline's
     /// hours unless the catalog gives the channel its own.
     public func expectedHours(for channel: Channel) -> Set<WeeklySchedule> {
+        // By meaning, as records' schedules are (`WeeklySchedule.byMeaning`).
+        Set(statedHours(for: channel).map(\.byMeaning))
+    }
+
+    private func statedHours(for channel: Channel) -> Set<WeeklySchedule> {
         if let own = hours[channel] { return [own] }
         switch channel {
         case .hotline, .phone:

@@ -473,6 +473,13 @@ public enum ShardMerge {
         case mismatch(String)
         case missing([String])
         case doubled([String: [String]])
+        /// Shard indexes of the run (0..<count) no file claims; checked even when the shard
+        /// holds no audits, so a merge of fewer files than shards is never a whole report.
+        case missingShards([Int], count: Int)
+        /// Shard indexes more than one file claims (the files, in argument order).
+        case doubledShards([Int: [String]], count: Int)
+        /// A file whose index is outside 0..<count.
+        case shardOutOfRange(path: String, index: Int, count: Int)
 
         public var description: String {
             switch self {
@@ -484,6 +491,15 @@ public enum ShardMerge {
                 return "audits in more than one shard result: " + names.keys.sorted().map { name in
                     "\(name) (\(names[name]!.joined(separator: ", ")))"
                 }.joined(separator: "; ")
+            case .missingShards(let indexes, let count):
+                return "no shard result for shard \(indexes.map { "\($0)/\(count)" }.joined(separator: ", ")): "
+                    + "merge needs every shard 0..\(count - 1) exactly once, also a shard with no audits"
+            case .doubledShards(let paths, let count):
+                return "more than one shard result for " + paths.keys.sorted().map { index in
+                    "shard \(index)/\(count) (\(paths[index]!.joined(separator: ", ")))"
+                }.joined(separator: "; ")
+            case .shardOutOfRange(let path, let index, let count):
+                return "\(path) claims shard \(index)/\(count): not in 0..\(count - 1)"
             }
         }
     }
@@ -505,9 +521,17 @@ public enum ShardMerge {
         var first: (path: String, header: ShardResult)?
         var seen: [String: [String]] = [:]
         var unloadable: Set<String> = []
+        var shardFiles: [Int: [String]] = [:]
         for path in paths {
             do {
                 try ShardResult.read(path: path, header: { header in
+                    if first == nil || (header.count == first!.header.count && header.digest == first!.header.digest) {
+                        if (0..<header.count).contains(header.index) {
+                            shardFiles[header.index, default: []].append(path)
+                        } else {
+                            problems.append(.shardOutOfRange(path: path, index: header.index, count: header.count))
+                        }
+                    }
                     if let first, header.count != first.header.count || header.digest != first.header.digest {
                         problems.append(.mismatch("\(path) is shard \(header.index)/\(header.count) of audit set "
                                                   + "\(header.digest.prefix(12)), \(first.path) shard \(first.header.index)/"
@@ -533,6 +557,13 @@ public enum ShardMerge {
         }
         let missing = first.header.set.filter { seen[$0] == nil }
         if !missing.isEmpty, !filesFailed { problems.append(.missing(missing)) }
+        // Every shard exactly once: the audits alone cannot tell, when a shard holds none
+        // (it is then missing unseen) or a file is given twice or claims another's index.
+        let count = first.header.count
+        let doubledShards = shardFiles.filter { $0.value.count > 1 }
+        if !doubledShards.isEmpty { problems.append(.doubledShards(doubledShards, count: count)) }
+        let missingShards = (0..<count).filter { shardFiles[$0] == nil }
+        if !missingShards.isEmpty, !filesFailed { problems.append(.missingShards(missingShards, count: count)) }
         return (first.header.set, problems, unloadable.sorted())
     }
 }

@@ -154,7 +154,9 @@ public struct GroupedReport: Sendable {
             // Each audit's report as `audit` prints it for one, then the totals.
             while let body = try nextBody() { try write(body + "\n") }
             if !unloadable.isEmpty {
-                try write(unloadable.map { "NOT RUN  " + TextReporter.safe(unloadableMessage($0)) }.joined(separator: "\n") + "\n\n")
+                // Wrapped at 80 columns like the rest of the text report.
+                try write(unloadable.flatMap { TextReporter.wrap("NOT RUN  " + TextReporter.safe(unloadableMessage($0)), continuation: 9) }
+                    .joined(separator: "\n") + "\n\n")
             }
             try write(headline + "\n")
         case .markdown:

@@ -57,7 +57,14 @@ public struct TextReporter: Reporter {
                 lines += Self.wrap(Self.safe("      " + source.detail), continuation: 8)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Padding for columns and the space a wrap cut at never end a line.
+        return lines.map(Self.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
+    }
+
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        var line = Substring(line)
+        while line.last == " " { line = line.dropLast() }
+        return String(line)
     }
 
     /// One block per finding, value and channel columns aligned within the rule when the
@@ -83,7 +90,8 @@ public struct TextReporter: Reporter {
                 if place.count + 1 + quote.count <= Self.lineWidth {
                     lines.append(place + " " + quote)
                 } else {
-                    lines.append(place)
+                    // A long source and DOM path wrap between them, as any line does.
+                    lines += Self.wrap(place, continuation: 8)
                     lines += Self.wrap("        " + quote, continuation: 8)
                 }
             }
@@ -124,7 +132,8 @@ public struct TextReporter: Reporter {
             let limit = rest.index(rest.startIndex, offsetBy: room)
             let floor = rest.index(rest.startIndex, offsetBy: min(room, lines.isEmpty ? leading + 1 : continuation + 1))
             guard let cut = rest[floor...limit].lastIndex(of: " ") ?? rest[limit...].firstIndex(of: " ") else { break }
-            lines.append(String(rest[..<cut]))
+            // Cut at the second of two spaces (between columns), the piece would end in one.
+            lines.append(trimmingTrailingSpaces(String(rest[..<cut])))
             rest = Substring(indent + rest[rest.index(after: cut)...].drop { $0 == " " })
             room = lineWidth
         }
@@ -132,6 +141,12 @@ public struct TextReporter: Reporter {
         return lines
     }
     static let officialWord = "official"
+
+    /// `"text"`; a text already in double quotes at both ends (JSON-LD's `"hoursAvailable":
+    /// "00:00-23:59"`) is shown as it is, not as `""hoursAvailable": "00:00-23:59""`.
+    static func quoted(_ text: String) -> String {
+        text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") ? text : "\"" + text + "\""
+    }
 
     static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
@@ -141,7 +156,7 @@ public struct TextReporter: Reporter {
     /// the value as written (`raw`) in view, since that is what the reader checks.
     static func quote(_ text: String, around raw: String? = nil, limit: Int = 120) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard flat.count > limit else { return "\"" + flat + "\"" }
+        guard flat.count > limit else { return quoted(flat) }
         var start = flat.startIndex
         if let raw, let found = flat.range(of: raw) {
             let offset = flat.distance(from: flat.startIndex, to: found.lowerBound)

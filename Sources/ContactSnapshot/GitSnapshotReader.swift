@@ -33,6 +33,32 @@ public struct GitSnapshotReader: Sendable {
         return try Snapshot.assemble(files, label: label)
     }
 
+    /// What `path` held at `revision`: one snapshot, or a directory of audit snapshots
+    /// (subdirectories holding `run.json` or source files), as `SnapshotLayout.of` tells
+    /// them apart in the working tree. A path that held neither is an error.
+    public func layout(revision: String, path: String) throws(SnapshotError) -> SnapshotLayout {
+        let url = URL(fileURLWithPath: path)
+        let parent = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: parent) else { throw .notFound(path: parent) }
+        // Without --full-name the names are relative to `parent`: `ROOT/acme/x.json`.
+        let root = url.lastPathComponent
+        let listing = try run(["ls-tree", "-r", "-z", "--name-only", revision, "--", root],
+                              in: parent, path: path, revision: revision)
+        let names = listing.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        guard !names.isEmpty else {
+            throw .git(path: path, revision: revision, reason: "no such snapshot file or directory in that revision")
+        }
+        var below: [String: [String]] = [:]
+        for name in names where name.hasPrefix(root + "/") {
+            let parts = name.dropFirst(root.count + 1).split(separator: "/", maxSplits: 1).map(String.init)
+            below[parts.count == 1 ? "" : parts[0], default: []].append(parts.last ?? "")
+        }
+        if names == [root] || SnapshotLayout.holdsSnapshot(below[""] ?? []) { return .snapshot }
+        let audits = below.filter { !$0.key.isEmpty && !$0.key.hasPrefix(".") && SnapshotLayout.holdsSnapshot($0.value) }
+        guard !audits.isEmpty else { throw .notASnapshot(path: "\(revision):\(path)") }
+        return .audits(audits.keys.sorted())
+    }
+
     private func run(_ arguments: [String], in directory: String, path: String, revision: String) throws(SnapshotError) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -9,10 +9,10 @@ struct Merge: AsyncParsableCommand {
         abstract: "Combine shard results (audit --shard ... --shard-result FILE) into one report.",
         discussion: """
         The files must come from one sharded run: the same shard count and audit set, every \
-        audit exactly once. The report is the one a one-process run of the same audits \
+        shard index 0..N-1 exactly once (also a shard with no audits), every audit exactly once. The report is the one a one-process run of the same audits \
         prints (run times aside), with its exit code. Exit codes: 0 nothing at or above \
         --fail-on; 1 findings at or above it; 2 a file cannot be read, the files come from \
-        different runs, an audit is missing or in more than one file (each named), or an \
+        different runs, a shard index or an audit is missing or in more than one file (each named), or an \
         audit file of the run did not load (the report of the others is still printed).
         """
     )

@@ -86,4 +86,48 @@ import Testing
         #expect(merged.stderr.components(separatedBy: "broken/audit.yaml: the audit file did not load").count == 2,
                 "named once, not once per shard: \(merged.stderr)")
     }
+
+    /// `merge` needs every shard index 0..N-1 exactly once, also one whose shard holds no
+    /// audit: the audits alone let a lone file, a file given twice, or one edited to claim
+    /// another index through.
+    @Test func mergeNeedsEveryShardIndexOnceEvenAnEmptyShard() throws {
+        let directory = try AuditCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let root = CommandRunner.packageRoot.path
+        var holding: [Int] = []
+        for index in 0..<2 {
+            let path = directory.appendingPathComponent("shard-\(index).json").path
+            let run = try CommandRunner.run(["audit", "\(root)/Audits/gosuslugi", "--no-snapshot", "--fail-on", "never",
+                                             "--shard", "\(index)/2", "--shard-result", path], in: directory)
+            #expect(run.status == 0, "\(run.stderr)")
+            if try String(contentsOfFile: path, encoding: .utf8).contains("\"auditPath\"") { holding.append(index) }
+        }
+        // One audit: one shard holds it, the other none.
+        let full = try #require(holding.count == 1 ? holding[0] : nil), empty = 1 - full
+        let (fullFile, emptyFile) = ("shard-\(full).json", "shard-\(empty).json")
+
+        let both = try CommandRunner.run(["merge", "shard-0.json", "shard-1.json", "--fail-on", "never"], in: directory)
+        #expect(both.status == 0, "\(both.stderr)")
+
+        let alone = try CommandRunner.run(["merge", fullFile, "--fail-on", "never"], in: directory)
+        #expect(alone.status == 2)
+        #expect(alone.stderr.contains("no shard result for shard \(empty)/2"), "\(alone.stderr)")
+
+        let twice = try CommandRunner.run(["merge", fullFile, emptyFile, emptyFile, "--fail-on", "never"], in: directory)
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("more than one shard result for shard \(empty)/2 (\(emptyFile), \(emptyFile))"), "\(twice.stderr)")
+
+        // The full shard's file edited to claim the empty shard's index.
+        let edited = directory.appendingPathComponent("edited.json")
+        try String(contentsOfFile: directory.appendingPathComponent(fullFile).path, encoding: .utf8)
+            .replacingOccurrences(of: "\"index\":\(full),", with: "\"index\":\(empty),")
+            .write(to: edited, atomically: true, encoding: .utf8)
+        let claimed = try CommandRunner.run(["merge", "edited.json", emptyFile, "--fail-on", "never"], in: directory)
+        #expect(claimed.status == 2)
+        #expect(claimed.stderr.contains("more than one shard result for shard \(empty)/2 (edited.json, \(emptyFile))"), "\(claimed.stderr)")
+        #expect(claimed.stderr.contains("no shard result for shard \(full)/2"), "\(claimed.stderr)")
+        let claimedAlone = try CommandRunner.run(["merge", "edited.json", "--fail-on", "never"], in: directory)
+        #expect(claimedAlone.status == 2)
+        #expect(claimedAlone.stderr.contains("no shard result for shard \(full)/2"), "\(claimedAlone.stderr)")
+    }
 }

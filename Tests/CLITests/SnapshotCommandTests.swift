@@ -89,6 +89,8 @@ import Testing
         BadInput(arguments: ["diff", "nowhere", "good"], message: "nowhere: no such snapshot"),
         BadInput(arguments: ["diff", "good", "broken"], message: "broken/broken.json: not a contact-audit snapshot"),
         BadInput(arguments: ["diff", "good"], message: "give two snapshots"),
+        // An empty directory is no snapshot: diffed as one, every change would pass unseen.
+        BadInput(arguments: ["diff", "good", "empty"], message: "empty: neither a snapshot"),
         BadInput(arguments: ["diff", "--git", "HEAD", "good", "good"], message: "with --git REV give one snapshot path"),
         BadInput(arguments: ["diff", "--audit", "no/audit", "good", "good"], message: "no/audit: no such audit file"),
     ])
@@ -99,6 +101,9 @@ import Testing
         try FileManager.default.createDirectory(at: good, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
         try Data("{\"records\": []}".utf8).write(to: broken.appendingPathComponent("broken.json"))
+        // A snapshot of no sources is its run metadata alone (diff does not read it).
+        try Data("{}".utf8).write(to: good.appendingPathComponent("run.json"))
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("empty"), withIntermediateDirectories: true)
         let result = try await CommandRunner.runAsync(input.arguments, in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.contains(input.message), "\(result.stderr)")

@@ -49,8 +49,11 @@ import Testing
             "\(wrongType): not a shard result (\"index\" is not a number)",
             "\(absent): cannot be read (no such file or directory)",
         ])
-        // Every file read: the audits no file holds are named.
-        #expect(ShardMerge.merge([good]).problems.map(\.description) == ["no shard result holds 2 audit(s): a, b"])
+        // Every file read: the audits no file holds are named, and the shard no file is.
+        #expect(ShardMerge.merge([good]).problems.map(\.description) == [
+            "no shard result holds 2 audit(s): a, b",
+            "no shard result for shard 1/2: merge needs every shard 0..1 exactly once, also a shard with no audits",
+        ])
     }
 
     /// A shard result of audits `names` (each with an audit file of its own) in `directory`.

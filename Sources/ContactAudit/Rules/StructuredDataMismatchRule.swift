@@ -145,12 +145,7 @@ public struct StructuredDataMismatchRule: AuditRule {
     /// Equal schedules, where a day ending at 23:59 ends at midnight (schema.org's way of
     /// writing "until the end of the day") and unstated public holidays agree with any.
     static func agree(_ a: WeeklySchedule, _ b: WeeklySchedule) -> Bool {
-        func days(_ schedule: WeeklySchedule) -> [[MinuteRange]] {
-            schedule.days.map { ranges in
-                ranges.map { $0.end == 1439 ? MinuteRange(start: $0.start, end: 1440) : $0 }
-            }
-        }
         let holidays = a.publicHolidays == .unspecified || b.publicHolidays == .unspecified || a.publicHolidays == b.publicHolidays
-        return holidays && days(a) == days(b)
+        return holidays && a.byMeaning.days == b.byMeaning.days
     }
 }

@@ -6,9 +6,23 @@ import ContactModel
 public struct DiffMarkdownRenderer: DiffRenderer {
     public init() {}
 
-    public func render(_ diff: SnapshotDiff) -> String {
+    public func render(_ diff: SnapshotDiff) -> String { render(diff, title: "## contact-audit diff") }
+
+    /// `# contact-audit diff` with the summary over audits, then each audit's diff under
+    /// its name (`## `acme``), its sources one level down as for one snapshot.
+    public func render(_ diff: AuditSnapshotsDiff) -> String {
+        var out = "# contact-audit diff\n\n\(Self.cell(diff.before)) → \(Self.cell(diff.after)): "
+            + (diff.isEmpty ? "no differences (\(diff.audits.count.counted("audit")))." : DiffWording.summary(diff)) + "\n"
+        for audit in diff.audits {
+            let headline = DiffWording.auditHeadline(audit).map { ": \($0)" } ?? ""
+            out += "\n" + render(audit.diff, title: "## \(Self.cell(audit.name))\(headline)")
+        }
+        return out
+    }
+
+    func render(_ diff: SnapshotDiff, title: String) -> String {
         // The paths are in the line already: "No differences between A and B" would repeat them.
-        var lines = ["## contact-audit diff", "", "\(Self.cell(diff.before)) → \(Self.cell(diff.after)): "
+        var lines = [title, "", "\(Self.cell(diff.before)) → \(Self.cell(diff.after)): "
                      + (diff.isEmpty ? "no differences." : DiffWording.summary(diff))]
         for change in diff.sources {
             lines += ["", "### \(Self.cell(change.source))", "", DiffWording.headline(change, untrusted: UntrustedText.markdownPlain)]

@@ -3,6 +3,9 @@ import ContactModel
 /// Snapshot diff → text in one format; one renderer per file, picked by `DiffFormat`.
 public protocol DiffRenderer: Sendable {
     func render(_ diff: SnapshotDiff) -> String
+    /// Two directories of audit snapshots: grouped by audit in name order, as the report
+    /// of a run of several audits is.
+    func render(_ diff: AuditSnapshotsDiff) -> String
 }
 
 public enum DiffFormat: String, Sendable, CaseIterable {
@@ -68,6 +71,29 @@ enum DiffWording {
         let (a, b) = (change.before, change.after)
         return "\(a.kind.rawValue) \(a.channel.rawValue) \(a.value) moved: \(a.evidence.path) (\(a.evidence.method.rawValue))"
             + " → \(b.evidence.path) (\(b.evidence.method.rawValue))"
+    }
+
+    /// `audit added (2 sources)`, `audit removed (1 source)`, or nothing for one on both sides.
+    static func auditHeadline(_ audit: AuditSnapshotsDiff.Audit) -> String? {
+        switch audit.change {
+        case .added: return "audit added (\(audit.diff.sources.count.counted("source")))"
+        case .removed: return "audit removed (\(audit.diff.sources.count.counted("source")))"
+        case .compared: return nil
+        }
+    }
+
+    /// `3 audits: 2 differ (1 added), 1 the same.`
+    static func summary(_ diff: AuditSnapshotsDiff) -> String {
+        let total = diff.audits.count.counted("audit")
+        if diff.isEmpty { return "No differences between \(diff.before) and \(diff.after) (\(total))." }
+        let differing = diff.audits.filter(\.differs)
+        var text = "\(total): \(differing.count) \(differing.count == 1 ? "differs" : "differ")"
+        let added = diff.audits.filter { $0.change == .added }.count, removed = diff.audits.filter { $0.change == .removed }.count
+        let notes = [added > 0 ? "\(added) added" : nil, removed > 0 ? "\(removed) removed" : nil].compactMap { $0 }
+        if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
+        let same = diff.audits.count - differing.count
+        if same > 0 { text += ", \(same) the same" }
+        return text + "."
     }
 
     static func summary(_ diff: SnapshotDiff) -> String {

@@ -40,6 +40,17 @@ public struct DiffTextRenderer: DiffRenderer {
         return lines.drop { $0.isEmpty }.map(UntrustedText.terminal).joined(separator: "\n") + "\n"
     }
 
+    /// `=== acme ===` then that audit's diff as `diff` prints it for one snapshot, for
+    /// each audit in name order; the summary over audits last.
+    public func render(_ diff: AuditSnapshotsDiff) -> String {
+        var out = ""
+        for audit in diff.audits {
+            let headline = DiffWording.auditHeadline(audit).map { ": \($0)" } ?? ""
+            out += UntrustedText.terminal("=== \(audit.name)\(headline) ===") + "\n" + render(audit.diff) + "\n"
+        }
+        return out + DiffWording.summary(diff) + "\n"
+    }
+
     static func record(_ sign: String, _ record: ContactRecord) -> [String] {
         ["  \(sign) \(DiffWording.describe(record)) at \(record.evidence.path)",
          "      \(quote(record.evidence.text))"]
@@ -52,6 +63,8 @@ public struct DiffTextRenderer: DiffRenderer {
     /// Evidence on one line, cut so a long paragraph does not flood the log.
     static func quote(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // JSON-LD's `"hoursAvailable": "00:00-23:59"` is in quotes already: not doubled.
+        if flat.count <= 160, flat.count >= 2, flat.hasPrefix("\""), flat.hasSuffix("\"") { return flat }
         return "\"" + (flat.count > 160 ? flat.prefix(157) + "…" : flat) + "\""
     }
 }
