@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `diff ROOT_BEFORE ROOT_AFTER` on what `audit DIR --snapshot ROOT` writes (ROOT/<audit>/):
 /// compared audit by audit, never an empty "no differences" over the root.
@@ -85,15 +86,8 @@ import Testing
         let directory = try await Self.twoRuns()
         defer { try? FileManager.default.removeItem(at: directory) }
         func git(_ arguments: String...) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org"] + arguments
-            process.currentDirectoryURL = directory
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git \(arguments)")
+            let status = try Git.run(arguments, in: directory)
+            #expect(status == 0, "git \(arguments)")
         }
         try git("init", "-q")
         try git("add", "before")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `audit --snapshot` and `diff` on a copy of the example audit, as a user runs them.
 @Suite struct SnapshotCommandTests {
@@ -113,15 +114,8 @@ import Testing
         let directory = try Self.exampleCopy()
         defer { try? FileManager.default.removeItem(at: directory) }
         func git(_ arguments: String...) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org"] + arguments
-            process.currentDirectoryURL = directory
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git \(arguments)")
+            let status = try Git.run(arguments, in: directory)
+            #expect(status == 0, "git \(arguments)")
         }
         try git("init", "-q")
         try await Self.audit(directory, into: "Snapshots/gosuslugi")

@@ -1,13 +1,6 @@
 import Testing
 @testable import ContactHours
 
-private func merged(_ text: String) -> String {
-    let found = HoursParser.statements(in: text)
-    #expect(HoursParser.statements(in: text, preCheck: false) == found)
-    if found.isEmpty { return "none" }
-    return HoursParser.merge(found).openingHours
-}
-
 /// Languages read from data (Resources/languages/<code>.json and CLDR's day names): a few lines
 /// each. Adding a language is its data file and lines here.
 @Suite struct LanguageDataTests {

@@ -1,15 +1,6 @@
 import Testing
 @testable import ContactHours
 
-/// Merged result of every statement in the text, as canonical OSM.
-private func merged(_ text: String) -> String {
-    let found = HoursParser.statements(in: text)
-    #expect(HoursParser.statements(in: text, preCheck: false) == found)
-    if !found.isEmpty && found.allSatisfy({ $0.value == .unspecified }) { return "unspecified" }
-    if found.isEmpty { return "none" }
-    return HoursParser.merge(found).openingHours
-}
-
 @Suite struct RussianHoursTests {
     @Test(arguments: [
         ("круглосуточно", "24/7"),

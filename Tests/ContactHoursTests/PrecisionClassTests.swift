@@ -1,15 +1,6 @@
 import Testing
 @testable import ContactHours
 
-/// Merged result of every statement in the text, as canonical OSM ("none" when nothing).
-private func reading(_ text: String) -> String {
-    let found = HoursParser.statements(in: text)
-    #expect(HoursParser.statements(in: text, preCheck: false) == found)
-    if !found.isEmpty && found.allSatisfy({ $0.value == .unspecified }) { return "unspecified" }
-    if found.isEmpty { return "none" }
-    return HoursParser.merge(found).openingHours
-}
-
 /// Issue 13 §1, precision: statements whose validity the text bounds by dates, months, seasons,
 /// alternating weeks, the nth weekday of a month, examples or a past state give nothing; other
 /// activities' windows (parking, dispatch) give nothing. Our own wording, several languages.
@@ -51,7 +42,7 @@ private func reading(_ text: String) -> String {
         ("Open Monday to Friday 9am to 5pm", "Mo-Fr 09:00-17:00"),
     ])
     func notASchedule(_ c: (String, String)) {
-        #expect(reading(c.0) == c.1, "\(c.0)")
+        #expect(merged(c.0) == c.1, "\(c.0)")
     }
 
     /// A day name with a part of the day glued on is that day's hours, or nothing when closed.
@@ -61,7 +52,7 @@ private func reading(_ text: String) -> String {
         ("Mo-Fr 8-18 Uhr, Mittwochnachmittag geschlossen", "none"),
     ])
     func dayPartCompounds(_ c: (String, String)) {
-        #expect(reading(c.0) == c.1, "\(c.0)")
+        #expect(merged(c.0) == c.1, "\(c.0)")
     }
 }
 
@@ -91,7 +82,7 @@ private func reading(_ text: String) -> String {
         ("Samedi 9 h 15 - 12 h", "Sa 09:15-12:00"),
     ])
     func halfOfDay(_ c: (String, String)) {
-        #expect(reading(c.0) == c.1, "\(c.0)")
+        #expect(merged(c.0) == c.1, "\(c.0)")
     }
 }
 
@@ -119,7 +110,7 @@ private func reading(_ text: String) -> String {
         ("subota/saturday 08:00-12:00", "Sa 08:00-12:00"),
     ])
     func days(_ c: (String, String)) {
-        #expect(reading(c.0) == c.1, "\(c.0)")
+        #expect(merged(c.0) == c.1, "\(c.0)")
     }
 }
 
@@ -130,6 +121,6 @@ private func reading(_ text: String) -> String {
         ("Segunda Feira a Sábado: 08:00 - 12:00", "Mo-Sa 08:00-12:00"),
     ])
     func feira(_ c: (String, String)) {
-        #expect(reading(c.0) == c.1, "\(c.0)")
+        #expect(merged(c.0) == c.1, "\(c.0)")
     }
 }

@@ -1,15 +1,6 @@
 import Testing
 @testable import ContactHours
 
-/// Merged result of every statement in the text, as canonical OSM ("none" when nothing).
-private func merged(_ text: String) -> String {
-    let found = HoursParser.statements(in: text)
-    #expect(HoursParser.statements(in: text, preCheck: false) == found)
-    if !found.isEmpty && found.allSatisfy({ $0.value == .unspecified }) { return "unspecified" }
-    if found.isEmpty { return "none" }
-    return HoursParser.merge(found).openingHours
-}
-
 /// The classes of wrong schedules left after the first blind evaluation (issue 13 §1), each in
 /// the languages where it occurs. Our own examples: regression tests, not the measure.
 @Suite struct WrongClassTests {
