@@ -159,7 +159,6 @@ public struct AuditFileDraft: Sendable {
         return ra != rb ? ra < rb : a.value < b.value
     }
 
-    /// Up to three places, then how many more.
     /// `key: "schedule"` under the comments saying where pages state it; schedules the
     /// pages disagree on are comments only, for the reviewer to pick.
     private static func scheduleLines(_ entries: [(value: String, schedule: WeeklySchedule?, visible: Bool, places: [Place])],
@@ -175,13 +174,11 @@ public struct AuditFileDraft: Sendable {
         return lines
     }
 
+    /// Up to three places, then how many more.
     private static func comments(_ places: [Place], indent: String) -> [String] {
         var lines = places.prefix(3).map { place in
-            let excerpt = excerpt(place.evidence.text, around: place.raw)
-            // JSON-LD's `"telephone": "+7 800 …"` is in quotes already: not doubled.
-            let alreadyQuoted = excerpt.count >= 2 && excerpt.hasPrefix("\"") && excerpt.hasSuffix("\"")
-            return "\(indent)# \(commentText(place.source)) \(commentText(place.evidence.path)) (\(place.evidence.method.rawValue)): "
-                + (alreadyQuoted ? excerpt : "\"\(excerpt)\"")
+            "\(indent)# \(commentText(place.source)) \(commentText(place.evidence.path)) (\(place.evidence.method.rawValue)): "
+                + EvidenceQuote.quoted(excerpt(place.evidence.text, around: place.raw))
         }
         if places.count > 3 { lines.append("\(indent)# … and \(places.count - 3) more") }
         return lines

@@ -142,12 +142,6 @@ public struct TextReporter: Reporter {
     }
     static let officialWord = "official"
 
-    /// `"text"`; a text already in double quotes at both ends (JSON-LD's `"hoursAvailable":
-    /// "00:00-23:59"`) is shown as it is, not as `""hoursAvailable": "00:00-23:59""`.
-    static func quoted(_ text: String) -> String {
-        text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") ? text : "\"" + text + "\""
-    }
-
     static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
@@ -156,7 +150,7 @@ public struct TextReporter: Reporter {
     /// the value as written (`raw`) in view, since that is what the reader checks.
     static func quote(_ text: String, around raw: String? = nil, limit: Int = 120) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard flat.count > limit else { return quoted(flat) }
+        guard flat.count > limit else { return EvidenceQuote.quoted(flat) }
         var start = flat.startIndex
         if let raw, let found = flat.range(of: raw) {
             let offset = flat.distance(from: flat.startIndex, to: found.lowerBound)

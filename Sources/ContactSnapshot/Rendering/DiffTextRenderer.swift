@@ -63,8 +63,6 @@ public struct DiffTextRenderer: DiffRenderer {
     /// Evidence on one line, cut so a long paragraph does not flood the log.
     static func quote(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        // JSON-LD's `"hoursAvailable": "00:00-23:59"` is in quotes already: not doubled.
-        if flat.count <= 160, flat.count >= 2, flat.hasPrefix("\""), flat.hasSuffix("\"") { return flat }
-        return "\"" + (flat.count > 160 ? flat.prefix(157) + "…" : flat) + "\""
+        return EvidenceQuote.quoted(flat.count > 160 ? flat.prefix(157) + "…" : flat)
     }
 }
