@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "ContactArchive", dependencies: ["ContactModel", "Gzip"]),
         // Opening hours: natural language → weekly schedule → OSM opening_hours. Day and month names
         // from CLDR (Foundation), one data file per language in Resources/languages.
-        .target(name: "ContactHours", resources: [.copy("Resources/languages")]),
+        .target(name: "ContactHours", dependencies: ["ContactModel"], resources: [.copy("Resources/languages")]),
         .target(
             name: "ContactExtract",
             dependencies: ["ContactModel", "ContactDocument", "ContactHours", "PhoneNumbers"],

@@ -1,5 +1,6 @@
 import ContactDocument
 import ContactHours
+import ContactModel
 import Foundation
 
 /// A line, table row or heading labelled with a country ("Germany: toll-free 0800 330 4455",
@@ -16,15 +17,13 @@ enum CountryLabels {
         // The CLDR look-ups of each language on both cores (the first page's numbers wait for
         // this table, and the other thread with them); merged below in the same order as one
         // loop would, so the same names come out shared.
-        let perLanguage = NameSlots(count: languages.count)
-        DispatchQueue.concurrentPerform(iterations: languages.count) { slot in
-            let locale = Locale(identifier: languages[slot])
-            let entries = regions.compactMap { region in
+        let perLanguage = languages.concurrentMap { language in
+            let locale = Locale(identifier: language)
+            return regions.compactMap { region in
                 locale.localizedString(forRegionCode: region).map { (key: fold($0), region: region) }
             }
-            perLanguage.set(slot, entries)
         }
-        for (key, region) in perLanguage.all.joined() {
+        for (key, region) in perLanguage.joined() {
             // A name two regions share (rare aliases) decides nothing.
             if let existing = table[key], existing != region { table[key] = "" } else if !key.isEmpty { table[key] = region }
         }
@@ -245,16 +244,4 @@ enum CountryLabels {
         }
         return nil
     }
-}
-
-/// One slot per language for `CountryLabels.names`' concurrent build.
-private final class NameSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[(key: String, region: String)]]
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ slot: Int, _ entries: [(key: String, region: String)]) { lock.withLock { slots[slot] = entries } }
-
-    var all: [[(key: String, region: String)]] { lock.withLock { slots } }
 }

@@ -1,3 +1,4 @@
+import ContactModel
 import Foundation
 
 /// The languages the hours reader knows, from data: day and month names from CLDR (Foundation's
@@ -215,13 +216,11 @@ struct LanguageData: Sendable {
         guard let folder = Bundle.module.url(forResource: "languages", withExtension: nil),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         let sorted = names.filter { $0.hasSuffix(".json") }.sorted()
-        let slots = FileSlots(count: sorted.count)
-        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(sorted[index])),
-                  let file = try? JSONDecoder().decode(File.self, from: data) else { return }
-            slots.set(index, (file, CLDRNames(file.locale)))
-        }
-        return slots.all.compactMap { $0 }
+        return sorted.concurrentMap { name -> (file: File, cldr: CLDRNames)? in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
+                  let file = try? JSONDecoder().decode(File.self, from: data) else { return nil }
+            return (file, CLDRNames(file.locale))
+        }.compactMap { $0 }
     }
 
     /// What `load` takes from CLDR for one language: whether its clock has no am/pm (the
@@ -247,17 +246,6 @@ struct LanguageData: Sendable {
             months = [formatter.monthSymbols, formatter.standaloneMonthSymbols, formatter.shortMonthSymbols,
                       formatter.shortStandaloneMonthSymbols]
         }
-    }
-
-    private final class FileSlots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [(file: File, cldr: CLDRNames)?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ value: (file: File, cldr: CLDRNames)) { lock.withLock { slots[index] = value } }
-
-        var all: [(file: File, cldr: CLDRNames)?] { lock.withLock { slots } }
     }
 
     static func load() -> LanguageData {

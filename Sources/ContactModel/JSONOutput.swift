@@ -22,16 +22,15 @@ extension JSONOutput {
     public static func encode(records: [ContactRecord]) throws -> Data {
         let chunkCount = min(records.count / 64, ProcessInfo.processInfo.activeProcessorCount * 2)
         guard chunkCount > 1 else { return try encode(RecordList(records: records)) }
-        let chunks = EncodedChunks(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let chunks = Array(0..<chunkCount).concurrentMap { chunk in
             let range = (records.count * chunk / chunkCount)..<(records.count * (chunk + 1) / chunkCount)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            chunks.set(chunk, Result { try encoder.encode(Array(records[range])) })
+            return Result { try encoder.encode(Array(records[range])) }
         }
         let opening = Array("[\n".utf8), closing = Array("\n]".utf8)
         var data = Data("{\n  \"records\" : [\n".utf8)
-        for (chunk, result) in chunks.values.enumerated() {
+        for (chunk, result) in chunks.enumerated() {
             let array = try result.get()
             guard array.count > opening.count + closing.count, array.starts(with: opening),
                   array.suffix(closing.count).elementsEqual(closing) else {
@@ -56,16 +55,4 @@ extension JSONOutput {
         }
         return out
     }
-}
-
-/// One slot per chunk, each written by exactly one iteration.
-private final class EncodedChunks: @unchecked Sendable {
-    private var slots: [Result<Data, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<Data, any Error>) { lock.withLock { slots[index] = value } }
-
-    var values: [Result<Data, any Error>] { lock.withLock { slots.map { $0! } } }
 }
