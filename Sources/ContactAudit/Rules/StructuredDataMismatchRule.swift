@@ -142,10 +142,11 @@ public struct StructuredDataMismatchRule: AuditRule {
         return long.hasPrefix(base) && base.count >= 8
     }
 
-    /// Equal schedules, where a day ending at 23:59 ends at midnight (schema.org's way of
-    /// writing "until the end of the day") and unstated public holidays agree with any.
+    /// Equal schedules, where unstated public holidays agree with any. Both come from
+    /// `ContactRecord.schedule`, already in the form that reads an end of 23:59 (schema.org's
+    /// way of writing "until the end of the day") as midnight.
     static func agree(_ a: WeeklySchedule, _ b: WeeklySchedule) -> Bool {
         let holidays = a.publicHolidays == .unspecified || b.publicHolidays == .unspecified || a.publicHolidays == b.publicHolidays
-        return holidays && a.byMeaning.days == b.byMeaning.days
+        return holidays && a.days == b.days
     }
 }
