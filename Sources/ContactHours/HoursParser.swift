@@ -68,6 +68,16 @@ public enum HoursParser {
             func introduced(_ d: Draft) -> Bool {
                 // Activities inside the statement or just after it.
                 if holds(activities, d.first...(d.last + 3)) { return true }
+                // Verb-final sentences name the subject after the hours ("09.00'dan 15.00'a kadar
+                // hizmet vermeye devam eden UPS kargo, …"): a clause of words only, ending within
+                // eight words ("… with last food orders 5pm" goes on to other hours).
+                var a = d.last + 4
+                var named = false
+                while a < min(tokens.count, d.last + 9), tokens[a].kind == .word {
+                    if holds(activities, a...a) { named = true }
+                    a += 1
+                }
+                if named && (a >= tokens.count || tokens[a].kind == .symbol) { return true }
                 // Ten tokens before it ("Доставка осуществляется три раза в неделю: по
                 // вторникам …"), not past a bracket or a sentence end.
                 for a in max(0, d.first - 10)..<d.first where holds(activities, a...a) {

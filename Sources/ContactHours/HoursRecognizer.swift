@@ -102,7 +102,7 @@ struct HoursRecognizer {
     private(set) var hasDaysItem = false
     private(set) var hasRangesItem = false
 
-    private mutating func emit(_ kind: HoursItem.Kind, _ first: Int, _ last: Int) {
+    mutating func emit(_ kind: HoursItem.Kind, _ first: Int, _ last: Int) {
         switch kind {
         case .days: hasDaysItem = true
         case .ranges: hasRangesItem = true
@@ -202,6 +202,7 @@ struct HoursRecognizer {
                 return i + 1
             }
             guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
+            if let n = matchSuffixRange(i) { return n }
             if let n = matchOrdinalDays(i) { return n }
             if let n = matchPhrase(i) { return n }
             if let n = matchAllDayNumber(i) { return n }
@@ -1010,7 +1011,7 @@ struct HoursRecognizer {
         // range reads; the days would otherwise take the hours of the days around them.
         var hoursAt = spec.end
         if sym(hoursAt) == ":" { hoursAt += 1 }
-        if let n = number(hoursAt), !(n.value == 24 && n.digitCount == 2), parseRange(hoursAt) == nil,
+        if let n = number(hoursAt), !(n.value == 24 && n.digitCount == 2), parseRange(hoursAt) == nil, parseSuffixRange(hoursAt) == nil,
            (hoursAt + 1..<min(t.count, hoursAt + 5)).contains(where: { sym($0) == "-" }) {
             emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
             emit(.qualifier, hoursAt, hoursAt)
