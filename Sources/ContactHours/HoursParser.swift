@@ -305,6 +305,7 @@ public enum HoursParser {
             }
             return end == tokenCount - 1
         }
+        let timeFirst = writesTimesFirst(items)
         /// Days after content belong to it unless they are directly followed by content of their own.
         func trailingAllowed(_ k: Int, everyDay: Bool, after content: Content?) -> Bool {
             // After a comma only "daily"-like words ("круглосуточно, 7 дней в неделю") and days
@@ -317,14 +318,14 @@ public enum HoursParser {
             // ends their statement too.
             let asideFollows = items[k].last + 1 < tokenCount && tokens[items[k].last + 1].kind == .symbol
                 && tokens[items[k].last + 1].text == "("
-            if sep == 1 && !everyDay && !(content == .ranges && (endsStatement(k) || asideFollows)) { return false }
+            if sep == 1 && !everyDay && !(content == .ranges && (endsStatement(k) || asideFollows || timeFirst)) { return false }
             guard n < items.count else { return true }
             if content == .ranges && asideFollows { return true }
             if items[n].isContent {
                 // Time-first texts keep their style: "07:30-18:00 weekdays (08:30-14:00 Saturdays)".
                 var m = n + 1
                 while m < items.count, case .timeZone = items[m].kind { m += 1 }
-                if sep == 0, m < items.count, case .days = items[m].kind { return true }
+                if sep == 0 || timeFirst, m < items.count, case .days = items[m].kind { return true }
                 return false
             }
             if case .separator(strong: false) = items[n].kind {
@@ -334,7 +335,7 @@ public enum HoursParser {
                     if case .timeZone = items[m].kind { m += 1; continue }
                     break
                 }
-                if m < items.count && items[m].isContent { return sep == 0 }
+                if m < items.count && items[m].isContent { return sep == 0 || timeFirst }
             }
             return true
         }
@@ -535,6 +536,27 @@ public enum HoursParser {
             seen[run, default: []].append((days, d.spans))
         }
         return false
+    }
+
+    /// "Open 6:30 am until 5 pm, Monday through Thursday Open 6:30 am until 9 pm Friday and 8 am
+    /// to 6 pm Saturday": a text that starts with hours and ends with days right after hours
+    /// writes every statement's days after its hours, so days after a comma still close the
+    /// hours before them (they are not the next hours' leading days).
+    static func writesTimesFirst(_ items: [HoursItem]) -> Bool {
+        let significant = items.filter {
+            switch $0.kind {
+            case .separator, .timeZone: return false
+            default: return true
+            }
+        }
+        guard let first = significant.first, case .ranges = first.kind, significant.count >= 4,
+              case .days = significant[significant.count - 1].kind,
+              case .ranges = significant[significant.count - 2].kind else { return false }
+        // Every days item follows hours: none leads.
+        for (a, b) in zip(significant, significant.dropFirst()) {
+            if case .days = b.kind, !a.isContent { return false }
+        }
+        return true
     }
 
     /// A break read right after a row of days and hours (`row`: that row's draft index).
