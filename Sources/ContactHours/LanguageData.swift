@@ -99,6 +99,13 @@ struct LanguageData: Sendable {
         /// Words that deny what follows ("без перерыва на обед", "ohne Mittagspause"): a break
         /// word after one names no break.
         var without: [String]?
+        /// Words that change or qualify hours in a way the reader does not read ("by appointment",
+        /// a special closing, "evening"): left unread in a statement's clause, the statement is
+        /// not emitted (`HoursGuard`).
+        var amendmentWords: [String]?
+        /// Services with hours of their own ("breakfast", "pharmacy", "kitchen"): one between two
+        /// statements makes the text several services' hours, which one schedule would mix.
+        var serviceLabels: [String]?
     }
 
     /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
@@ -185,6 +192,8 @@ struct LanguageData: Sendable {
     var pmWords: Set<WordKey> = []
     var durationUnits: Set<WordKey> = []
     var withoutWords: Set<WordKey> = []
+    var amendmentWords: Set<WordKey> = []
+    var serviceLabels: Set<WordKey> = []
     /// The day nouns of `ordinalDays` ("feira").
     var ordinalDayWords: Set<WordKey> = []
     /// Token sequences of `File.partsOfDay`.
@@ -367,6 +376,8 @@ struct LanguageData: Sendable {
         dayNouns.formUnion(keys(file.dayNouns))
         fillers.formUnion(keys(file.fillers))
         withoutWords.formUnion(keys(file.without))
+        amendmentWords.formUnion(keys(file.amendmentWords))
+        serviceLabels.formUnion(keys(file.serviceLabels))
         vaguePrepositions.formUnion(keys(file.vaguePrepositions))
         vagueModifiers.formUnion(keys(file.vagueModifiers))
         vagueTerms.formUnion(keys(file.vagueTerms))
