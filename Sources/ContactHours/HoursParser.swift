@@ -44,6 +44,7 @@ public enum HoursParser {
         }
         for (k, tok) in tokens.enumerated() where tok.kind == .word && Self.isUnreadScript(tok.text) { poison.append(k) }
         guard let drafts = group(recognizer.items, tokens: tokens) else { return [] }
+        guard HoursGuard.accepts(drafts, items: recognizer.items, tokens: tokens, recognizer: recognizer) else { return [] }
         // A closed word that names no days beside hours whose days come after them ("Выхадныя
         // дні | … | 09.00 – 18.00 | панядзелак", a flattened table whose last column lists the
         // days off): the days may be the closed ones, so the text says nothing sure.

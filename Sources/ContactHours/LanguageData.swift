@@ -104,6 +104,13 @@ struct LanguageData: Sendable {
         var startSuffixes: [String]?
         var endSuffixes: [String]?
         var untilWords: [String]?
+        /// Words that change or qualify hours in a way the reader does not read ("by appointment",
+        /// a special closing, "evening"): left unread in a statement's clause, the statement is
+        /// not emitted (`HoursGuard`).
+        var amendmentWords: [String]?
+        /// Services with hours of their own ("breakfast", "pharmacy", "kitchen"): one between two
+        /// statements makes the text several services' hours, which one schedule would mix.
+        var serviceLabels: [String]?
     }
 
     /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
@@ -194,6 +201,8 @@ struct LanguageData: Sendable {
     var startSuffixes: Set<WordKey> = []
     var endSuffixes: Set<WordKey> = []
     var untilWords: Set<WordKey> = []
+    var amendmentWords: Set<WordKey> = []
+    var serviceLabels: Set<WordKey> = []
     /// The day nouns of `ordinalDays` ("feira").
     var ordinalDayWords: Set<WordKey> = []
     /// Token sequences of `File.partsOfDay`.
@@ -379,6 +388,8 @@ struct LanguageData: Sendable {
         startSuffixes.formUnion(keys(file.startSuffixes))
         endSuffixes.formUnion(keys(file.endSuffixes))
         untilWords.formUnion(keys(file.untilWords))
+        amendmentWords.formUnion(keys(file.amendmentWords))
+        serviceLabels.formUnion(keys(file.serviceLabels))
         vaguePrepositions.formUnion(keys(file.vaguePrepositions))
         vagueModifiers.formUnion(keys(file.vagueModifiers))
         vagueTerms.formUnion(keys(file.vagueTerms))

@@ -1,0 +1,267 @@
+/// Precision guard (issue 13 §1): a statement is emitted only when its schedule accounts for
+/// everything in its clause that states hours. Matchers read what they know and skip the rest;
+/// a day word, a time or a closed/except/break/holiday word that no statement took is a part of
+/// the text the schedule does not say ("De 8h30 à 19h30 (18h le samedi)", "Mo-Th 9-18; Fr hasta
+/// las 17:00", "Cocina: 12-16 • Día de descanso: lunes"), so the schedule would claim too much
+/// or too little: nothing rather than a guess. Kept apart from the grammar (`HoursRecognizer`,
+/// `HoursParser.group`) so it judges their result without changing how they read.
+enum HoursGuard {
+    /// Tokens each side of a statement that still belong to its clause when no sentence end or
+    /// other statement comes first.
+    static let clauseReach = 16
+
+    /// Whether the drafts account for every hours-stating token of their clauses, and do not
+    /// contradict each other.
+    static func accepts(_ drafts: [HoursParser.Draft], items: [HoursItem], tokens: [HoursToken],
+                        recognizer: HoursRecognizer) -> Bool {
+        guard !drafts.isEmpty else { return true }
+        let count = tokens.count
+        var covered = [Bool](repeating: false, count: count)
+        var inDraft = [Bool](repeating: false, count: count)
+        // The draft each token is in, for the items' coverage below.
+        var draftAt = [Int](repeating: -1, count: count)
+        for (n, d) in drafts.enumerated() where d.first >= 0 && d.last < count && d.first <= d.last {
+            for k in d.first...d.last { inDraft[k] = true; draftAt[k] = n }
+        }
+        let hasRanges = drafts.contains { $0.content == .ranges }
+        var boundary = [Bool](repeating: false, count: count)
+        var breakStarts = [Bool](repeating: false, count: count)
+        for item in items where item.first >= 0 && item.last < count {
+            switch item.kind {
+            case .days, .exceptDays:
+                // Days outside every statement: taken by none.
+                guard inDraft[item.first] else { continue }
+            case .closed:
+                // A closed word with no days of its own right before days that another statement
+                // took ("Closed Monday, Tuesday-Saturday 8am-10pm" read Monday with the hours
+                // after it; "Closed until Sunday 10-5"): which days are closed is not read.
+                guard draftAt[item.first] >= 0 else { continue }
+                if drafts[draftAt[item.first]].days == nil,
+                   items.contains(where: { if case .days = $0.kind { return $0.first > item.last && $0.first <= item.last + 2 } else { return false } }) {
+                    continue
+                }
+            case .ranges, .allDay, .vague:
+                guard inDraft[item.first] else { continue }
+            case .breakRanges:
+                // A break in a clause of its own is shared by every statement with hours.
+                guard hasRanges else { continue }
+                breakStarts[item.first] = true
+            case .separator(strong: true):
+                if !(item.first > 0 && item.first + 1 < count && tokens[item.first - 1].kind == .number
+                     && tokens[item.first + 1].kind == .number && !tokens[item.first].spaceBefore
+                     && !tokens[item.first + 1].spaceBefore) {
+                    boundary[item.first] = true
+                }
+            case .holidayOff, .timeZone, .separator, .qualifier, .activity, .unknownLabel:
+                break
+            }
+            for k in item.first...item.last { covered[k] = true }
+        }
+        // The clause of each statement: its own tokens and up to `clauseReach` tokens either
+        // side, not past a sentence end or into another statement.
+        var inClause = [Bool](repeating: false, count: count)
+        for d in drafts where d.first >= 0 && d.last < count && d.first <= d.last {
+            for k in d.first...d.last { inClause[k] = true }
+            var k = d.last + 1
+            var steps = 0
+            while k < count, steps < clauseReach, !boundary[k], !inDraft[k] {
+                inClause[k] = true
+                k += 1
+                steps += 1
+            }
+            k = d.first - 1
+            steps = 0
+            while k >= 0, steps < clauseReach, !boundary[k], !inDraft[k] {
+                inClause[k] = true
+                k -= 1
+                steps += 1
+            }
+        }
+        if mixesServices(drafts, tokens: tokens, covered: covered) { return false }
+        let hours = drafts.flatMap(\.spans)
+        for k in 0..<count where inClause[k] && !covered[k] {
+            let breakFollows = { (j: Int) in ((j + 1)...(j + 3)).contains { $0 < count && breakStarts[$0] } }
+            if statesHours(k, tokens: tokens, recognizer: recognizer, hours: hours, inStatement: inDraft[k],
+                           breakFollows: breakFollows) { return false }
+        }
+        return !contradicts(drafts, tokens: tokens, recognizer: recognizer)
+    }
+
+    /// Whether token `k`, read by no statement, says something the schedule would have to say:
+    /// a time (`18h`, `17:00`, `5 pm`) that is not a note inside the hours read ("last orders
+    /// 5pm", "opens at 10:00"), a word for closed or except, or a holiday next to a day or a
+    /// time ("Bank Holiday Mondays"). A break word is not counted: its times are (unread, they
+    /// are left over; read as hours, they overlap the day's and the statement is dropped). Days with no hours ("Sa nach Vereinbarung", "Zondag:") are days the schedule
+    /// leaves closed, as the text does; a holiday alone ("auch an Feiertagen") changes no day.
+    static func statesHours(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer, hours: [RawSpan] = [],
+                            inStatement: Bool = true, breakFollows: (Int) -> Bool = { _ in false }) -> Bool {
+        let tok = tokens[k]
+        switch tok.kind {
+        case .symbol:
+            return false
+        case .number:
+            guard let minute = timeMinutes(k, tokens: tokens) else { return false }
+            // A lone time within the hours read, outside every statement, is a note about them
+            // ("last orders 5pm", "Відчиняється о 10:00", "(ultimo ingresso 17.30)"); inside a
+            // statement it is for some of its days ("De 8h30 à 19h30 (18h le samedi)").
+            if !inStatement, !nearTime(k, tokens: tokens),
+               hours.contains(where: { s in minute >= s.start && (s.end <= s.start || minute <= s.end) }) {
+                return false
+            }
+            return true
+        case .word:
+            let w = tok.text
+            let data = LanguageData.shared
+            if data.exceptWords.contains(w) || data.amendmentWords.contains(w) { return true }
+            // A closed word no matcher took counts next to a day or a time; "Выходные и
+            // праздничные дни — не работаем" leaves weekends unread on purpose (they may be
+            // limited), and "closed for lunch 1-2pm" is the break's.
+            if data.closedWords.contains(w) {
+                if breakFollows(k) { return false }
+                return nearTime(k, tokens: tokens) || nearDay(k, tokens: tokens, recognizer: recognizer)
+            }
+            // OpenStreetMap's "PH" among days ("PH,Su 17:15-24:00") gives holiday hours the
+            // reader leaves unspecified.
+            if recognizer.day(w) == nil, w != "ph", HoursLexicon.isHoliday(w) {
+                return nearTime(k, tokens: tokens) || nearDay(k, tokens: tokens, recognizer: recognizer)
+            }
+            return false
+        }
+    }
+
+    /// Word and number tokens within three of `k`, not across a bracket or a sentence end.
+    private static func neighbours(_ k: Int, _ tokens: [HoursToken]) -> [Int] {
+        var found: [Int] = []
+        for step in [-1, 1] {
+            var j = k + step
+            var taken = 0
+            while j >= 0, j < tokens.count, taken < 3 {
+                if tokens[j].kind == .symbol && ["(", ")", "|", ";", "."].contains(tokens[j].text.raw) { break }
+                if tokens[j].kind != .symbol { found.append(j); taken += 1 }
+                j += step
+            }
+        }
+        return found
+    }
+
+    private static func nearDay(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
+        neighbours(k, tokens).contains { j in
+            tokens[j].kind == .word && (recognizer.day(tokens[j].text).map { !$0.ambiguous && !$0.partnerOnly } ?? false)
+        }
+    }
+
+    private static func nearTime(_ k: Int, tokens: [HoursToken]) -> Bool {
+        // The minutes of a time are a number next to its hour: skip them.
+        func glued(_ a: Int, _ b: Int) -> Bool {
+            tokens[(a + b) / 2].kind == .symbol && !tokens[(a + b) / 2].spaceBefore && !tokens[max(a, b)].spaceBefore
+        }
+        return neighbours(k, tokens).contains { j in
+            tokens[j].kind == .number && !(abs(j - k) == 2 && glued(j, k)) && timeMinutes(j, tokens: tokens) != nil
+        }
+    }
+
+    /// A number written as a time, in minutes of the day: `17:00`, `8.30`, `7,00` (hours then
+    /// two-digit minutes), `18h`, `5 pm`, `5pm`, `17 Uhr`; nil for other numbers and for
+    /// durations ("в течение 2 часов", "2 hours").
+    static func timeMinutes(_ k: Int, tokens: [HoursToken]) -> Int? {
+        let tok = tokens[k]
+        guard tok.kind == .number, tok.digitCount <= 2, tok.value <= 24 else { return nil }
+        // Part of a longer digit chain ("8 800 555-35-35", "12.05.2025") or the minutes of a time.
+        if k >= 2, tokens[k - 1].kind == .symbol, !tokens[k - 1].spaceBefore, !tok.spaceBefore,
+           tokens[k - 2].kind == .number, tokens[k - 1].text != "-" { return nil }
+        guard k + 1 < tokens.count else { return nil }
+        let next = tokens[k + 1]
+        if next.kind == .symbol, [":", ".", ","].contains(next.text.raw), !next.spaceBefore, k + 2 < tokens.count {
+            let minutes = tokens[k + 2]
+            guard minutes.kind == .number, !minutes.spaceBefore, minutes.digitCount == 2, minutes.value < 60 else { return nil }
+            // "12.05.2025", "1.10.3": a date or a version, not a time.
+            if k + 4 < tokens.count, tokens[k + 3].kind == .symbol, tokens[k + 3].text == next.text, !tokens[k + 3].spaceBefore,
+               tokens[k + 4].kind == .number, !tokens[k + 4].spaceBefore { return nil }
+            var hour = tok.value
+            if k + 3 < tokens.count, tokens[k + 3].kind == .word, LanguageData.shared.pmWords.contains(tokens[k + 3].text), hour < 12 { hour += 12 }
+            return hour * 60 + minutes.value
+        }
+        if next.kind == .word {
+            let data = LanguageData.shared
+            if data.pmWords.contains(next.text) { return (tok.value % 12 + 12) * 60 }
+            if data.amWords.contains(next.text) { return (tok.value % 12) * 60 }
+            // "h", "ч", "Uhr", "hrs": a clock unit; "часов", "hours" are as often a duration.
+            if data.unitWords.contains(next.text), next.text.raw.unicodeScalars.count <= 3 { return tok.value * 60 }
+        }
+        return nil
+    }
+
+    /// Services or table columns mixed: hours, then a service word labelling more hours
+    /// ("… Sunday: 12:00pm - 9:30pm Breakfast: Sat & Sun, 8am - 1pm"). Merged, the first
+    /// schedule takes the service's days as an exception of its own; which hours are the
+    /// place's is not read, so nothing. Texts that label every service ("Store … | Pharmacy …",
+    /// "Comida: … Cena: …") give one record per statement instead.
+    static func mixesServices(_ drafts: [HoursParser.Draft], tokens: [HoursToken], covered: [Bool]) -> Bool {
+        guard drafts.count >= 2 else { return false }
+        let labels = LanguageData.shared.serviceLabels
+        func isLabel(_ k: Int) -> Bool { !covered[k] && tokens[k].kind == .word && labels.contains(tokens[k].text) }
+        let firstStart = drafts.map(\.first).min() ?? 0
+        let firstEnd = drafts.map(\.last).min() ?? 0
+        let lastStart = drafts.map(\.first).max() ?? 0
+        guard firstEnd < lastStart, !(0..<firstStart).contains(where: isLabel) else { return false }
+        let starts = Set(drafts.map(\.first))
+        for k in (firstEnd + 1)..<lastStart where isLabel(k) {
+            // "Breakfast:", "Distribution Centre:", "Pharmacy Mon-Fri …".
+            func colon(_ j: Int) -> Bool { j < tokens.count && tokens[j].kind == .symbol && tokens[j].text == ":" }
+            if colon(k + 1) || (k + 1 < tokens.count && tokens[k + 1].kind == .word && colon(k + 2)) || starts.contains(k + 1) { return true }
+        }
+        return false
+    }
+
+    /// Statements of one text that disagree: days said to be closed, then given hours by a
+    /// statement for more days ("Closed Mondays. Everyday 11-7": which wins is not written);
+    /// hours for some days, then other hours at the same time of day for days that only partly
+    /// overlap them ("Tu-Fr 11:30-14:00,16:30-23:00 …, Tu-Su 16:30-23:00": neither an exception
+    /// for fewer days nor a second shift).
+    static func contradicts(_ drafts: [HoursParser.Draft], tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
+        let all = Set(Weekday.allCases)
+        for (a, first) in drafts.enumerated() where !first.holidayOnly {
+            let firstDays = first.days ?? all
+            for second in drafts[(a + 1)...] where !second.holidayOnly {
+                // "Kundenservice: Mo.–Fr. 8–18 Uhr. Technischer Support: werktags 9–17 Uhr.":
+                // statements under labels of their own are each label's (records apart).
+                if labelled(from: first.last + 1, to: second.first, tokens: tokens, recognizer: recognizer) { continue }
+                let secondDays = second.days ?? all
+                let shared = firstDays.intersection(secondDays)
+                guard !shared.isEmpty else { continue }
+                // A later statement for fewer days is an exception to the earlier one.
+                if secondDays.isStrictSubset(of: firstDays) { continue }
+                // The same hours said again (a text given in two languages) agree.
+                if first.content == second.content && first.spans == second.spans { continue }
+                // Hours naming no days after closed days are the other days' ("Понедельник:
+                // выходной. Остальные дни с 11:00 до 20:00"); named days are not ("Closed Mondays.
+                // Everyday 11-7").
+                if first.content == .closed && second.content != .closed && second.days != nil { return true }
+                if first.content == .ranges && second.content == .ranges, first.days != nil, second.days != nil {
+                    // Same days with other shifts ("Mo-Fr 9-13, Mo-Fr 14-18") are one day's ranges.
+                    // Other hours for days that partly overlap ("Lun-sam 11h30-14h et mar-dim
+                    // 19h-22h") add to them; only hours at the same time disagree.
+                    if !overlaps(first.spans, second.spans) { continue }
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// A word no lexicon reads, followed by a colon, in `from..<to`: a label ("Technischer
+    /// Support:", "Pharmacy:").
+    private static func labelled(from: Int, to: Int, tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
+        guard from < to else { return false }
+        for k in from..<to where tokens[k].kind == .word && k + 1 < tokens.count && tokens[k + 1].kind == .symbol
+            && tokens[k + 1].text == ":" && recognizer.day(tokens[k].text) == nil && !HoursRecognizer.canStartPhrase(tokens[k].text) {
+            return true
+        }
+        return false
+    }
+
+    private static func overlaps(_ a: [RawSpan], _ b: [RawSpan]) -> Bool {
+        func minutes(_ s: RawSpan) -> Range<Int> { s.start..<(s.end <= s.start ? 1440 : s.end) }
+        return a.contains { x in b.contains { y in minutes(x).overlaps(minutes(y)) } }
+    }
+}
