@@ -571,7 +571,7 @@ public enum HoursParser {
 
     /// "Пн 9-18 Вт 9-18 … Перерыв 13-14", "PONIEDZIAŁEK 8.00 - 15.00 … PRZERWA 12.00 - 12.30",
     /// "… Воскресенье выходной день Перерыв на обед с 13.00 до 13.48": a break after the last row
-    /// of a table or list (days, then their hours, row after row, no sentence end between) is
+    /// with hours of a table or list (days, then their hours, row after row, no sentence end between) is
     /// every row's break, not only the last row's. Not when it is in brackets after its row's
     /// hours ("Hafta içi: 09:00 – 17:00 (öğle arası 12:30 – 13:30)"), when rows have breaks of
     /// their own ("PONDĚLÍ 8:00 – 17:00 polední pauza 11:30 – 12:00 ÚTERÝ 8:00 – 12:00 …"), and
@@ -581,7 +581,9 @@ public enum HoursParser {
         for b in rowBreaks where !b.inBrackets {
             guard rowBreaks.filter({ $0.run == b.run }).count == 1 else { continue }
             let rows = drafts.indices.filter { drafts[$0].run == b.run && !drafts[$0].holidayOnly }
-            guard let lastRow = rows.last, lastRow == b.row, rows.count >= 2 else { continue }
+            // After the last row with hours; rows of days off may follow ("… В понедельник - выходной").
+            guard rows.contains(b.row), rows.count >= 2,
+                  !rows.contains(where: { $0 > b.row && drafts[$0].content != .closed }) else { continue }
             guard !rows.contains(where: { $0 != b.row && !drafts[$0].breaks.isEmpty }) else { continue }
             for (n, k) in rows.enumerated() where k != b.row && drafts[k].content == .ranges && drafts[k].days != nil && drafts[k].daysLeading {
                 let end = n + 1 < rows.count ? drafts[rows[n + 1]].first : b.first

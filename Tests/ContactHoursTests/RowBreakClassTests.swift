@@ -18,6 +18,8 @@ import Testing
         // Hours in a sentence whose unit swallowed the full stop, then the break.
         ("со вторника по пятницу с 10 до 19 часов, в субботу – с 10 до 16 часов. Перерыв - с 13 до 14 часов.",
          "Tu-Fr 10:00-13:00,14:00-19:00; Sa 10:00-13:00,14:00-16:00"),
+        ("со вторника по пятницу с 10 до 19 часов, в субботу – с 10 до 16 часов. Перерыв - с 13 до 14 часов. В понедельник - выходной.",
+         "Tu-Fr 10:00-13:00,14:00-19:00; Sa 10:00-13:00,14:00-16:00"),
     ])
     func breakAfterRows(text: String, expected: String) {
         #expect(merged(text) == expected)
