@@ -79,10 +79,11 @@ enum HoursGuard {
         }
         if mixesServices(drafts, tokens: tokens, covered: covered) { return false }
         let hours = drafts.flatMap(\.spans)
+        let everyDayHours = drafts.contains { $0.content == .ranges && $0.days == nil }
         for k in 0..<count where inClause[k] && !covered[k] {
             let breakFollows = { (j: Int) in ((j + 1)...(j + 3)).contains { $0 < count && breakStarts[$0] } }
             if statesHours(k, tokens: tokens, recognizer: recognizer, hours: hours, inStatement: inDraft[k],
-                           breakFollows: breakFollows) { return false }
+                           everyDayHours: everyDayHours, breakFollows: breakFollows) { return false }
         }
         return !contradicts(drafts, tokens: tokens, recognizer: recognizer)
     }
@@ -94,7 +95,8 @@ enum HoursGuard {
     /// are left over; read as hours, they overlap the day's and the statement is dropped). Days with no hours ("Sa nach Vereinbarung", "Zondag:") are days the schedule
     /// leaves closed, as the text does; a holiday alone ("auch an Feiertagen") changes no day.
     static func statesHours(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer, hours: [RawSpan] = [],
-                            inStatement: Bool = true, breakFollows: (Int) -> Bool = { _ in false }) -> Bool {
+                            inStatement: Bool = true, everyDayHours: Bool = false,
+                            breakFollows: (Int) -> Bool = { _ in false }) -> Bool {
         let tok = tokens[k]
         switch tok.kind {
         case .symbol:
@@ -113,6 +115,9 @@ enum HoursGuard {
             let w = tok.text
             let data = LanguageData.shared
             if data.exceptWords.contains(w) || data.amendmentWords.contains(w) { return true }
+            // Days named beside hours read for every day ("Cocina: 12:00 - 16:00 • Día de
+            // descanso: Lunes tarde y martes todo el día"): the days are not every day's.
+            if everyDayHours, let d = recognizer.day(w), !d.ambiguous, !d.partnerOnly { return true }
             // A closed word no matcher took counts next to a day or a time; "Выходные и
             // праздничные дни — не работаем" leaves weekends unread on purpose (they may be
             // limited), and "closed for lunch 1-2pm" is the break's.
@@ -181,8 +186,14 @@ enum HoursGuard {
             if k + 3 < tokens.count, tokens[k + 3].kind == .word, LanguageData.shared.pmWords.contains(tokens[k + 3].text), hour < 12 { hour += 12 }
             return hour * 60 + minutes.value
         }
+        let data = LanguageData.shared
+        // "de 12 a 15", "from 9 to 5": a range after its prefix word, left unread.
+        if k >= 1, tokens[k - 1].kind == .word, data.rangePrefixes.contains(tokens[k - 1].text), k + 2 < tokens.count,
+           (next.kind == .symbol && next.text == "-") || (next.kind == .word && data.rangeSeparators.contains(next.text)),
+           tokens[k + 2].kind == .number, tokens[k + 2].digitCount <= 2, tokens[k + 2].value <= 24 {
+            return tok.value * 60
+        }
         if next.kind == .word {
-            let data = LanguageData.shared
             if data.pmWords.contains(next.text) { return (tok.value % 12 + 12) * 60 }
             if data.amWords.contains(next.text) { return (tok.value % 12) * 60 }
             // "h", "ч", "Uhr", "hrs": a clock unit; "часов", "hours" are as often a duration.
@@ -203,9 +214,14 @@ enum HoursGuard {
         let firstStart = drafts.map(\.first).min() ?? 0
         let firstEnd = drafts.map(\.last).min() ?? 0
         let lastStart = drafts.map(\.first).max() ?? 0
-        guard firstEnd < lastStart, !(0..<firstStart).contains(where: isLabel) else { return false }
+        guard !(0..<firstStart).contains(where: isLabel) else { return false }
+        // Between a statement's hours and the days after them ("Store 5:00 am-midnight Pharmacy
+        // Hours Mon-Fri …" gave the store's hours the pharmacy's days).
+        for d in drafts where d.first < d.last && d.days != nil && !d.daysLeading {
+            if ((d.first + 1)..<d.last).contains(where: isLabel) { return true }
+        }
         let starts = Set(drafts.map(\.first))
-        for k in (firstEnd + 1)..<lastStart where isLabel(k) {
+        for k in (firstEnd + 1)..<max(firstEnd + 1, lastStart) where isLabel(k) {
             // "Breakfast:", "Distribution Centre:", "Pharmacy Mon-Fri …".
             func colon(_ j: Int) -> Bool { j < tokens.count && tokens[j].kind == .symbol && tokens[j].text == ":" }
             if colon(k + 1) || (k + 1 < tokens.count && tokens[k + 1].kind == .word && colon(k + 2)) || starts.contains(k + 1) { return true }
@@ -231,6 +247,10 @@ enum HoursGuard {
                 guard !shared.isEmpty else { continue }
                 // A later statement for fewer days is an exception to the earlier one.
                 if secondDays.isStrictSubset(of: firstDays) { continue }
+                // Hours naming no days after hours for named days ("… Saturday 9.00am - 4.00pm.
+                // Sunday & Public Holidays Closed - Consultations … 8.00am - 9.00am"): whose they
+                // are is not read.
+                if first.content == .ranges && first.days != nil && second.content == .ranges && second.days == nil { return true }
                 // The same hours said again (a text given in two languages) agree.
                 if first.content == second.content && first.spans == second.spans { continue }
                 // Hours naming no days after closed days are the other days' ("Понедельник:
