@@ -9,6 +9,9 @@ enum HoursGuard {
     /// Tokens each side of a statement that still belong to its clause when no sentence end or
     /// other statement comes first.
     static let clauseReach = 16
+    static let maxComparedStatements = 32
+    /// Ranges a lone time is compared with to be taken for a note (bounds the work per token).
+    static let maxNoteSpans = 32
 
     /// Whether the drafts account for every hours-stating token of their clauses, and do not
     /// contradict each other.
@@ -24,6 +27,10 @@ enum HoursGuard {
             for k in d.first...d.last { inDraft[k] = true; draftAt[k] = n }
         }
         let hasRanges = drafts.contains { $0.content == .ranges }
+        var daysStart = [Bool](repeating: false, count: count)
+        for item in items where item.first >= 0 && item.first < count {
+            if case .days = item.kind { daysStart[item.first] = true }
+        }
         var boundary = [Bool](repeating: false, count: count)
         var breakStarts = [Bool](repeating: false, count: count)
         for item in items where item.first >= 0 && item.last < count {
@@ -37,7 +44,7 @@ enum HoursGuard {
                 // after it; "Closed until Sunday 10-5"): which days are closed is not read.
                 guard draftAt[item.first] >= 0 else { continue }
                 if drafts[draftAt[item.first]].days == nil,
-                   items.contains(where: { if case .days = $0.kind { return $0.first > item.last && $0.first <= item.last + 2 } else { return false } }) {
+                   ((item.last + 1)...(item.last + 2)).contains(where: { $0 < count && daysStart[$0] }) {
                     continue
                 }
             case .ranges, .allDay, .vague:
@@ -107,7 +114,7 @@ enum HoursGuard {
             // ("last orders 5pm", "Відчиняється о 10:00", "(ultimo ingresso 17.30)"); inside a
             // statement it is for some of its days ("De 8h30 à 19h30 (18h le samedi)").
             if !inStatement, !nearTime(k, tokens: tokens),
-               hours.contains(where: { s in minute >= s.start && (s.end <= s.start || minute <= s.end) }) {
+               hours.count <= maxNoteSpans, hours.contains(where: { s in minute >= s.start && (s.end <= s.start || minute <= s.end) }) {
                 return false
             }
             return true
@@ -128,7 +135,8 @@ enum HoursGuard {
             // OpenStreetMap's "PH" among days ("PH,Su 17:15-24:00") gives holiday hours the
             // reader leaves unspecified.
             if recognizer.day(w) == nil, w != "ph", HoursLexicon.isHoliday(w) {
-                return nearTime(k, tokens: tokens) || nearDay(k, tokens: tokens, recognizer: recognizer)
+                // Its own hours after it; "Daily 7am-11pm including holidays" are every day's.
+                return nearTime(k, tokens: tokens, after: true) || nearDay(k, tokens: tokens, recognizer: recognizer)
             }
             return false
         }
@@ -155,13 +163,13 @@ enum HoursGuard {
         }
     }
 
-    private static func nearTime(_ k: Int, tokens: [HoursToken]) -> Bool {
+    private static func nearTime(_ k: Int, tokens: [HoursToken], after: Bool = false) -> Bool {
         // The minutes of a time are a number next to its hour: skip them.
         func glued(_ a: Int, _ b: Int) -> Bool {
             tokens[(a + b) / 2].kind == .symbol && !tokens[(a + b) / 2].spaceBefore && !tokens[max(a, b)].spaceBefore
         }
         return neighbours(k, tokens).contains { j in
-            tokens[j].kind == .number && !(abs(j - k) == 2 && glued(j, k)) && timeMinutes(j, tokens: tokens) != nil
+            (!after || j > k) && tokens[j].kind == .number && !(abs(j - k) == 2 && glued(j, k)) && timeMinutes(j, tokens: tokens) != nil
         }
     }
 
@@ -235,13 +243,17 @@ enum HoursGuard {
     /// overlap them ("Tu-Fr 11:30-14:00,16:30-23:00 …, Tu-Su 16:30-23:00": neither an exception
     /// for fewer days nor a second shift).
     static func contradicts(_ drafts: [HoursParser.Draft], tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
+        // Pairs of statements: a block of hundreds (a flattened timetable) is not one schedule's
+        // statements to compare, and the check must stay linear-time in the text.
+        guard drafts.count <= maxComparedStatements else { return false }
         let all = Set(Weekday.allCases)
+        let labels = labelCounts(tokens: tokens, recognizer: recognizer)
         for (a, first) in drafts.enumerated() where !first.holidayOnly {
             let firstDays = first.days ?? all
             for second in drafts[(a + 1)...] where !second.holidayOnly {
                 // "Kundenservice: Mo.–Fr. 8–18 Uhr. Technischer Support: werktags 9–17 Uhr.":
                 // statements under labels of their own are each label's (records apart).
-                if labelled(from: first.last + 1, to: second.first, tokens: tokens, recognizer: recognizer) { continue }
+                if second.first > first.last + 1, labels[second.first] > labels[first.last + 1] { continue }
                 let secondDays = second.days ?? all
                 let shared = firstDays.intersection(secondDays)
                 guard !shared.isEmpty else { continue }
@@ -269,15 +281,16 @@ enum HoursGuard {
         return false
     }
 
-    /// A word no lexicon reads, followed by a colon, in `from..<to`: a label ("Technischer
-    /// Support:", "Pharmacy:").
-    private static func labelled(from: Int, to: Int, tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
-        guard from < to else { return false }
-        for k in from..<to where tokens[k].kind == .word && k + 1 < tokens.count && tokens[k + 1].kind == .symbol
-            && tokens[k + 1].text == ":" && recognizer.day(tokens[k].text) == nil && !HoursRecognizer.canStartPhrase(tokens[k].text) {
-            return true
+    /// For each token position, how many labels come before it: a word no lexicon reads followed
+    /// by a colon ("Technischer Support:", "Pharmacy:").
+    private static func labelCounts(tokens: [HoursToken], recognizer: HoursRecognizer) -> [Int] {
+        var counts = [Int](repeating: 0, count: tokens.count + 1)
+        for k in tokens.indices {
+            let isLabel = tokens[k].kind == .word && k + 1 < tokens.count && tokens[k + 1].kind == .symbol
+                && tokens[k + 1].text == ":" && recognizer.day(tokens[k].text) == nil && !HoursRecognizer.canStartPhrase(tokens[k].text)
+            counts[k + 1] = counts[k] + (isLabel ? 1 : 0)
         }
-        return false
+        return counts
     }
 
     private static func overlaps(_ a: [RawSpan], _ b: [RawSpan]) -> Bool {
