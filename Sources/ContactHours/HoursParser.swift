@@ -69,6 +69,16 @@ public enum HoursParser {
             func introduced(_ d: Draft) -> Bool {
                 // Activities inside the statement or just after it.
                 if holds(activities, d.first...(d.last + 3)) { return true }
+                // Verb-final sentences name the subject after the hours ("09.00'dan 15.00'a kadar
+                // hizmet vermeye devam eden UPS kargo, …"): a clause of words only, ending within
+                // eight words ("… with last food orders 5pm" goes on to other hours).
+                var a = d.last + 4
+                var named = false
+                while a < min(tokens.count, d.last + 9), tokens[a].kind == .word {
+                    if holds(activities, a...a) { named = true }
+                    a += 1
+                }
+                if named && (a >= tokens.count || tokens[a].kind == .symbol) { return true }
                 // Ten tokens before it ("Доставка осуществляется три раза в неделю: по
                 // вторникам …"), not past a bracket or a sentence end.
                 for a in max(0, d.first - 10)..<d.first where holds(activities, a...a) {
@@ -229,6 +239,8 @@ public enum HoursParser {
         var breaks: [RawSpan] = []
         var zone: String?
         var holidayOnly = false
+        /// Which stretch between strong separators (`;`, `.`) the draft is in.
+        var run: Int?
         var first: Int
         var last: Int
     }
@@ -255,9 +267,17 @@ public enum HoursParser {
         var sep = 0 // 0 none, 1 weak (","), 2 strong (";", ".") since the current draft's last item
         var pendingZone: String?
         var sharedBreaks: [RawSpan] = []
+        // Strong separators so far: drafts with the same number are the rows of one table or list.
+        var run = 0
+        var rowBreaks: [RowBreak] = []
+        // Every strong separator since the last item was a semicolon.
+        var semicolonsOnly = false
 
         func finish() {
-            if let c = current, c.content != nil { drafts.append(c) }
+            if var c = current, c.content != nil {
+                if c.run == nil { c.run = run }
+                drafts.append(c)
+            }
             if let c = current, c.content == nil, c.days != nil, c.last + 1 < tokenCount, tokens[c.last + 1].kind == .number {
                 unreadable = true
             }
@@ -286,6 +306,7 @@ public enum HoursParser {
             }
             return end == tokenCount - 1
         }
+        let timeFirst = writesTimesFirst(items)
         /// Days after content belong to it unless they are directly followed by content of their own.
         func trailingAllowed(_ k: Int, everyDay: Bool, after content: Content?) -> Bool {
             // After a comma only "daily"-like words ("круглосуточно, 7 дней в неделю") and days
@@ -298,14 +319,14 @@ public enum HoursParser {
             // ends their statement too.
             let asideFollows = items[k].last + 1 < tokenCount && tokens[items[k].last + 1].kind == .symbol
                 && tokens[items[k].last + 1].text == "("
-            if sep == 1 && !everyDay && !(content == .ranges && (endsStatement(k) || asideFollows)) { return false }
+            if sep == 1 && !everyDay && !(content == .ranges && (endsStatement(k) || asideFollows || timeFirst)) { return false }
             guard n < items.count else { return true }
             if content == .ranges && asideFollows { return true }
             if items[n].isContent {
                 // Time-first texts keep their style: "07:30-18:00 weekdays (08:30-14:00 Saturdays)".
                 var m = n + 1
                 while m < items.count, case .timeZone = items[m].kind { m += 1 }
-                if sep == 0, m < items.count, case .days = items[m].kind { return true }
+                if sep == 0 || timeFirst, m < items.count, case .days = items[m].kind { return true }
                 return false
             }
             if case .separator(strong: false) = items[n].kind {
@@ -315,7 +336,7 @@ public enum HoursParser {
                     if case .timeZone = items[m].kind { m += 1; continue }
                     break
                 }
-                if m < items.count && items[m].isContent { return sep == 0 }
+                if m < items.count && items[m].isContent { return sep == 0 || timeFirst }
             }
             return true
         }
@@ -324,6 +345,13 @@ public enum HoursParser {
             let item = items[k]
             switch item.kind {
             case .separator(let strong):
+                if strong {
+                    if sep < 2 {
+                        if current != nil && current?.run == nil { current?.run = run }
+                        run += 1
+                    }
+                    semicolonsOnly = (sep < 2 || semicolonsOnly) && tokens[item.first].text == ";"
+                }
                 sep = max(sep, strong ? 2 : 1)
                 continue
             case .timeZone(let zone):
@@ -399,7 +427,8 @@ public enum HoursParser {
                         sep = 0
                         continue
                     }
-                    if let existing = c.content, sep < 2 {
+                    if let existing = c.content, sep < 2 || (sep == 2 && semicolonsOnly && kind == .ranges
+                        && secondShiftAfterSemicolon(c, spans, next: k + 1, items: items)) {
                         var merged = true
                         switch (existing, kind) {
                         case (.ranges, .ranges) where c.days == nil || c.daysLeading:
@@ -443,6 +472,9 @@ public enum HoursParser {
                 // A break in a clause of its own ("Tu-Sa 9-18; Su 9-16; обед 14-15") is every
                 // day's; otherwise it belongs to the latest hours.
                 if sep >= 2 { sharedBreaks += spans }
+                if sep < 2, let c = current, c.content != nil, c.days != nil, c.daysLeading {
+                    rowBreaks.append(RowBreak(spans: spans, run: run, row: drafts.count, first: item.first, inBrackets: depth[item.first] > 0))
+                }
                 if var c = current, c.content == .ranges || c.content == nil {
                     c.breaks += spans
                     c.last = item.last
@@ -467,6 +499,8 @@ public enum HoursParser {
         }
         finish()
         if unreadable { return nil }
+        shareBreaksWithRows(rowBreaks, in: &drafts, tokens: tokens)
+        if rowsRepeatDays(drafts) { return nil }
         // At most a few breaks are shared; a text with hundreds is not a schedule to extend.
         if !sharedBreaks.isEmpty && sharedBreaks.count <= 4 {
             for k in drafts.indices where drafts[k].content == .ranges && drafts[k].breaks.count <= 8 {
@@ -474,6 +508,92 @@ public enum HoursParser {
             }
         }
         return drafts
+    }
+
+    /// "Lun - Ven: 10:00 - 12:30; 16:00 - 19:30; Sab: …", "Monday - Friday (9am - 1pm; 2pm -
+    /// 5:30pm)": a range after a semicolon, with no days of its own, that starts after the
+    /// leading days' last range ends is those days' second shift, not every day's hours.
+    static func secondShiftAfterSemicolon(_ c: Draft, _ spans: [RawSpan], next: Int, items: [HoursItem]) -> Bool {
+        guard c.content == .ranges, c.days != nil, c.daysLeading, let last = c.spans.last, last.end > last.start,
+              let first = spans.first, first.end > first.start, first.start >= last.end else { return false }
+        var n = next
+        while n < items.count, case .timeZone = items[n].kind { n += 1 }
+        if n < items.count, case .days = items[n].kind { return false }
+        return true
+    }
+
+    /// "pn - czw 12.00 - 22.00 pt 12.00 - 23.00 so 12.00 - 24.00 nd 12.00 - 22.00" with "so" read
+    /// as Sunday: two rows of one table (no sentence end between) that name the same days with
+    /// other, overlapping hours mean a row's day was misread; no row can be trusted to be its days'.
+    static func rowsRepeatDays(_ drafts: [Draft]) -> Bool {
+        var seen: [Int: [(Set<Weekday>, [RawSpan])]] = [:]
+        for d in drafts where d.content == .ranges && d.daysLeading && !d.amends {
+            guard let days = d.days, let run = d.run else { continue }
+            // Disjoint hours for the same days are two shifts ("Lun-Sam 0830-1200, Lun-Sam 1430-1830").
+            func overlap(_ a: [RawSpan], _ b: [RawSpan]) -> Bool {
+                a.contains { x in b.contains { y in x.start < max(y.end, y.start + 1) && y.start < max(x.end, x.start + 1) || x.end <= x.start || y.end <= y.start } }
+            }
+            if seen[run, default: []].contains(where: { $0.0 == days && $0.1 != d.spans && overlap($0.1, d.spans) }) { return true }
+            seen[run, default: []].append((days, d.spans))
+        }
+        return false
+    }
+
+    /// "Open 6:30 am until 5 pm, Monday through Thursday Open 6:30 am until 9 pm Friday and 8 am
+    /// to 6 pm Saturday": a text that starts with hours and ends with days right after hours
+    /// writes every statement's days after its hours, so days after a comma still close the
+    /// hours before them (they are not the next hours' leading days).
+    static func writesTimesFirst(_ items: [HoursItem]) -> Bool {
+        let significant = items.filter {
+            switch $0.kind {
+            case .separator, .timeZone: return false
+            default: return true
+            }
+        }
+        guard let first = significant.first, case .ranges = first.kind, significant.count >= 4,
+              case .days = significant[significant.count - 1].kind,
+              case .ranges = significant[significant.count - 2].kind else { return false }
+        // Every days item follows hours: none leads.
+        for (a, b) in zip(significant, significant.dropFirst()) {
+            if case .days = b.kind, !a.isContent { return false }
+        }
+        return true
+    }
+
+    /// A break read right after a row of days and hours (`row`: that row's draft index).
+    struct RowBreak {
+        var spans: [RawSpan]
+        var run: Int
+        var row: Int
+        var first: Int
+        var inBrackets: Bool
+    }
+
+    /// "Пн 9-18 Вт 9-18 … Перерыв 13-14", "PONIEDZIAŁEK 8.00 - 15.00 … PRZERWA 12.00 - 12.30",
+    /// "… Воскресенье выходной день Перерыв на обед с 13.00 до 13.48": a break after the last row
+    /// with hours of a table or list (days, then their hours, row after row, no sentence end between) is
+    /// every row's break, not only the last row's. Not when it is in brackets after its row's
+    /// hours ("Hafta içi: 09:00 – 17:00 (öğle arası 12:30 – 13:30)"), when rows have breaks of
+    /// their own ("PONDĚLÍ 8:00 – 17:00 polední pauza 11:30 – 12:00 ÚTERÝ 8:00 – 12:00 …"), and
+    /// not for a row that says it has none ("09.00 – 18.00 без перапынку"). Only rows that lead
+    /// with their days take it: hours whose days come after them are a sentence, not a row.
+    static func shareBreaksWithRows(_ rowBreaks: [RowBreak], in drafts: inout [Draft], tokens: [HoursToken]) {
+        for b in rowBreaks where !b.inBrackets {
+            guard rowBreaks.filter({ $0.run == b.run }).count == 1 else { continue }
+            let rows = drafts.indices.filter { drafts[$0].run == b.run && !drafts[$0].holidayOnly }
+            // After the last row with hours; rows of days off may follow ("… В понедельник - выходной").
+            guard rows.contains(b.row), rows.count >= 2,
+                  !rows.contains(where: { $0 > b.row && drafts[$0].content != .closed }) else { continue }
+            guard !rows.contains(where: { $0 != b.row && !drafts[$0].breaks.isEmpty }) else { continue }
+            for (n, k) in rows.enumerated() where k != b.row && drafts[k].content == .ranges && drafts[k].days != nil && drafts[k].daysLeading {
+                let end = n + 1 < rows.count ? drafts[rows[n + 1]].first : b.first
+                let saysNone = (drafts[k].first..<max(drafts[k].first, end)).contains { t in
+                    tokens[t].kind == .word && HoursRecognizer.withoutWords.contains(tokens[t].text)
+                }
+                if saysNone { continue }
+                for span in b.spans where !drafts[k].breaks.contains(span) { drafts[k].breaks.append(span) }
+            }
+        }
     }
 
     /// Words that may stand between two lists of days of one statement: list and range words,

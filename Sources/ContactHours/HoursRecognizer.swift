@@ -102,7 +102,7 @@ struct HoursRecognizer {
     private(set) var hasDaysItem = false
     private(set) var hasRangesItem = false
 
-    private mutating func emit(_ kind: HoursItem.Kind, _ first: Int, _ last: Int) {
+    mutating func emit(_ kind: HoursItem.Kind, _ first: Int, _ last: Int) {
         switch kind {
         case .days: hasDaysItem = true
         case .ranges: hasRangesItem = true
@@ -202,6 +202,7 @@ struct HoursRecognizer {
                 return i + 1
             }
             guard tok.digitCount <= 2 && tok.value <= 24 else { return i + 1 }
+            if let n = matchSuffixRange(i) { return n }
             if let n = matchOrdinalDays(i) { return n }
             if let n = matchPhrase(i) { return n }
             if let n = matchAllDayNumber(i) { return n }
@@ -824,7 +825,7 @@ struct HoursRecognizer {
     }
 
     private static let exceptWords: Set<WordKey> = LanguageData.shared.exceptWords
-    private static let withoutWords: Set<WordKey> = LanguageData.shared.withoutWords
+    static let withoutWords: Set<WordKey> = LanguageData.shared.withoutWords
 
     /// "В государственные праздничные дни работа операторов не ведётся", "holidays closed".
     private mutating func matchHoliday(_ i: Int) -> Int? {
@@ -959,7 +960,8 @@ struct HoursRecognizer {
                 return i + words.count
             }
         }
-        if let zone = HoursLexicon.zoneWords[w], let lastItem = items.last, case .ranges = lastItem.kind {
+        if let zone = HoursLexicon.zoneWords[w], let lastItem = items.last, case .ranges = lastItem.kind,
+           !abbreviationIsNotZone(i) {
             var gap = i - 1
             if sym(gap) == "(" { gap -= 1 }
             if lastItem.last == gap {
@@ -970,6 +972,16 @@ struct HoursRecognizer {
             }
         }
         return nil
+    }
+
+    /// "Pn 8-16 Wt 8-16 Pt 8-14" (Polish Friday), "de 8h à 14h et 17h-22h" (French "and"): a
+    /// zone abbreviation that is, in the text's language, a day before its hours or the word
+    /// for "and".
+    private func abbreviationIsNotZone(_ i: Int) -> Bool {
+        guard let w = word(i) else { return false }
+        if day(w) != nil, number(i + 1) != nil || sym(i + 1) == ":" { return true }
+        if let language, language != "en", LanguageData.shared.listWordsByLanguage[language]?.contains(w) == true { return true }
+        return false
     }
 
     // MARK: days
@@ -999,7 +1011,7 @@ struct HoursRecognizer {
         // range reads; the days would otherwise take the hours of the days around them.
         var hoursAt = spec.end
         if sym(hoursAt) == ":" { hoursAt += 1 }
-        if let n = number(hoursAt), !(n.value == 24 && n.digitCount == 2), parseRange(hoursAt) == nil,
+        if let n = number(hoursAt), !(n.value == 24 && n.digitCount == 2), parseRange(hoursAt) == nil, parseSuffixRange(hoursAt) == nil,
            (hoursAt + 1..<min(t.count, hoursAt + 5)).contains(where: { sym($0) == "-" }) {
             emit(.days(spec.days, everyDay: spec.days.count == 7, holidays: spec.holidays), i, spec.end - 1)
             emit(.qualifier, hoursAt, hoursAt)
@@ -1260,6 +1272,7 @@ struct HoursRecognizer {
         var sepWord: WordKey?
         var languageSeparator = false
         var unseparated = false
+        var unseparatedUnits = false
         if sym(k) == "-" {
             k += 1
         } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
@@ -1272,6 +1285,11 @@ struct HoursRecognizer {
             k += 1
         } else if first.meridiem == 1 && number(k) != nil {
             unseparated = true
+        } else if first.unit, number(k) != nil, prefix == nil, let w = word(i - 1), HoursLexicon.listWords.contains(w),
+                  let previous = items.last, previous.last == i - 2, case .ranges = previous.kind {
+            // "de 8h à 14h et 17h 22h": after a range and "and", two hours with their unit are
+            // the second range even without a dash (both ends need the unit, checked below).
+            unseparatedUnits = true
         } else {
             return nil
         }
@@ -1284,6 +1302,7 @@ struct HoursRecognizer {
         // "M-F 8am 5pm": a morning time right before an afternoon one is a range even without a
         // dash; "8am 10am" lists two times.
         if unseparated && second.meridiem != 2 { return nil }
+        if unseparatedUnits && (!second.unit || first.meridiem != 0 || second.meridiem != 0) { return nil }
         // "9,00-18,00" is a time range only when both ends use the comma.
         if first.comma != second.comma { return nil }
         // "0800-13" and "2022 - 00:38" do not read; "2010 - 2013" is a span of years.
@@ -1305,13 +1324,26 @@ struct HoursRecognizer {
            case .ranges(let spans, _) = previous.kind, let last = spans.last, last.end > last.start {
             secondShiftAfter = last.end
         }
+        // "11h-14h/17h-23h", "10h-12h/ 14h-19h": a slash, spaced or not, right after a range whose
+        // end has a unit lists the next range; it must start after the first ends (as above).
+        var slashAfterRange = false
+        if prefix == nil, sym(i - 1) == "/", let previous = items.last, previous.last == i - 2,
+           word(i - 2).map({ HoursRecognizer.unitWords.contains($0) }) == true,
+           case .ranges(let spans, _) = previous.kind, let last = spans.last, last.end > last.start {
+            slashAfterRange = true
+            secondShiftAfter = last.end
+        }
+        if unseparatedUnits, let previous = items.last, case .ranges(let spans, _) = previous.kind, let last = spans.last {
+            guard last.end > last.start else { return nil }
+            secondShiftAfter = last.end
+        }
         if prefix == nil {
             // Reject pieces of phone numbers, dates, scores, versions, prices and page ranges.
             let p = i - 1
             if number(p) != nil && !(first.clock && t[i].spaceBefore) && secondShiftAfter == nil { return nil }
             if let s = sym(p) {
                 // "13:30 - 16:00 / 20:00 - 23:30": a spaced slash right after a range lists the next.
-                let listsRange = s == "/" && t[p].spaceBefore && t[i].spaceBefore
+                let listsRange = s == "/" && (t[p].spaceBefore && t[i].spaceBefore || slashAfterRange)
                     && items.last.map {
                         // "9h-12h 14h-19h Du Mardi au Vendredi / 9h-12h le samedi": after hours' days too.
                         switch $0.kind {
@@ -1381,7 +1413,7 @@ struct HoursRecognizer {
             guard s == 0 else { return nil }
             e = 1440
         }
-        if let after = secondShiftAfter, !(first.clock && t[i].spaceBefore), s < after || e <= s { return nil }
+        if let after = secondShiftAfter, slashAfterRange || !(first.clock && t[i].spaceBefore), s < after || e <= s { return nil }
         // "Call between 2 and 4", "from 2 to 4": bare small numbers with no colon, am/pm, unit
         // or "с … до" say nothing of the half of the day; read as night hours they would be a
         // schedule the text does not state. "0-24" (round the clock) is still read.
@@ -1501,7 +1533,8 @@ struct HoursRecognizer {
             }
             // The dot ends "p.m." before a space, the end or a dash ("8:30 a.m.–5:30 p.m.");
             // otherwise it belongs to what follows.
-            if e.meridiem != 0 && sym(k) == "." && attached(k) && (k + 1 >= t.count || t[k + 1].spaceBefore || sym(k + 1) == "-") { k += 1 }
+            // "9 a.m. – 11:30 a.m., 6 p.m. – …": before a comma too.
+            if e.meridiem != 0 && sym(k) == "." && attached(k) && (k + 1 >= t.count || t[k + 1].spaceBefore || sym(k + 1) == "-" || sym(k + 1) == ",") { k += 1 }
         }
         if let w = word(k), HoursRecognizer.unitWords.contains(w) {
             e.unit = true

@@ -60,7 +60,8 @@ enum HoursTokenizer {
         case 0x400...0x40F: out = v + 0x50
         case 0x490: out = 0x491
         default:
-            if v >= 0x80 && v < 0x400 || v > 0x4FF {
+            // 0x460…0x4FF: the Cyrillic letters of Kazakh, Ukrainian, Belarusian ("Үзіліс", "Ґ").
+            if v >= 0x80 && v < 0x400 || v >= 0x460 {
                 if s.properties.changesWhenLowercased, let first = s.properties.lowercaseMapping.unicodeScalars.first {
                     return first
                 }

@@ -99,6 +99,11 @@ struct LanguageData: Sendable {
         /// Words that deny what follows ("без перерыва на обед", "ohne Mittagspause"): a break
         /// word after one names no break.
         var without: [String]?
+        /// Case endings that mark a range's start and end on the numbers, and the postposition
+        /// that closes it: Kazakh "9-дан 18-ге дейін", Turkish "08.00'den 17.00'ye kadar".
+        var startSuffixes: [String]?
+        var endSuffixes: [String]?
+        var untilWords: [String]?
         /// Words that change or qualify hours in a way the reader does not read ("by appointment",
         /// a special closing, "evening"): left unread in a statement's clause, the statement is
         /// not emitted (`HoursGuard`).
@@ -192,6 +197,10 @@ struct LanguageData: Sendable {
     var pmWords: Set<WordKey> = []
     var durationUnits: Set<WordKey> = []
     var withoutWords: Set<WordKey> = []
+    /// `File.startSuffixes`, `endSuffixes`, `untilWords`, all languages together.
+    var startSuffixes: Set<WordKey> = []
+    var endSuffixes: Set<WordKey> = []
+    var untilWords: Set<WordKey> = []
     var amendmentWords: Set<WordKey> = []
     var serviceLabels: Set<WordKey> = []
     /// The day nouns of `ordinalDays` ("feira").
@@ -376,6 +385,9 @@ struct LanguageData: Sendable {
         dayNouns.formUnion(keys(file.dayNouns))
         fillers.formUnion(keys(file.fillers))
         withoutWords.formUnion(keys(file.without))
+        startSuffixes.formUnion(keys(file.startSuffixes))
+        endSuffixes.formUnion(keys(file.endSuffixes))
+        untilWords.formUnion(keys(file.untilWords))
         amendmentWords.formUnion(keys(file.amendmentWords))
         serviceLabels.formUnion(keys(file.serviceLabels))
         vaguePrepositions.formUnion(keys(file.vaguePrepositions))

@@ -103,7 +103,10 @@ import Testing
         ("Pondelok - Piatok: 8:00 - 16:00, Sobota: 9:00 - 12:00", "Mo-Fr 08:00-16:00; Sa 09:00-12:00"),
         // An unread day between read ones: its hours join the days before and overlap them;
         // nothing, not the schedule without them.
-        ("pn-cz: 10:00-23:00 pt: 10:00-24:00 sb: 11:00-01:00 nd: 12:00-23:00", "none"),
+        ("pn-cz: 10:00-23:00 pk: 10:00-24:00 sb: 11:00-01:00 nd: 12:00-23:00", "none"),
+        // "pt" is Friday here, not Pacific Time (it was unread when zones came first).
+        ("pn-cz: 10:00-23:00 pt: 10:00-24:00 sb: 11:00-01:00 nd: 12:00-23:00",
+         "Mo-Th 10:00-23:00; Fr 10:00-24:00; Sa 11:00-24:00; Su 00:00-01:00,12:00-23:00"),
     ])
     func westSlavicShortForms(text: String, expected: String) {
         #expect(merged(text) == expected)
