@@ -54,7 +54,9 @@ enum HoursGuard {
                 guard hasRanges else { continue }
                 breakStarts[item.first] = true
             case .separator(strong: true):
-                if !(item.first > 0 && item.first + 1 < count && tokens[item.first - 1].kind == .number
+                // A semicolon lists statements of one schedule ("Mo-Th 9-18; Fr hasta las 17"):
+                // only a sentence end closes a clause.
+                if tokens[item.first].text != ";", !(item.first > 0 && item.first + 1 < count && tokens[item.first - 1].kind == .number
                      && tokens[item.first + 1].kind == .number && !tokens[item.first].spaceBefore
                      && !tokens[item.first + 1].spaceBefore) {
                     boundary[item.first] = true
@@ -90,7 +92,7 @@ enum HoursGuard {
         for k in 0..<count where inClause[k] && !covered[k] {
             let breakFollows = { (j: Int) in ((j + 1)...(j + 3)).contains { $0 < count && breakStarts[$0] } }
             if statesHours(k, tokens: tokens, recognizer: recognizer, hours: hours, inStatement: inDraft[k],
-                           everyDayHours: everyDayHours, breakFollows: breakFollows) { return false }
+                           everyDayHours: everyDayHours, breakFollows: breakFollows, isUnread: { !covered[$0] }) { return false }
         }
         return !contradicts(drafts, tokens: tokens, recognizer: recognizer)
     }
@@ -103,7 +105,7 @@ enum HoursGuard {
     /// leaves closed, as the text does; a holiday alone ("auch an Feiertagen") changes no day.
     static func statesHours(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer, hours: [RawSpan] = [],
                             inStatement: Bool = true, everyDayHours: Bool = false,
-                            breakFollows: (Int) -> Bool = { _ in false }) -> Bool {
+                            breakFollows: (Int) -> Bool = { _ in false }, isUnread: (Int) -> Bool = { _ in true }) -> Bool {
         let tok = tokens[k]
         switch tok.kind {
         case .symbol:
@@ -113,7 +115,9 @@ enum HoursGuard {
             // A lone time within the hours read, outside every statement, is a note about them
             // ("last orders 5pm", "Відчиняється о 10:00", "(ultimo ingresso 17.30)"); inside a
             // statement it is for some of its days ("De 8h30 à 19h30 (18h le samedi)").
-            if !inStatement, !nearTime(k, tokens: tokens),
+            // A day beside it that no statement took makes it that day's ("Mo-Th 9-18; Fr hasta
+            // las 17:00").
+            if !inStatement, !nearTime(k, tokens: tokens), !nearDay(k, tokens: tokens, recognizer: recognizer, where: isUnread),
                hours.count <= maxNoteSpans, hours.contains(where: { s in minute >= s.start && (s.end <= s.start || minute <= s.end) }) {
                 return false
             }
@@ -157,9 +161,12 @@ enum HoursGuard {
         return found
     }
 
-    private static func nearDay(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
+    private static func nearDay(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer,
+                                where accepted: (Int) -> Bool = { _ in true }) -> Bool {
         neighbours(k, tokens).contains { j in
-            tokens[j].kind == .word && (recognizer.day(tokens[j].text).map { !$0.ambiguous && !$0.partnerOnly } ?? false)
+            // "So", "Fr", "Sa" are days when written as a day is, capitalised.
+            accepted(j) && tokens[j].kind == .word
+                && (recognizer.day(tokens[j].text).map { (!$0.ambiguous || tokens[j].isCapitalized) && !$0.partnerOnly } ?? false)
         }
     }
 
@@ -263,6 +270,10 @@ enum HoursGuard {
                 // Sunday & Public Holidays Closed - Consultations … 8.00am - 9.00am"): whose they
                 // are is not read.
                 if first.content == .ranges && first.days != nil && second.content == .ranges && second.days == nil { return true }
+                // Hours naming no days between statements with days ("Monday: Gesloten | 16:30 -
+                // 23:00: Tuesday: …", a table whose day cell was not read).
+                if first.days != nil, second.content == .ranges, second.days == nil,
+                   drafts[(a + 1)...].contains(where: { $0.first > second.last && $0.days != nil && !$0.holidayOnly }) { return true }
                 // The same hours said again (a text given in two languages) agree.
                 if first.content == second.content && first.spans == second.spans { continue }
                 // Hours naming no days after closed days are the other days' ("Понедельник:

@@ -20,6 +20,9 @@ import Testing
         // Durations are not times.
         ("Пн-Пт с 10:00 до 19:00, ответим в течение 2 часов", "Mo-Fr 10:00-19:00"),
         ("Mon-Fri 8am-4pm, replies within 24 hours", "Mo-Fr 08:00-16:00"),
+        // After a semicolon, a day and a time nobody read.
+        ("Lu-Gi 9:00-18:00; Ve fino alle 16:00", "none"),
+        ("Mo-Do 8:00-17:00 Uhr; Fr bis 15:00 Uhr", "none"),
     ])
     func unreadTimes(_ c: (String, String)) {
         #expect(merged(c.0) == c.1, "\(c.0)")
@@ -56,6 +59,8 @@ import Testing
         ("Sonntag geschlossen. Täglich 10-18 Uhr", "none"),
         ("Mo-Fr 10:00-14:00, 17:00-22:00; Mi-So 17:00-23:00", "none"),
         ("Пн-Пт 9:00-18:00. Сб 10:00-15:00. Консультации 8:00-9:00", "none"),
+        // Hours naming no days between rows with days: a day cell not read.
+        ("Maandag: gesloten | 12:00 - 22:00 | Dinsdag: 12:00 - 22:00 | Woensdag: 12:00 - 22:00", "none"),
         // Still read: hours naming no days fill the days not closed; an exception for fewer
         // days; other hours for partly overlapping days at other times add a shift; the same
         // schedule said twice (two languages).
