@@ -9,6 +9,9 @@ enum HoursGuard {
     /// Tokens each side of a statement that still belong to its clause when no sentence end or
     /// other statement comes first.
     static let clauseReach = 16
+    static let maxComparedStatements = 32
+    /// Ranges a lone time is compared with to be taken for a note (bounds the work per token).
+    static let maxNoteSpans = 32
 
     /// Whether the drafts account for every hours-stating token of their clauses, and do not
     /// contradict each other.
@@ -24,6 +27,10 @@ enum HoursGuard {
             for k in d.first...d.last { inDraft[k] = true; draftAt[k] = n }
         }
         let hasRanges = drafts.contains { $0.content == .ranges }
+        var daysStart = [Bool](repeating: false, count: count)
+        for item in items where item.first >= 0 && item.first < count {
+            if case .days = item.kind { daysStart[item.first] = true }
+        }
         var boundary = [Bool](repeating: false, count: count)
         var breakStarts = [Bool](repeating: false, count: count)
         for item in items where item.first >= 0 && item.last < count {
@@ -37,7 +44,7 @@ enum HoursGuard {
                 // after it; "Closed until Sunday 10-5"): which days are closed is not read.
                 guard draftAt[item.first] >= 0 else { continue }
                 if drafts[draftAt[item.first]].days == nil,
-                   items.contains(where: { if case .days = $0.kind { return $0.first > item.last && $0.first <= item.last + 2 } else { return false } }) {
+                   ((item.last + 1)...(item.last + 2)).contains(where: { $0 < count && daysStart[$0] }) {
                     continue
                 }
             case .ranges, .allDay, .vague:
@@ -47,7 +54,9 @@ enum HoursGuard {
                 guard hasRanges else { continue }
                 breakStarts[item.first] = true
             case .separator(strong: true):
-                if !(item.first > 0 && item.first + 1 < count && tokens[item.first - 1].kind == .number
+                // A semicolon lists statements of one schedule ("Mo-Th 9-18; Fr hasta las 17"):
+                // only a sentence end closes a clause.
+                if tokens[item.first].text != ";", !(item.first > 0 && item.first + 1 < count && tokens[item.first - 1].kind == .number
                      && tokens[item.first + 1].kind == .number && !tokens[item.first].spaceBefore
                      && !tokens[item.first + 1].spaceBefore) {
                     boundary[item.first] = true
@@ -79,10 +88,11 @@ enum HoursGuard {
         }
         if mixesServices(drafts, tokens: tokens, covered: covered) { return false }
         let hours = drafts.flatMap(\.spans)
+        let everyDayHours = drafts.contains { $0.content == .ranges && $0.days == nil }
         for k in 0..<count where inClause[k] && !covered[k] {
             let breakFollows = { (j: Int) in ((j + 1)...(j + 3)).contains { $0 < count && breakStarts[$0] } }
             if statesHours(k, tokens: tokens, recognizer: recognizer, hours: hours, inStatement: inDraft[k],
-                           breakFollows: breakFollows) { return false }
+                           everyDayHours: everyDayHours, breakFollows: breakFollows, isUnread: { !covered[$0] }) { return false }
         }
         return !contradicts(drafts, tokens: tokens, recognizer: recognizer)
     }
@@ -94,7 +104,8 @@ enum HoursGuard {
     /// are left over; read as hours, they overlap the day's and the statement is dropped). Days with no hours ("Sa nach Vereinbarung", "Zondag:") are days the schedule
     /// leaves closed, as the text does; a holiday alone ("auch an Feiertagen") changes no day.
     static func statesHours(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer, hours: [RawSpan] = [],
-                            inStatement: Bool = true, breakFollows: (Int) -> Bool = { _ in false }) -> Bool {
+                            inStatement: Bool = true, everyDayHours: Bool = false,
+                            breakFollows: (Int) -> Bool = { _ in false }, isUnread: (Int) -> Bool = { _ in true }) -> Bool {
         let tok = tokens[k]
         switch tok.kind {
         case .symbol:
@@ -104,8 +115,10 @@ enum HoursGuard {
             // A lone time within the hours read, outside every statement, is a note about them
             // ("last orders 5pm", "Відчиняється о 10:00", "(ultimo ingresso 17.30)"); inside a
             // statement it is for some of its days ("De 8h30 à 19h30 (18h le samedi)").
-            if !inStatement, !nearTime(k, tokens: tokens),
-               hours.contains(where: { s in minute >= s.start && (s.end <= s.start || minute <= s.end) }) {
+            // A day beside it that no statement took makes it that day's ("Mo-Th 9-18; Fr hasta
+            // las 17:00").
+            if !inStatement, !nearTime(k, tokens: tokens), !nearDay(k, tokens: tokens, recognizer: recognizer, where: isUnread),
+               hours.count <= maxNoteSpans, hours.contains(where: { s in minute >= s.start && (s.end <= s.start || minute <= s.end) }) {
                 return false
             }
             return true
@@ -113,6 +126,9 @@ enum HoursGuard {
             let w = tok.text
             let data = LanguageData.shared
             if data.exceptWords.contains(w) || data.amendmentWords.contains(w) { return true }
+            // Days named beside hours read for every day ("Cocina: 12:00 - 16:00 • Día de
+            // descanso: Lunes tarde y martes todo el día"): the days are not every day's.
+            if everyDayHours, let d = recognizer.day(w), !d.ambiguous, !d.partnerOnly { return true }
             // A closed word no matcher took counts next to a day or a time; "Выходные и
             // праздничные дни — не работаем" leaves weekends unread on purpose (they may be
             // limited), and "closed for lunch 1-2pm" is the break's.
@@ -123,7 +139,8 @@ enum HoursGuard {
             // OpenStreetMap's "PH" among days ("PH,Su 17:15-24:00") gives holiday hours the
             // reader leaves unspecified.
             if recognizer.day(w) == nil, w != "ph", HoursLexicon.isHoliday(w) {
-                return nearTime(k, tokens: tokens) || nearDay(k, tokens: tokens, recognizer: recognizer)
+                // Its own hours after it; "Daily 7am-11pm including holidays" are every day's.
+                return nearTime(k, tokens: tokens, after: true) || nearDay(k, tokens: tokens, recognizer: recognizer)
             }
             return false
         }
@@ -144,19 +161,22 @@ enum HoursGuard {
         return found
     }
 
-    private static func nearDay(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
+    private static func nearDay(_ k: Int, tokens: [HoursToken], recognizer: HoursRecognizer,
+                                where accepted: (Int) -> Bool = { _ in true }) -> Bool {
         neighbours(k, tokens).contains { j in
-            tokens[j].kind == .word && (recognizer.day(tokens[j].text).map { !$0.ambiguous && !$0.partnerOnly } ?? false)
+            // "So", "Fr", "Sa" are days when written as a day is, capitalised.
+            accepted(j) && tokens[j].kind == .word
+                && (recognizer.day(tokens[j].text).map { (!$0.ambiguous || tokens[j].isCapitalized) && !$0.partnerOnly } ?? false)
         }
     }
 
-    private static func nearTime(_ k: Int, tokens: [HoursToken]) -> Bool {
+    private static func nearTime(_ k: Int, tokens: [HoursToken], after: Bool = false) -> Bool {
         // The minutes of a time are a number next to its hour: skip them.
         func glued(_ a: Int, _ b: Int) -> Bool {
             tokens[(a + b) / 2].kind == .symbol && !tokens[(a + b) / 2].spaceBefore && !tokens[max(a, b)].spaceBefore
         }
         return neighbours(k, tokens).contains { j in
-            tokens[j].kind == .number && !(abs(j - k) == 2 && glued(j, k)) && timeMinutes(j, tokens: tokens) != nil
+            (!after || j > k) && tokens[j].kind == .number && !(abs(j - k) == 2 && glued(j, k)) && timeMinutes(j, tokens: tokens) != nil
         }
     }
 
@@ -181,8 +201,14 @@ enum HoursGuard {
             if k + 3 < tokens.count, tokens[k + 3].kind == .word, LanguageData.shared.pmWords.contains(tokens[k + 3].text), hour < 12 { hour += 12 }
             return hour * 60 + minutes.value
         }
+        let data = LanguageData.shared
+        // "de 12 a 15", "from 9 to 5": a range after its prefix word, left unread.
+        if k >= 1, tokens[k - 1].kind == .word, data.rangePrefixes.contains(tokens[k - 1].text), k + 2 < tokens.count,
+           (next.kind == .symbol && next.text == "-") || (next.kind == .word && data.rangeSeparators.contains(next.text)),
+           tokens[k + 2].kind == .number, tokens[k + 2].digitCount <= 2, tokens[k + 2].value <= 24 {
+            return tok.value * 60
+        }
         if next.kind == .word {
-            let data = LanguageData.shared
             if data.pmWords.contains(next.text) { return (tok.value % 12 + 12) * 60 }
             if data.amWords.contains(next.text) { return (tok.value % 12) * 60 }
             // "h", "ч", "Uhr", "hrs": a clock unit; "часов", "hours" are as often a duration.
@@ -203,9 +229,14 @@ enum HoursGuard {
         let firstStart = drafts.map(\.first).min() ?? 0
         let firstEnd = drafts.map(\.last).min() ?? 0
         let lastStart = drafts.map(\.first).max() ?? 0
-        guard firstEnd < lastStart, !(0..<firstStart).contains(where: isLabel) else { return false }
+        guard !(0..<firstStart).contains(where: isLabel) else { return false }
+        // Between a statement's hours and the days after them ("Store 5:00 am-midnight Pharmacy
+        // Hours Mon-Fri …" gave the store's hours the pharmacy's days).
+        for d in drafts where d.first < d.last && d.days != nil && !d.daysLeading {
+            if ((d.first + 1)..<d.last).contains(where: isLabel) { return true }
+        }
         let starts = Set(drafts.map(\.first))
-        for k in (firstEnd + 1)..<lastStart where isLabel(k) {
+        for k in (firstEnd + 1)..<max(firstEnd + 1, lastStart) where isLabel(k) {
             // "Breakfast:", "Distribution Centre:", "Pharmacy Mon-Fri …".
             func colon(_ j: Int) -> Bool { j < tokens.count && tokens[j].kind == .symbol && tokens[j].text == ":" }
             if colon(k + 1) || (k + 1 < tokens.count && tokens[k + 1].kind == .word && colon(k + 2)) || starts.contains(k + 1) { return true }
@@ -219,18 +250,30 @@ enum HoursGuard {
     /// overlap them ("Tu-Fr 11:30-14:00,16:30-23:00 …, Tu-Su 16:30-23:00": neither an exception
     /// for fewer days nor a second shift).
     static func contradicts(_ drafts: [HoursParser.Draft], tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
+        // Pairs of statements: a block of hundreds (a flattened timetable) is not one schedule's
+        // statements to compare, and the check must stay linear-time in the text.
+        guard drafts.count <= maxComparedStatements else { return false }
         let all = Set(Weekday.allCases)
+        let labels = labelCounts(tokens: tokens, recognizer: recognizer)
         for (a, first) in drafts.enumerated() where !first.holidayOnly {
             let firstDays = first.days ?? all
             for second in drafts[(a + 1)...] where !second.holidayOnly {
                 // "Kundenservice: Mo.–Fr. 8–18 Uhr. Technischer Support: werktags 9–17 Uhr.":
                 // statements under labels of their own are each label's (records apart).
-                if labelled(from: first.last + 1, to: second.first, tokens: tokens, recognizer: recognizer) { continue }
+                if second.first > first.last + 1, labels[second.first] > labels[first.last + 1] { continue }
                 let secondDays = second.days ?? all
                 let shared = firstDays.intersection(secondDays)
                 guard !shared.isEmpty else { continue }
                 // A later statement for fewer days is an exception to the earlier one.
                 if secondDays.isStrictSubset(of: firstDays) { continue }
+                // Hours naming no days after hours for named days ("… Saturday 9.00am - 4.00pm.
+                // Sunday & Public Holidays Closed - Consultations … 8.00am - 9.00am"): whose they
+                // are is not read.
+                if first.content == .ranges && first.days != nil && second.content == .ranges && second.days == nil { return true }
+                // Hours naming no days between statements with days ("Monday: Gesloten | 16:30 -
+                // 23:00: Tuesday: …", a table whose day cell was not read).
+                if first.days != nil, second.content == .ranges, second.days == nil,
+                   drafts[(a + 1)...].contains(where: { $0.first > second.last && $0.days != nil && !$0.holidayOnly }) { return true }
                 // The same hours said again (a text given in two languages) agree.
                 if first.content == second.content && first.spans == second.spans { continue }
                 // Hours naming no days after closed days are the other days' ("Понедельник:
@@ -249,15 +292,16 @@ enum HoursGuard {
         return false
     }
 
-    /// A word no lexicon reads, followed by a colon, in `from..<to`: a label ("Technischer
-    /// Support:", "Pharmacy:").
-    private static func labelled(from: Int, to: Int, tokens: [HoursToken], recognizer: HoursRecognizer) -> Bool {
-        guard from < to else { return false }
-        for k in from..<to where tokens[k].kind == .word && k + 1 < tokens.count && tokens[k + 1].kind == .symbol
-            && tokens[k + 1].text == ":" && recognizer.day(tokens[k].text) == nil && !HoursRecognizer.canStartPhrase(tokens[k].text) {
-            return true
+    /// For each token position, how many labels come before it: a word no lexicon reads followed
+    /// by a colon ("Technischer Support:", "Pharmacy:").
+    private static func labelCounts(tokens: [HoursToken], recognizer: HoursRecognizer) -> [Int] {
+        var counts = [Int](repeating: 0, count: tokens.count + 1)
+        for k in tokens.indices {
+            let isLabel = tokens[k].kind == .word && k + 1 < tokens.count && tokens[k + 1].kind == .symbol
+                && tokens[k + 1].text == ":" && recognizer.day(tokens[k].text) == nil && !HoursRecognizer.canStartPhrase(tokens[k].text)
+            counts[k + 1] = counts[k] + (isLabel ? 1 : 0)
         }
-        return false
+        return counts
     }
 
     private static func overlaps(_ a: [RawSpan], _ b: [RawSpan]) -> Bool {

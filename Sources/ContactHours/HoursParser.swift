@@ -500,7 +500,7 @@ public enum HoursParser {
         finish()
         if unreadable { return nil }
         shareBreaksWithRows(rowBreaks, in: &drafts, tokens: tokens)
-        if rowsRepeatDays(drafts) { return nil }
+        if rowsRepeatDays(drafts, tokens: tokens) { return nil }
         // At most a few breaks are shared; a text with hundreds is not a schedule to extend.
         if !sharedBreaks.isEmpty && sharedBreaks.count <= 4 {
             for k in drafts.indices where drafts[k].content == .ranges && drafts[k].breaks.count <= 8 {
@@ -525,7 +525,14 @@ public enum HoursParser {
     /// "pn - czw 12.00 - 22.00 pt 12.00 - 23.00 so 12.00 - 24.00 nd 12.00 - 22.00" with "so" read
     /// as Sunday: two rows of one table (no sentence end between) that name the same days with
     /// other, overlapping hours mean a row's day was misread; no row can be trusted to be its days'.
-    static func rowsRepeatDays(_ drafts: [Draft]) -> Bool {
+    /// Two rows or more under labels of their own ("Kundenservice: Mo.–Fr. 8–18 Uhr. Technischer Support:
+    /// werktags 9–17 Uhr.", the dot taken by "Uhr.") are two channels' hours, not one table.
+    static func rowsRepeatDays(_ drafts: [Draft], tokens: [HoursToken]) -> Bool {
+        let labelled = drafts.filter { d in
+            d.first >= 2 && d.first - 1 < tokens.count && tokens[d.first - 1].kind == .symbol && tokens[d.first - 1].text == ":"
+                && tokens[d.first - 2].kind == .word && !HoursRecognizer.canStartPhrase(tokens[d.first - 2].text)
+        }.count >= 2
+        if labelled { return false }
         // Keyed by run and days, so the check stays linear in the number of drafts.
         var seen: [Int: [[RawSpan]]] = [:]
         for d in drafts where d.content == .ranges && d.daysLeading && !d.amends {
