@@ -20,6 +20,10 @@ public struct DetectedCharset: Sendable, Hashable {
     /// For `.utf8OverDeclaration`: the encoding the page declared, and where.
     public var declared: String? = nil
 
+    /// Whether detection found the bytes valid UTF-8 (all of them: no byte-order mark
+    /// was skipped), so that the document layer need not check them again.
+    var isValidUTF8: Bool { source == .utf8Check || source == .utf8OverDeclaration }
+
     /// Why the page is not read in the encoding it declares, for the document's warnings.
     public var warning: String? {
         guard source == .utf8OverDeclaration, let declared else { return nil }

@@ -158,6 +158,7 @@ struct DocumentWalker {
         textRun = 0
         // The tree builder names an element by its local part (`o:p` is a `p`).
         let name = Self.localName(qualifiedName)
+        let key = Self.packedName(name)
         if parserDepth > Self.maximumDepth {
             stop("Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option")
             return
@@ -168,7 +169,7 @@ struct DocumentWalker {
             // libxml2 starts a new `html` for content after `</html>` (its tree builder
             // hangs it under the document's first node, or beside the root after a
             // doctype, where a walk does not go); a browser reads it into the body.
-            if nameEquals(name, "html") || (nameEquals(name, "body") && baseCount == 2) {
+            if key == NameKey.html || (key == NameKey.body && baseCount == 2) {
                 foldedStarts += 1
                 return
             }
@@ -184,18 +185,18 @@ struct DocumentWalker {
             // The root: the page's language, and the owner of text outside any block.
             language = attribute(attributes, "lang").map { $0.trimmingASCIIWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
             owners.append(Owner(node: node, kind: .text))
-        } else if parent?.isHead == true, nameEquals(name, "base"), let href = attribute(attributes, "href") {
+        } else if parent?.isHead == true, key == NameKey.base, let href = attribute(attributes, "href") {
             baseHref = href
         }
-        if let attributes, nameEquals(name, "script") || nameEquals(name, "iframe") || nameEquals(name, "form") {
-            if let url = attribute(attributes, nameEquals(name, "form") ? "action" : "src"), !url.isEmpty {
+        if let attributes, key == NameKey.script || key == NameKey.iframe || key == NameKey.form {
+            if let url = attribute(attributes, key == NameKey.form ? "action" : "src"), !url.isEmpty {
                 embeddedURLs.append(url)
             }
         }
-        if title == nil, titleBytes == nil, nameEquals(name, "title") { titleBytes = [] }
-        var frame = Frame(node: node, role: Self.role(of: name), childNamesStart: elements.openChildren)
-        frame.isHead = nameEquals(name, "head")
-        frame.isBody = frames.count == 1 && nameEquals(name, "body")
+        if title == nil, titleBytes == nil, key == NameKey.title { titleBytes = [] }
+        var frame = Frame(node: node, role: Self.role(of: name, key: key), childNamesStart: elements.openChildren)
+        frame.isHead = key == NameKey.head
+        frame.isBody = frames.count == 1 && key == NameKey.body
         if enter(name, attributes, frame: &frame) {
             frames.append(frame)
         } else {
@@ -569,7 +570,7 @@ struct DocumentWalker {
 
     /// The value of an attribute of the element being started; "" for one written
     /// without a value, as the tree builder would give it.
-    private func attribute(_ attributes: Attributes?, _ wanted: String) -> String? {
+    private func attribute(_ attributes: Attributes?, _ wanted: StaticString) -> String? {
         guard let attributes else { return nil }
         var k = 0
         while let name = attributes[k] {
@@ -634,30 +635,40 @@ struct DocumentWalker {
         }
     }
 
-    private func nameEquals(_ name: UnsafePointer<xmlChar>, _ wanted: String) -> Bool {
-        var i = 0
-        for w in wanted.utf8 {
-            let c = name[i]
-            if c == 0 { return false }
-            let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-            if lower != w { return false }
-            i += 1
-        }
-        return name[i] == 0
-    }
-
-    /// Element names are looked up by their first eight bytes packed into an integer:
-    /// no String per element on the hot path.
-    static func role(of name: UnsafePointer<xmlChar>) -> ElementRole {
+    /// An element name's first eight bytes, ASCII lower-cased, packed into an integer
+    /// (the first byte lowest); `NameKey.long` for a name of more than eight. Names are
+    /// compared and their roles looked up by it: no String per element on the hot path.
+    static func packedName(_ name: UnsafePointer<xmlChar>) -> UInt64 {
         var key: UInt64 = 0
         var length = 0
         while length < 9 {
             let c = name[length]
             if c == 0 { break }
-            if length < 8 { key |= UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) << (8 * UInt64(length)) }
+            if length == 8 { return NameKey.long }
+            key |= UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) << (8 * UInt64(length))
             length += 1
         }
-        if length > 8 {
+        return key
+    }
+
+    /// `packedName` of the element names the walker asks about. A name of up to eight
+    /// bytes packs to a different integer from every other (its unused bytes are zero,
+    /// and no name holds a NUL), and a longer one packs to `long`, which no name of up
+    /// to eight bytes does (its top byte would be 0xFF).
+    enum NameKey {
+        static let long: UInt64 = .max
+        static let html: UInt64 = 0x6C6D_7468
+        static let body: UInt64 = 0x7964_6F62
+        static let base: UInt64 = 0x6573_6162
+        static let head: UInt64 = 0x6461_6568
+        static let form: UInt64 = 0x6D72_6F66
+        static let title: UInt64 = 0x65_6C74_6974
+        static let script: UInt64 = 0x7470_6972_6373
+        static let iframe: UInt64 = 0x656D_6172_6669
+    }
+
+    static func role(of name: UnsafePointer<xmlChar>, key: UInt64) -> ElementRole {
+        if key == NameKey.long {
             let full = String(cString: name).lowercased()
             return longRoles[full] ?? .inline
         }

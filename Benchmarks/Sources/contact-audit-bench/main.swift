@@ -174,6 +174,18 @@ func profileBench(_ arguments: [String]) {
     }
 }
 
+/// Stage (b) alone (parse + text blocks, no extraction), ROUNDS times, for a profiler to
+/// see only the document layer and libxml2 under it.
+func profileBlocksBench(_ arguments: [String]) {
+    let pages = loadCorpus(arguments.first ?? "Benchmarks/corpus")
+    let rounds = Int(arguments.dropFirst().first ?? "") ?? 5
+    var sink = 0
+    for _ in 0..<rounds {
+        for page in pages { sink += (try? HTMLDocument(bytes: page.bytes, source: page.name))?.blocks.count ?? 0 }
+    }
+    print("blocks: \(sink)")
+}
+
 /// Bare libxml2 as a whole process, for `scripts/bench cores`: reads each file named,
 /// detects its charset as `HTMLDocument` does and parses it with `htmlReadMemory` +
 /// `xmlFreeDoc`, one thread, nothing else; the same files and reads as `extract`'s.
@@ -191,10 +203,11 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "extract": extractBench(Array(arguments.dropFirst()))
 case "profile-extract": profileBench(Array(arguments.dropFirst()))
+case "profile-blocks": profileBlocksBench(Array(arguments.dropFirst()))
 case "parse-files": parseFilesBench(Array(arguments.dropFirst()))
 case "audit": auditBench(Array(arguments.dropFirst()))
 case "diff": diffBench(Array(arguments.dropFirst()))
 default:
-    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | parse-files FILE... | audit [N...] | diff [N...]")
+    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | profile-blocks [DIR] [ROUNDS] | parse-files FILE... | audit [N...] | diff [N...]")
     exit(2)
 }
