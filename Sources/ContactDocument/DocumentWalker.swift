@@ -143,6 +143,13 @@ struct DocumentWalker {
     /// Element names by libxml2's pointer (names come from the parser's dictionary, or
     /// are constants for implied elements), so most elements cost no String.
     private var namesByPointer: [UnsafeRawPointer: Int32] = [:]
+    private struct CachedName {
+        var pointer: UnsafeRawPointer?
+        var index: Int32 = 0
+        var role: ElementRole = .inline
+    }
+    private static let nameCacheSize = 64
+    private var nameCache = [CachedName](repeating: CachedName(), count: nameCacheSize)
 
     init() {
         buffer.reserveCapacity(1024)
@@ -179,7 +186,8 @@ struct DocumentWalker {
             return
         }
         let parent = frames.last
-        let node = elements.add(name: nameIndex(name), parent: parent?.node,
+        let (nameIndex, role) = nameAndRole(name, key: key)
+        let node = elements.add(name: nameIndex, parent: parent?.node,
                                 siblingsStart: parent?.childNamesStart ?? elements.openChildren)
         if parent == nil {
             // The root: the page's language, and the owner of text outside any block.
@@ -194,7 +202,7 @@ struct DocumentWalker {
             }
         }
         if title == nil, titleBytes == nil, key == NameKey.title { titleBytes = [] }
-        var frame = Frame(node: node, role: Self.role(of: name, key: key), childNamesStart: elements.openChildren)
+        var frame = Frame(node: node, role: role, childNamesStart: elements.openChildren)
         frame.isHead = key == NameKey.head
         frame.isBody = frames.count == 1 && key == NameKey.body
         if enter(name, attributes, frame: &frame) {
@@ -289,6 +297,21 @@ struct DocumentWalker {
         guard cut == nil, let parser else { return }
         cut = "libxml2 stopped reading at line \(xmlSAX2GetLineNumber(parser)): \(reason)"
         xmlStopParser(parser)
+    }
+
+    /// The element table's index of a name and the name's role, by libxml2's pointer: a
+    /// small table keyed by the pointer's bits answers most elements without hashing
+    /// (a page uses a few dozen names, each always at one address of the parser's
+    /// dictionary).
+    private mutating func nameAndRole(_ name: UnsafePointer<xmlChar>, key: UInt64) -> (Int32, ElementRole) {
+        let pointer = UnsafeRawPointer(name)
+        let bits = UInt(bitPattern: pointer)
+        let slot = Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 9)) & (Self.nameCacheSize - 1)
+        if nameCache[slot].pointer == pointer { return (nameCache[slot].index, nameCache[slot].role) }
+        let index = nameIndex(name)
+        let role = Self.role(of: name, key: key)
+        nameCache[slot] = CachedName(pointer: pointer, index: index, role: role)
+        return (index, role)
     }
 
     private mutating func nameIndex(_ name: UnsafePointer<xmlChar>) -> Int32 {
@@ -405,23 +428,25 @@ struct DocumentWalker {
     /// rather than byte by byte. A word cut between two calls joins up, since a space
     /// is written only when whitespace is seen.
     private mutating func appendText(_ content: UnsafeBufferPointer<xmlChar>) {
+        guard let bytes = content.baseAddress else { return }
         var p = 0
         let count = content.count
         while p < count {
             // A NUL (decoded from a broken UTF-16 page) shows as nothing, as in browsers.
-            if content[p] == 0 {
+            if bytes[p] == 0 {
                 p += 1
                 continue
             }
-            if Self.isCollapsibleSpace(content[p]) {
+            if Self.isCollapsibleSpace(bytes[p]) {
+                p += 1
+                while p < count, Self.isCollapsibleSpace(bytes[p]) { p += 1 }
                 pendingSpace = true
                 for index in captures.indices { captures[index].pendingSpace = true }
-                p += 1
                 continue
             }
-            var end = p
-            while end < count && content[end] != 0 && !Self.isCollapsibleSpace(content[end]) { end += 1 }
-            let word = UnsafeBufferPointer(rebasing: content[p..<end])
+            var end = p + 1
+            while end < count, !Self.endsWord(bytes[end]) { end += 1 }
+            let word = UnsafeBufferPointer(start: bytes + p, count: end - p)
             p = end
             if pendingSpace {
                 if !buffer.isEmpty { buffer.append(0x20) }
@@ -438,9 +463,19 @@ struct DocumentWalker {
         }
     }
 
+    @inline(__always)
     private static func isCollapsibleSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        byte <= 0x20 && (collapsibleSpaces >> UInt64(byte)) & 1 != 0
     }
+
+    /// Whitespace or NUL: one compare for the bytes of words, a bit test for the rest.
+    @inline(__always)
+    private static func endsWord(_ byte: UInt8) -> Bool {
+        byte <= 0x20 && ((collapsibleSpaces | 1) >> UInt64(byte)) & 1 != 0
+    }
+
+    /// Space, tab, line feed, form feed, carriage return, as bits of a mask.
+    private static let collapsibleSpaces: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D
 
     // MARK: - Attributes
 
