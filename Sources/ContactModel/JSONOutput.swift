@@ -74,26 +74,23 @@ enum RecordListWriter {
         guard !records.isEmpty, !records.contains(where: { $0.repeats?.isEmpty == true }) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(records.count * 640)
-        out += Array("{\n  \"records\" : [\n".utf8)
+        append("{\n  \"records\" : [\n", to: &out)
         for (index, record) in records.enumerated() {
-            if index > 0 { out += Array(",\n".utf8) }
+            if index > 0 { append(",\n", to: &out) }
             write(record, into: &out)
         }
-        out += Array("\n  ]\n}\n".utf8)
+        append("\n  ]\n}\n", to: &out)
         return Data(out)
     }
 
     private static func write(_ record: ContactRecord, into out: inout [UInt8]) {
-        let indent = "      "
-        out += Array("    {\n".utf8)
+        append("    {\n", to: &out)
         var first = true
         func key(_ name: StaticString) {
-            if !first { out += Array(",\n".utf8) }
+            append(first ? "      \"" : ",\n      \"", to: &out)
             first = false
-            out += Array(indent.utf8)
-            out.append(UInt8(ascii: "\""))
-            name.withUTF8Buffer { out += $0 }
-            out += Array("\" : ".utf8)
+            append(name, to: &out)
+            append("\" : ", to: &out)
         }
         key("channel"); string(record.channel.rawValue, into: &out)
         key("evidence"); write(record.evidence, indent: 6, into: &out)
@@ -102,34 +99,43 @@ enum RecordListWriter {
         if let value = record.raw { key("raw"); string(value, into: &out) }
         if let repeats = record.repeats {
             key("repeats")
-            out += Array("[\n".utf8)
+            append("[\n", to: &out)
             for (index, evidence) in repeats.enumerated() {
-                if index > 0 { out += Array(",\n".utf8) }
-                out += Array("        ".utf8)
+                if index > 0 { append(",\n", to: &out) }
+                append("        ", to: &out)
                 write(evidence, indent: 8, into: &out)
             }
-            out += Array("\n      ]".utf8)
+            append("\n      ]", to: &out)
         }
         if let value = record.section { key("section"); string(value, into: &out) }
         key("source"); string(record.source, into: &out)
         if let value = record.timezone { key("timezone"); string(value, into: &out) }
         if let value = record.type { key("type"); string(value, into: &out) }
         key("value"); string(record.value, into: &out)
-        out += Array("\n    }".utf8)
+        append("\n    }", to: &out)
     }
 
     /// An evidence object whose opening brace is already placed, its closing brace at `indent`.
     private static func write(_ evidence: Evidence, indent: Int, into out: inout [UInt8]) {
-        let inner = [UInt8](repeating: 0x20, count: indent + 2)
-        out += Array("{\n".utf8)
-        out += inner; out += Array("\"method\" : ".utf8); string(evidence.method.rawValue, into: &out)
-        out += Array(",\n".utf8)
-        out += inner; out += Array("\"path\" : ".utf8); string(evidence.path, into: &out)
-        out += Array(",\n".utf8)
-        out += inner; out += Array("\"text\" : ".utf8); string(evidence.text, into: &out)
+        append("{\n", to: &out)
+        out.append(contentsOf: repeatElement(0x20, count: indent + 2))
+        append("\"method\" : ", to: &out)
+        string(evidence.method.rawValue, into: &out)
+        append(",\n", to: &out)
+        out.append(contentsOf: repeatElement(0x20, count: indent + 2))
+        append("\"path\" : ", to: &out)
+        string(evidence.path, into: &out)
+        append(",\n", to: &out)
+        out.append(contentsOf: repeatElement(0x20, count: indent + 2))
+        append("\"text\" : ", to: &out)
+        string(evidence.text, into: &out)
         out.append(0x0A)
-        out += [UInt8](repeating: 0x20, count: indent)
+        out.append(contentsOf: repeatElement(0x20, count: indent))
         out.append(UInt8(ascii: "}"))
+    }
+
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -140,16 +146,17 @@ enum RecordListWriter {
         out.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case UInt8(ascii: "\""): append("\\\"", to: &out)
+            case UInt8(ascii: "\\"): append("\\\\", to: &out)
+            case 0x08: append("\\b", to: &out)
+            case 0x0C: append("\\f", to: &out)
+            case 0x0A: append("\\n", to: &out)
+            case 0x0D: append("\\r", to: &out)
+            case 0x09: append("\\t", to: &out)
             case 0x00..<0x20:
-                out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                append("\\u00", to: &out)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
             default: out.append(byte)
             }
         }
