@@ -1,4 +1,7 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Every function call into libxml2 goes through here (the walker only reads node
 /// fields), so the unsafe surface of this module is this file and DocumentWalker.swift.
@@ -45,7 +48,12 @@ enum LibXML2 {
     /// RECOVER, or a huge text node, which is reported as an out-of-memory error at level
     /// "error", not fatal, yet stops reading just the same.
     private static func stoppedEarly() -> String? {
-        guard let error = xmlGetLastError(), let message = lastErrorMessage(),
+        // Most pages end with some recoverable error: its message is made a String (and
+        // searched with Foundation) only when it is fatal or can hold "huge" at all.
+        guard let error = xmlGetLastError(), let raw = error.pointee.message,
+              error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
+                || strstr(raw, "huge") != nil,
+              let message = lastErrorMessage(),
               error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
                 || message.contains("huge") else { return nil }
         return "libxml2 stopped reading at line \(error.pointee.line): \(message)"
