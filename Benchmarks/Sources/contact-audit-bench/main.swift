@@ -178,6 +178,18 @@ func profileBench(_ arguments: [String]) {
     }
 }
 
+/// Stage (b) alone (parse + text blocks, no extraction), ROUNDS times, for a profiler to
+/// see only the document layer and libxml2 under it.
+func profileBlocksBench(_ arguments: [String]) {
+    let pages = loadCorpus(arguments.first ?? "Benchmarks/corpus")
+    let rounds = Int(arguments.dropFirst().first ?? "") ?? 5
+    var sink = 0
+    for _ in 0..<rounds {
+        for page in pages { sink += (try? HTMLDocument(bytes: page.bytes, source: page.name))?.blocks.count ?? 0 }
+    }
+    print("blocks: \(sink)")
+}
+
 /// CPU time of the calling thread, in seconds: the benchmark's figures on a shared machine.
 func threadCPUSeconds() -> Double {
     var spec = timespec()
@@ -259,11 +271,12 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "extract": extractBench(Array(arguments.dropFirst()))
 case "profile-extract": profileBench(Array(arguments.dropFirst()))
+case "profile-blocks": profileBlocksBench(Array(arguments.dropFirst()))
 case "extract-stages": extractStagesBench(Array(arguments.dropFirst()))
 case "parse-files": parseFilesBench(Array(arguments.dropFirst()))
 case "audit": auditBench(Array(arguments.dropFirst()))
 case "diff": diffBench(Array(arguments.dropFirst()))
 default:
-    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | extract-stages [DIR] [ROUNDS] [STAGE] | parse-files FILE... | audit [N...] | diff [N...]")
+    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | profile-blocks [DIR] [ROUNDS] | extract-stages [DIR] [ROUNDS] [STAGE] | parse-files FILE... | audit [N...] | diff [N...]")
     exit(2)
 }
