@@ -264,10 +264,12 @@ enum BatchedPhoneMatcher {
 /// The matches of pieces already read, per region and piece bytes, for the whole process (both
 /// worker threads; pages of one site repeat their header and footer). Exact: a piece's matches
 /// are a function of its bytes and the region (`BatchedPhoneMatcher.matchesInOneCall`). Bounded:
-/// emptied when it holds `capacity` pieces.
+/// emptied when it would hold more than `capacity` pieces or `byteCapacity` bytes of them (a
+/// piece may be up to `batchBytes` long, so a count alone would not bound a long run's memory).
 final class PieceMemo: @unchecked Sendable {
     static let shared = PieceMemo()
     static let capacity = 20_000
+    static let byteCapacity = 4 << 20
 
     struct Key: Hashable {
         var region: String
@@ -283,6 +285,7 @@ final class PieceMemo: @unchecked Sendable {
 
     private let lock = NSLock()
     private var known: [Key: [PhoneNumberMatch]] = [:]
+    private var bytes = 0
 
     func matches(of pieces: [ArraySlice<UInt8>], region: String) -> [[PhoneNumberMatch]?] {
         lock.lock()
@@ -290,17 +293,30 @@ final class PieceMemo: @unchecked Sendable {
         return pieces.map { known[Key(region: region, bytes: $0)] }
     }
 
+    /// Bytes of the pieces held, for the tests of the bound.
+    var storedBytes: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return bytes
+    }
+
     func removeAll() {
         lock.lock()
         defer { lock.unlock() }
         known.removeAll()
+        bytes = 0
     }
 
     func store(_ read: [(bytes: ArraySlice<UInt8>, matches: [PhoneNumberMatch])], region: String) {
         lock.lock()
         defer { lock.unlock() }
-        if known.count + read.count > Self.capacity { known.removeAll(keepingCapacity: true) }
+        let added = read.reduce(0) { $0 + $1.bytes.count }
+        if known.count + read.count > Self.capacity || bytes + added > Self.byteCapacity {
+            known.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
         // A copy of the bytes: the key must not keep the whole block's folded text alive.
         for entry in read { known[Key(region: region, bytes: ArraySlice(Array(entry.bytes)))] = entry.matches }
+        bytes += added
     }
 }

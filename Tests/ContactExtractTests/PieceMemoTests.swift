@@ -31,6 +31,19 @@ import Testing
         #expect(differing == 0)
     }
 
+    /// Long pieces (up to `batchBytes`) cannot make the memo grow past its byte bound.
+    @Test func memoStaysWithinItsBounds() {
+        let memo = PieceMemo()
+        for k in 0..<2_000 {
+            let piece = ArraySlice(Array(repeating: UInt8(0x30 + k % 10), count: BatchedPhoneMatcher.batchBytes - k % 7))
+            memo.store([(piece, [])], region: "US")
+            #expect(memo.storedBytes <= PieceMemo.byteCapacity)
+        }
+        #expect(memo.storedBytes > 0)
+        #expect(memo.matches(of: [ArraySlice(Array(repeating: 0x39, count: BatchedPhoneMatcher.batchBytes - 1999 % 7))],
+                             region: "US") == [[]])
+    }
+
     /// A page read twice (the second time from the memo) gives the same records.
     @Test func secondReadingFromTheMemoIsTheSame() throws {
         let html = """
