@@ -35,6 +35,13 @@ public struct ContactExtractor: Sendable {
         public static let all: Stages = [.phones, .emails, .structuredData, .hours]
     }
 
+    /// Forgets what earlier pages taught the process (the matcher's pieces read before), so
+    /// that a benchmark's every pass costs what a fresh process's would. Output never depends
+    /// on it.
+    public static func forgetEarlierPages() {
+        PieceMemo.shared.removeAll()
+    }
+
     public func extract(from document: HTMLDocument, stages: Stages) -> [ContactRecord] {
         var collector = RecordCollector()
         var page = PageContext(document: document)
