@@ -3,8 +3,10 @@
 
 #include <cstring>
 #include <dlfcn.h>
+#include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumbermatch.h>
@@ -37,7 +39,71 @@ void copyString(char *destination, size_t capacity, const std::string &source) {
     destination[count] = '\0';
 }
 
+// What describe and cpn_parse work out is a function of their input alone (the metadata
+// is compiled in and immutable), and pages state the same numbers again and again (a
+// header's and a footer's tel: link, one number on every page of a site, a number read in
+// each of a block's regions); the library's answer costs regex matches per region of a
+// calling code (25 for +1). Memos remember the answers for the process, both threads,
+// bounded: emptied when full.
+template <typename Value>
+class Memo {
+public:
+    bool find(const std::string &key, Value *value) {
+        std::lock_guard<std::mutex> guard(lock_);
+        auto found = entries_.find(key);
+        if (found == entries_.end()) return false;
+        *value = found->second;
+        return true;
+    }
+
+    void store(const std::string &key, const Value &value) {
+        std::lock_guard<std::mutex> guard(lock_);
+        if (entries_.size() >= kCapacity) entries_.clear();
+        entries_.emplace(key, value);
+    }
+
+private:
+    static constexpr size_t kCapacity = 50000;
+    std::mutex lock_;
+    std::unordered_map<std::string, Value> entries_;
+};
+
+// A number's description without its extension: Format(E164), GetRegionCodeForNumber and
+// GetNumberType read only the country code and the national significant number (the
+// national number and its Italian leading zeros).
+Memo<cpn_number> &descriptions() {
+    static Memo<cpn_number> *memo = new Memo<cpn_number>();
+    return *memo;
+}
+
+struct ParseResult {
+    cpn_status status;
+    cpn_number number;
+};
+
+Memo<ParseResult> &parses() {
+    static Memo<ParseResult> *memo = new Memo<ParseResult>();
+    return *memo;
+}
+
+void describeUncached(const PhoneNumber &number, cpn_number *out);
+
 void describe(const PhoneNumber &number, cpn_number *out) {
+    std::string key = std::to_string(number.country_code()) + "|" + std::to_string(number.national_number()) + "|"
+        + (number.italian_leading_zero() ? "1" : "0") + "|" + std::to_string(number.number_of_leading_zeros());
+    if (!descriptions().find(key, out)) {
+        cpn_number plain;
+        describeUncached(number, &plain);
+        std::memset(plain.extension, 0, sizeof(plain.extension));
+        descriptions().store(key, plain);
+        *out = plain;
+    }
+    if (number.has_extension()) {
+        copyString(out->extension, sizeof(out->extension), number.extension());
+    }
+}
+
+void describeUncached(const PhoneNumber &number, cpn_number *out) {
     std::memset(out, 0, sizeof(*out));
     std::string e164;
     util().Format(number, PhoneNumberUtil::E164, &e164);
@@ -84,14 +150,24 @@ extern "C" size_t cpn_find_numbers(const char *text, size_t length, const char *
 extern "C" cpn_status cpn_parse(const char *text, size_t length, const char *region,
                                 cpn_number *out) {
     if (text == nullptr || region == nullptr || out == nullptr) return CPN_NOT_A_NUMBER;
+    std::string key = std::string(region) + '\0' + std::string(text, length);
+    ParseResult result;
+    if (parses().find(key, &result)) {
+        *out = result.number;
+        return result.status;
+    }
     PhoneNumber number;
     PhoneNumberUtil::ErrorType error = util().Parse(std::string(text, length), region, &number);
     if (error != PhoneNumberUtil::NO_PARSING_ERROR) {
         std::memset(out, 0, sizeof(*out));
-        return static_cast<cpn_status>(error);
+        result.status = static_cast<cpn_status>(error);
+    } else {
+        describe(number, out);
+        result.status = out->is_valid ? CPN_OK : CPN_NOT_VALID;
     }
-    describe(number, out);
-    return out->is_valid ? CPN_OK : CPN_NOT_VALID;
+    result.number = *out;
+    parses().store(key, result);
+    return result.status;
 }
 
 extern "C" int cpn_is_valid_short_number(const char *digits, const char *region) {

@@ -20,6 +20,10 @@ public struct DetectedCharset: Sendable, Hashable {
     /// For `.utf8OverDeclaration`: the encoding the page declared, and where.
     public var declared: String? = nil
 
+    /// Whether detection found the bytes valid UTF-8 (all of them: no byte-order mark
+    /// was skipped), so that the document layer need not check them again.
+    var isValidUTF8: Bool { source == .utf8Check || source == .utf8OverDeclaration }
+
     /// Why the page is not read in the encoding it declares, for the document's warnings.
     public var warning: String? {
         guard source == .utf8OverDeclaration, let declared else { return nil }
@@ -152,14 +156,34 @@ public enum CharsetDetector {
                lower(b[i + 3]) == UInt8(ascii: "t"), lower(b[i + 4]) == UInt8(ascii: "a"),
                i + 5 < end, isSpace(b[i + 5]) || b[i + 5] == UInt8(ascii: "/") {
                 let tagEnd = b[(i + 5)..<end].firstIndex(of: UInt8(ascii: ">")) ?? end
-                let tag = String(decoding: b[(i + 5)..<tagEnd], as: UTF8.self).lowercased()
-                if let value = metaTagCharset(tag) { return value }
+                // "charset" in the tag's bytes, any case, is a necessary condition for it in
+                // the lower-cased tag (no other character lower-cases to these letters), so
+                // most <meta> tags are passed over without a String and Foundation's search.
+                if containsCharsetWord(b, (i + 5)..<tagEnd) {
+                    let tag = String(decoding: b[(i + 5)..<tagEnd], as: UTF8.self).lowercased()
+                    if let value = metaTagCharset(tag) { return value }
+                }
                 i = tagEnd
                 continue
             }
             i += 1
         }
         return nil
+    }
+
+    private static func containsCharsetWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let word: StaticString = "charset"
+        return word.withUTF8Buffer { w in
+            guard range.count >= w.count else { return false }
+            var start = range.lowerBound
+            while start + w.count <= range.upperBound {
+                var k = 0
+                while k < w.count, lower(b[start + k]) == w[k] { k += 1 }
+                if k == w.count { return true }
+                start += 1
+            }
+            return false
+        }
     }
 
     /// From the inside of one meta tag: `charset=...`, or `content="...charset=..."`.
@@ -230,6 +254,11 @@ extension StringProtocol {
             return String(self)
         }
         let scalars = unicodeScalars
+        // Neither end is whitespace (a non-ASCII letter ends many links): nothing to trim,
+        // without walking the scalars up to the ends.
+        if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace, !last.properties.isWhitespace {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))

@@ -143,6 +143,13 @@ struct DocumentWalker {
     /// Element names by libxml2's pointer (names come from the parser's dictionary, or
     /// are constants for implied elements), so most elements cost no String.
     private var namesByPointer: [UnsafeRawPointer: Int32] = [:]
+    private struct CachedName {
+        var pointer: UnsafeRawPointer?
+        var index: Int32 = 0
+        var role: ElementRole = .inline
+    }
+    private static let nameCacheSize = 64
+    private var nameCache = [CachedName](repeating: CachedName(), count: nameCacheSize)
 
     init() {
         buffer.reserveCapacity(1024)
@@ -158,6 +165,7 @@ struct DocumentWalker {
         textRun = 0
         // The tree builder names an element by its local part (`o:p` is a `p`).
         let name = Self.localName(qualifiedName)
+        let key = Self.packedName(name)
         if parserDepth > Self.maximumDepth {
             stop("Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option")
             return
@@ -168,7 +176,7 @@ struct DocumentWalker {
             // libxml2 starts a new `html` for content after `</html>` (its tree builder
             // hangs it under the document's first node, or beside the root after a
             // doctype, where a walk does not go); a browser reads it into the body.
-            if nameEquals(name, "html") || (nameEquals(name, "body") && baseCount == 2) {
+            if key == NameKey.html || (key == NameKey.body && baseCount == 2) {
                 foldedStarts += 1
                 return
             }
@@ -178,24 +186,25 @@ struct DocumentWalker {
             return
         }
         let parent = frames.last
-        let node = elements.add(name: nameIndex(name), parent: parent?.node,
+        let (nameIndex, role) = nameAndRole(name, key: key)
+        let node = elements.add(name: nameIndex, parent: parent?.node,
                                 siblingsStart: parent?.childNamesStart ?? elements.openChildren)
         if parent == nil {
             // The root: the page's language, and the owner of text outside any block.
             language = attribute(attributes, "lang").map { $0.trimmingASCIIWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
             owners.append(Owner(node: node, kind: .text))
-        } else if parent?.isHead == true, nameEquals(name, "base"), let href = attribute(attributes, "href") {
+        } else if parent?.isHead == true, key == NameKey.base, let href = attribute(attributes, "href") {
             baseHref = href
         }
-        if let attributes, nameEquals(name, "script") || nameEquals(name, "iframe") || nameEquals(name, "form") {
-            if let url = attribute(attributes, nameEquals(name, "form") ? "action" : "src"), !url.isEmpty {
+        if let attributes, key == NameKey.script || key == NameKey.iframe || key == NameKey.form {
+            if let url = attribute(attributes, key == NameKey.form ? "action" : "src"), !url.isEmpty {
                 embeddedURLs.append(url)
             }
         }
-        if title == nil, titleBytes == nil, nameEquals(name, "title") { titleBytes = [] }
-        var frame = Frame(node: node, role: Self.role(of: name), childNamesStart: elements.openChildren)
-        frame.isHead = nameEquals(name, "head")
-        frame.isBody = frames.count == 1 && nameEquals(name, "body")
+        if title == nil, titleBytes == nil, key == NameKey.title { titleBytes = [] }
+        var frame = Frame(node: node, role: role, childNamesStart: elements.openChildren)
+        frame.isHead = key == NameKey.head
+        frame.isBody = frames.count == 1 && key == NameKey.body
         if enter(name, attributes, frame: &frame) {
             frames.append(frame)
         } else {
@@ -288,6 +297,21 @@ struct DocumentWalker {
         guard cut == nil, let parser else { return }
         cut = "libxml2 stopped reading at line \(xmlSAX2GetLineNumber(parser)): \(reason)"
         xmlStopParser(parser)
+    }
+
+    /// The element table's index of a name and the name's role, by libxml2's pointer: a
+    /// small table keyed by the pointer's bits answers most elements without hashing
+    /// (a page uses a few dozen names, each always at one address of the parser's
+    /// dictionary).
+    private mutating func nameAndRole(_ name: UnsafePointer<xmlChar>, key: UInt64) -> (Int32, ElementRole) {
+        let pointer = UnsafeRawPointer(name)
+        let bits = UInt(bitPattern: pointer)
+        let slot = Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 9)) & (Self.nameCacheSize - 1)
+        if nameCache[slot].pointer == pointer { return (nameCache[slot].index, nameCache[slot].role) }
+        let index = nameIndex(name)
+        let role = Self.role(of: name, key: key)
+        nameCache[slot] = CachedName(pointer: pointer, index: index, role: role)
+        return (index, role)
     }
 
     private mutating func nameIndex(_ name: UnsafePointer<xmlChar>) -> Int32 {
@@ -404,23 +428,25 @@ struct DocumentWalker {
     /// rather than byte by byte. A word cut between two calls joins up, since a space
     /// is written only when whitespace is seen.
     private mutating func appendText(_ content: UnsafeBufferPointer<xmlChar>) {
+        guard let bytes = content.baseAddress else { return }
         var p = 0
         let count = content.count
         while p < count {
             // A NUL (decoded from a broken UTF-16 page) shows as nothing, as in browsers.
-            if content[p] == 0 {
+            if bytes[p] == 0 {
                 p += 1
                 continue
             }
-            if Self.isCollapsibleSpace(content[p]) {
+            if Self.isCollapsibleSpace(bytes[p]) {
+                p += 1
+                while p < count, Self.isCollapsibleSpace(bytes[p]) { p += 1 }
                 pendingSpace = true
                 for index in captures.indices { captures[index].pendingSpace = true }
-                p += 1
                 continue
             }
-            var end = p
-            while end < count && content[end] != 0 && !Self.isCollapsibleSpace(content[end]) { end += 1 }
-            let word = UnsafeBufferPointer(rebasing: content[p..<end])
+            var end = p + 1
+            while end < count, !Self.endsWord(bytes[end]) { end += 1 }
+            let word = UnsafeBufferPointer(start: bytes + p, count: end - p)
             p = end
             if pendingSpace {
                 if !buffer.isEmpty { buffer.append(0x20) }
@@ -437,9 +463,19 @@ struct DocumentWalker {
         }
     }
 
+    @inline(__always)
     private static func isCollapsibleSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        byte <= 0x20 && (collapsibleSpaces >> UInt64(byte)) & 1 != 0
     }
+
+    /// Whitespace or NUL: one compare for the bytes of words, a bit test for the rest.
+    @inline(__always)
+    private static func endsWord(_ byte: UInt8) -> Bool {
+        byte <= 0x20 && ((collapsibleSpaces | 1) >> UInt64(byte)) & 1 != 0
+    }
+
+    /// Space, tab, line feed, form feed, carriage return, as bits of a mask.
+    private static let collapsibleSpaces: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D
 
     // MARK: - Attributes
 
@@ -569,7 +605,7 @@ struct DocumentWalker {
 
     /// The value of an attribute of the element being started; "" for one written
     /// without a value, as the tree builder would give it.
-    private func attribute(_ attributes: Attributes?, _ wanted: String) -> String? {
+    private func attribute(_ attributes: Attributes?, _ wanted: StaticString) -> String? {
         guard let attributes else { return nil }
         var k = 0
         while let name = attributes[k] {
@@ -634,30 +670,40 @@ struct DocumentWalker {
         }
     }
 
-    private func nameEquals(_ name: UnsafePointer<xmlChar>, _ wanted: String) -> Bool {
-        var i = 0
-        for w in wanted.utf8 {
-            let c = name[i]
-            if c == 0 { return false }
-            let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-            if lower != w { return false }
-            i += 1
-        }
-        return name[i] == 0
-    }
-
-    /// Element names are looked up by their first eight bytes packed into an integer:
-    /// no String per element on the hot path.
-    static func role(of name: UnsafePointer<xmlChar>) -> ElementRole {
+    /// An element name's first eight bytes, ASCII lower-cased, packed into an integer
+    /// (the first byte lowest); `NameKey.long` for a name of more than eight. Names are
+    /// compared and their roles looked up by it: no String per element on the hot path.
+    static func packedName(_ name: UnsafePointer<xmlChar>) -> UInt64 {
         var key: UInt64 = 0
         var length = 0
         while length < 9 {
             let c = name[length]
             if c == 0 { break }
-            if length < 8 { key |= UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) << (8 * UInt64(length)) }
+            if length == 8 { return NameKey.long }
+            key |= UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) << (8 * UInt64(length))
             length += 1
         }
-        if length > 8 {
+        return key
+    }
+
+    /// `packedName` of the element names the walker asks about. A name of up to eight
+    /// bytes packs to a different integer from every other (its unused bytes are zero,
+    /// and no name holds a NUL), and a longer one packs to `long`, which no name of up
+    /// to eight bytes does (its top byte would be 0xFF).
+    enum NameKey {
+        static let long: UInt64 = .max
+        static let html: UInt64 = 0x6C6D_7468
+        static let body: UInt64 = 0x7964_6F62
+        static let base: UInt64 = 0x6573_6162
+        static let head: UInt64 = 0x6461_6568
+        static let form: UInt64 = 0x6D72_6F66
+        static let title: UInt64 = 0x65_6C74_6974
+        static let script: UInt64 = 0x7470_6972_6373
+        static let iframe: UInt64 = 0x656D_6172_6669
+    }
+
+    static func role(of name: UnsafePointer<xmlChar>, key: UInt64) -> ElementRole {
+        if key == NameKey.long {
             let full = String(cString: name).lowercased()
             return longRoles[full] ?? .inline
         }

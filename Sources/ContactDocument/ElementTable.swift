@@ -6,20 +6,25 @@
 struct ElementTable: Sendable {
     private var names: [String] = []
     private var nameIndex: [String: Int32] = [:]
-    private var parents: [Int32] = []
-    private var nameOf: [Int32] = []
-    /// 1-based among the earlier siblings of the same name.
-    private var ordinals: [Int32] = []
-    /// Whether the path writes the ordinal: always after the first, and for the first
-    /// when a later sibling has its name.
-    private var indexed: [Bool] = []
+    /// One per element, in document order (one append per element).
+    private var entries: [Entry] = []
+
+    private struct Entry {
+        var parent: Int32
+        var name: Int32
+        /// 1-based among the earlier siblings of the same name.
+        var ordinal: Int32
+        /// Whether the path writes the ordinal: always after the first, and for the first
+        /// when a later sibling has its name.
+        var indexed: Bool
+    }
 
     /// For each open element, the names of its children so far (its entries start
     /// where the element's `childNamesStart` says; an element's children are all seen
     /// before its parent's next child, so one stack serves every open element).
     private var childNames: [(name: Int32, count: Int32, first: Int32)] = []
 
-    var count: Int { parents.count }
+    var count: Int { entries.count }
 
     /// The index of a name, adding it when new.
     mutating func intern(_ name: String) -> Int32 {
@@ -33,7 +38,7 @@ struct ElementTable: Sendable {
     /// Adds an element under `parent` (nil for the root), given where the parent's
     /// child names start; returns its index.
     mutating func add(name: Int32, parent: Int32?, siblingsStart: Int) -> Int32 {
-        let index = Int32(parents.count)
+        let index = Int32(entries.count)
         var ordinal: Int32 = 1
         if parent != nil {
             var k = siblingsStart
@@ -41,15 +46,12 @@ struct ElementTable: Sendable {
             if k < childNames.count {
                 childNames[k].count += 1
                 ordinal = childNames[k].count
-                indexed[Int(childNames[k].first)] = true
+                entries[Int(childNames[k].first)].indexed = true
             } else {
                 childNames.append((name, 1, index))
             }
         }
-        parents.append(parent ?? -1)
-        nameOf.append(name)
-        ordinals.append(ordinal)
-        indexed.append(ordinal > 1)
+        entries.append(Entry(parent: parent ?? -1, name: name, ordinal: ordinal, indexed: ordinal > 1))
         return index
     }
 
@@ -65,18 +67,18 @@ struct ElementTable: Sendable {
     var allPaths: [String] { (0..<count).map { path(of: $0) } }
 
     func path(of element: Int) -> String {
-        guard element >= 0, element < parents.count else { return "" }
+        guard element >= 0, element < entries.count else { return "" }
         var steps: [Int] = []
         var at = element
         while at >= 0 {
             steps.append(at)
-            at = Int(parents[at])
+            at = Int(entries[at].parent)
         }
         var path = ""
         for step in steps.reversed() {
             path += "/"
-            path += names[Int(nameOf[step])]
-            if indexed[step] { path += "[\(ordinals[step])]" }
+            path += names[Int(entries[step].name)]
+            if entries[step].indexed { path += "[\(entries[step].ordinal)]" }
         }
         return path
     }

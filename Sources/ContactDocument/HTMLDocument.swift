@@ -39,7 +39,7 @@ public final class HTMLDocument {
         let result: Result<(DetectedCharset, DocumentWalker, String?), DocumentError> = array.withUnsafeBufferPointer { raw in
             let charset = CharsetDetector.detect(raw, contentType: contentType, isSupported: LibXML2.isEncodingSupported)
             var body = UnsafeBufferPointer(rebasing: raw[charset.bomLength...])
-            let (repaired, encoding) = Self.parserInput(body, charset: charset.name)
+            let (repaired, encoding) = Self.parserInput(body, charset: charset.name, isValidUTF8: charset.isValidUTF8)
             return (repaired ?? []).withUnsafeBufferPointer { fixed in
                 if repaired != nil { body = fixed }
                 var cut: String?
@@ -135,9 +135,11 @@ public final class HTMLDocument {
     /// U+FFFD (`Transcoder`); invalid UTF-8 in a UTF-8 page is replaced by U+FFFD too, as
     /// browsers do, rather than letting libxml2 switch the rest of the page to Latin-1.
     /// Either way the ASCII stays. Nil bytes: the body as it is, in `encoding`.
-    static func parserInput(_ body: UnsafeBufferPointer<UInt8>, charset: String) -> (bytes: [UInt8]?, encoding: String) {
+    /// `isValidUTF8`: detection has checked these very bytes already.
+    static func parserInput(_ body: UnsafeBufferPointer<UInt8>, charset: String,
+                            isValidUTF8: Bool = false) -> (bytes: [UInt8]?, encoding: String) {
         if charset != "UTF-8", let decoded = Transcoder.utf8(body, from: charset) { return (decoded, "UTF-8") }
-        if charset == "UTF-8", !CharsetDetector.isValidUTF8(body) {
+        if charset == "UTF-8", !isValidUTF8, !CharsetDetector.isValidUTF8(body) {
             return (Array(String(decoding: body, as: UTF8.self).utf8), "UTF-8")
         }
         return (nil, charset)

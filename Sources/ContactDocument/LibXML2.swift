@@ -1,4 +1,7 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Every function call into libxml2 goes through here (the walker only reads node
 /// fields), so the unsafe surface of this module is this file and DocumentWalker.swift.
@@ -45,7 +48,12 @@ enum LibXML2 {
     /// RECOVER, or a huge text node, which is reported as an out-of-memory error at level
     /// "error", not fatal, yet stops reading just the same.
     private static func stoppedEarly() -> String? {
-        guard let error = xmlGetLastError(), let message = lastErrorMessage(),
+        // Most pages end with some recoverable error: its message is made a String (and
+        // searched with Foundation) only when it is fatal or can hold "huge" at all.
+        guard let error = xmlGetLastError(), let raw = error.pointee.message,
+              error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
+                || strstr(raw, "huge") != nil,
+              let message = lastErrorMessage(),
               error.pointee.level == XML_ERR_FATAL || error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
                 || message.contains("huge") else { return nil }
         return "libxml2 stopped reading at line \(error.pointee.line): \(message)"
@@ -64,14 +72,19 @@ enum LibXML2 {
         ca_xml_silence_errors()
         xmlResetLastError()
         defer { xmlResetLastError() }
-        let box = WalkerBox()
+        // The callbacks reach the walker through the parser's user pointer: a pointer to
+        // the walker itself, so that an event costs neither a retain and release of a box
+        // nor the run-time exclusivity check of a class's stored property.
+        let box = UnsafeMutablePointer<DocumentWalker>.allocate(capacity: 1)
+        box.initialize(to: DocumentWalker())
+        defer { box.deallocate() }
         let ran = runParser(bytes, url: url, encoding: encoding, handler: saxHandler,
-                            user: Unmanaged.passUnretained(box).toOpaque()) { box.walker.parser = $0 }
+                            user: UnsafeMutableRawPointer(box)) { box.pointee.parser = $0 }
+        var walker = box.move()
         guard ran else {
             return .failure(.unparseable(source: url, reason: lastErrorMessage() ?? "no parser could be made"))
         }
-        box.walker.finish()
-        let walker = box.walker
+        walker.finish()
         guard walker.documentStarted else {
             return .failure(.unparseable(source: url, reason: lastErrorMessage() ?? "no document produced"))
         }
@@ -97,15 +110,10 @@ enum LibXML2 {
         return true
     }
 
-    /// The walker behind the parser's user pointer: the callbacks mutate it in place, one
-    /// exclusive access per event rather than one per field a class would need.
-    private final class WalkerBox {
-        var walker = DocumentWalker()
-
-        /// The box behind a callback's user pointer.
-        static func of(_ user: UnsafeMutableRawPointer?) -> WalkerBox? {
-            user.map { Unmanaged<WalkerBox>.fromOpaque($0).takeUnretainedValue() }
-        }
+    /// The walker behind a callback's user pointer (see `read`).
+    @inline(__always)
+    private static func walker(_ user: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<DocumentWalker>? {
+        user?.assumingMemoryBound(to: DocumentWalker.self)
     }
 
     /// The parser run with no callbacks (for `ParserProbe`).
@@ -123,15 +131,15 @@ enum LibXML2 {
     private nonisolated(unsafe) static let saxHandler: htmlSAXHandler = {
         var handler = htmlSAXHandler()
         handler.initialized = 1
-        handler.startDocument = { WalkerBox.of($0)?.walker.startDocument() }
+        handler.startDocument = { walker($0)?.pointee.startDocument() }
         handler.startElement = { user, name, attributes in
             guard let name else { return }
-            WalkerBox.of(user)?.walker.startElement(name, attributes)
+            walker(user)?.pointee.startElement(name, attributes)
         }
-        handler.endElement = { user, _ in WalkerBox.of(user)?.walker.endElement() }
+        handler.endElement = { user, _ in walker(user)?.pointee.endElement() }
         handler.characters = { user, text, length in
             guard let text else { return }
-            WalkerBox.of(user)?.walker.characters(text, Int(length))
+            walker(user)?.pointee.characters(text, Int(length))
         }
         handler.cdataBlock = handler.characters
         return handler

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Decodes a page's bytes to UTF-8 before the parser sees them, replacing each byte the
 /// encoding cannot decode by U+FFFD and going on, as browsers do. Handing libxml2 the
@@ -14,6 +15,12 @@ enum Transcoder {
     /// UTF-8 for `bytes` read as `encoding` (an iconv name); nil when iconv knows no such
     /// encoding, for the caller to hand the bytes over as they are.
     static func utf8(_ bytes: UnsafeBufferPointer<UInt8>, from encoding: String) -> [UInt8]? {
+        if let table = SingleByteTable.of(encoding) { return table.utf8(bytes) }
+        return streamed(bytes, from: encoding)
+    }
+
+    /// Through iconv, chunk by chunk.
+    static func streamed(_ bytes: UnsafeBufferPointer<UInt8>, from encoding: String) -> [UInt8]? {
         guard let converter = iconv_open("UTF-8", encoding), converter != UnsafeMutableRawPointer(bitPattern: -1) else {
             return nil
         }
@@ -49,5 +56,77 @@ enum Transcoder {
             }
         }
         return output
+    }
+}
+
+/// What iconv makes of each of the 256 bytes of a single-byte encoding, alone. For the
+/// encodings below iconv reads every byte by itself, with no state (one byte is one
+/// character, or none), so a page decoded through the table is byte for byte what
+/// `Transcoder.streamed` makes of it, U+FFFD for a byte with no character included, at
+/// a table look-up per byte instead of iconv's conversion loop. Not for windows-1255 and
+/// windows-1258, which iconv composes with the following combining mark.
+struct SingleByteTable: Sendable {
+    /// UTF-8 of byte `b` at `4 * b`, its length at `b`.
+    private let utf8: [UInt8]
+    private let lengths: [UInt8]
+    private let longest: Int
+
+    static let stateless: Set<String> = {
+        var names: Set<String> = ["WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1252", "WINDOWS-1253", "WINDOWS-1254",
+                                  "WINDOWS-1256", "WINDOWS-1257", "WINDOWS-874", "KOI8-R", "KOI8-U"]
+        for part in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16] { names.insert("ISO-8859-\(part)") }
+        return names
+    }()
+
+    private final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var tables: [String: SingleByteTable?] = [:]
+    }
+    private static let cache = Cache()
+
+    /// The table of `encoding` (built once per process), nil when it is not one of the
+    /// stateless single-byte encodings or iconv does not know it.
+    static func of(_ encoding: String) -> SingleByteTable? {
+        guard stateless.contains(encoding.uppercased()) else { return nil }
+        return cache.lock.withLock {
+            if let known = cache.tables[encoding] { return known }
+            let table = SingleByteTable(encoding)
+            cache.tables[encoding] = table
+            return table
+        }
+    }
+
+    private init?(_ encoding: String) {
+        var utf8 = [UInt8](repeating: 0, count: 256 * 4)
+        var lengths = [UInt8](repeating: 0, count: 256)
+        for byte in 0...255 {
+            guard let decoded = [UInt8(byte)].withUnsafeBufferPointer({ Transcoder.streamed($0, from: encoding) }),
+                  (1...4).contains(decoded.count) else { return nil }
+            for (k, unit) in decoded.enumerated() { utf8[4 * byte + k] = unit }
+            lengths[byte] = UInt8(decoded.count)
+        }
+        self.utf8 = utf8
+        self.lengths = lengths
+        longest = Int(lengths.max() ?? 1)
+    }
+
+    func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        utf8.withUnsafeBufferPointer { table in
+            lengths.withUnsafeBufferPointer { lengths in
+                [UInt8](unsafeUninitializedCapacity: max(1, bytes.count * longest)) { out, written in
+                    var o = 0
+                    for byte in bytes {
+                        let b = Int(byte)
+                        let length = Int(lengths[b])
+                        out[o] = table[4 * b]
+                        if length > 1 {
+                            for k in 1..<length { out[o + k] = table[4 * b + k] }
+                        }
+                        o += length
+                    }
+                    written = o
+                }
+            }
+        }
     }
 }

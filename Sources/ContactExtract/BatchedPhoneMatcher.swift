@@ -1,3 +1,4 @@
+import Foundation
 import PhoneNumbers
 
 /// Runs libphonenumber's matcher once over many blocks instead of once per block:
@@ -24,7 +25,7 @@ enum BatchedPhoneMatcher {
     static let batchBytes = 8 * 1024
 
     /// A stretch of one block's folded text: a whole block, or a piece of a long one.
-    private struct Piece {
+    struct Piece {
         var item: Item
         var start: Int
         var bytes: ArraySlice<UInt8>
@@ -45,7 +46,7 @@ enum BatchedPhoneMatcher {
     /// punctuation numbers are written with; letters end it (`stretches(in:)`).
     /// Windows are widened so that they never cut a run of digits, merged when they
     /// meet, and cut at a space into pieces of at most `batchBytes`.
-    private static func pieces(of item: Item) -> [Piece] {
+    static func pieces(of item: Item) -> [Piece] {
         let bytes = Array(item.folded.text.utf8)
         var windows: [Range<Int>] = []
         for stretch in stretches(in: bytes) {
@@ -125,35 +126,70 @@ enum BatchedPhoneMatcher {
     private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
     /// Matches per block index, with UTF-8 ranges in the block's original text.
+    ///
+    /// A piece's matches depend on its bytes and the region alone (see `matchesInOneCall`),
+    /// so a piece read before in the same region (a site's footer on each of its pages, a
+    /// number written in the same words twice on one page) is answered from `PieceMemo`;
+    /// the others go to the library, in batches of at most `batchBytes`.
     static func find(in items: [Item], region: String) -> [Int: [PhoneNumberMatch]] {
-        var found: [Int: [PhoneNumberMatch]] = [:]
-        var batch: [Piece] = []
+        let pieces = items.flatMap(pieces(of:))
+        var local = PieceMemo.shared.matches(of: pieces.map(\.bytes), region: region)
+        var missing: [Int] = []
+        var firstOfBytes: [PieceMemo.Key: Int] = [:]
+        var sameAs: [(index: Int, first: Int)] = []
+        for (index, piece) in pieces.enumerated() where local[index] == nil {
+            let key = PieceMemo.Key(region: region, bytes: piece.bytes)
+            if let first = firstOfBytes[key] { sameAs.append((index, first)); continue }
+            firstOfBytes[key] = index
+            missing.append(index)
+        }
+        var batch: [Int] = []
         var size = 0
-        for piece in items.flatMap(pieces(of:)) {
-            let length = piece.bytes.count + separator.count
-            if !batch.isEmpty, size + length > batchBytes {
-                found.merge(findInOneCall(batch, region: region)) { $0 + $1 }
-                batch = []
-                size = 0
-            }
-            batch.append(piece)
+        func flush() {
+            let read = matchesInOneCall(batch.map { pieces[$0].bytes }, region: region)
+            for (index, matches) in zip(batch, read) { local[index] = matches }
+            PieceMemo.shared.store(zip(batch, read).map { (pieces[$0.0].bytes, $0.1) }, region: region)
+            batch = []
+            size = 0
+        }
+        for index in missing {
+            let length = pieces[index].bytes.count + separator.count
+            if !batch.isEmpty, size + length > batchBytes { flush() }
+            batch.append(index)
             size += length
         }
-        if !batch.isEmpty { found.merge(findInOneCall(batch, region: region)) { $0 + $1 } }
+        if !batch.isEmpty { flush() }
+        for (index, first) in sameAs { local[index] = local[first] }
+        var found: [Int: [PhoneNumberMatch]] = [:]
+        for (piece, matches) in zip(pieces, local) {
+            for var match in matches ?? [] {
+                let range = (match.utf8Range.lowerBound + piece.start)..<(match.utf8Range.upperBound + piece.start)
+                match.utf8Range = piece.item.folded.originalRange(range)
+                found[piece.item.index, default: []].append(match)
+            }
+        }
         return found
     }
 
-    private static func findInOneCall(_ pieces: [Piece], region: String) -> [Int: [PhoneNumberMatch]] {
-        guard !pieces.isEmpty else { return [:] }
+    /// The matches of each piece, read in one call of the library over the pieces joined by
+    /// `separator`, with UTF-8 ranges in the piece. What the matcher decides about a
+    /// candidate depends on the candidate, the character before and after it (a newline of
+    /// the separator or the text's start or end: neither a Latin letter nor an invalid
+    /// punctuation, neither `*` nor a time's `:30`) and the region; no candidate spans a
+    /// separator (none of its characters is a digit, punctuation or an extension mark the
+    /// library's pattern takes), and a citation mark or refused code point spaced out by
+    /// `findNumbers` lies within one piece. So each piece's matches are those it has alone.
+    static func matchesInOneCall(_ pieces: [ArraySlice<UInt8>], region: String) -> [[PhoneNumberMatch]] {
+        guard !pieces.isEmpty else { return [] }
         var joined: [UInt8] = []
         var starts: [Int] = []
         for piece in pieces {
             if !joined.isEmpty { joined += separator }
             starts.append(joined.count)
-            joined += piece.bytes
+            joined += piece
         }
         let text = String(decoding: joined, as: UTF8.self)
-        var found: [Int: [PhoneNumberMatch]] = [:]
+        var found = [[PhoneNumberMatch]](repeating: [], count: pieces.count)
         for var match in PhoneNumberService.findNumbers(in: text, region: region) {
             // The last piece starting at or before the match.
             var low = 0, high = starts.count - 1
@@ -161,12 +197,10 @@ enum BatchedPhoneMatcher {
                 let middle = (low + high + 1) / 2
                 if starts[middle] <= match.utf8Range.lowerBound { low = middle } else { high = middle - 1 }
             }
-            let piece = pieces[low]
-            let offset = piece.start - starts[low]
-            let local = (match.utf8Range.lowerBound + offset)..<(match.utf8Range.upperBound + offset)
-            guard local.upperBound <= piece.start + piece.bytes.count else { continue }
-            match.utf8Range = piece.item.folded.originalRange(local)
-            found[piece.item.index, default: []].append(match)
+            let local = (match.utf8Range.lowerBound - starts[low])..<(match.utf8Range.upperBound - starts[low])
+            guard local.upperBound <= pieces[low].count else { continue }
+            match.utf8Range = local
+            found[low].append(match)
         }
         return found
     }
@@ -224,5 +258,65 @@ enum BatchedPhoneMatcher {
             if !matches.isEmpty { results[index] = matches }
         }
         return results
+    }
+}
+
+/// The matches of pieces already read, per region and piece bytes, for the whole process (both
+/// worker threads; pages of one site repeat their header and footer). Exact: a piece's matches
+/// are a function of its bytes and the region (`BatchedPhoneMatcher.matchesInOneCall`). Bounded:
+/// emptied when it would hold more than `capacity` pieces or `byteCapacity` bytes of them (a
+/// piece may be up to `batchBytes` long, so a count alone would not bound a long run's memory).
+final class PieceMemo: @unchecked Sendable {
+    static let shared = PieceMemo()
+    static let capacity = 20_000
+    static let byteCapacity = 4 << 20
+
+    struct Key: Hashable {
+        var region: String
+        var bytes: ArraySlice<UInt8>
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.region == rhs.region && lhs.bytes.elementsEqual(rhs.bytes) }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(region)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    private let lock = NSLock()
+    private var known: [Key: [PhoneNumberMatch]] = [:]
+    private var bytes = 0
+
+    func matches(of pieces: [ArraySlice<UInt8>], region: String) -> [[PhoneNumberMatch]?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return pieces.map { known[Key(region: region, bytes: $0)] }
+    }
+
+    /// Bytes of the pieces held, for the tests of the bound.
+    var storedBytes: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return bytes
+    }
+
+    func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        known.removeAll()
+        bytes = 0
+    }
+
+    func store(_ read: [(bytes: ArraySlice<UInt8>, matches: [PhoneNumberMatch])], region: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let added = read.reduce(0) { $0 + $1.bytes.count }
+        if known.count + read.count > Self.capacity || bytes + added > Self.byteCapacity {
+            known.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
+        // A copy of the bytes: the key must not keep the whole block's folded text alive.
+        for entry in read { known[Key(region: region, bytes: ArraySlice(Array(entry.bytes)))] = entry.matches }
+        bytes += added
     }
 }

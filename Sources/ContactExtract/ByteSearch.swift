@@ -47,6 +47,35 @@ enum ByteSearch {
         }
     }
 
+    /// The UTF-8 offsets of the first occurrence of `needle` in `haystack` where both are
+    /// ASCII without a carriage return, which is where Foundation's `range(of:)` (canonical
+    /// equivalence, whole grapheme clusters) finds exactly what the bytes do: every ASCII
+    /// character but CR LF is one scalar, one byte and one cluster of its own, and no other
+    /// spelling is canonically equivalent to it. `.notApplicable` for any other pair.
+    enum PlainRange: Equatable { case found(Range<Int>), absent, notApplicable }
+
+    static func plainASCIIRange(of needle: String, in haystack: String) -> PlainRange {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard isPlainASCII(h), isPlainASCII(n) else { return .notApplicable }
+                guard !n.isEmpty, let hb = h.baseAddress, let nb = n.baseAddress else { return .notApplicable }
+                return find(hb, h.count, nb, n.count).map { .found($0..<($0 + n.count)) } ?? .absent
+            }
+        }
+    }
+
+    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        var carriageReturn = false
+        for byte in bytes {
+            any |= byte
+            carriageReturn = carriageReturn || byte == 0x0D
+        }
+        return any < 0x80 && !carriageReturn
+    }
+
     /// Offset of the first occurrence of the needle, nil when none. `memchr` looks for the
     /// needle's last byte rather than its first: Cyrillic stems all start with 0xD0 or
     /// 0xD1, which stand at every other byte of Russian text, while a last byte picks out

@@ -20,13 +20,42 @@ public struct ContactExtractor: Sendable {
     public init(options: ExtractOptions = ExtractOptions()) { self.options = options }
 
     public func extract(from document: HTMLDocument) -> [ContactRecord] {
+        extract(from: document, stages: .all)
+    }
+
+    /// The extractors `extract(from:)` runs; the benchmark times each one alone
+    /// (`contact-audit-bench extract-stages`). Hours without phones see no phone channels.
+    public struct Stages: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let phones = Stages(rawValue: 1 << 0)
+        public static let emails = Stages(rawValue: 1 << 1)
+        public static let structuredData = Stages(rawValue: 1 << 2)
+        public static let hours = Stages(rawValue: 1 << 3)
+        public static let all: Stages = [.phones, .emails, .structuredData, .hours]
+    }
+
+    /// Forgets what earlier pages taught the process (the matcher's pieces read before), so
+    /// that a benchmark's every pass costs what a fresh process's would. Output never depends
+    /// on it.
+    public static func forgetEarlierPages() {
+        PieceMemo.shared.removeAll()
+    }
+
+    public func extract(from document: HTMLDocument, stages: Stages) -> [ContactRecord] {
         var collector = RecordCollector()
         var page = PageContext(document: document)
-        PhoneExtractor(regions: options.regions, shortNumbers: options.shortNumbers).extract(from: document, page: &page, into: &collector)
-        EmailExtractor().extract(from: document, page: &page, into: &collector)
-        StructuredDataExtractor(regions: options.regions).extract(from: document, page: &page, into: &collector)
-        HoursExtractor().extract(from: document, page: &page, phoneChannels: collector.phoneChannelsByPosition(),
-                                 into: &collector)
+        if stages.contains(.phones) {
+            PhoneExtractor(regions: options.regions, shortNumbers: options.shortNumbers).extract(from: document, page: &page, into: &collector)
+        }
+        if stages.contains(.emails) { EmailExtractor().extract(from: document, page: &page, into: &collector) }
+        if stages.contains(.structuredData) {
+            StructuredDataExtractor(regions: options.regions).extract(from: document, page: &page, into: &collector)
+        }
+        if stages.contains(.hours) {
+            HoursExtractor().extract(from: document, page: &page, phoneChannels: collector.phoneChannelsByPosition(),
+                                     into: &collector)
+        }
         return collector.finish()
     }
 }

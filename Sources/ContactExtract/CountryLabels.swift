@@ -82,7 +82,12 @@ enum CountryLabels {
 
     /// "Germany: …", "Germany – …", "France (FR): …", "(GB) 020 …", or a cell or heading that
     /// is only a country's name.
-    static func label(of text: String) -> Label {
+    static func label(of text: String) -> Label { label(of: text, byBytes: true) }
+
+    /// `byBytes`: a text led by an ASCII word that starts no country's name is settled from
+    /// its bytes (`leadingASCIIWord`) instead of the walk over its first characters; false
+    /// for the walk alone, the reference the tests hold the bytes to.
+    static func label(of text: String, byBytes: Bool) -> Label {
         var found: Set<String> = []
         // A bracketed ISO code: "(FR)", "(GB)".
         // All four are ASCII, so four bytes in a row of the UTF-8 are four scalars in a row:
@@ -107,6 +112,9 @@ enum CountryLabels {
                 k += 1
             }
         }()
+        if byBytes, let word = leadingASCIIWord(text), firstWords[word] == nil {
+            return found.count > 1 ? .conflict : found.first.map { .region($0) } ?? .none
+        }
         // A name that starts the text and is followed by a label mark or nothing.
         let head = text.prefix(80)
         var end = head.startIndex
@@ -140,6 +148,30 @@ enum CountryLabels {
         if found.count > 1 { return .conflict }
         return found.first.map { .region($0) } ?? .none
     }
+
+    /// The first word `label(of:)`'s walk reads, folded, where the bytes give it: the text's
+    /// first run of ASCII letters, lower-cased, when every byte before it and the byte after
+    /// it are ASCII (so each of those characters is one byte and one `Character`, a letter
+    /// exactly when it is A-Z or a-z, and no combining mark or other letter extends the
+    /// word) and it ends within the walk's first 80 characters. nil: the walk decides.
+    static func leadingASCIIWord(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var start = 0
+            while start < bytes.count, !isASCIILetter(bytes[start]) {
+                if bytes[start] >= 0x80 { return nil }
+                start += 1
+            }
+            guard start < bytes.count else { return nil }
+            var end = start
+            while end < bytes.count, isASCIILetter(bytes[end]) { end += 1 }
+            guard end <= 80, end == bytes.count || bytes[end] < 0x80 else { return nil }
+            return String(decoding: bytes[start..<end].map { $0 | 0x20 }, as: UTF8.self)
+        }
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     /// The label deciding a block's numbers: its own text, else an address's country line
     /// above it in the same element, else its table row's first cell, else its nearest heading.

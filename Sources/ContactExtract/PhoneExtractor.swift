@@ -371,9 +371,19 @@ struct PhoneExtractor {
 
     /// Where a link's text stands in its block, for the words around it.
     static func range(of text: String, in document: HTMLDocument, block: Int) -> Range<Int>? {
-        guard !text.isEmpty, document.blocks.indices.contains(block),
-              let found = document.blocks[block].text.range(of: text) else { return nil }
-        let blockText = document.blocks[block].text
+        guard !text.isEmpty, document.blocks.indices.contains(block) else { return nil }
+        // Most links and blocks are ASCII: their bytes answer as Foundation's search does.
+        switch ByteSearch.plainASCIIRange(of: text, in: document.blocks[block].text) {
+        case .found(let range): return range
+        case .absent: return nil
+        case .notApplicable: break
+        }
+        return foundationRange(of: text, in: document.blocks[block].text)
+    }
+
+    /// Where Foundation's `range(of:)` finds `text` in `blockText`, in UTF-8 offsets.
+    static func foundationRange(of text: String, in blockText: String) -> Range<Int>? {
+        guard let found = blockText.range(of: text) else { return nil }
         let lower = blockText.utf8.distance(from: blockText.startIndex, to: found.lowerBound)
         let upper = blockText.utf8.distance(from: blockText.startIndex, to: found.upperBound)
         return lower..<upper

@@ -533,17 +533,25 @@ public enum HoursParser {
                 && tokens[d.first - 2].kind == .word && !HoursRecognizer.canStartPhrase(tokens[d.first - 2].text)
         }.count >= 2
         if labelled { return false }
-        var seen: [Int: [(Set<Weekday>, [RawSpan])]] = [:]
+        // Keyed by run and days, so the check stays linear in the number of drafts.
+        var seen: [Int: [[RawSpan]]] = [:]
         for d in drafts where d.content == .ranges && d.daysLeading && !d.amends {
             guard let days = d.days, let run = d.run else { continue }
+            let key = run * 128 + days.reduce(0) { $0 | (1 << $1.rawValue) }
+            let earlier = seen[key, default: []]
+            if earlier.contains(d.spans) { continue }
             // Disjoint hours for the same days are two shifts ("Lun-Sam 0830-1200, Lun-Sam 1430-1830").
-            func overlap(_ a: [RawSpan], _ b: [RawSpan]) -> Bool {
-                a.contains { x in b.contains { y in x.start < max(y.end, y.start + 1) && y.start < max(x.end, x.start + 1) || x.end <= x.start || y.end <= y.start } }
-            }
-            if seen[run, default: []].contains(where: { $0.0 == days && $0.1 != d.spans && overlap($0.1, d.spans) }) { return true }
-            seen[run, default: []].append((days, d.spans))
+            if earlier.contains(where: { spansOverlap($0, d.spans) }) { return true }
+            // More than a few distinct hours for the same days is no table.
+            if earlier.count >= 4 { return true }
+            seen[key] = earlier + [d.spans]
         }
         return false
+    }
+
+    static func spansOverlap(_ a: [RawSpan], _ b: [RawSpan]) -> Bool {
+        func minutes(_ x: RawSpan) -> Range<Int> { x.start..<(x.end <= x.start ? 1440 : x.end) }
+        return a.contains { x in b.contains { y in minutes(x).overlaps(minutes(y)) || x.end <= x.start || y.end <= y.start } }
     }
 
     /// "Open 6:30 am until 5 pm, Monday through Thursday Open 6:30 am until 9 pm Friday and 8 am
@@ -585,9 +593,15 @@ public enum HoursParser {
     /// not for a row that says it has none ("09.00 – 18.00 без перапынку"). Only rows that lead
     /// with their days take it: hours whose days come after them are a sentence, not a row.
     static func shareBreaksWithRows(_ rowBreaks: [RowBreak], in drafts: inout [Draft], tokens: [HoursToken]) {
-        for b in rowBreaks where !b.inBrackets {
-            guard rowBreaks.filter({ $0.run == b.run }).count == 1 else { continue }
-            let rows = drafts.indices.filter { drafts[$0].run == b.run && !drafts[$0].holidayOnly }
+        guard !rowBreaks.isEmpty else { return }
+        var breaksPerRun: [Int: Int] = [:]
+        for b in rowBreaks { breaksPerRun[b.run, default: 0] += 1 }
+        var rowsPerRun: [Int: [Int]] = [:]
+        for k in drafts.indices where !drafts[k].holidayOnly {
+            if let run = drafts[k].run, breaksPerRun[run] == 1 { rowsPerRun[run, default: []].append(k) }
+        }
+        for b in rowBreaks where !b.inBrackets && breaksPerRun[b.run] == 1 {
+            let rows = rowsPerRun[b.run] ?? []
             // After the last row with hours; rows of days off may follow ("… В понедельник - выходной").
             guard rows.contains(b.row), rows.count >= 2,
                   !rows.contains(where: { $0 > b.row && drafts[$0].content != .closed }) else { continue }

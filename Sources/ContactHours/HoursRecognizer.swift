@@ -1257,7 +1257,7 @@ struct HoursRecognizer {
     /// `ambiguous`: a time range whose half of the day nothing in the text decides ("Sunday
     /// 1:00-5:00" on a twelve-hour clock, "11-1 Uhr" with no afternoon hour written anywhere):
     /// it reads as a range, but no schedule may be made of it.
-    func parseRange(_ i: Int) -> (span: RawSpan, explicit: Bool, end: Int, ambiguous: Bool)? {
+    func parseRange(_ i: Int, lookahead: Bool = true) -> (span: RawSpan, explicit: Bool, end: Int, ambiguous: Bool)? {
         var j = i
         var prefix: WordKey?
         if let w = word(j) {
@@ -1297,7 +1297,7 @@ struct HoursRecognizer {
         // "sábados de 10 a 14 h": a one-letter "a" after a prefix reads when an end has a time
         // unit or a clock; "de 10 a 14" alone may count anything.
         let marked = first.clock || first.unit || first.meridiem != 0 || second.clock || second.unit || second.meridiem != 0
-        if let sep = sepWord, sep.utf8Count == 1, !marked { return nil }
+        if let sep = sepWord, sep.utf8Count == 1, !marked, !(prefix != nil && lookahead && nextRangeMarksThis(k2)) { return nil }
         if languageSeparator && !marked { return nil }
         // "M-F 8am 5pm": a morning time right before an afternoon one is a range even without a
         // dash; "8am 10am" lists two times.
@@ -1419,6 +1419,15 @@ struct HoursRecognizer {
         // schedule the text does not state. "0-24" (round the clock) is still read.
         if !explicit && !first.clock && !second.clock && s > 0 && s < 6 * 60 { return nil }
         return (RawSpan(start: s, end: e), explicit, k2, ambiguous)
+    }
+
+    /// "de 12 a 15 y de 20 a 23hs", "das 9 às 12 e das 14 às 18h": the unit written once, on the
+    /// last of two ranges joined by "and", marks the first too. One range ahead only, and that
+    /// one must be marked by itself.
+    private func nextRangeMarksThis(_ k: Int) -> Bool {
+        guard let w = word(k), HoursLexicon.listWords.contains(w), word(k + 1).map({ HoursLexicon.rangePrefixes.contains($0) }) == true,
+              let next = parseRange(k + 1, lookahead: false) else { return false }
+        return next.explicit
     }
 
     static func isMilitaryTime(_ n: HoursToken) -> Bool {

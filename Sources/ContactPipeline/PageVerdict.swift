@@ -69,7 +69,10 @@ enum PageVerdict {
         // Words alone count only on a page with next to nothing else: no number or address
         // link, a few lines of text (a contact form's "verify you are human" is not a wall).
         let text = document.blocks.reduce(0) { $0 + $1.text.utf8.count }
+        // The byte check (a necessary condition: no other character lower-cases to these
+        // ASCII letters) spares lower-casing every link of the page.
         let contactLinks = document.links.contains {
+            guard mayStartWith($0.href, "tel:") || mayStartWith($0.href, "mailto:") else { return false }
             let href = $0.href.lowercased()
             return href.hasPrefix("tel:") || href.hasPrefix("mailto:")
         }
@@ -87,6 +90,21 @@ enum PageVerdict {
             }
         }
         return nil
+    }
+
+    /// Whether `text`'s UTF-8 starts with `prefix`'s, ASCII letters in any case.
+    private static func mayStartWith(_ text: String, _ prefix: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            prefix.withUTF8Buffer { p in
+                guard bytes.count >= p.count else { return false }
+                for k in 0..<p.count {
+                    let c = bytes[k]
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != p[k] { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// Whether `text`'s UTF-8 holds `marker`'s: a necessary condition for Foundation's

@@ -325,10 +325,10 @@ public struct SourceIntake: Sendable {
             throw .unreadableFile(path: location, reason: "no such file")
         }
         guard !isDirectory.boolValue else { throw .unreadableFile(path: location, reason: "is a directory, not a page") }
-        guard let data = FileManager.default.contents(atPath: location) else {
+        guard let bytes = SourceReader.contents(ofFile: location) else {
             throw .unreadableFile(path: location, reason: "cannot be read (permissions?)")
         }
-        return ([UInt8](data), nil)
+        return (bytes, nil)
     }
 
     /// http(s) sources, crawled together. Each page is parsed once, on arrival: its

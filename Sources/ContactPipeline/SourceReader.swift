@@ -54,6 +54,47 @@ public enum SourceReader {
         return stat(location, &info) == 0 ? Int(info.st_size) : 0
     }
 
+    /// A file's bytes read straight into the array the page is kept in (as
+    /// `FileManager.contents(atPath:)` read them, without its `Data` and the copy out of
+    /// it); nil when the file cannot be opened or read.
+    static func contents(ofFile path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        let expected = fstat(descriptor, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            while initialized < expected, let base = buffer.baseAddress {
+                let count = read(descriptor, base + initialized, expected - initialized)
+                if count > 0 {
+                    initialized += count
+                } else if count == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        // Whatever the size did not announce (a file that grew, a pipe, /proc).
+        let more = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { chunk -> Bool in
+            while let base = chunk.baseAddress {
+                let count = read(descriptor, base, chunk.count)
+                if count > 0 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+                } else if count == 0 {
+                    return true
+                } else if errno != EINTR {
+                    return false
+                }
+            }
+            return false
+        }
+        return failed || !more ? nil : bytes
+    }
+
     /// `.txt` files are text; otherwise a page is HTML when its first non-blank
     /// character (after a byte-order mark) is `<`.
     static func looksLikePlainText(_ bytes: [UInt8], name: String) -> Bool {

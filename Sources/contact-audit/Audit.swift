@@ -14,6 +14,7 @@ extension FailThreshold: ExpressibleByArgument {}
 
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Read audits' sources, check them against their catalogs and print the report.",
         discussion: """
         Several audits run as one: their pages share one crawl (one robots.txt and one \

@@ -5,6 +5,7 @@ import Foundation
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate an audit file and report every problem with its line and column.",
         discussion: """
         AUDIT is an audit.yaml or a directory holding one. Problems are printed on standard \

@@ -9,6 +9,7 @@ import Foundation
 /// memory (scripts/bench-crawl). Hidden: users meet the crawler through `audit`.
 struct Crawl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "crawl",
         abstract: "Crawl URLs and print fetch outcomes (developer tool).",
         shouldDisplay: false
     )

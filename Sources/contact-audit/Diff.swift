@@ -8,6 +8,7 @@ extension DiffFormat: ExpressibleByArgument {}
 
 struct Diff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two snapshots: records added, removed and changed per source, findings new and resolved.",
         discussion: """
         BEFORE and AFTER are snapshot directories or single snapshot files, or two directories \

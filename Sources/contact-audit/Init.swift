@@ -8,6 +8,7 @@ import Foundation
 
 struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start an audit from the organisation's own pages: write Audits/NAME/audit.yaml for review.",
         discussion: """
         Reads each INPUT (a local HTML or text file, a file://, http:// or https:// URL; one \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Merge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Combine shard results (audit --shard ... --shard-result FILE) into one report.",
         discussion: """
         The files must come from one sharded run: the same shard count and audit set, every \

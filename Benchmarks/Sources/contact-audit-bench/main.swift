@@ -53,6 +53,8 @@ func extractBench(_ arguments: [String]) {
         for page in pages { sink += (try? HTMLDocument(bytes: page.bytes, source: page.name))?.blocks.count ?? 0 }
     }
     let full = best(rounds) {
+        // Each pass as a fresh process would run it (the matcher's memo of pieces starts empty).
+        ContactExtractor.forgetEarlierPages()
         for page in pages {
             guard let document = try? HTMLDocument(bytes: page.bytes, source: page.name) else { continue }
             sink += extractor.extract(from: document).count
@@ -60,6 +62,7 @@ func extractBench(_ arguments: [String]) {
     }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let parallel = best(rounds) {
+        ContactExtractor.forgetEarlierPages()
         // Each iteration writes its own slot, so the buffer is shared without a lock.
         nonisolated(unsafe) let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: pages.count)
         defer { counts.deallocate() }
@@ -152,6 +155,7 @@ func profileBench(_ arguments: [String]) {
     let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(fallbackRegion: "US")))
     var sink = 0
     for _ in 0..<rounds {
+        ContactExtractor.forgetEarlierPages()
         for page in pages {
             guard let document = try? HTMLDocument(bytes: page.bytes, source: page.name) else { continue }
             sink += extractor.extract(from: document).count
@@ -174,6 +178,82 @@ func profileBench(_ arguments: [String]) {
     }
 }
 
+/// Stage (b) alone (parse + text blocks, no extraction), ROUNDS times, for a profiler to
+/// see only the document layer and libxml2 under it.
+func profileBlocksBench(_ arguments: [String]) {
+    let pages = loadCorpus(arguments.first ?? "Benchmarks/corpus")
+    let rounds = Int(arguments.dropFirst().first ?? "") ?? 5
+    var sink = 0
+    for _ in 0..<rounds {
+        for page in pages { sink += (try? HTMLDocument(bytes: page.bytes, source: page.name))?.blocks.count ?? 0 }
+    }
+    print("blocks: \(sink)")
+}
+
+/// CPU time of the calling thread, in seconds: the benchmark's figures on a shared machine.
+func threadCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Each extractor alone over the pages parsed beforehand (anew for each pass), one thread: the least thread CPU
+/// time of ROUNDS passes, in ms per MB of HTML. "none" is the page context and the record
+/// collector alone; each extractor's line is less "none". The extractors share the page's
+/// memos (lower-cased blocks, channel signals), so the lines add up to more than "all".
+func extractStagesBench(_ arguments: [String]) {
+    let directory = arguments.first ?? "Benchmarks/corpus"
+    let rounds = Int(arguments.dropFirst().first ?? "") ?? 5
+    let only = arguments.dropFirst(2).first
+    let pages = loadCorpus(directory)
+    let megabytes = Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1e6
+    // Fresh documents for every pass: a string keeps what Foundation worked out about it
+    // (UTF-16 breadcrumbs), so a second pass over the same documents would cost less than
+    // a run does.
+    func parsed() -> [HTMLDocument] { pages.compactMap { try? HTMLDocument(bytes: $0.bytes, source: $0.name) } }
+    let extractor = ContactExtractor(options: ExtractOptions(regions: RegionResolver(fallbackRegion: "US")))
+    _ = parsed().first.map { extractor.extract(from: $0) }  // one-time tables
+    let stages: [(String, ContactExtractor.Stages)] = [("none", []), ("phones", .phones), ("emails", .emails),
+                                                       ("structured", .structuredData), ("hours", .hours), ("all", .all)]
+    var sink = 0
+    var none = 0.0
+    print(String(format: "corpus: %d pages, %.2f MB (%@), least thread CPU of %d", pages.count, megabytes, directory, rounds))
+    for (name, stage) in stages where only == nil || only == name || name == "none" {
+        var least = Double.infinity
+        for _ in 0..<rounds {
+            let documents = parsed()
+            ContactExtractor.forgetEarlierPages()
+            let start = threadCPUSeconds()
+            for document in documents { sink += extractor.extract(from: document, stages: stage).count }
+            least = min(least, threadCPUSeconds() - start)
+        }
+        if name == "none" { none = least }
+        let extra = name == "none" ? "" : String(format: "   (%.2f ms/MB beyond none)", (least - none) * 1000 / megabytes)
+        print(name.padding(toLength: 11, withPad: " ", startingAt: 0)
+              + String(format: " %8.1f ms  %6.2f ms/MB", least * 1000, least * 1000 / megabytes) + extra)
+    }
+    // The same passes as `extract`'s (b) and (c), in thread CPU time: each page parsed, then
+    // extracted, then freed.
+    if only == nil {
+        var parseOnly = Double.infinity, parseAndExtract = Double.infinity
+        for _ in 0..<rounds {
+            var start = threadCPUSeconds()
+            for page in pages { sink += (try? HTMLDocument(bytes: page.bytes, source: page.name))?.blocks.count ?? 0 }
+            parseOnly = min(parseOnly, threadCPUSeconds() - start)
+            ContactExtractor.forgetEarlierPages()
+            start = threadCPUSeconds()
+            for page in pages {
+                guard let document = try? HTMLDocument(bytes: page.bytes, source: page.name) else { continue }
+                sink += extractor.extract(from: document).count
+            }
+            parseAndExtract = min(parseAndExtract, threadCPUSeconds() - start)
+        }
+        print(String(format: "page by page: parse + blocks %.1f ms (%.2f ms/MB), parse + extract %.1f ms (%.2f ms/MB)",
+                     parseOnly * 1000, parseOnly * 1000 / megabytes, parseAndExtract * 1000, parseAndExtract * 1000 / megabytes))
+    }
+    print("checksum \(sink)")
+}
+
 /// Bare libxml2 as a whole process, for `scripts/bench cores`: reads each file named,
 /// detects its charset as `HTMLDocument` does and parses it with `htmlReadMemory` +
 /// `xmlFreeDoc`, one thread, nothing else; the same files and reads as `extract`'s.
@@ -191,10 +271,12 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "extract": extractBench(Array(arguments.dropFirst()))
 case "profile-extract": profileBench(Array(arguments.dropFirst()))
+case "profile-blocks": profileBlocksBench(Array(arguments.dropFirst()))
+case "extract-stages": extractStagesBench(Array(arguments.dropFirst()))
 case "parse-files": parseFilesBench(Array(arguments.dropFirst()))
 case "audit": auditBench(Array(arguments.dropFirst()))
 case "diff": diffBench(Array(arguments.dropFirst()))
 default:
-    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | parse-files FILE... | audit [N...] | diff [N...]")
+    print("usage: contact-audit-bench extract [DIR] [ROUNDS] | profile-extract [DIR] [ROUNDS] | profile-blocks [DIR] [ROUNDS] | extract-stages [DIR] [ROUNDS] [STAGE] | parse-files FILE... | audit [N...] | diff [N...]")
     exit(2)
 }
