@@ -12,8 +12,7 @@ import Testing
         ("Du mardi au samedi de 10h à 18h (20h le jeudi)", "none"),
         ("Пн-Пт с 9:00 до 18:00 (в пятницу 17.00)", "none"),
         ("Lunedì-Venerdì 9,00-13,00 15,00 18,00 / Sabato 9,00-12,00", "none"),
-        // Read now (hoursdev: the unit on the second of two ranges joined by "y" marks the first),
-        // so no time is left unread.
+        // Read whole since hoursdev's second-range fix; before it, the unread "de 11 a 14" made it nothing.
         ("Martes a sábado de 11 a 14 y de 18 a 21h", "Tu-Sa 11:00-14:00,18:00-21:00"),
         // A lone time inside the hours, outside every statement, is a note about them.
         ("Tuesday to Sunday 10am-6pm, last admission 5pm", "Tu-Su 10:00-18:00"),
