@@ -27,8 +27,9 @@ enum PageVerdict {
         // A stray control byte is broken text (fuzzed pages hold a tenth of them and are
         // still read as pages); a quarter of them is not text at all.
         let head = bytes.prefix(1024)
-        if !head.isEmpty, head.count { isBinaryDataByte($0) } * 4 >= head.count {
-            return "binary content (control bytes no text holds: \(head.count { isBinaryDataByte($0) }) of its first \(head.count)), "
+        let binaryBytes = head.count(where: isBinaryDataByte)
+        if !head.isEmpty, binaryBytes * 4 >= head.count {
+            return "binary content (control bytes no text holds: \(binaryBytes) of its first \(head.count)), "
                 + "not an HTML page"
         }
         return nil
