@@ -12,24 +12,31 @@ struct ClauseWindow {
     var after: String
 
     /// `range` and `neighbours` are UTF-8 offsets into `text`.
-    init(text: String, range: Range<Int>, neighbours: [Range<Int>] = []) {
+    /// `sentences`, when given, is `text`'s index (built once for a block of many values).
+    init(text: String, range: Range<Int>, neighbours: [Range<Int>] = [], sentences: SentenceIndex? = nil) {
         let utf8 = text.utf8
         let count = utf8.count
         let lower = min(max(range.lowerBound, 0), count)
         let upper = min(max(range.upperBound, lower), count)
-        let (start, end) = Self.sentenceBounds(text, lower: lower, upper: upper)
+        let (start, end) = Self.sentenceBounds(text, lower: lower, upper: upper, index: sentences)
         // The values of the sentence before this one, nearest first, and the next one.
         var previous: [Range<Int>] = []
         var next: Range<Int>?
         for other in neighbours where other != range {
             let other = min(max(other.lowerBound, 0), count)..<min(max(other.upperBound, 0), count)
             if other.upperBound <= lower, other.upperBound > start {
-                previous.append(other)
+                // Nearest first, ties in the neighbours' order; only the `listReach + 1`
+                // nearest are ever read, so a block of thousands of values keeps a few each.
+                var at = previous.count
+                while at > 0, previous[at - 1].upperBound < other.upperBound { at -= 1 }
+                if at <= Self.listReach {
+                    previous.insert(other, at: at)
+                    if previous.count > Self.listReach + 1 { previous.removeLast() }
+                }
             } else if other.lowerBound >= upper, other.lowerBound < end {
                 if next.map({ other.lowerBound < $0.lowerBound }) ?? true { next = other }
             }
         }
-        previous.sort { $0.upperBound > $1.upperBound }
         func slice(_ from: Int, _ to: Int) -> String {
             from < to ? String(text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
                 : ""
@@ -84,8 +91,9 @@ struct ClauseWindow {
 
     /// The sentence around `lower..<upper` (UTF-8 offsets): by the byte walk where it
     /// agrees with the character walk, else by the character walk.
-    static func sentenceBounds(_ text: String, lower: Int, upper: Int) -> (start: Int, end: Int) {
-        SentenceBytes.bounds(text, lower: lower, upper: upper) ?? characterBounds(text, lower: lower, upper: upper)
+    static func sentenceBounds(_ text: String, lower: Int, upper: Int, index: SentenceIndex? = nil) -> (start: Int, end: Int) {
+        if let index, let found = SentenceBytes.bounds(text, lower: lower, upper: upper, index: index) { return found }
+        return SentenceBytes.bounds(text, lower: lower, upper: upper) ?? characterBounds(text, lower: lower, upper: upper)
     }
 
     /// The sentence bounds around `lower..<upper` (UTF-8 offsets) by the character walk,

@@ -86,7 +86,9 @@ struct EmailExtractor {
         for entry in found {
             let blockIndex = entry.blockIndex
             let section = document.blocks.indices.contains(blockIndex) ? document.blocks[blockIndex].headings.last : nil
-            let near = page.near(block: blockIndex, range: entry.range, neighbours: rangesOfBlock[blockIndex] ?? [])
+            let neighbours = rangesOfBlock[blockIndex] ?? []
+            let sentences = neighbours.count > 1 && document.blocks.indices.contains(blockIndex) ? page.sentenceIndex(ofBlock: blockIndex) : nil
+            let near = page.near(block: blockIndex, range: entry.range, neighbours: neighbours, sentences: sentences)
             let record = ContactRecord(kind: .email, value: entry.value, channel: ChannelClassifier.emailChannel(near: near),
                                        source: document.source,
                                        evidence: Evidence(method: entry.method, path: page.path(of: entry.node),

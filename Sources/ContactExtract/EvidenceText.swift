@@ -6,7 +6,11 @@ enum EvidenceText {
     static func window(_ text: String, around utf8Range: Range<Int>? = nil) -> String {
         // A character is at least one UTF-8 byte: most blocks are settled without counting
         // their characters.
-        guard text.utf8.count > maximumLength, text.count > maximumLength else { return text }
+        // Counting stops after `maximumLength` characters: a block of thousands of values asks
+        // for each one's window, and counting the whole block each time was quadratic.
+        guard text.utf8.count > maximumLength,
+              let past = text.index(text.startIndex, offsetBy: maximumLength, limitedBy: text.endIndex),
+              past != text.endIndex else { return text }
         let utf8 = text.utf8
         let center: String.Index
         if let utf8Range, let index = utf8.index(utf8.startIndex, offsetBy: utf8Range.lowerBound, limitedBy: utf8.endIndex) {

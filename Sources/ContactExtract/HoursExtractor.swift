@@ -40,6 +40,7 @@ struct HoursExtractor {
             let statements = HoursParser.statements(in: text, language: language)  // pre-checks the text itself
             guard !statements.isEmpty else { continue }
             let ranges = statements.map { $0.utf8Offsets(in: text) }
+            let sentences = ranges.count > 1 ? SentenceIndex(text) : nil
             // A run only continues into the very next block.
             if index != previousBlock + 1 && !run.isEmpty {
                 emit(run, document: document, page: &page, phoneChannels: phoneChannels, into: &records)
@@ -50,7 +51,7 @@ struct HoursExtractor {
             for (statement, range) in zip(statements, ranges) {
                 let piece = Piece(statement: statement, block: index, text: text, utf8Range: range,
                                   neighbours: ranges, method: method,
-                                  label: Self.channelLabel(text: text, range: range, neighbours: ranges))
+                                  label: Self.channelLabel(text: text, range: range, neighbours: ranges, sentences: sentences))
                 if !Self.startsAnother(piece, run, summary),
                    Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index)
                     || Self.isException(piece, run, summary) {
@@ -133,8 +134,9 @@ struct HoursExtractor {
     }
 
     /// The words labelling a statement when they name a channel, for `startsAnother`.
-    private static func channelLabel(text: String, range: Range<Int>, neighbours: [Range<Int>]) -> String? {
-        let before = ClauseWindow(text: text, range: range, neighbours: neighbours).before
+    private static func channelLabel(text: String, range: Range<Int>, neighbours: [Range<Int>],
+                                     sentences: SentenceIndex?) -> String? {
+        let before = ClauseWindow(text: text, range: range, neighbours: neighbours, sentences: sentences).before
         guard !ChannelClassifier.signals(in: before).isEmpty else { return nil }
         let trimmed = before.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == " " }
         return String(String.UnicodeScalarView(trimmed)).split(separator: " ").joined(separator: " ")

@@ -10,6 +10,8 @@ struct PageContext {
     private var signalsOfBlock: [Int: ChannelClassifier.Signals] = [:]
     private var signalsOfHeading: [ExactText: ChannelClassifier.Signals] = [:]
     private var paths: [NodeID: String] = [:]
+    /// Sentence ends of the blocks that hold several values (each value's sentence is looked up).
+    private var sentenceIndexes: [Int: SentenceIndex] = [:]
     /// For each list, the block right before its first item ("Контактные каналы поддержки:").
     private let listIntros: [Int: Int]
     /// Blocks before a list that state a number or address of their own: not the list's
@@ -78,7 +80,9 @@ struct PageContext {
             outer.append(signals(ofBlock: intro))
         }
         for heading in block.headings.reversed() { outer.append(signals(ofHeading: heading)) }
-        var context = ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours), outer: outer,
+        let sentences = neighbours.count > 1 ? sentenceIndex(ofBlock: index) : nil
+        var context = ChannelClassifier.Context(near: near(block: index, range: range, neighbours: neighbours, sentences: sentences),
+                                                outer: outer,
                                                 structuredType: structuredType)
         if forNumber { context.labelLines = labelLines(ofBlock: index).map { lower($0) } }
         return context
@@ -147,10 +151,18 @@ struct PageContext {
         return found
     }
 
+    /// Block `index`'s sentence ends, found once (a block of many values looks up each one's sentence).
+    mutating func sentenceIndex(ofBlock index: Int) -> SentenceIndex {
+        if let found = sentenceIndexes[index] { return found }
+        let built = SentenceIndex(document.blocks[index].text)
+        sentenceIndexes[index] = built
+        return built
+    }
+
     /// The words labelling a value at `range` in block `index`, before it then after it.
-    func near(block index: Int, range: Range<Int>?, neighbours: [Range<Int>] = []) -> [String] {
+    func near(block index: Int, range: Range<Int>?, neighbours: [Range<Int>] = [], sentences: SentenceIndex? = nil) -> [String] {
         guard let range, document.blocks.indices.contains(index) else { return [] }
-        let window = ClauseWindow(text: document.blocks[index].text, range: range, neighbours: neighbours)
+        let window = ClauseWindow(text: document.blocks[index].text, range: range, neighbours: neighbours, sentences: sentences)
         return [window.before, window.after]
     }
 
@@ -170,7 +182,7 @@ struct PageContext {
         for value in values.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let lower = min(max(value.lowerBound, 0), count), upper = min(max(value.upperBound, lower), count)
             if let last = sentences.last, last.upperBound >= upper { continue }
-            let bounds = ClauseWindow.sentenceBounds(text, lower: lower, upper: upper)
+            let bounds = ClauseWindow.sentenceBounds(text, lower: lower, upper: upper, index: sentenceIndex(ofBlock: index))
             if let last = sentences.last, last.upperBound >= bounds.start {
                 sentences[sentences.count - 1] = last.lowerBound..<max(last.upperBound, bounds.end)
             } else {

@@ -14,7 +14,36 @@ enum SentenceBytes {
         }
     }
 
-    private struct Walk {
+    /// The same answer as `bounds(_:lower:upper:)`, from an index of the text's sentence ends
+    /// built once (`SentenceIndex`).
+    static func bounds(_ text: String, lower: Int, upper: Int, index: SentenceIndex) -> (start: Int, end: Int)? {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            let walk = Walk(bytes: bytes, text: text)
+            guard bytes.count == index.byteCount, walk.isClean(lower), walk.isClean(upper) else { return nil }
+            return index.bounds(lower: lower, upper: upper)
+        }
+    }
+
+    /// The scalars of `text` where the walk stops: a sentence end (`true`) or a scalar the
+    /// byte walk cannot judge (`nil`), in text order.
+    static func stops(of text: String) -> [SentenceIndex.Stop] {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            let walk = Walk(bytes: bytes, text: text)
+            var stops: [SentenceIndex.Stop] = []
+            var i = 0
+            while i < bytes.count {
+                let length = StandaloneScalars.decode(bytes, at: i).length
+                let boundary = walk.isBoundary(at: i, length: length)
+                if boundary != false { stops.append(SentenceIndex.Stop(offset: i, length: length, boundary: boundary)) }
+                i += length
+            }
+            return stops
+        }
+    }
+
+    fileprivate struct Walk {
         let bytes: UnsafeBufferPointer<UInt8>
         let text: String
 
@@ -82,5 +111,53 @@ enum SentenceBytes {
             }
             return bytes.count
         }
+    }
+}
+
+/// The sentence ends of one text, found in one pass: `ClauseWindow` asks for the sentence of
+/// each value of a block, and walking from each value to its sentence's ends cost a block of
+/// thousands of statements with no sentence end (a flattened timetable, a hostile page) the
+/// whole block per value, quadratic. Lookups are binary searches over the stops the walk
+/// would meet, so the answers are the walk's (nil where the walk gives up, and the character
+/// walk decides as before).
+struct SentenceIndex {
+    struct Stop {
+        let offset: Int
+        let length: Int
+        let boundary: Bool?
+    }
+
+    let byteCount: Int
+    private let stops: [Stop]
+
+    init(_ text: String) {
+        byteCount = text.utf8.count
+        stops = SentenceBytes.stops(of: text)
+    }
+
+    /// `lower` and `upper` are scalar starts (the caller checked them clean).
+    func bounds(lower: Int, upper: Int) -> (start: Int, end: Int)? {
+        // The first stop at or after an offset.
+        func firstAtOrAfter(_ offset: Int) -> Int {
+            var lo = 0, hi = stops.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if stops[mid].offset < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let before = firstAtOrAfter(lower) - 1
+        var start = 0
+        if before >= 0 {
+            guard let boundary = stops[before].boundary else { return nil }
+            if boundary { start = stops[before].offset + stops[before].length }
+        }
+        let after = firstAtOrAfter(upper)
+        var end = byteCount
+        if after < stops.count {
+            guard let boundary = stops[after].boundary else { return nil }
+            if boundary { end = stops[after].offset }
+        }
+        return (start, end)
     }
 }
