@@ -48,10 +48,12 @@ struct HoursExtractor {
                 summary = RunSummary()
             }
             previousBlock = next - 1
-            for (statement, range) in zip(statements, ranges) {
+            let ordered = Self.inTextOrder(ranges)
+            for (n, (statement, range)) in zip(statements, ranges).enumerated() {
+                let neighbours = ordered ? Self.clauseNeighbours(ranges, of: n) : ranges
                 let piece = Piece(statement: statement, block: index, text: text, utf8Range: range,
-                                  neighbours: ranges, method: method,
-                                  label: Self.channelLabel(text: text, range: range, neighbours: ranges, sentences: sentences))
+                                  neighbours: neighbours, method: method,
+                                  label: Self.channelLabel(text: text, range: range, neighbours: neighbours, sentences: sentences))
                 if !Self.startsAnother(piece, run, summary),
                    Self.joins(statement, run, summary) || Self.completes(statement, run, summary, block: index)
                     || Self.isException(piece, run, summary) {
@@ -131,6 +133,20 @@ struct HoursExtractor {
             if earlier.contains(where: { x in later.contains { y in x.start < y.end && y.start < x.end } }) { return true }
         }
         return false
+    }
+
+    /// The statements a clause window of statement `n` can read: the `listReach + 1` before it
+    /// and the one after it, when the ranges are in text order and apart (they are: statements
+    /// come in text order). A block of thousands of statements gave each the whole list, and
+    /// the window scanned it: quadratic. Only for ranges `inTextOrder`; otherwise every range.
+    static func clauseNeighbours(_ ranges: [Range<Int>], of n: Int) -> [Range<Int>] {
+        let reach = ClauseWindow.listReach + 1
+        guard ranges.count > reach + 2 else { return ranges }
+        return Array(ranges[max(0, n - reach)...min(ranges.count - 1, n + 1)])
+    }
+
+    static func inTextOrder(_ ranges: [Range<Int>]) -> Bool {
+        ranges.allSatisfy { !$0.isEmpty } && ranges.indices.dropFirst().allSatisfy { ranges[$0 - 1].upperBound <= ranges[$0].lowerBound }
     }
 
     /// The words labelling a statement when they name a channel, for `startsAnother`.

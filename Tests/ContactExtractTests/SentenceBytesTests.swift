@@ -73,3 +73,28 @@ import Testing
         #expect(SentenceBytes.bounds("x\r\ny", lower: 2, upper: 3) == nil)
     }
 }
+
+@Suite struct ClauseNeighboursTests {
+    /// The few ranges a statement's clause window is given read as the whole list did: labels,
+    /// lists joined by "or" and bracketed notes over a block of forty values.
+    @Test func fewNeighboursReadAsAll() {
+        var text = ""
+        var ranges: [Range<Int>] = []
+        for n in 0..<40 {
+            text += ["Phone: ", " or ", " (fax), ", "; support ", ", "][n % 5]
+            let start = text.utf8.count
+            text += "Mo-Fr \(n % 12 + 1)-18"
+            ranges.append(start..<text.utf8.count)
+            if n % 7 == 6 { text += ". Next" }
+        }
+        #expect(HoursExtractor.inTextOrder(ranges))
+        let index = SentenceIndex(text)
+        for n in ranges.indices {
+            let all = ClauseWindow(text: text, range: ranges[n], neighbours: ranges)
+            let few = ClauseWindow(text: text, range: ranges[n], neighbours: HoursExtractor.clauseNeighbours(ranges, of: n),
+                                   sentences: index)
+            #expect(all.before == few.before && all.after == few.after, "value \(n)")
+        }
+        #expect(!HoursExtractor.inTextOrder([5..<9, 0..<4]))
+    }
+}
