@@ -33,6 +33,13 @@ import Testing
         ("Музей будет работать с 11:00 до 20:00", "none"),
         ("Бібліотека працюватиме з 9:00 до 17:00", "none"),
         ("Часы работы продлены до 22:00: ежедневно с 8:00 до 22:00", "none"),
+        ("Çalışma saatlerini girin, örnek: 09:00-18:00", "none"),
+        // One night or evening only (works, an event): not the weekly hours.
+        ("Bu gece 01:00-05:00 arası sistem güncellemesi yapılacak", "none"),
+        ("The portal is offline tonight 11pm-2am for upgrades", "none"),
+        ("Heute Nacht 0-4 Uhr ist das Portal nicht erreichbar", "none"),
+        ("Сегодня ночью с 01:00 до 05:00 сайт недоступен", "none"),
+        ("Le site sera indisponible cette nuit de 1h à 5h", "none"),
         // Another activity's window introduced a few words before the days.
         ("Отправка заказов со склада производится в будние дни: пн-пт с 10 до 17", "none"),
         ("Parking is free on weekdays Mon-Fri 6pm-8am", "none"),
