@@ -92,8 +92,11 @@ struct ClauseWindow {
     /// The sentence around `lower..<upper` (UTF-8 offsets): by the byte walk where it
     /// agrees with the character walk, else by the character walk.
     static func sentenceBounds(_ text: String, lower: Int, upper: Int, index: SentenceIndex? = nil) -> (start: Int, end: Int) {
-        if let index, let found = SentenceBytes.bounds(text, lower: lower, upper: upper, index: index) { return found }
-        return SentenceBytes.bounds(text, lower: lower, upper: upper) ?? characterBounds(text, lower: lower, upper: upper)
+        // With an index, its nil is the byte walk's nil (the same stops): walking again would
+        // only repeat the give-up, so the character walk decides straight away.
+        let byBytes = index.map { SentenceBytes.bounds(text, lower: lower, upper: upper, index: $0) }
+            ?? SentenceBytes.bounds(text, lower: lower, upper: upper)
+        return byBytes ?? characterBounds(text, lower: lower, upper: upper)
     }
 
     /// The sentence bounds around `lower..<upper` (UTF-8 offsets) by the character walk,

@@ -15,12 +15,13 @@ enum SentenceBytes {
     }
 
     /// The same answer as `bounds(_:lower:upper:)`, from an index of the text's sentence ends
-    /// built once (`SentenceIndex`).
+    /// built once (`SentenceIndex`); an index of another text is not used (the walk answers).
     static func bounds(_ text: String, lower: Int, upper: Int, index: SentenceIndex) -> (start: Int, end: Int)? {
+        guard text.utf8.count == index.byteCount else { return bounds(text, lower: lower, upper: upper) }
         var contiguous = text
         return contiguous.withUTF8 { bytes in
             let walk = Walk(bytes: bytes, text: text)
-            guard bytes.count == index.byteCount, walk.isClean(lower), walk.isClean(upper) else { return nil }
+            guard walk.isClean(lower), walk.isClean(upper) else { return nil }
             return index.bounds(lower: lower, upper: upper)
         }
     }
