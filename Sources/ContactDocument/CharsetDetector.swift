@@ -231,7 +231,17 @@ public enum CharsetDetector {
     /// 0xC0...0xDF, so the half that dominates tells the two apart.
     static func guessCyrillic(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         var high = 0, upperHalf = 0, lowerHalf = 0
-        for c in b where c >= 0x80 {
+        guard let base = b.baseAddress else { return nil }
+        var i = 0
+        while i < b.count {
+            // ASCII markup passed over eight bytes at a time.
+            if i + 8 <= b.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let c = b[i]
+            i += 1
+            guard c >= 0x80 else { continue }
             high += 1
             if c >= 0xE0 { upperHalf += 1 } else if c >= 0xC0 { lowerHalf += 1 }
         }
@@ -249,10 +259,14 @@ public enum CharsetDetector {
 
 extension StringProtocol {
     func trimmingASCIIWhitespace() -> String {
-        // Most attribute values need no trimming: answer without walking the scalars.
-        if let first = utf8.first, let last = utf8.reversed().first, first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
-            return String(self)
+        // Most attribute values need no trimming: answer from the two end bytes, without
+        // walking the scalars. (StringProtocol's UTF8View is only a Collection: its
+        // `reversed()` was Sequence's, which copied every byte into an array first.)
+        let asciiEnds = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first > 0x20 && last > 0x20 && first < 0x80 && last < 0x80
         }
+        if asciiEnds == true { return String(self) }
         let scalars = unicodeScalars
         // Neither end is whitespace (a non-ASCII letter ends many links): nothing to trim,
         // without walking the scalars up to the ends.

@@ -234,11 +234,34 @@ struct DocumentWalker {
         }
         guard let frame = frames.popLast() else { return }
         if let bytes = titleBytes {
-            title = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            title = Self.collapsedWhitespace(bytes)
             titleBytes = nil
         }
         exit(frame)
         elements.close(childrenFrom: frame.childNamesStart)
+    }
+
+    /// Text split at whitespace (Unicode's, as `Character.isWhitespace`) and joined by
+    /// single spaces. ASCII text, the usual title, is split byte by byte: there each
+    /// character is one byte (CR LF, one character, is two whitespace bytes) and the
+    /// whitespace bytes are tab to carriage return and space.
+    static func collapsedWhitespace(_ bytes: [UInt8]) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = true
+            } else {
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The root, and `body` when it is the root's open child: the frames that stay open
@@ -444,8 +467,20 @@ struct DocumentWalker {
                 for index in captures.indices { captures[index].pendingSpace = true }
                 continue
             }
+            // Words joined by single spaces are copied as one run: written word by word
+            // they would get the same one space between them. Any other whitespace (a
+            // run, a tab, a line feed) or a NUL ends the run.
             var end = p + 1
-            while end < count, !Self.endsWord(bytes[end]) { end += 1 }
+            while end < count {
+                let byte = bytes[end]
+                if !Self.endsWord(byte) {
+                    end += 1
+                } else if byte == 0x20, end + 1 < count, !Self.endsWord(bytes[end + 1]) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
             let word = UnsafeBufferPointer(start: bytes + p, count: end - p)
             p = end
             if pendingSpace {
@@ -492,14 +527,17 @@ struct DocumentWalker {
     }
 
     private mutating func readAttributes(_ element: UnsafePointer<xmlChar>, _ attributeList: Attributes, frame: inout Frame) {
-        var lang: String?, href: String?, itemprop: String?, itemtype: String?, classValue: UnsafePointer<xmlChar>?
+        var lang: String?, itemprop: String?, itemtype: String?, classValue: UnsafePointer<xmlChar>?
+        // An `href` becomes a String only for a link or a microformat capture, not on
+        // every element that has one; `hasHref` tells a valueless one from none.
+        var hrefValue: UnsafePointer<xmlChar>?, hasHref = false
         var cfemail: String?, hasScope = false
         var k = 0
         while let name = attributeList[k] {
             let value = attributeList[k + 1]
             switch name.pointee {
             case UInt8(ascii: "l") where nameEquals(name, "lang"): lang = Self.string(value)
-            case UInt8(ascii: "h") where nameEquals(name, "href"): href = Self.string(value)
+            case UInt8(ascii: "h") where nameEquals(name, "href"): hrefValue = value; hasHref = true
             case UInt8(ascii: "c") where nameEquals(name, "class"): classValue = value
             case UInt8(ascii: "d") where nameEquals(name, "data-cfemail"): cfemail = Self.string(value)
             case UInt8(ascii: "i"):
@@ -515,8 +553,8 @@ struct DocumentWalker {
             if !trimmed.isEmpty { languages.append(trimmed); frame.pushedLanguage = true }
         }
         let blockIndex = blocks.count
-        if case .anchor = frame.role, let href {
-            startCapture(.anchor(href: href, language: languages.last ?? language), frame: &frame)
+        if case .anchor = frame.role, hasHref {
+            startCapture(.anchor(href: Self.string(hrefValue), language: languages.last ?? language), frame: &frame)
         }
         if let cfemail {
             startCapture(.marked(name: "data-cfemail", value: cfemail), frame: &frame)
@@ -555,7 +593,8 @@ struct DocumentWalker {
             }
             let watched = tokens.filter { Self.microformatClasses.contains($0) }
             if !watched.isEmpty, !(watched.count == 1 && (watched[0] == "vcard" || watched[0] == "h-card")) {
-                startCapture(.microformat(classes: watched, href: href, root: cardStack.last), frame: &frame)
+                startCapture(.microformat(classes: watched, href: hasHref ? Self.string(hrefValue) : nil, root: cardStack.last),
+                             frame: &frame)
             }
         }
     }

@@ -70,6 +70,9 @@ struct SingleByteTable: Sendable {
     private let utf8: [UInt8]
     private let lengths: [UInt8]
     private let longest: Int
+    /// Bytes 0x00...0x7F decode to themselves (every encoding above is ASCII-compatible,
+    /// but the table says so only after iconv has): runs of them are copied as they are.
+    private let keepsASCII: Bool
 
     static let stateless: Set<String> = {
         var names: Set<String> = ["WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1252", "WINDOWS-1253", "WINDOWS-1254",
@@ -108,6 +111,7 @@ struct SingleByteTable: Sendable {
         self.utf8 = utf8
         self.lengths = lengths
         longest = Int(lengths.max() ?? 1)
+        keepsASCII = (0..<0x80).allSatisfy { lengths[$0] == 1 && utf8[4 * $0] == UInt8($0) }
     }
 
     func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -115,8 +119,21 @@ struct SingleByteTable: Sendable {
             lengths.withUnsafeBufferPointer { lengths in
                 [UInt8](unsafeUninitializedCapacity: max(1, bytes.count * longest)) { out, written in
                     var o = 0
-                    for byte in bytes {
-                        let b = Int(byte)
+                    var i = 0
+                    let count = bytes.count
+                    while i < count {
+                        // Markup is mostly ASCII: eight bytes at a time while no high bit is set.
+                        if keepsASCII, i + 8 <= count, let source = bytes.baseAddress, let target = out.baseAddress {
+                            let eight = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                            if eight & 0x8080_8080_8080_8080 == 0 {
+                                UnsafeMutableRawPointer(target + o).storeBytes(of: eight, as: UInt64.self)
+                                i += 8
+                                o += 8
+                                continue
+                            }
+                        }
+                        let b = Int(bytes[i])
+                        i += 1
                         let length = Int(lengths[b])
                         out[o] = table[4 * b]
                         if length > 1 {
