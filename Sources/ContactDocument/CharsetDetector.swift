@@ -66,10 +66,25 @@ public enum CharsetDetector {
     /// every high byte of the page). Read with the lie, UTF-8 turns into mojibake and, in
     /// windows-1251, into bytes with no character at all.
     static func overUTF8(_ declared: DetectedCharset, _ bytes: UnsafeBufferPointer<UInt8>) -> DetectedCharset {
-        guard isSingleByte(declared.name), bytes.contains(where: { $0 >= 0x80 }), isValidUTF8(bytes) else { return declared }
+        guard isSingleByte(declared.name), hasHighByte(bytes), isValidUTF8(bytes) else { return declared }
         let place = declared.source == .httpHeader ? "the HTTP header" : "<meta>"
         return DetectedCharset(name: "UTF-8", source: .utf8OverDeclaration, bomLength: 0,
                                declared: "\(declared.name) (in \(place))")
+    }
+
+    /// Whether any byte is 0x80 or above, eight bytes at a time.
+    static func hasHighByte(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var i = 0
+        while i + 8 <= b.count {
+            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < b.count {
+            if b[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Encodings with one byte per character (windows-125x, ISO-8859-x, KOI8-x, ...): all
@@ -202,7 +217,15 @@ public enum CharsetDetector {
         let n = b.count
         guard let base = b.baseAddress else { return true }
         while i < n {
-            // Pages are mostly ASCII markup: eight bytes at a time while no high bit is set.
+            // Pages are mostly ASCII markup: 32 bytes at a time, then eight, while no high
+            // bit is set.
+            while i + 32 <= n {
+                let p = UnsafeRawPointer(base + i)
+                let any = p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                i += 32
+            }
             while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 i += 8
             }

@@ -90,3 +90,25 @@ import Testing
         #expect(Array("plain ascii page, no high bytes at all".utf8).withUnsafeBufferPointer { CharsetDetector.guessCyrillic($0) } == nil)
     }
 }
+
+extension DocumentFastPathTests {
+    /// UTF-8 validation and the high-byte test skip ASCII 32 and 8 bytes at a time: a bad
+    /// or high byte at every offset of a 70-byte page is still found.
+    @Test func everyOffsetIsChecked() {
+        let ascii = Array(String(repeating: "<p>tel 1</p>", count: 6).utf8.prefix(70))
+        #expect(ascii.withUnsafeBufferPointer { CharsetDetector.isValidUTF8($0) })
+        #expect(!ascii.withUnsafeBufferPointer { CharsetDetector.hasHighByte($0) })
+        for offset in 0..<ascii.count {
+            var bad = ascii
+            bad[offset] = 0xFF
+            #expect(!bad.withUnsafeBufferPointer { CharsetDetector.isValidUTF8($0) }, "0xFF at \(offset)")
+            #expect(bad.withUnsafeBufferPointer { CharsetDetector.hasHighByte($0) }, "0xFF at \(offset)")
+            var good = ascii
+            if offset + 1 < good.count {
+                good[offset] = 0xD0
+                good[offset + 1] = 0xA2
+                #expect(good.withUnsafeBufferPointer { CharsetDetector.isValidUTF8($0) }, "Т at \(offset)")
+            }
+        }
+    }
+}
