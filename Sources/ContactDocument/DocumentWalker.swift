@@ -148,7 +148,8 @@ struct DocumentWalker {
         var index: Int32 = 0
         var role: ElementRole = .inline
     }
-    private static let nameCacheSize = 64
+    private static let nameCacheBits: UInt64 = 8
+    private static let nameCacheSize = 1 << nameCacheBits
     private var nameCache = [CachedName](repeating: CachedName(), count: nameCacheSize)
 
     init() {
@@ -328,8 +329,11 @@ struct DocumentWalker {
     /// dictionary).
     private mutating func nameAndRole(_ name: UnsafePointer<xmlChar>, key: UInt64) -> (Int32, ElementRole) {
         let pointer = UnsafeRawPointer(name)
-        let bits = UInt(bitPattern: pointer)
-        let slot = Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 9)) & (Self.nameCacheSize - 1)
+        // Fibonacci hashing: the top bits of the product spread names that sit close
+        // together in the dictionary's pool (a shift and xor of the address left two of a
+        // page's few dozen names in one slot often enough to cost a hash look-up per element).
+        let bits = UInt64(UInt(bitPattern: pointer))
+        let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> (64 - Self.nameCacheBits))
         if nameCache[slot].pointer == pointer { return (nameCache[slot].index, nameCache[slot].role) }
         let index = nameIndex(name)
         let role = Self.role(of: name, key: key)
