@@ -38,6 +38,19 @@ import Testing
         #expect(!DiffTextRenderer().render(Self.diff([source([record("+78001007010")])], [source([reworded])])).contains("moved"))
     }
 
+    /// JSON-LD evidence is a quoted property (`"telephone": "+7 800 100-70-10"`): `diff` shows it
+    /// as it is, not wrapped in a second pair of quotes; plain text gets one pair.
+    @Test func evidenceAlreadyInQuotesIsNotQuotedTwice() {
+        var jsonLD = record("+78001007010", path: "/html/head/script[1]")
+        jsonLD.evidence.text = "\"telephone\": \"+7 800 100-70-10\""
+        var plain = record("+78001007011", path: "/p[3]")
+        plain.evidence.text = "Звоните: 8 800 100-70-11"
+        let text = DiffTextRenderer().render(Self.diff([], [source([jsonLD, plain])]))
+        #expect(text.contains("      \"telephone\": \"+7 800 100-70-10\"\n"))
+        #expect(!text.contains("\"\"telephone"))
+        #expect(text.contains("      \"Звоните: 8 800 100-70-11\"\n"))
+    }
+
     @Test func recordsElsewhereAreAddedAndRemoved() throws {
         let diff = Self.diff([source([record("+78001007010", path: "/p[1]")])],
                              [source([record("+78001007010", path: "/p[1]"), record("a@b.ru", kind: .email, channel: .email, path: "/p[2]")])])
