@@ -92,7 +92,8 @@ public enum HoursParser {
             // Keep all or nothing: a schedule missing its poisoned part would claim too much.
             // Another activity's hours are a statement of their own and go alone.
             if kept.count != drafts.count { return [] }
-            return allOrNothing(drafts.filter { !introduced($0) }, tokens: tokens)
+            let taken = HoursGuard.continuingActivity(drafts.map(introduced), drafts: drafts, tokens: tokens)
+            return allOrNothing(zip(drafts, taken).filter { !$0.1 }.map(\.0), tokens: tokens)
         }
         return allOrNothing(drafts, tokens: tokens)
     }
