@@ -88,6 +88,8 @@ enum HoursGuard {
         }
         if mixesServices(drafts, tokens: tokens, covered: covered) { return false }
         if unreadDaysHaveHours(items, tokens: tokens, inDraft: inDraft, covered: covered) { return false }
+        if joinsEmptyDay(items, tokens: tokens, draftAt: draftAt) { return false }
+        if hoursAreBreak(drafts, tokens: tokens, covered: covered) { return false }
         let hours = drafts.flatMap(\.spans)
         let everyDayHours = drafts.contains { $0.content == .ranges && $0.days == nil }
         for k in 0..<count where inClause[k] && !covered[k] {
@@ -261,6 +263,57 @@ enum HoursGuard {
             if ((item.last + 1)...min(count - 1, item.last + 4)).contains(where: { !covered[$0] && !inDraft[$0] && timeMinutes($0, tokens: tokens) != nil }) {
                 return true
             }
+        }
+        return false
+    }
+
+    /// A day with a colon and no hours of its own inside a day list or range ("Jeudi :/
+    /// Vendredi :15h-18h30", "Mardi: - Mercredi: 9h-12h"): the day is closed or unknown, not
+    /// one of the next day's.
+    static func joinsEmptyDay(_ items: [HoursItem], tokens: [HoursToken], draftAt: [Int]) -> Bool {
+        func isColon(_ k: Int) -> Bool { tokens[k].kind == .symbol && tokens[k].text == ":" }
+        var previous: HoursItem?
+        for item in items where item.first >= 0 && item.last < tokens.count && draftAt[item.first] >= 0 {
+            guard case .days = item.kind else { continue }
+            // Inside one days item ("Mardi: - Mercredi" read as a range).
+            if item.first < item.last, ((item.first + 1)..<item.last).contains(where: isColon) { return true }
+            // Two days items of one statement with a colon and no time between them.
+            if let p = previous, draftAt[p.first] == draftAt[item.first], p.last + 1 < item.first {
+                let gap = (p.last + 1)..<item.first
+                if gap.contains(where: isColon), !gap.contains(where: { tokens[$0].kind == .number }) { return true }
+            }
+            previous = item
+        }
+        return false
+    }
+
+    /// Hours with a break word right beside them and no other reading ("13:00-14:00
+    /// Mittagspause", "14:00 – 15:30 Lunch break", "10-14обед15-18"): the times are the break's,
+    /// or the break splits hours that were not read apart; "9-18 ohne Mittagspause" has none.
+    static func hoursAreBreak(_ drafts: [HoursParser.Draft], tokens: [HoursToken], covered: [Bool]) -> Bool {
+        let data = LanguageData.shared
+        func isBreak(_ k: Int) -> Bool {
+            k >= 0 && k < tokens.count && !covered[k] && tokens[k].kind == .word && data.breakWords.contains(tokens[k].text)
+                && !(k >= 1 && tokens[k - 1].kind == .word && data.withoutWords.contains(tokens[k - 1].text))
+        }
+        // The break word ends its phrase: the text, a sentence or a list ends, or hours follow
+        // ("Intervalo mínimo entre reuniões: 15 min" is another phrase).
+        func endsPhrase(_ k: Int) -> Bool {
+            k >= tokens.count || tokens[k].kind == .number || (tokens[k].kind == .symbol && tokens[k].text != ":")
+        }
+        func spans(_ d: HoursParser.Draft) -> [Range<Int>] { d.spans.map { $0.start..<($0.end <= $0.start ? 1440 : $0.end) } }
+        // A statement that read a break of its own ("(12:00 - 13:00, lunch break)") is not one.
+        for (n, d) in drafts.enumerated() where d.content == .ranges && d.breaks.isEmpty && !data.breakWords.contains(tokens[d.last].text) {
+            // Right after the last time, or one word later ("Lunch break", "Түскі үзіліс").
+            guard var breakAt = isBreak(d.last + 1) ? d.last + 1 : (d.last + 2 < tokens.count && tokens[d.last + 1].kind == .word && isBreak(d.last + 2) ? d.last + 2 : nil) else { continue }
+            if isBreak(breakAt + 1) { breakAt += 1 }
+            guard endsPhrase(breakAt + 1) else { continue }
+            // A break inside another statement's hours ("Mon-Fri: 10:00 - 18:00 (12:00 - 13:00,
+            // lunch break)") is that statement's break.
+            let inside = drafts.indices.contains { m in
+                m != n && drafts[m].content == .ranges && spans(d).allSatisfy { s in spans(drafts[m]).contains { $0.lowerBound <= s.lowerBound && s.upperBound <= $0.upperBound } }
+            }
+            if !inside { return true }
         }
         return false
     }
