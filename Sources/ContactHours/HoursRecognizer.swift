@@ -1111,11 +1111,13 @@ struct HoursRecognizer {
                 }
             }
             if let c = connector, HoursLexicon.listWords.contains(c) {
-                if let d = continuationDay(j + 1) {
+                // "Mi. u. Fr.": the abbreviation dot of a list word written short.
+                let next = word(j) != nil && sym(j + 1) == "." && attached(j + 1) ? j + 2 : j + 1
+                if let d = continuationDay(next) {
                     days.insert(d.day)
                     last = d.day
                     strong = true
-                    j = afterDay(j + 2)
+                    j = afterDay(next + 1)
                     continue
                 }
                 var k = j + 1
@@ -1146,6 +1148,11 @@ struct HoursRecognizer {
             return (days, holidays, j)
         }
         if !strong && first.partnerOnly {
+            // "fermé le dim", "closed: Sun": right after a closed word, the days it closes.
+            if let closed = items.last, case .closed = closed.kind, closed.last < i,
+               (closed.last + 1..<i).allSatisfy({ k in word(k).map { HoursRecognizer.fillers.contains($0) } ?? (sym(k) == ":") }) {
+                return (days, holidays, j)
+            }
             // "ma t/m vr 8.30-17.30 za 9.00-14.00": alone only after days already read and
             // right before its hours; "Mar 10-18" alone stays a month.
             let daysBefore = hasDaysItem
@@ -1245,6 +1252,8 @@ struct HoursRecognizer {
         var military = false
         /// "8a", "5p".
         var shortMeridiem = false
+        /// The French and Portuguese "11h30", "17 h 30": an hour marked as one by its `h`.
+        var hourMark = false
         /// `HH:MM` (two-digit hour, colon) or noon/midnight.
         var strongClock: Bool { special || (clock && colon && padded) }
     }
@@ -1315,6 +1324,7 @@ struct HoursRecognizer {
         let prefixIsHours = prefix.map { LanguageData.shared.hoursPrefixes.contains($0) } ?? false
         let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
             || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
+            || first.hourMark || second.hourMark // "11h30 - 14h30 et 18h30 - 21h30"
             || (sepWord == "до" && first.clock && second.clock) // "9-00 до 19-00"
 
         // "9,30-13,00 15-19.30", "9-13 15-19": a second shift right after a range, with only a
@@ -1398,6 +1408,14 @@ struct HoursRecognizer {
         if !russianStyle && !twentyFourHourLanguage && !clock24 && a.meridiem == 0 && second.meridiem == 0 && first.clock && second.clock
             && !first.padded && s < 6 * 60 && e > s && e <= 720 {
             ambiguous = true
+        }
+        // A text on the twelve-hour clock: "11-11 Mon-Sat", "12-10:30 Sun", "11:00 to 2:30".
+        if !russianStyle && !clock24 && !twentyFourHourLanguage && a.meridiem == 0 && second.meridiem == 0,
+           let reading = Self.twelveHourReading(start: s, end: e, first: first, second: second) {
+            switch reading {
+            case .end(let end): e = end
+            case .undecided: ambiguous = true
+            }
         }
         // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
         if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
@@ -1497,12 +1515,14 @@ struct HoursRecognizer {
         } else if word(k) == "h", attached(k), let m = number(k + 1), attached(k + 1), m.digitCount == 2, m.value < 60 {
             e.minute = m.value
             e.clock = true
+            e.hourMark = true
             k += 2
         } else if word(k) == "h", let m = number(k + 1), m.digitCount == 2, m.value < 60, word(k + 2) != "h",
                   !(sym(k + 2).map { $0 == ":" || $0 == "." || $0 == "," } == true && attached(k + 2) && number(k + 3) != nil) {
             // "17 h 30", "9 h 00": the French hour and minutes written with spaces; not "9 h 12 h".
             e.minute = m.value
             e.clock = true
+            e.hourMark = true
             k += 2
         } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
                   dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false)

@@ -1,0 +1,30 @@
+/// Ranges written on a twelve-hour clock without am/pm (issue 13, branch `hoursread`).
+extension HoursRecognizer {
+    enum TwelveHourReading: Equatable {
+        /// The end, in minutes from midnight, that the range must have.
+        case end(Int)
+        /// Afternoon and night are both plausible: no schedule may be made of the range.
+        case undecided
+    }
+
+    /// How a range whose ends carry no am/pm reads in a text that writes no hour after noon as
+    /// a number and is not in a language of the 24-hour clock (`start`, `end` as read, in
+    /// minutes; `end` before `start` would run past midnight). Nil: the other rules decide.
+    /// - "11-11 Mon-Sat", "12-12 every day": equal ends are twelve hours apart (23 or 24 hours
+    ///   open is no reading of them), the start in the morning or at noon.
+    /// - "12-10:30 Sun", "9-5", "11-10": an end before the start that would make a night of
+    ///   sixteen hours or more is in the afternoon or evening.
+    /// - "11:00 to 2:30", "11-2": a shorter night is as plausible as the afternoon (a bar's
+    ///   hours, a lunch service): nothing decides.
+    /// A padded early end ("9-02", "11:00-02:00") is the 24-hour clock's and left to the others.
+    static func twelveHourReading(start s: Int, end e: Int, first: Endpoint, second: Endpoint) -> TwelveHourReading? {
+        guard !first.special, !second.special, !first.military, !second.military, s <= 720 else { return nil }
+        if s == e {
+            guard s >= 6 * 60 else { return nil }
+            return .end(s + 720)
+        }
+        guard e < s, e < 720, !(second.padded && second.hour < 10) else { return nil }
+        let night = e + 1440 - s
+        return night >= 16 * 60 ? .end(e + 720) : .undecided
+    }
+}
