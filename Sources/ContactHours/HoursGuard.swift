@@ -288,8 +288,10 @@ enum HoursGuard {
     }
 
     /// Hours with a break word right beside them and no other reading ("13:00-14:00
-    /// Mittagspause", "14:00 – 15:30 Lunch break", "10-14обед15-18"): the times are the break's,
-    /// or the break splits hours that were not read apart; "9-18 ohne Mittagspause" has none.
+    /// Mittagspause", "14:00 – 15:30 Lunch break", "10-14обед15-18"), or a closed word right
+    /// before hours naming no days ("Fermeture 15h00 à 18h00"): the times are the break's or the
+    /// closure's, or the break splits hours that were not read apart; "9-18 ohne Mittagspause"
+    /// has none.
     static func hoursAreBreak(_ drafts: [HoursParser.Draft], tokens: [HoursToken], covered: [Bool]) -> Bool {
         let data = LanguageData.shared
         func isBreak(_ k: Int) -> Bool {
@@ -302,6 +304,13 @@ enum HoursGuard {
             k >= tokens.count || tokens[k].kind == .number || (tokens[k].kind == .symbol && tokens[k].text != ":")
         }
         func spans(_ d: HoursParser.Draft) -> [Range<Int>] { d.spans.map { $0.start..<($0.end <= $0.start ? 1440 : $0.end) } }
+        // A closed or break word right before hours naming no days ("Fermeture 15h00 à 18h00",
+        // "geschlossen 12-13 Uhr"): the hours are the closure's.
+        for d in drafts where d.content == .ranges && d.days == nil && d.first >= 1 {
+            let w = tokens[d.first - 1]
+            if w.kind == .word, data.closedWords.contains(w.text) || data.breakWords.contains(w.text),
+               !(d.first >= 2 && tokens[d.first - 2].kind == .word && data.withoutWords.contains(tokens[d.first - 2].text)) { return true }
+        }
         // A statement that read a break of its own ("(12:00 - 13:00, lunch break)") is not one.
         for (n, d) in drafts.enumerated() where d.content == .ranges && d.breaks.isEmpty && !data.breakWords.contains(tokens[d.last].text) {
             // Right after the last time, or one word later ("Lunch break", "Түскі үзіліс").

@@ -84,11 +84,14 @@ import Testing
         ("12:30 – 13:30 Lunch break", "none"),
         ("13:00-14:00 Mittagspause", "none"),
         ("Пн-Пт 13:00-14:00 обед", "none"),
+        ("Fermeture 12h00 à 14h00", "none"),
+        ("Geschlossen 12-13 Uhr", "none"),
         ("Lundi: 9h-12h Mardi: - Mercredi: 9h-12h", "none"),
         ("Montag: 9-12 Uhr, Dienstag: —, Mittwoch: 9-12 Uhr", "none"),
         // Still read: a break inside the hours, hours without a break, a list of days.
         ("Mon-Fri: 10:00 - 18:00 (12:00 - 13:00, lunch break)", "Mo-Fr 10:00-12:00,13:00-18:00"),
         ("Mo-Fr 9-18 Uhr ohne Mittagspause", "Mo-Fr 09:00-18:00"),
+        ("Mo-Fr 9-18 Uhr, Mittagspause 13-14 Uhr", "Mo-Fr 09:00-13:00,14:00-18:00"),
         ("Пн 9-18 Вт / Ср 9-18", "Mo-We 09:00-18:00"),
     ])
     func breaksAndEmptyDays(_ c: (String, String)) {
