@@ -92,7 +92,13 @@ public enum HoursParser {
             // Keep all or nothing: a schedule missing its poisoned part would claim too much.
             // Another activity's hours are a statement of their own and go alone.
             if kept.count != drafts.count { return [] }
-            return allOrNothing(drafts.filter { !introduced($0) }, tokens: tokens)
+            // "Самовывоз: Пн–Пт с 10:00 до 17:00, Сб с 10:00 до 14:30, Вс — выходной": the rows
+            // after the one the activity introduces are its rows too (same stretch, no `.`/`;`
+            // between); kept alone they would be a channel's schedule missing its first row.
+            let introducedDrafts = drafts.map(introduced)
+            let introducedRuns = Set(zip(drafts, introducedDrafts).compactMap { $1 ? $0.run : nil })
+            if zip(drafts, introducedDrafts).contains(where: { !$1 && $0.run.map(introducedRuns.contains) == true }) { return [] }
+            return allOrNothing(zip(drafts, introducedDrafts).compactMap { $1 ? nil : $0 }, tokens: tokens)
         }
         return allOrNothing(drafts, tokens: tokens)
     }
@@ -512,9 +518,10 @@ public enum HoursParser {
 
     /// "Lun - Ven: 10:00 - 12:30; 16:00 - 19:30; Sab: …", "Monday - Friday (9am - 1pm; 2pm -
     /// 5:30pm)": a range after a semicolon, with no days of its own, that starts after the
-    /// leading days' last range ends is those days' second shift, not every day's hours.
+    /// leading days' last range ends is those days' second shift, not every day's hours; so
+    /// too after a range naming no days ("12-15; 19-22 Encerra Segunda").
     static func secondShiftAfterSemicolon(_ c: Draft, _ spans: [RawSpan], next: Int, items: [HoursItem]) -> Bool {
-        guard c.content == .ranges, c.days != nil, c.daysLeading, let last = c.spans.last, last.end > last.start,
+        guard c.content == .ranges, c.days == nil || c.daysLeading, let last = c.spans.last, last.end > last.start,
               let first = spans.first, first.end > first.start, first.start >= last.end else { return false }
         var n = next
         while n < items.count, case .timeZone = items[n].kind { n += 1 }
