@@ -733,8 +733,10 @@ struct HoursRecognizer {
     private mutating func matchClosed(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
         var end = i
-        // "closed for lunch 1-2pm", "Closed Lunch 1200-1300" are a break, read from its break word.
-        if closedWordNamesBreak(i) { return nil }
+        // "closed for lunch 1-2pm", "… 0830-1700 Closed Lunch 1200-1300" are a break, read from
+        // its break word; "Суббота выходной Обед …" closes the day before it.
+        if word(i + 1) == "for" || items.last.map({ if case .ranges = $0.kind { return $0.last == i - 1 } else { return false } }) == true,
+           closedWordNamesBreak(i) { return nil }
         if w == "не" || w == "nicht" {
             guard let w2 = word(i + 1), w2.hasPrefix("работа") || w2.hasPrefix("працю") || w2 == "geöffnet" || w2.hasPrefix("ведет") || w2.hasPrefix("принима") else { return nil }
             end = i + 1
