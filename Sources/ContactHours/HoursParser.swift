@@ -92,13 +92,8 @@ public enum HoursParser {
             // Keep all or nothing: a schedule missing its poisoned part would claim too much.
             // Another activity's hours are a statement of their own and go alone.
             if kept.count != drafts.count { return [] }
-            // "Самовывоз: Пн–Пт с 10:00 до 17:00, Сб с 10:00 до 14:30, Вс — выходной": the rows
-            // after the one the activity introduces are its rows too (same stretch, no `.`/`;`
-            // between); kept alone they would be a channel's schedule missing its first row.
-            let introducedDrafts = drafts.map(introduced)
-            let introducedRuns = Set(zip(drafts, introducedDrafts).compactMap { $1 ? $0.run : nil })
-            if zip(drafts, introducedDrafts).contains(where: { !$1 && $0.run.map(introducedRuns.contains) == true }) { return [] }
-            return allOrNothing(zip(drafts, introducedDrafts).compactMap { $1 ? nil : $0 }, tokens: tokens)
+            let taken = HoursGuard.continuingActivity(drafts.map(introduced), drafts: drafts, tokens: tokens)
+            return allOrNothing(zip(drafts, taken).filter { !$0.1 }.map(\.0), tokens: tokens)
         }
         return allOrNothing(drafts, tokens: tokens)
     }
