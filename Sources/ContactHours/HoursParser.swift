@@ -513,9 +513,10 @@ public enum HoursParser {
 
     /// "Lun - Ven: 10:00 - 12:30; 16:00 - 19:30; Sab: …", "Monday - Friday (9am - 1pm; 2pm -
     /// 5:30pm)": a range after a semicolon, with no days of its own, that starts after the
-    /// leading days' last range ends is those days' second shift, not every day's hours.
+    /// leading days' last range ends is those days' second shift, not every day's hours; so
+    /// too after a range naming no days ("12-15; 19-22 Encerra Segunda").
     static func secondShiftAfterSemicolon(_ c: Draft, _ spans: [RawSpan], next: Int, items: [HoursItem]) -> Bool {
-        guard c.content == .ranges, c.days != nil, c.daysLeading, let last = c.spans.last, last.end > last.start,
+        guard c.content == .ranges, c.days == nil || c.daysLeading, let last = c.spans.last, last.end > last.start,
               let first = spans.first, first.end > first.start, first.start >= last.end else { return false }
         var n = next
         while n < items.count, case .timeZone = items[n].kind { n += 1 }

@@ -733,8 +733,10 @@ struct HoursRecognizer {
     private mutating func matchClosed(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
         var end = i
-        // "closed for lunch 1-2pm" is a break, read from its break word.
-        if word(i + 1) == "for", let b = word(i + 2), HoursLexicon.breakWords.contains(b) { return nil }
+        // "closed for lunch 1-2pm", "… 0830-1700 Closed Lunch 1200-1300" are a break, read from
+        // its break word; "Суббота выходной Обед …" closes the day before it.
+        if word(i + 1) == "for" || items.last.map({ if case .ranges = $0.kind { return $0.last == i - 1 } else { return false } }) == true,
+           closedWordNamesBreak(i) { return nil }
         if w == "не" || w == "nicht" {
             guard let w2 = word(i + 1), w2.hasPrefix("работа") || w2.hasPrefix("працю") || w2 == "geöffnet" || w2.hasPrefix("ведет") || w2.hasPrefix("принима") else { return nil }
             end = i + 1
@@ -781,6 +783,7 @@ struct HoursRecognizer {
 
     private func closesPartOfDay(from: Int, to: Int) -> Bool {
         let parts = LanguageData.shared.partsOfDay
+        guard max(0, from) <= min(to, t.count - 1) else { return false }
         for k in max(0, from)...min(to, t.count - 1) {
             guard let w = word(k) else { continue }
             for part in parts where part[0] == w && k + part.count <= t.count {
@@ -793,6 +796,12 @@ struct HoursRecognizer {
     private mutating func matchExceptHolidays(_ i: Int) -> Int? {
         guard let w = word(i), HoursRecognizer.exceptWords.contains(w) else { return nil }
         if let spec = parseDaySpec(i + 1) ?? parseDaySpec(i + 2) {
+            // "sauf mardi soir", "except Monday mornings": part of a day taken away, which the
+            // reader cannot place; removing the whole day would claim it closed.
+            if closesPartOfDay(from: spec.end, to: spec.end) {
+                emit(.qualifier, i, spec.end)
+                return spec.end + 1
+            }
             emit(.exceptDays(spec.days), i, spec.end - 1)
             return spec.end
         }
@@ -1194,6 +1203,7 @@ struct HoursRecognizer {
         // Not after a sentence end the range took as its abbreviation dot ("2pm-5pm. Closed on
         // Saturday", "14h à 17h. Fermé le samedi"): that closed word starts a statement of its own.
         let closes = sym(r.end - 1) != "." && (word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false)
+            && !closedWordNamesBreak(r.end)
         // "fermé le dimanche", "Closed: Thurs, Sun", "geschlossen am Sonntag": the closed word's
         // days, after an article, a preposition or a colon.
         var dayAt = r.end + 1

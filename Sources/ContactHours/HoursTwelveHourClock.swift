@@ -28,3 +28,14 @@ extension HoursRecognizer {
         return night >= 16 * 60 ? .end(e + 720) : .undecided
     }
 }
+
+extension HoursRecognizer {
+    /// "closed for lunch 1-2pm", "Closed Lunch 1200-1300", "geschlossen Mittagspause": the
+    /// closed word at `i` introduces a break; it closes neither the range before it nor a day.
+    func closedWordNamesBreak(_ i: Int) -> Bool {
+        var k = i + 1
+        if word(k) == "for" { k += 1 }
+        guard let b = word(k) else { return false }
+        return HoursLexicon.breakWords.contains(b)
+    }
+}

@@ -57,4 +57,37 @@ import Testing
     func closedShortDay(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// Breaks and closures written after the rows: "Closed Lunch 12-1" names a break (it does not
+    /// close the range before it), and is every row's; a closed word of the language files
+    /// ("Encerra") takes the day after it.
+    @Test(arguments: [
+        ("Mon-Fri 0900-1700, Sat 0900-1300 Closed Lunch 1230-1330", "Mo-Fr 09:00-12:30,13:30-17:00; Sa 09:00-12:30"),
+        ("Mo-Fr 8am-6pm closed for lunch 12-1pm", "Mo-Fr 08:00-12:00,13:00-18:00"),
+        ("11-16; 18-23 Encerra Terça", "Mo,We-Su 11:00-16:00,18:00-23:00"),
+    ])
+    func breaksAndClosuresAfterRows(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// Part of a day taken away ("sauf mardi soir", "except Monday mornings") cannot be placed:
+    /// nothing, rather than the whole day closed.
+    @Test(arguments: [
+        ("10h-13h, 15h-19h sauf lundi matin", "none"),
+        ("9am-1pm, 2pm-6pm except Monday mornings", "none"),
+        ("10h-13h, 15h-19h sauf lundi", "Tu-Su 10:00-13:00,15:00-19:00"),
+    ])
+    func exceptPartOfDay(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// An activity that introduces the first row of a list (pick-up, delivery) owns the rows after
+    /// it in the same stretch: nothing, not the list without its first row.
+    @Test(arguments: [
+        ("Доставка: Пн–Пт с 9:00 до 18:00, Сб с 10:00 до 15:00, Вс — выходной", "none"),
+        ("Lieferung: Mo-Fr 8-18 Uhr, Sa 9-13 Uhr", "none"),
+    ])
+    func activityOwnsItsRows(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
