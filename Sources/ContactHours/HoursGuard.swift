@@ -353,7 +353,8 @@ enum HoursGuard {
             guard endsPhrase(breakAt + 1) else { continue }
             // A break inside another statement's hours ("Mon-Fri: 10:00 - 18:00 (12:00 - 13:00,
             // lunch break)") is that statement's break.
-            let inside = drafts.indices.contains { m in
+            // Compared with at most `maxComparedStatements` others (linear in a flattened timetable).
+            let inside = drafts.count <= maxComparedStatements && drafts.indices.contains { m in
                 m != n && drafts[m].content == .ranges && spans(d).allSatisfy { s in spans(drafts[m]).contains { $0.lowerBound <= s.lowerBound && s.upperBound <= $0.upperBound } }
             }
             if !inside { return true }
