@@ -143,6 +143,12 @@ enum HoursGuard {
                 if breakFollows(k) { return false }
                 return nearTime(k, tokens: tokens) || nearDay(k, tokens: tokens, recognizer: recognizer)
             }
+            // A month name in the clause ("… through the first weekend in November"): the hours
+            // hold for part of the year; with a day number the recognizer already refused them.
+            if w.raw.unicodeScalars.count >= 4, data.isMonth(w), recognizer.day(w) == nil { return true }
+            // "the first weekend", "jeden ersten Samstag" unread: the nth of a month.
+            if data.nthWeekdayWords.contains(w), k + 1 < tokens.count, tokens[k + 1].kind == .word,
+               data.weekendWords.contains(tokens[k + 1].text) || recognizer.day(tokens[k + 1].text) != nil { return true }
             // A part of the day right after a day, with no time of its own in the next three tokens ("08:00-18:30
             // Lundi - Samedi matin", "sauf Mardi soir et Mercredi"): that day's hours are not read.
             if data.partsOfDay.contains(where: { $0.count == 1 && $0[0] == w }), k >= 1,

@@ -105,6 +105,9 @@ import Testing
         ("10h-18h lundi - samedi matin", "none"),
         ("Mo-Fr 9-18 Uhr außer Mittwoch nachmittags", "none"),
         ("Open 9am-6pm Monday to Friday, 10am and 4pm Sunday", "none"),
+        ("Saturday & Sunday 10am to 4pm through the first weekend in October", "none"),
+        ("Samstag und Sonntag 10-16 Uhr im Oktober", "none"),
+        ("Суббота и воскресенье с 10 до 16 в декабре", "none"),
         // Still read: the part of the day with its own hours, a lone note inside the hours.
         ("Le dimanche matin de 9h à 12h", "Su 09:00-12:00"),
         ("Lunes a viernes mañana: de 9:00 a 13:00", "Mo-Fr 09:00-13:00"),
