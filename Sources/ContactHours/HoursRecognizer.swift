@@ -1008,6 +1008,12 @@ struct HoursRecognizer {
             start = i + 1
         }
         guard let spec = parseDaySpec(start) else { return nil }
+        if let split = splitDaysAfterHours(i, start: start, spec: spec) {
+            emit(.days(split.before, everyDay: split.before.count == 7, holidays: false), i, split.connector - 1)
+            emit(.separator(strong: false), split.connector, split.connector)
+            emit(.days(split.after, everyDay: split.after.count == 7, holidays: spec.holidays), split.connector + 1, spec.end - 1)
+            return spec.end
+        }
         // "Lunedì/Sabato": a slash between two days that are not neighbours is a list to some
         // writers and a range to others; the text does not say which.
         if spec.days.count == 2, let a = dayWord(start), let slash = Optional(skipDot(start + 1)), sym(slash) == "/",
@@ -1294,7 +1300,8 @@ struct HoursRecognizer {
         var unseparatedUnits = false
         if sym(k) == "-" {
             k += 1
-        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
+        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между")
+                    || (w == "and" && prefix == nil && betweenWrittenOnce(i, first)),
                   w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore) {
             // One-letter "a" (es, pt, it: "9:00 a 18:00", "9am a 7pm", "9 a 14 h") only spaced and
             // with a time marker on an end (checked below), not in "M9C 1A3".
