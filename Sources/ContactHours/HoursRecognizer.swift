@@ -1162,12 +1162,12 @@ struct HoursRecognizer {
            case .ranges = previous.kind, j >= t.count || [",", ";", ".", "|", ")"].contains(sym(j) ?? "") {
             return (days, holidays, j)
         }
+        // "fermé le dim", "closed: Sun", "closed Su": right after a closed word, the days it closes.
+        if !strong, word(i) != "we", let closed = items.last, case .closed = closed.kind, closed.last < i,
+           (closed.last + 1..<i).allSatisfy({ k in word(k).map { HoursRecognizer.fillers.contains($0) } ?? (sym(k) == ":") }) {
+            return (days, holidays, j)
+        }
         if !strong && first.partnerOnly {
-            // "fermé le dim", "closed: Sun": right after a closed word, the days it closes.
-            if let closed = items.last, case .closed = closed.kind, closed.last < i,
-               (closed.last + 1..<i).allSatisfy({ k in word(k).map { HoursRecognizer.fillers.contains($0) } ?? (sym(k) == ":") }) {
-                return (days, holidays, j)
-            }
             // "ma t/m vr 8.30-17.30 za 9.00-14.00": alone only after days already read and
             // right before its hours; "Mar 10-18" alone stays a month.
             let daysBefore = hasDaysItem

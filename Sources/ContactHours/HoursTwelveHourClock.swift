@@ -76,3 +76,28 @@ extension HoursRecognizer {
         return nil
     }
 }
+
+extension HoursParser {
+    /// "11:00 am - 12:30 am, Saturday closed, Sunday closed": hours naming no days that run past
+    /// midnight fill the days no statement names, and their night belongs to the day after each
+    /// of those days: Monday does not keep the night of the closed Sunday, Saturday keeps
+    /// Friday's.
+    static func moveSpillOfDaylessHours(filledBy: [WeeklySchedule?], named: [Bool], own: inout [[MinuteRange]], spill: inout [[MinuteRange]]) {
+        /// The night part that day `x` of `schedule` holds from the day before, if any.
+        func night(of schedule: WeeklySchedule, on x: Int) -> MinuteRange? {
+            let before = schedule.days[(x + 6) % 7]
+            guard before.contains(where: { $0.end == 1440 && $0.start > 0 }) else { return nil }
+            return schedule.days[x].first { $0.start == 0 && $0.end < 1440 }
+        }
+        for d in 0..<7 {
+            guard !named[d], let schedule = filledBy[d] else { continue }
+            let previous = (d + 6) % 7, next = (d + 1) % 7
+            if named[previous], let part = night(of: schedule, on: d) {
+                own[d].removeAll { $0 == part }
+            }
+            if named[next], let part = night(of: schedule, on: next), !own[next].contains(part), !spill[next].contains(part) {
+                spill[next].append(part)
+            }
+        }
+    }
+}

@@ -112,4 +112,15 @@ import Testing
     func betweenWrittenOnce(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// Hours naming no days that run past midnight, with closed days named after them: the
+    /// night belongs to the day after each open day, not to the day after a closed one.
+    @Test(arguments: [
+        ("10:00 am - 1:30 am, Sunday closed", "Mo 10:00-24:00; Tu-Sa 00:00-01:30,10:00-24:00; Su 00:00-01:30"),
+        ("с 12:00 до 03:00, пн выходной", "Mo 00:00-03:00; Tu 12:00-24:00; We-Su 00:00-03:00,12:00-24:00"),
+        ("12:00-01:00 Tu-Su; closed Mo", "Mo 00:00-01:00; Tu 12:00-24:00; We-Su 00:00-01:00,12:00-24:00"),
+    ])
+    func daylessNightWithClosedDays(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
