@@ -124,6 +124,7 @@ enum HoursGuard {
             // A day beside it that no statement took makes it that day's ("Mo-Th 9-18; Fr hasta
             // las 17:00").
             if !inStatement, !nearTime(k, tokens: tokens), !nearDay(k, tokens: tokens, recognizer: recognizer, where: isUnread),
+               !startsUnreadRange(k, tokens: tokens, isUnread: isUnread),
                hours.count <= maxNoteSpans, hours.contains(where: { s in minute >= s.start && (s.end <= s.start || minute <= s.end) }) {
                 return false
             }
@@ -142,6 +143,11 @@ enum HoursGuard {
                 if breakFollows(k) { return false }
                 return nearTime(k, tokens: tokens) || nearDay(k, tokens: tokens, recognizer: recognizer)
             }
+            // A part of the day right after a day, with no time of its own in the next three tokens ("08:00-18:30
+            // Lundi - Samedi matin", "sauf Mardi soir et Mercredi"): that day's hours are not read.
+            if data.partsOfDay.contains(where: { $0.count == 1 && $0[0] == w }), k >= 1,
+               tokens[k - 1].kind == .word, recognizer.day(tokens[k - 1].text) != nil,
+               !((k + 1)...(k + 3)).contains(where: { $0 < tokens.count && tokens[$0].kind == .number }) { return true }
             // OpenStreetMap's "PH" among days ("PH,Su 17:15-24:00") gives holiday hours the
             // reader leaves unspecified.
             if recognizer.day(w) == nil, w != "ph", HoursLexicon.isHoliday(w) {
@@ -150,6 +156,21 @@ enum HoursGuard {
             }
             return false
         }
+    }
+
+    /// Whether the time at `k` starts a range nobody read ("9:00am and 5:00pm Saturday", "10
+    /// to 2"): two unread times joined by a dash, a range word or "and" are hours, not a note.
+    private static func startsUnreadRange(_ k: Int, tokens: [HoursToken], isUnread: (Int) -> Bool) -> Bool {
+        let data = LanguageData.shared
+        var j = k + 1
+        // Past the time's own minutes and am/pm.
+        if j + 1 < tokens.count, tokens[j].kind == .symbol, [":", "."].contains(tokens[j].text.raw), !tokens[j].spaceBefore,
+           tokens[j + 1].kind == .number { j += 2 }
+        if j < tokens.count, tokens[j].kind == .word, data.amWords.contains(tokens[j].text) || data.pmWords.contains(tokens[j].text) { j += 1 }
+        guard j + 1 < tokens.count else { return false }
+        let joins = tokens[j].kind == .symbol ? ["-", "–", "—"].contains(tokens[j].text.raw)
+            : (data.rangeSeparators.contains(tokens[j].text) || data.listWords.contains(tokens[j].text))
+        return joins && tokens[j + 1].kind == .number && isUnread(j + 1) && timeMinutes(j + 1, tokens: tokens) != nil
     }
 
     /// Word and number tokens within three of `k`, not across a bracket or a sentence end.
@@ -191,6 +212,19 @@ enum HoursGuard {
     /// durations ("в течение 2 часов", "2 hours").
     static func timeMinutes(_ k: Int, tokens: [HoursToken]) -> Int? {
         let tok = tokens[k]
+        // "0830-1700", "1200-1300": four-digit times, only as a range of two at quarter hours
+        // (a year range "2019-2024" is not one).
+        if tok.kind == .number, tok.digitCount == 4 {
+            func hhmm(_ t: HoursToken) -> Int? {
+                guard t.kind == .number, t.digitCount == 4, t.value / 100 <= 24, [0, 15, 30, 45].contains(t.value % 100) else { return nil }
+                return t.value / 100 * 60 + t.value % 100
+            }
+            func dash(_ j: Int) -> Bool { j >= 0 && j < tokens.count && tokens[j].kind == .symbol && ["-", "–", "—"].contains(tokens[j].text.raw) }
+            guard let minutes = hhmm(tok) else { return nil }
+            if dash(k + 1), k + 2 < tokens.count, hhmm(tokens[k + 2]) != nil { return minutes }
+            if dash(k - 1), k >= 2, hhmm(tokens[k - 2]) != nil { return minutes }
+            return nil
+        }
         guard tok.kind == .number, tok.digitCount <= 2, tok.value <= 24 else { return nil }
         // Part of a longer digit chain ("8 800 555-35-35", "12.05.2025") or the minutes of a time.
         if k >= 2, tokens[k - 1].kind == .symbol, !tokens[k - 1].spaceBefore, !tok.spaceBefore,

@@ -97,4 +97,20 @@ import Testing
     func breaksAndEmptyDays(_ c: (String, String)) {
         #expect(merged(c.0) == c.1, "\(c.0)")
     }
+
+    /// Parts of a statement left unread: a part of the day after a day with no time of its own,
+    /// a second range with no range word before it (not a note inside the hours read).
+    @Test(arguments: [
+        ("Ouvert 9h-18h sauf jeudi soir", "none"),
+        ("10h-18h lundi - samedi matin", "none"),
+        ("Mo-Fr 9-18 Uhr außer Mittwoch nachmittags", "none"),
+        ("Open 9am-6pm Monday to Friday, 10am and 4pm Sunday", "none"),
+        // Still read: the part of the day with its own hours, a lone note inside the hours.
+        ("Le dimanche matin de 9h à 12h", "Su 09:00-12:00"),
+        ("Lunes a viernes mañana: de 9:00 a 13:00", "Mo-Fr 09:00-13:00"),
+        ("Mon-Fri 9am-5pm, last entry 4pm", "Mo-Fr 09:00-17:00"),
+    ])
+    func unreadParts(_ c: (String, String)) {
+        #expect(merged(c.0) == c.1, "\(c.0)")
+    }
 }
