@@ -183,6 +183,8 @@ public enum HoursParser {
         var own = [[MinuteRange]](repeating: [], count: 7)
         var spill = [[MinuteRange]](repeating: [], count: 7)
         var named = [Bool](repeating: false, count: 7)
+        // The schedule naming no days that filled each day, for its hours past midnight below.
+        var filledBy = [WeeklySchedule?](repeating: nil, count: 7)
         var zone: String?
         var holidays = HolidayRule.unspecified
         for statement in statements {
@@ -204,9 +206,11 @@ public enum HoursParser {
             } else {
                 for d in 0..<7 where !named[d] {
                     own[d] = schedule.days[d]
+                    filledBy[d] = schedule
                 }
             }
         }
+        moveSpillOfDaylessHours(filledBy: filledBy, named: named, own: &own, spill: &spill)
         return WeeklySchedule(days: (0..<7).map { own[$0] + spill[$0] }, publicHolidays: holidays, timeZone: zone)
     }
 

@@ -1008,6 +1008,12 @@ struct HoursRecognizer {
             start = i + 1
         }
         guard let spec = parseDaySpec(start) else { return nil }
+        if let split = splitDaysAfterHours(i, start: start, spec: spec) {
+            emit(.days(split.before, everyDay: split.before.count == 7, holidays: false), i, split.connector - 1)
+            emit(.separator(strong: false), split.connector, split.connector)
+            emit(.days(split.after, everyDay: split.after.count == 7, holidays: spec.holidays), split.connector + 1, spec.end - 1)
+            return spec.end
+        }
         // "Lunedì/Sabato": a slash between two days that are not neighbours is a list to some
         // writers and a range to others; the text does not say which.
         if spec.days.count == 2, let a = dayWord(start), let slash = Optional(skipDot(start + 1)), sym(slash) == "/",
@@ -1156,12 +1162,12 @@ struct HoursRecognizer {
            case .ranges = previous.kind, j >= t.count || [",", ";", ".", "|", ")"].contains(sym(j) ?? "") {
             return (days, holidays, j)
         }
+        // "fermé le dim", "closed: Sun", "closed Su": right after a closed word, the days it closes.
+        if !strong, word(i) != "we", let closed = items.last, case .closed = closed.kind, closed.last < i,
+           (closed.last + 1..<i).allSatisfy({ k in word(k).map { HoursRecognizer.fillers.contains($0) } ?? (sym(k) == ":") }) {
+            return (days, holidays, j)
+        }
         if !strong && first.partnerOnly {
-            // "fermé le dim", "closed: Sun": right after a closed word, the days it closes.
-            if let closed = items.last, case .closed = closed.kind, closed.last < i,
-               (closed.last + 1..<i).allSatisfy({ k in word(k).map { HoursRecognizer.fillers.contains($0) } ?? (sym(k) == ":") }) {
-                return (days, holidays, j)
-            }
             // "ma t/m vr 8.30-17.30 za 9.00-14.00": alone only after days already read and
             // right before its hours; "Mar 10-18" alone stays a month.
             let daysBefore = hasDaysItem
@@ -1294,7 +1300,8 @@ struct HoursRecognizer {
         var unseparatedUnits = false
         if sym(k) == "-" {
             k += 1
-        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
+        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между")
+                    || (w == "and" && prefix == nil && betweenWrittenOnce(i, first)),
                   w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore) {
             // One-letter "a" (es, pt, it: "9:00 a 18:00", "9am a 7pm", "9 a 14 h") only spaced and
             // with a time marker on an end (checked below), not in "M9C 1A3".

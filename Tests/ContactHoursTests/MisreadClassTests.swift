@@ -90,4 +90,37 @@ import Testing
     func activityOwnsItsRows(text: String, expected: String) {
         #expect(merged(text) == expected)
     }
+
+    /// Hours written before their days, then a list of days that goes on to days leading hours of
+    /// their own: the list splits at its last comma or list word.
+    @Test(arguments: [
+        ("08:00 - 16:00 Monday to Thursday, Friday 08:00 - 14:00", "Mo-Th 08:00-16:00; Fr 08:00-14:00"),
+        ("10 am - 6 pm tue-fri and Saturday 9am - 1pm", "Tu-Fr 10:00-18:00; Sa 09:00-13:00"),
+        ("9h-18h lundi au vendredi, samedi 9h-12h", "Mo-Fr 09:00-18:00; Sa 09:00-12:00"),
+    ])
+    func daysListSplitAfterHours(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// "between" written once before several ranges joined by "and".
+    @Test(arguments: [
+        ("Lines are open between 8:00am and 8:00pm Monday to Friday, 9:00am and 1:00pm Saturday.",
+         "Mo-Fr 08:00-20:00; Sa 09:00-13:00"),
+        // Without a "between" range before, "and" joins nothing.
+        ("Call us 9:00am and 5:00pm Saturday", "none"),
+    ])
+    func betweenWrittenOnce(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
+
+    /// Hours naming no days that run past midnight, with closed days named after them: the
+    /// night belongs to the day after each open day, not to the day after a closed one.
+    @Test(arguments: [
+        ("10:00 am - 1:30 am, Sunday closed", "Mo 10:00-24:00; Tu-Sa 00:00-01:30,10:00-24:00; Su 00:00-01:30"),
+        ("с 12:00 до 03:00, пн выходной", "Mo 00:00-03:00; Tu 12:00-24:00; We-Su 00:00-03:00,12:00-24:00"),
+        ("12:00-01:00 Tu-Su; closed Mo", "Mo 00:00-01:00; Tu 12:00-24:00; We-Su 00:00-01:00,12:00-24:00"),
+    ])
+    func daylessNightWithClosedDays(text: String, expected: String) {
+        #expect(merged(text) == expected)
+    }
 }
