@@ -92,7 +92,8 @@ public enum HoursParser {
             // Keep all or nothing: a schedule missing its poisoned part would claim too much.
             // Another activity's hours are a statement of their own and go alone.
             if kept.count != drafts.count { return [] }
-            return allOrNothing(drafts.filter { !introduced($0) }, tokens: tokens)
+            let taken = HoursGuard.continuingActivity(drafts.map(introduced), drafts: drafts, tokens: tokens)
+            return allOrNothing(zip(drafts, taken).filter { !$0.1 }.map(\.0), tokens: tokens)
         }
         return allOrNothing(drafts, tokens: tokens)
     }
@@ -182,6 +183,8 @@ public enum HoursParser {
         var own = [[MinuteRange]](repeating: [], count: 7)
         var spill = [[MinuteRange]](repeating: [], count: 7)
         var named = [Bool](repeating: false, count: 7)
+        // The schedule naming no days that filled each day, for its hours past midnight below.
+        var filledBy = [WeeklySchedule?](repeating: nil, count: 7)
         var zone: String?
         var holidays = HolidayRule.unspecified
         for statement in statements {
@@ -203,9 +206,11 @@ public enum HoursParser {
             } else {
                 for d in 0..<7 where !named[d] {
                     own[d] = schedule.days[d]
+                    filledBy[d] = schedule
                 }
             }
         }
+        moveSpillOfDaylessHours(filledBy: filledBy, named: named, own: &own, spill: &spill)
         return WeeklySchedule(days: (0..<7).map { own[$0] + spill[$0] }, publicHolidays: holidays, timeZone: zone)
     }
 
@@ -512,9 +517,10 @@ public enum HoursParser {
 
     /// "Lun - Ven: 10:00 - 12:30; 16:00 - 19:30; Sab: …", "Monday - Friday (9am - 1pm; 2pm -
     /// 5:30pm)": a range after a semicolon, with no days of its own, that starts after the
-    /// leading days' last range ends is those days' second shift, not every day's hours.
+    /// leading days' last range ends is those days' second shift, not every day's hours; so
+    /// too after a range naming no days ("12-15; 19-22 Encerra Segunda").
     static func secondShiftAfterSemicolon(_ c: Draft, _ spans: [RawSpan], next: Int, items: [HoursItem]) -> Bool {
-        guard c.content == .ranges, c.days != nil, c.daysLeading, let last = c.spans.last, last.end > last.start,
+        guard c.content == .ranges, c.days == nil || c.daysLeading, let last = c.spans.last, last.end > last.start,
               let first = spans.first, first.end > first.start, first.start >= last.end else { return false }
         var n = next
         while n < items.count, case .timeZone = items[n].kind { n += 1 }

@@ -733,8 +733,10 @@ struct HoursRecognizer {
     private mutating func matchClosed(_ i: Int) -> Int? {
         guard let w = word(i) else { return nil }
         var end = i
-        // "closed for lunch 1-2pm" is a break, read from its break word.
-        if word(i + 1) == "for", let b = word(i + 2), HoursLexicon.breakWords.contains(b) { return nil }
+        // "closed for lunch 1-2pm", "… 0830-1700 Closed Lunch 1200-1300" are a break, read from
+        // its break word; "Суббота выходной Обед …" closes the day before it.
+        if word(i + 1) == "for" || items.last.map({ if case .ranges = $0.kind { return $0.last == i - 1 } else { return false } }) == true,
+           closedWordNamesBreak(i) { return nil }
         if w == "не" || w == "nicht" {
             guard let w2 = word(i + 1), w2.hasPrefix("работа") || w2.hasPrefix("працю") || w2 == "geöffnet" || w2.hasPrefix("ведет") || w2.hasPrefix("принима") else { return nil }
             end = i + 1
@@ -781,6 +783,7 @@ struct HoursRecognizer {
 
     private func closesPartOfDay(from: Int, to: Int) -> Bool {
         let parts = LanguageData.shared.partsOfDay
+        guard max(0, from) <= min(to, t.count - 1) else { return false }
         for k in max(0, from)...min(to, t.count - 1) {
             guard let w = word(k) else { continue }
             for part in parts where part[0] == w && k + part.count <= t.count {
@@ -793,6 +796,12 @@ struct HoursRecognizer {
     private mutating func matchExceptHolidays(_ i: Int) -> Int? {
         guard let w = word(i), HoursRecognizer.exceptWords.contains(w) else { return nil }
         if let spec = parseDaySpec(i + 1) ?? parseDaySpec(i + 2) {
+            // "sauf mardi soir", "except Monday mornings": part of a day taken away, which the
+            // reader cannot place; removing the whole day would claim it closed.
+            if closesPartOfDay(from: spec.end, to: spec.end) {
+                emit(.qualifier, i, spec.end)
+                return spec.end + 1
+            }
             emit(.exceptDays(spec.days), i, spec.end - 1)
             return spec.end
         }
@@ -999,6 +1008,12 @@ struct HoursRecognizer {
             start = i + 1
         }
         guard let spec = parseDaySpec(start) else { return nil }
+        if let split = splitDaysAfterHours(i, start: start, spec: spec) {
+            emit(.days(split.before, everyDay: split.before.count == 7, holidays: false), i, split.connector - 1)
+            emit(.separator(strong: false), split.connector, split.connector)
+            emit(.days(split.after, everyDay: split.after.count == 7, holidays: spec.holidays), split.connector + 1, spec.end - 1)
+            return spec.end
+        }
         // "Lunedì/Sabato": a slash between two days that are not neighbours is a list to some
         // writers and a range to others; the text does not say which.
         if spec.days.count == 2, let a = dayWord(start), let slash = Optional(skipDot(start + 1)), sym(slash) == "/",
@@ -1111,11 +1126,13 @@ struct HoursRecognizer {
                 }
             }
             if let c = connector, HoursLexicon.listWords.contains(c) {
-                if let d = continuationDay(j + 1) {
+                // "Mi. u. Fr.": the abbreviation dot of a list word written short.
+                let next = word(j) != nil && sym(j + 1) == "." && attached(j + 1) ? j + 2 : j + 1
+                if let d = continuationDay(next) {
                     days.insert(d.day)
                     last = d.day
                     strong = true
-                    j = afterDay(j + 2)
+                    j = afterDay(next + 1)
                     continue
                 }
                 var k = j + 1
@@ -1143,6 +1160,11 @@ struct HoursRecognizer {
         // its clause, in a text that writes its days after the hours.
         if !strong, hasDaysItem, t[i].isCapitalized || word(i) != "we", let previous = items.last, previous.last == i - 1,
            case .ranges = previous.kind, j >= t.count || [",", ";", ".", "|", ")"].contains(sym(j) ?? "") {
+            return (days, holidays, j)
+        }
+        // "fermé le dim", "closed: Sun", "closed Su": right after a closed word, the days it closes.
+        if !strong, word(i) != "we", let closed = items.last, case .closed = closed.kind, closed.last < i,
+           (closed.last + 1..<i).allSatisfy({ k in word(k).map { HoursRecognizer.fillers.contains($0) } ?? (sym(k) == ":") }) {
             return (days, holidays, j)
         }
         if !strong && first.partnerOnly {
@@ -1187,6 +1209,7 @@ struct HoursRecognizer {
         // Not after a sentence end the range took as its abbreviation dot ("2pm-5pm. Closed on
         // Saturday", "14h à 17h. Fermé le samedi"): that closed word starts a statement of its own.
         let closes = sym(r.end - 1) != "." && (word(r.end).map { $0 == "off" || (HoursLexicon.closedWords.contains($0) && !$0.raw.hasPrefix("выходн")) } ?? false)
+            && !closedWordNamesBreak(r.end)
         // "fermé le dimanche", "Closed: Thurs, Sun", "geschlossen am Sonntag": the closed word's
         // days, after an article, a preposition or a colon.
         var dayAt = r.end + 1
@@ -1245,6 +1268,8 @@ struct HoursRecognizer {
         var military = false
         /// "8a", "5p".
         var shortMeridiem = false
+        /// The French and Portuguese "11h30", "17 h 30": an hour marked as one by its `h`.
+        var hourMark = false
         /// `HH:MM` (two-digit hour, colon) or noon/midnight.
         var strongClock: Bool { special || (clock && colon && padded) }
     }
@@ -1275,7 +1300,8 @@ struct HoursRecognizer {
         var unseparatedUnits = false
         if sym(k) == "-" {
             k += 1
-        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между"),
+        } else if let w = word(k), HoursLexicon.rangeSeparatorWords.contains(w) || (w == "and" && prefix == "between") || (w == "и" && prefix == "между")
+                    || (w == "and" && prefix == nil && betweenWrittenOnce(i, first)),
                   w.utf8Count > 1 || (t[k].spaceBefore && k + 1 < t.count && t[k + 1].spaceBefore) {
             // One-letter "a" (es, pt, it: "9:00 a 18:00", "9am a 7pm", "9 a 14 h") only spaced and
             // with a time marker on an end (checked below), not in "M9C 1A3".
@@ -1315,6 +1341,7 @@ struct HoursRecognizer {
         let prefixIsHours = prefix.map { LanguageData.shared.hoursPrefixes.contains($0) } ?? false
         let explicit = prefixIsHours || (first.strongClock && !first.military) || (second.strongClock && !second.military)
             || first.meridiem != 0 || second.meridiem != 0 || first.unit || second.unit
+            || first.hourMark || second.hourMark // "11h30 - 14h30 et 18h30 - 21h30"
             || (sepWord == "до" && first.clock && second.clock) // "9-00 до 19-00"
 
         // "9,30-13,00 15-19.30", "9-13 15-19": a second shift right after a range, with only a
@@ -1398,6 +1425,14 @@ struct HoursRecognizer {
         if !russianStyle && !twentyFourHourLanguage && !clock24 && a.meridiem == 0 && second.meridiem == 0 && first.clock && second.clock
             && !first.padded && s < 6 * 60 && e > s && e <= 720 {
             ambiguous = true
+        }
+        // A text on the twelve-hour clock: "11-11 Mon-Sat", "12-10:30 Sun", "11:00 to 2:30".
+        if !russianStyle && !clock24 && !twentyFourHourLanguage && a.meridiem == 0 && second.meridiem == 0,
+           let reading = Self.twelveHourReading(start: s, end: e, first: first, second: second) {
+            switch reading {
+            case .end(let end): e = end
+            case .undecided: ambiguous = true
+            }
         }
         // English "9-5", "10-6": an unpadded end hour before the start is afternoon.
         if !russianStyle && a.meridiem == 0 && second.meridiem == 0 && !second.padded && !second.midnight
@@ -1497,12 +1532,14 @@ struct HoursRecognizer {
         } else if word(k) == "h", attached(k), let m = number(k + 1), attached(k + 1), m.digitCount == 2, m.value < 60 {
             e.minute = m.value
             e.clock = true
+            e.hourMark = true
             k += 2
         } else if word(k) == "h", let m = number(k + 1), m.digitCount == 2, m.value < 60, word(k + 2) != "h",
                   !(sym(k + 2).map { $0 == ":" || $0 == "." || $0 == "," } == true && attached(k + 2) && number(k + 3) != nil) {
             // "17 h 30", "9 h 00": the French hour and minutes written with spaces; not "9 h 12 h".
             e.minute = m.value
             e.clock = true
+            e.hourMark = true
             k += 2
         } else if sym(k) == "-", attached(k), let m = number(k + 1), attached(k + 1), m.text == "00" || m.text == "30",
                   dashMinutes || (after.map { ["с", "c", "до", "з", "от", "со"].contains($0) } ?? false)

@@ -111,6 +111,10 @@ struct LanguageData: Sendable {
         /// Services with hours of their own ("breakfast", "pharmacy", "kitchen"): one between two
         /// statements makes the text several services' hours, which one schedule would mix.
         var serviceLabels: [String]?
+        /// Suffixes glued to a day-of-month number ("1st", "24th", "1er", "3ème", "3e"): such a
+        /// number beside a day name or another one is a date or the nth weekday of a month, which
+        /// a weekly schedule does not say (`HoursGuard`).
+        var ordinalSuffixes: [String]?
     }
 
     /// Days numbered from a first day: Portuguese counts Monday as the second ("2ª" or "2a",
@@ -203,6 +207,7 @@ struct LanguageData: Sendable {
     var untilWords: Set<WordKey> = []
     var amendmentWords: Set<WordKey> = []
     var serviceLabels: Set<WordKey> = []
+    var ordinalSuffixes: Set<WordKey> = []
     /// The day nouns of `ordinalDays` ("feira").
     var ordinalDayWords: Set<WordKey> = []
     /// Token sequences of `File.partsOfDay`.
@@ -390,6 +395,7 @@ struct LanguageData: Sendable {
         untilWords.formUnion(keys(file.untilWords))
         amendmentWords.formUnion(keys(file.amendmentWords))
         serviceLabels.formUnion(keys(file.serviceLabels))
+        ordinalSuffixes.formUnion(keys(file.ordinalSuffixes))
         vaguePrepositions.formUnion(keys(file.vaguePrepositions))
         vagueModifiers.formUnion(keys(file.vagueModifiers))
         vagueTerms.formUnion(keys(file.vagueTerms))
